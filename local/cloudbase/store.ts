@@ -1,0 +1,98 @@
+/** @module Durable document store: a SQLite file (WAL, fsync on commit) mirrored in memory for queries. */
+import Database from 'better-sqlite3'
+import fs from 'node:fs'
+import path from 'node:path'
+import { type Doc, parse, stringify } from './ejson'
+import { collectionNotExist } from './errors'
+
+export interface Entry {
+  doc: Doc
+  /** Commit sequence number of the last write; snapshot checks compare against it. */
+  version: number
+}
+
+/** A write to apply at commit: `doc: null` deletes. */
+export interface Write {
+  coll: string
+  id: string
+  doc: Doc | null
+}
+
+export class Store {
+  private readonly db: Database.Database
+  private readonly collections = new Map<string, Map<string, Entry>>()
+  /** Deletions since start, so a transaction can tell a document vanished after its snapshot. */
+  private readonly tombstones = new Map<string, number>()
+  private seq = 0
+
+  constructor(file: string) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
+    this.db = new Database(file)
+    this.db.pragma('journal_mode = WAL')
+    // Nothing acknowledged may be lost: every commit is fsynced before we answer.
+    this.db.pragma('synchronous = FULL')
+    this.db.exec(`CREATE TABLE IF NOT EXISTS collections (name TEXT PRIMARY KEY);
+      CREATE TABLE IF NOT EXISTS docs (coll TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (coll, id));`)
+    for (const { name } of this.db.prepare('SELECT name FROM collections').all() as { name: string }[]) {
+      this.collections.set(name, new Map())
+    }
+    for (const row of this.db.prepare('SELECT coll, id, doc, version FROM docs').iterate() as Iterable<{ coll: string; id: string; doc: string; version: number }>) {
+      this.collections.get(row.coll)?.set(row.id, { doc: parse(row.doc) as Doc, version: row.version })
+      this.seq = Math.max(this.seq, row.version)
+    }
+  }
+
+  get currentSeq(): number {
+    return this.seq
+  }
+
+  hasCollection(name: string): boolean {
+    return this.collections.has(name)
+  }
+
+  createCollection(name: string): boolean {
+    if (this.collections.has(name)) return false
+    this.db.prepare('INSERT INTO collections (name) VALUES (?)').run(name)
+    this.collections.set(name, new Map())
+    return true
+  }
+
+  collection(name: string): Map<string, Entry> {
+    const coll = this.collections.get(name)
+    if (!coll) throw collectionNotExist(name)
+    return coll
+  }
+
+  /** Version of the newest write (or delete) of a document, 0 if never written. */
+  versionOf(coll: string, id: string): number {
+    return this.collection(coll).get(id)?.version ?? this.tombstones.get(`${coll}\u0000${id}`) ?? 0
+  }
+
+  /** Applies a set of writes atomically as one commit; returns its sequence number. */
+  apply(writes: Write[]): number {
+    if (writes.length === 0) return this.seq
+    const seq = this.seq + 1
+    const upsert = this.db.prepare('INSERT OR REPLACE INTO docs (coll, id, doc, version) VALUES (?, ?, ?, ?)')
+    const remove = this.db.prepare('DELETE FROM docs WHERE coll = ? AND id = ?')
+    this.db.transaction(() => {
+      for (const w of writes) {
+        if (w.doc) upsert.run(w.coll, w.id, stringify(w.doc), seq)
+        else remove.run(w.coll, w.id)
+      }
+    })()
+    this.seq = seq
+    for (const w of writes) {
+      const coll = this.collection(w.coll)
+      if (w.doc) coll.set(w.id, { doc: w.doc, version: seq })
+      else {
+        coll.delete(w.id)
+        this.tombstones.set(`${w.coll}\u0000${w.id}`, seq)
+      }
+    }
+    return seq
+  }
+
+  close(): void {
+    this.db.close()
+  }
+}
