@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { aggregate, find, update } from 'mingo'
 import { z } from 'zod'
 import { type Doc, parse, parseOptional, stringify } from './ejson'
-import { duplicateWrite, invalidParam } from './errors'
+import { collectionExists, duplicateWrite, invalidParam } from './errors'
 import type { Store } from './store'
 import { directScope, type Scope, Transactions } from './transactions'
 
@@ -66,7 +66,7 @@ export function databaseActions(store: Store, transactions: Transactions) {
   return {
     'database.addCollection': (params: unknown) => {
       const p = parseWith(schemas.addCollection, params)
-      if (!store.createCollection(p.collectionName)) throw invalidParam(`collection ${p.collectionName} already exists`)
+      if (!store.createCollection(p.collectionName)) throw collectionExists(p.collectionName)
       return { data: {} }
     },
 

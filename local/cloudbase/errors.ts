@@ -18,4 +18,7 @@ export const transactionConflict = (what: string) =>
 export const collectionNotExist = (coll: string) =>
   new CloudBaseError('DATABASE_COLLECTION_NOT_EXIST', `Db or Table not exist: ${coll}`)
 
+export const collectionExists = (coll: string) =>
+  new CloudBaseError('DATABASE_COLLECTION_ALREADY_EXIST', `Table exist: ${coll}`)
+
 export const invalidParam = (message: string) => new CloudBaseError('INVALID_PARAM', message)

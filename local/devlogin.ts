@@ -1,0 +1,49 @@
+/**
+ * @module Development sign-in for the local runtime. WeChat gives the real app its OPENID; here a
+ * signed cookie names a persona, and the gateway turns that into the context's WX_OPENID. The
+ * request body never takes part.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
+
+export interface Persona {
+  id: string
+  name: string
+  /** What the persona is for, shown on the sign-in page. */
+  description: string
+}
+
+export const PERSONAS: Persona[] = [
+  { id: 'resident-zhang', name: '张阿姨', description: '居民 · 第一网格' },
+  { id: 'resident-li', name: '李大爷', description: '居民 · 第二网格' },
+  { id: 'resident-wang', name: '王小明', description: '居民 · 第三网格' },
+  { id: 'organizer', name: '陈组织员', description: '社区组织员' },
+  { id: 'leader', name: '刘书记', description: '街道领导' },
+  { id: 'admin', name: '系统管理员', description: '管理员' },
+]
+
+export const SESSION_COOKIE = 'qp_dev_session'
+
+export function devLogin(secret: string) {
+  const mac = (purpose: string, value: string) => createHmac('sha256', secret).update(`${purpose}:${value}`).digest('base64url')
+
+  /** Shaped like a WeChat openid (28 characters starting with "o"), stable per data folder. */
+  const openidOf = (personaId: string) => `o${mac('openid', personaId).slice(0, 27)}`
+
+  const cookieFor = (personaId: string) => `${personaId}.${mac('session', personaId)}`
+
+  function personaOf(req: IncomingMessage): Persona | undefined {
+    const raw = (req.headers.cookie ?? '').split(';').map((c) => c.trim()).find((c) => c.startsWith(`${SESSION_COOKIE}=`))
+    const value = raw ? decodeURIComponent(raw.slice(SESSION_COOKIE.length + 1)) : ''
+    const [id, sig] = value.split('.')
+    if (!id || !sig) return undefined
+    const expected = Buffer.from(mac('session', id))
+    const given = Buffer.from(sig)
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined
+    return PERSONAS.find((p) => p.id === id)
+  }
+
+  return { openidOf, cookieFor, personaOf }
+}
+
+export type DevLogin = ReturnType<typeof devLogin>

@@ -1,0 +1,5 @@
+/** @module The cloud functions the local runtime serves, straight from their sources. */
+import { main as evaluate } from '../cloudfunctions/evaluate'
+import type { FunctionMain } from './gateway'
+
+export const FUNCTIONS: Record<string, FunctionMain> = { evaluate }

@@ -1,0 +1,42 @@
+/**
+ * @module Bundles each cloud function with the shared server code and the domain core into one
+ * self-contained folder under dist/functions/<name>/, ready for `tcb fn deploy` or WeChat DevTools.
+ */
+import { build } from 'esbuild'
+import fs from 'node:fs'
+import path from 'node:path'
+import { FUNCTION_SPECS } from './functions'
+
+const root = path.resolve(__dirname, '..')
+export const FUNCTIONS_OUT = path.join(root, 'dist', 'functions')
+
+export async function buildFunctions(): Promise<void> {
+  for (const spec of FUNCTION_SPECS) {
+    const outdir = path.join(FUNCTIONS_OUT, spec.name)
+    fs.rmSync(outdir, { recursive: true, force: true })
+    await build({
+      entryPoints: [path.join(root, 'cloudfunctions', spec.name, 'index.ts')],
+      outfile: path.join(outdir, 'index.js'),
+      bundle: true,
+      platform: 'node',
+      target: 'node16',
+      format: 'cjs',
+      minify: false,
+      sourcemap: false,
+      logLevel: 'warning',
+      legalComments: 'none',
+    })
+    fs.writeFileSync(path.join(outdir, 'package.json'), JSON.stringify({ name: spec.name, version: '1.0.0', main: 'index.js', private: true }, null, 2))
+    fs.writeFileSync(path.join(outdir, 'config.json'), JSON.stringify({ permissions: { openapi: spec.openapi } }, null, 2))
+  }
+}
+
+if (require.main === module) {
+  buildFunctions().then(
+    () => console.log(`cloud functions bundled into ${path.relative(root, FUNCTIONS_OUT)}/`),
+    (e) => {
+      console.error(e)
+      process.exit(1)
+    },
+  )
+}

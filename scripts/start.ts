@@ -1,0 +1,37 @@
+/**
+ * @module `npm start`: build the H5 app, then serve the whole product (embedded CloudBase, function
+ * gateway, H5) on one port of 127.0.0.1, with data kept in a local folder across restarts.
+ *
+ * Environment: PORT (default 5180; 0 picks a free one), QUNPING_DATA (default .data/),
+ * QUNPING_SKIP_BUILD=1 to serve an H5 build that already exists.
+ */
+import { execFileSync } from 'node:child_process'
+import path from 'node:path'
+import { FUNCTIONS } from '../local/functions'
+import { startRuntime } from '../local/runtime'
+
+const root = path.resolve(__dirname, '..')
+
+async function main() {
+  if (process.env.QUNPING_SKIP_BUILD !== '1') {
+    console.log('正在构建 H5 应用（首次约 30 秒）…')
+    execFileSync(path.join(root, 'node_modules', '.bin', 'taro'), ['build', '--type', 'h5'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+  }
+  const dataDir = path.resolve(root, process.env.QUNPING_DATA ?? '.data')
+  const runtime = await startRuntime({
+    dataDir,
+    port: Number(process.env.PORT ?? 5180),
+    functions: FUNCTIONS,
+    h5Dir: path.join(root, 'dist', 'h5'),
+  })
+  console.log(`群评已启动：${runtime.url}/`)
+  console.log(`数据目录：${dataDir}`)
+  const stop = () => void runtime.close().then(() => process.exit(0))
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})

@@ -1,0 +1,14 @@
+/** @module The typed table of every cloud function and its actions: the one contract of both ends. */
+import './zod-locale'
+import { evaluateApi } from './evaluate'
+
+export const api = {
+  evaluate: evaluateApi,
+}
+
+export type Api = typeof api
+export type FunctionName = keyof Api
+export type ActionName<F extends FunctionName> = keyof Api[F] & string
+export * from './contract'
+export * from './errors'
+export * from './result'

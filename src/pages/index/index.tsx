@@ -1,0 +1,53 @@
+/** Home: who I am, and (as later pages land) the rounds I may rate. */
+import { Button, Cell } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import { useCallback, useEffect, useState } from 'react'
+import type { Me } from '../../api/evaluate'
+import DevSignIn from '../../components/DevSignIn'
+import { call } from '../../services/api'
+import { signOut } from '../../services/devSession'
+import './index.scss'
+
+const ROLE_NAMES: Record<Me['roles'][number]['role'], string> = { admin: '管理员', organizer: '组织员', leader: '领导', contact: '单位联系人' }
+
+export default function Index() {
+  const [me, setMe] = useState<Me | null>(null)
+  const [error, setError] = useState<{ code: string; message: string } | null>(null)
+
+  const load = useCallback(async () => {
+    const res = await call('evaluate', 'me', {})
+    if (res.ok) {
+      setMe(res.data)
+      setError(null)
+    } else setError(res.error)
+  }, [])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  if (process.env.TARO_ENV === 'h5' && error?.code === 'UNAUTHENTICATED') return <DevSignIn onSignedIn={() => void load()} />
+
+  return (
+    <View className='home'>
+      <View className='home__banner'>
+        <Text className='home__title'>群众评议</Text>
+        <Text className='home__subtitle'>您的评价，推动身边的党组织更好地服务群众</Text>
+      </View>
+      {error && <Text className='home__error'>{error.message}</Text>}
+      {me && (
+        <View>
+          <Cell title='我的编号' extra={me.tag} />
+          {me.roles.map((r) => (
+            <Cell key={`${r.role}-${r.unitId}`} title={ROLE_NAMES[r.role]} extra={r.unitId} />
+          ))}
+        </View>
+      )}
+      {process.env.TARO_ENV === 'h5' && me && (
+        <Button className='home__switch' fill='outline' onClick={() => void signOut().then(load)}>
+          切换身份
+        </Button>
+      )}
+    </View>
+  )
+}

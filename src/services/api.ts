@@ -1,0 +1,11 @@
+/** @module The one typed client of the cloud functions. Pages call this, never a transport. */
+import type { ActionName, Api, ApiResult, FunctionName, InputOf, OutputOf } from '../api'
+import { invoke } from './transport'
+
+export function call<F extends FunctionName, A extends ActionName<F>>(
+  fn: F,
+  action: A,
+  data: InputOf<Api[F][A]>,
+): Promise<ApiResult<OutputOf<Api[F][A]>>> {
+  return invoke(fn, { action, data }) as Promise<ApiResult<OutputOf<Api[F][A]>>>
+}
