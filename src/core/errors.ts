@@ -1,0 +1,50 @@
+/** @module errors — the one catalog of domain error codes and their Chinese messages. */
+
+export const ERROR_MESSAGES = {
+  BALLOT_MALFORMED: '评议表格式不正确',
+  BALLOT_UNKNOWN_FIELD: '评议表包含无法识别的内容',
+  TARGET_NOT_IN_ROUND: '评议对象不属于本轮评议',
+  TARGET_NOT_ELIGIBLE: '您无权评议该对象',
+  OVERALL_MISSING: '请填写总体评价',
+  ITEM_MISSING: '还有评议内容未填写',
+  ITEM_UNKNOWN: '评议表包含不存在的评议内容',
+  LEVEL_NOT_ON_SCALE: '所选评价等次不在本评议表的等次之中',
+  OPINION_NOT_ALLOWED: '本评议表不收集意见建议',
+  OPINION_TOO_LONG: '意见建议超出字数限制',
+  CATEGORY_UNKNOWN: '参评人员类别不存在',
+  NOT_ON_ROSTER: '您不在本轮评议的参评人员名单中',
+  ALREADY_SUBMITTED: '您已评议过该对象,每人每个对象只能评议一次',
+  ROUND_NOT_FOUND: '评议活动不存在',
+  ROUND_NOT_OPEN: '评议活动未开放',
+  WINDOW_NOT_YET_OPEN: '评议尚未开始',
+  WINDOW_ENDED: '评议已经结束',
+  ACTION_NOT_ALLOWED: '评议活动当前状态不允许此操作',
+  ROUND_HAS_BLOCKERS: '评议活动尚有问题未解决,不能开放',
+  TEMPLATE_UNKNOWN: '评议模板不存在',
+  ROUND_INVALID: '评议活动设置不完整或有误',
+  RECTIFICATION_TRANSITION_INVALID: '整改事项当前状态不允许此操作',
+  RECTIFICATION_ACTOR_NOT_ALLOWED: '只有上级组织可以审核整改事项',
+  RECTIFICATION_EVENT_OUT_OF_ORDER: '整改记录的时间早于上一条记录',
+} as const
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES
+
+export interface DomainError {
+  code: ErrorCode
+  message: string
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError }
+
+/** A catalog error; `detail` (Chinese) narrows the message to the offending field. */
+export function domainError(code: ErrorCode, detail?: string): DomainError {
+  return { code, message: detail ? `${ERROR_MESSAGES[code]}:${detail}` : ERROR_MESSAGES[code] }
+}
+
+export function fail<T>(code: ErrorCode, detail?: string): Result<T> {
+  return { ok: false, error: domainError(code, detail) }
+}
+
+export function succeed<T>(value: T): Result<T> {
+  return { ok: true, value }
+}

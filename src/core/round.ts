@@ -1,0 +1,69 @@
+/** @module round — an evaluation round: window, targets, groups, ballot, categories, rules. */
+import { z } from 'zod'
+import { BallotTemplate } from './ballotTemplate'
+import { EvaluatorCategory } from './category'
+import { Id, IsoDateTime, Label, distinct } from './ids'
+import { Group, Target } from './org'
+import { Rule } from './rule'
+
+export const RoundState = z.enum(['draft', 'open', 'closed', 'published', 'archived'])
+export type RoundState = z.infer<typeof RoundState>
+
+/**
+ * pooled: every ballot counts alike. weighted: each part pools its categories, then
+ * the parts' rates are combined by weight (e.g. 内部评议 40 / 社会评议 60).
+ */
+export const Aggregation = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('pooled') }).strict(),
+  z
+    .object({
+      mode: z.literal('weighted'),
+      parts: z
+        .array(z.object({ id: Id, name: Label, categoryIds: z.array(Id).min(1), weight: z.number().int().positive() }).strict())
+        .min(1),
+    })
+    .strict(),
+])
+export type Aggregation = z.infer<typeof Aggregation>
+
+export const Visibility = z
+  .object({
+    /** Who sees published results: organisers only, the unit and its evaluators (000), or everyone. */
+    audience: z.enum(['organizers', 'unit-and-evaluators', 'public']),
+    /** Leaders may watch provisional figures while the round is open. */
+    liveDashboard: z.boolean(),
+  })
+  .strict()
+export type Visibility = z.infer<typeof Visibility>
+
+export const Channel = z.object({ id: Id, name: Label }).strict()
+export type Channel = z.infer<typeof Channel>
+
+export const Round = z
+  .object({
+    id: Id,
+    title: Label,
+    /** The built-in template the round was drafted from, or 'custom'. */
+    procedure: Id,
+    state: RoundState,
+    window: z.object({ opensAt: IsoDateTime, closesAt: IsoDateTime }).strict(),
+    targets: z.array(Target),
+    groups: z.array(Group),
+    template: BallotTemplate,
+    categories: z.array(EvaluatorCategory),
+    rules: z.array(Rule),
+    aggregation: Aggregation,
+    /** Ballots a target needs before its result counts (002: 30); 0 = no minimum. */
+    minSample: z.number().int().nonnegative(),
+    /** A breakdown resting on fewer ballots than this is withheld (anonymity). */
+    kSuppression: z.number().int().positive().default(5),
+    visibility: Visibility,
+    /** Where the link was shared (a grid's group chat…), counted per ballot. */
+    channels: z.array(Channel),
+  })
+  .strict()
+  .refine((r) => (['targets', 'groups', 'categories', 'rules', 'channels'] as const).every((key) => distinct(r[key].map((x) => x.id))), {
+    message: '同一轮评议中的编号不能重复',
+  })
+export type Round = z.infer<typeof Round>
+export type RoundInput = z.input<typeof Round>

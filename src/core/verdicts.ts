@@ -1,0 +1,76 @@
+/** @module verdicts — which rules fire on a target's headline, and on which numbers. */
+import { compareFractions, describeFraction, toPercent, type Fraction } from './fraction'
+import type { Headline } from './headline'
+import { COMPARISON_LABELS, METRIC_LABELS, effectLabel, type Comparison, type Condition, type Effect, type Metric, type Rule } from './rule'
+
+export interface Observation {
+  metric: Metric
+  comparison: Comparison
+  value: Fraction
+  threshold: Fraction
+}
+
+export interface Verdict {
+  ruleId: string
+  ruleName: string
+  effects: Effect[]
+  consequence: string
+  observations: Observation[]
+  /** Chinese: the numbers, the rule, the consequence. */
+  explanation: string
+}
+
+export interface VerdictReport {
+  verdicts: Verdict[]
+  /** No non-abstaining ballot yet: no rule can be judged, which is not the same as none firing. */
+  undetermined: boolean
+}
+
+/** Rates keep their raw counts (9/15, not 3/5) so the explanation shows the tally itself. */
+function metricValue(headline: Headline, metric: Metric): Fraction | null {
+  if (metric === 'mean-score') return headline.meanScore.exact
+  const { num, den } = headline[metric]
+  return den > 0 ? { num, den } : null
+}
+
+function holds(comparison: Comparison, value: Fraction, threshold: Fraction): boolean {
+  const sign = compareFractions(value, threshold)
+  switch (comparison) {
+    case 'below': return sign < 0
+    case 'at-most': return sign <= 0
+    case 'over': return sign > 0
+    case 'at-least': return sign >= 0
+  }
+}
+
+function describe(o: Observation): string {
+  const isScore = o.metric === 'mean-score'
+  const value = isScore ? `${Math.round((o.value.num / o.value.den) * 10) / 10} 分` : describeFraction(o.value)
+  const threshold = isScore
+    ? `${Math.round((o.threshold.num / o.threshold.den) * 10) / 10} 分`
+    : `${o.threshold.num}/${o.threshold.den}(${toPercent(o.threshold)}%)`
+  return `${METRIC_LABELS[o.metric]}${value}${COMPARISON_LABELS[o.comparison]}${threshold}`
+}
+
+function observe(headline: Headline, condition: Condition): Observation | null {
+  const value = metricValue(headline, condition.metric)
+  return value && { ...condition, value }
+}
+
+export function evaluateRules(rules: readonly Rule[], headline: Headline): VerdictReport {
+  if (headline.satisfaction.exact === null) return { verdicts: [], undetermined: true }
+  const verdicts: Verdict[] = []
+  for (const rule of rules) {
+    const observations = rule.conditions.map((c) => observe(headline, c))
+    if (!observations.every((o): o is Observation => o !== null && holds(o.comparison, o.value, o.threshold))) continue
+    verdicts.push({
+      ruleId: rule.id,
+      ruleName: rule.name,
+      effects: rule.effects,
+      consequence: rule.consequence,
+      observations,
+      explanation: `${observations.map(describe).join(',且')},触发规则「${rule.name}」:${rule.effects.map(effectLabel).join('、')}。${rule.consequence}`,
+    })
+  }
+  return { verdicts, undetermined: false }
+}
