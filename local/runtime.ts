@@ -5,7 +5,7 @@
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { ADMIN_PATH, createCloudBase } from './cloudbase/server'
+import { ADMIN_PATH, createCloudBase, scfEnvironment } from './cloudbase/server'
 import { devLogin } from './devlogin'
 import { createGateway, type FunctionMain } from './gateway'
 import { localSecrets } from './secrets'
@@ -45,14 +45,7 @@ export async function startRuntime(options: RuntimeOptions) {
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
   // What CloudBase injects into a deployed function; the functions read nothing else.
-  Object.assign(process.env, {
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}${ADMIN_PATH}` }),
-    TCB_ENV: LOCAL_ENV_ID,
-    TENCENTCLOUD_SECRETID: 'local',
-    TENCENTCLOUD_SECRETKEY: 'local',
-    QUNPING_SECRET: secrets.functions,
-    SILENCE: 'true',
-  })
+  Object.assign(process.env, { ...scfEnvironment(`${url}${ADMIN_PATH}`, LOCAL_ENV_ID), QUNPING_SECRET: secrets.functions, TZ: 'Asia/Shanghai' })
 
   return {
     url,

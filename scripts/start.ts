@@ -15,7 +15,12 @@ const root = path.resolve(__dirname, '..')
 async function main() {
   if (process.env.QUNPING_SKIP_BUILD !== '1') {
     console.log('正在构建 H5 应用（首次约 30 秒）…')
-    execFileSync(path.join(root, 'node_modules', '.bin', 'taro'), ['build', '--type', 'h5'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+    // A production build whatever the caller's NODE_ENV (jest sets "test", which pulls in React Refresh).
+    execFileSync(path.join(root, 'node_modules', '.bin', 'taro'), ['build', '--type', 'h5'], {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'ignore', process.env.QUNPING_QUIET_BUILD === '1' ? 'ignore' : 'inherit'],
+    })
   }
   const dataDir = path.resolve(root, process.env.QUNPING_DATA ?? '.data')
   const runtime = await startRuntime({

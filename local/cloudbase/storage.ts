@@ -3,6 +3,7 @@
  * on this server, the file lands in the data folder, `storage.batchGetDownloadUrl` answers URLs
  * that this server serves back.
  */
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
@@ -33,7 +34,7 @@ export class LocalStorage {
     const p = z.object({ path: safePath }).safeParse(params)
     if (!p.success) throw invalidParam('storage path is invalid')
     const url = `${this.publicUrl()}/__storage/${p.data.path.split('/').map(encodeURIComponent).join('/')}`
-    return { data: { url, token: 'local', authorization: 'local', fileId: this.fileId(p.data.path), cosFileId: p.data.path } }
+    return { data: { url, token: 'local', authorization: 'local', fileId: this.fileId(p.data.path), cosFileId: createHash('sha1').update(p.data.path).digest('hex') } }
   }
 
   write(cloudPath: string, body: Buffer): void {

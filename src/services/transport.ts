@@ -4,7 +4,8 @@
  * session (WeChat's, or the dev sign-in cookie), never in the event.
  */
 import Taro from '@tarojs/taro'
-import { apiError, type ApiResult } from '../api'
+import { apiError } from '../api/errors'
+import type { ApiResult } from '../api/result'
 
 export interface FunctionEvent {
   action: string

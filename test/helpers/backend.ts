@@ -5,7 +5,7 @@
 import tcb from '@cloudbase/node-sdk'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createCloudBase } from '../../local/cloudbase/server'
+import { ADMIN_PATH, createCloudBase, scfEnvironment } from '../../local/cloudbase/server'
 
 const real = process.env.TCB_ENV && process.env.TCB_SECRET_ID && process.env.TCB_SECRET_KEY
 
@@ -21,7 +21,8 @@ export async function openBackend() {
   const server = http.createServer((req, res) => void cloudbase.handle(req, res).then((handled) => handled || res.writeHead(404).end()))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  const app = tcb.init({ env: 'contract', secretId: 'local', secretKey: 'local', serviceUrl: `${url}/admin`, throwOnCode: true })
+  Object.assign(process.env, scfEnvironment(`${url}${ADMIN_PATH}`, 'contract'))
+  const app = tcb.init({ env: 'contract', serviceUrl: `${url}${ADMIN_PATH}`, throwOnCode: true })
   return {
     app,
     stats: cloudbase.stats,

@@ -1,0 +1,58 @@
+/** What only the embedded CloudBase must do: WeChat open APIs, storage, and loud refusals. */
+import jsQR from 'jsqr'
+import { PNG } from 'pngjs'
+import type { Runtime } from '../../local/runtime'
+import { startTestRuntime } from '../helpers/runtime'
+import tcb from '@cloudbase/node-sdk'
+
+let runtime: Runtime
+let app: ReturnType<typeof tcb.init>
+
+beforeAll(async () => {
+  runtime = await startTestRuntime()
+  app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV, throwOnCode: true })
+})
+afterAll(() => runtime.close())
+
+test('wxacode.getUnlimited answers a QR PNG that decodes to the page and scene', async () => {
+  const png = (await app.callCompatibleWxOpenApi({
+    apiName: 'wxacode.getUnlimited',
+    requestData: Buffer.from(JSON.stringify({ scene: 'r=abc&c=g1', page: 'pages/index/index' })),
+  })) as unknown as Buffer
+  const image = PNG.sync.read(png)
+  const decoded = jsQR(new Uint8ClampedArray(image.data), image.width, image.height)
+  expect(decoded?.data).toBe(`${runtime.url}/#/pages/index/index?scene=${encodeURIComponent('r=abc&c=g1')}`)
+})
+
+test('wxacode.getUnlimited refuses a scene over 32 characters, as WeChat does', async () => {
+  const answer = await app.callCompatibleWxOpenApi({
+    apiName: 'wxacode.getUnlimited',
+    requestData: Buffer.from(JSON.stringify({ scene: 'x'.repeat(33), page: 'pages/index/index' })),
+  })
+  // The SDK hands back JSON errors parsed, images as a Buffer.
+  expect(answer).toMatchObject({ errcode: 40169 })
+})
+
+test('security.msgSecCheck v2 marks text with a risky word and passes ordinary text', async () => {
+  const check = (content: string) =>
+    app.callWxOpenApi({ apiName: 'security.msgSecCheck', requestData: { version: 2, openid: 'o1', scene: 2, content } })
+  expect((await check('希望楼道灯早点修好')).result.result.suggest).toBe('pass')
+  expect((await check('这里有人赌博')).result.result.suggest).toBe('risky')
+})
+
+test('a file uploaded to storage is served back through its temporary URL', async () => {
+  const { fileID } = await app.uploadFile({ cloudPath: 'exports/测评表.csv', fileContent: Buffer.from('单位,满意率\n一支部,80%\n') })
+  const { fileList } = await app.getTempFileURL({ fileList: [fileID] })
+  const body = await (await fetch(fileList[0].tempFileURL)).text()
+  expect(body).toBe('单位,满意率\n一支部,80%\n')
+})
+
+test('an action the embedded server does not implement is refused by name, not silently accepted', async () => {
+  const res = await fetch(`${runtime.url}/admin`, { method: 'POST', body: JSON.stringify({ action: 'database.watchDocument' }) })
+  expect(await res.json()).toMatchObject({ code: 'ACTION_NOT_SUPPORTED', message: expect.stringContaining('database.watchDocument') })
+  expect(runtime.cloudbase.stats['database.watchDocument']).toBe(1)
+})
+
+test('writing to a collection that was never created fails as in CloudBase', async () => {
+  await expect(app.database().collection('nowhere').add({ a: 1 })).rejects.toMatchObject({ code: 'DATABASE_COLLECTION_NOT_EXIST' })
+})

@@ -1,0 +1,29 @@
+/** The deployable bundles are self-contained and behave as the sources do. */
+import fs from 'node:fs'
+import path from 'node:path'
+import { buildFunctions, FUNCTIONS_OUT } from '../../scripts/build-functions'
+import { FUNCTION_SPECS } from '../../scripts/functions'
+import { startRuntime } from '../../local/runtime'
+import { signIn } from '../helpers/runtime'
+
+test('each function bundles into a folder with index.js exporting main, package.json and its open-API permissions', async () => {
+  await buildFunctions()
+  const functions = Object.fromEntries(
+    FUNCTION_SPECS.map((spec) => {
+      const dir = path.join(FUNCTIONS_OUT, spec.name)
+      expect(JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8'))).toEqual({ permissions: { openapi: spec.openapi } })
+      expect(JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).main).toBe('index.js')
+      // The bundle must not reach back into the repository for anything.
+      expect(fs.readFileSync(path.join(dir, 'index.js'), 'utf8')).not.toMatch(/require\("(\.\.\/|@cloudbase|zod|dayjs)/)
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return [spec.name, require(path.join(dir, 'index.js')).main]
+    }),
+  )
+  const runtime = await startRuntime({ dataDir: ':memory:', port: 0, functions })
+  try {
+    const zhang = await signIn(runtime, 'resident-zhang')
+    expect(await zhang.call('evaluate', { action: 'me' })).toMatchObject({ ok: true, data: { tag: expect.stringMatching(/^[0-9A-F]{8}$/) } })
+  } finally {
+    await runtime.close()
+  }
+})
