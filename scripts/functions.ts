@@ -1,13 +1,20 @@
-/** @module The deployable cloud functions and what each needs from the platform. */
-export interface FunctionSpec {
-  name: string
-  /** Seconds; CloudBase's default of 3 s is too short for a cold start plus a transaction. */
-  timeout: number
-  memorySize: number
-  /** WeChat open APIs the function calls (its config.json permissions.openapi). */
-  openapi: string[]
+/**
+ * @module The deployable cloud functions. cloudbaserc.json (what `tcb fn deploy` reads) is the one
+ * place for names, timeouts, memory and environment; this adds what WeChat needs per function.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+
+const cloudbaserc = z.object({
+  functions: z.array(z.object({ name: z.string(), timeout: z.number(), memorySize: z.number() })),
+})
+
+/** WeChat open APIs each function calls through the cloud call (its config.json permissions.openapi). */
+const OPEN_APIS: Record<string, string[]> = {
+  evaluate: ['security.msgSecCheck'],
 }
 
-export const FUNCTION_SPECS: FunctionSpec[] = [
-  { name: 'evaluate', timeout: 20, memorySize: 256, openapi: ['security.msgSecCheck'] },
-]
+export const FUNCTION_SPECS = cloudbaserc
+  .parse(JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', 'cloudbaserc.json'), 'utf8')))
+  .functions.map((f) => ({ ...f, openapi: OPEN_APIS[f.name] ?? [] }))

@@ -13,13 +13,13 @@ export const ERROR_MESSAGES = {
   OPINION_TOO_LONG: '意见建议超出字数限制',
   CATEGORY_UNKNOWN: '参评人员类别不存在',
   NOT_ON_ROSTER: '您不在本轮评议的参评人员名单中',
-  ALREADY_SUBMITTED: '您已评议过该对象,每人每个对象只能评议一次',
+  ALREADY_SUBMITTED: '您已评议过该对象，每人每个对象只能评议一次',
   ROUND_NOT_FOUND: '评议活动不存在',
   ROUND_NOT_OPEN: '评议活动未开放',
   WINDOW_NOT_YET_OPEN: '评议尚未开始',
   WINDOW_ENDED: '评议已经结束',
   ACTION_NOT_ALLOWED: '评议活动当前状态不允许此操作',
-  ROUND_HAS_BLOCKERS: '评议活动尚有问题未解决,不能开放',
+  ROUND_HAS_BLOCKERS: '评议活动尚有问题未解决，不能开放',
   TEMPLATE_UNKNOWN: '评议模板不存在',
   ROUND_INVALID: '评议活动设置不完整或有误',
   RECTIFICATION_TRANSITION_INVALID: '整改事项当前状态不允许此操作',
@@ -38,7 +38,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError
 
 /** A catalog error; `detail` (Chinese) narrows the message to the offending field. */
 export function domainError(code: ErrorCode, detail?: string): DomainError {
-  return { code, message: detail ? `${ERROR_MESSAGES[code]}:${detail}` : ERROR_MESSAGES[code] }
+  return { code, message: detail ? `${ERROR_MESSAGES[code]}：${detail}` : ERROR_MESSAGES[code] }
 }
 
 export function fail<T>(code: ErrorCode, detail?: string): Result<T> {

@@ -12,7 +12,7 @@ const RESERVED = new Set(['__proto__', 'constructor', 'prototype'])
 
 export const Id = z
   .string()
-  .regex(ID_PATTERN, { message: '编号只能包含字母、数字、下划线和连字符,长度 1–40' })
+  .regex(ID_PATTERN, { message: '编号只能包含字母、数字、下划线和连字符，长度 1–40' })
   .refine((id) => !RESERVED.has(id), { message: '编号为保留字' })
 export type Id = z.infer<typeof Id>
 

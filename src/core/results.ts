@@ -46,7 +46,7 @@ function breakdownOf(round: Round, tallies: Pick<CategoryCounters, 'overall' | '
 }
 
 function withheld(round: Round): string {
-  return `为保护参评人员匿名,不足 ${round.kSuppression} 份的分类结果不予显示`
+  return `为保护参评人员匿名，不足 ${round.kSuppression} 份的分类结果不予显示`
 }
 
 export function targetResult(round: Round, counters: Counters, options: { population?: number } = {}): TargetResult {

@@ -69,7 +69,7 @@ export function evaluateRules(rules: readonly Rule[], headline: Headline): Verdi
       effects: rule.effects,
       consequence: rule.consequence,
       observations,
-      explanation: `${observations.map(describe).join(',且')},触发规则「${rule.name}」:${rule.effects.map(effectLabel).join('、')}。${rule.consequence}`,
+      explanation: `${observations.map(describe).join('，且')}，触发规则「${rule.name}」：${rule.effects.map(effectLabel).join('、')}。${rule.consequence}`,
     })
   }
   return { verdicts, undetermined: false }

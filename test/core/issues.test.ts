@@ -36,7 +36,7 @@ describe('issuesBeforeOpen', () => {
 
   it('blocks a roster-only category with an empty roster, naming it in Chinese', () => {
     const blockers = issuesBeforeOpen(ready, { now: NOW, rosterSizes: { unit: 30 } })
-    expect(blockers).toEqual([{ code: 'ROSTER_EMPTY', subjectId: 'all-round', message: '「全评参评人员」参评人员类别仅限名单内人员,但名单为空' }])
+    expect(blockers).toEqual([{ code: 'ROSTER_EMPTY', subjectId: 'all-round', message: '「全评参评人员」参评人员类别仅限名单内人员，但名单为空' }])
   })
 
   it('blocks a window ending in the past, or at or before its start', () => {

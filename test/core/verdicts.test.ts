@@ -23,7 +23,7 @@ describe('000: satisfaction below 2/3 → 返工补课', () => {
   it('explains which rule fired on which numbers, in Chinese', () => {
     const r = targetResult(sanping, tally(sanping, casts(sanping, 'a', 'unit', { good: 9, poor: 6 })))
     expect(r.verdicts.verdicts[0]?.explanation).toBe(
-      '满意率9/15(60%)低于2/3(66.7%),触发规则「群众满意率低于2/3」:返工补课。经督导组综合分析,报区教育实践活动办公室同意,提出返工、补课意见。',
+      '满意率9/15(60%)低于2/3(66.7%)，触发规则「群众满意率低于2/3」：返工补课。经督导组综合分析，报区教育实践活动办公室同意，提出返工、补课意见。',
     )
     expect(r.verdicts.verdicts[0]?.observations[0]).toEqual({
       metric: 'satisfaction', comparison: 'below', value: { num: 9, den: 15 }, threshold: { num: 2, den: 3 },

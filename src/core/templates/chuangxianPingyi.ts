@@ -12,7 +12,7 @@ const belowSixtyPercent: Rule = {
   name: '满意率低于60%',
   conditions: [{ metric: 'satisfaction', comparison: 'below', threshold: { num: 3, den: 5 } }],
   effects: [{ kind: 'rectify' }, { kind: 'warning-talk' }, { kind: 'no-awards' }],
-  consequence: '制定整改措施,限期完成整改任务;对负责人进行诫勉谈话;本年度一律不能评先评优。',
+  consequence: '制定整改措施，限期完成整改任务;对负责人进行诫勉谈话;本年度一律不能评先评优。',
 }
 
 /**

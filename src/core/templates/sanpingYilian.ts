@@ -49,7 +49,7 @@ export const sanpingYilian: BuiltinTemplate = {
       name: '群众满意率低于2/3',
       conditions: [{ metric: 'satisfaction', comparison: 'below', threshold: { num: 2, den: 3 } }],
       effects: [{ kind: 'redo' }],
-      consequence: '经督导组综合分析,报区教育实践活动办公室同意,提出返工、补课意见。',
+      consequence: '经督导组综合分析，报区教育实践活动办公室同意，提出返工、补课意见。',
     },
   ],
   aggregation: { mode: 'pooled' },

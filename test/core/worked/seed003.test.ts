@@ -34,7 +34,7 @@ describe('seed 003 worked example', () => {
   it('fires 低于60% and 基本称职, each with its numbers', () => {
     expect(r.verdicts.verdicts.map((v) => v.ruleId)).toEqual(['below-sixty-percent', 'secretary-basically-competent'])
     expect(r.verdicts.verdicts[0]?.explanation).toMatch(/^满意率23\/40\(57\.5%\)低于3\/5\(60%\)/)
-    expect(r.verdicts.verdicts[1]?.explanation).toMatch(/^不满意率15\/40\(37\.5%\)超过1\/3\(33\.3%\),且不满意率15\/40\(37\.5%\)不高于2\/3\(66\.7%\)/)
+    expect(r.verdicts.verdicts[1]?.explanation).toMatch(/^不满意率15\/40\(37\.5%\)超过1\/3\(33\.3%\)，且不满意率15\/40\(37\.5%\)不高于2\/3\(66\.7%\)/)
     expect(r.verdicts.verdicts[1]?.effects).toEqual([{ kind: 'annual-rating', rating: '基本称职' }])
   })
 
