@@ -48,6 +48,6 @@ describe('validateBallot', () => {
 
   it('speaks Chinese and names the missing item', () => {
     const r = validateBallot(round, { targetId: 'a', overall: 'good', items: allButLast })
-    expect(r.ok ? '' : r.error.message).toBe(`${ERROR_MESSAGES.ITEM_MISSING}:共性问题专项整改情况`)
+    expect(r.ok ? '' : r.error.message).toBe(`${ERROR_MESSAGES.ITEM_MISSING}：共性问题专项整改情况`)
   })
 })
