@@ -24,6 +24,9 @@ export const PERSONAS: Persona[] = [
 
 export const SESSION_COOKIE = 'qp_dev_session'
 
+/** Named in the local functions' QUNPING_ADMIN_OPENIDS, as a deployment names its first admin. */
+export const ADMIN_PERSONA = 'admin'
+
 export function devLogin(secret: string) {
   const mac = (purpose: string, value: string) => createHmac('sha256', secret).update(`${purpose}:${value}`).digest('base64url')
 

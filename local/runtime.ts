@@ -6,7 +6,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { ADMIN_PATH, createCloudBase, scfEnvironment } from './cloudbase/server'
-import { devLogin } from './devlogin'
+import { ADMIN_PERSONA, devLogin } from './devlogin'
 import { createGateway, type FunctionMain } from './gateway'
 import { localSecrets } from './secrets'
 import { staticFiles } from './static'
@@ -45,7 +45,12 @@ export async function startRuntime(options: RuntimeOptions) {
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
   // What CloudBase injects into a deployed function; the functions read nothing else.
-  Object.assign(process.env, { ...scfEnvironment(`${url}${ADMIN_PATH}`, LOCAL_ENV_ID), QUNPING_SECRET: secrets.functions, TZ: 'Asia/Shanghai' })
+  Object.assign(process.env, {
+    ...scfEnvironment(`${url}${ADMIN_PATH}`, LOCAL_ENV_ID),
+    QUNPING_SECRET: secrets.functions,
+    QUNPING_ADMIN_OPENIDS: login.openidOf(ADMIN_PERSONA),
+    TZ: 'Asia/Shanghai',
+  })
 
   return {
     url,

@@ -8,6 +8,8 @@
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { FUNCTIONS } from '../local/functions'
+import { DEMO_ROUND_ID, seedDemo } from '../local/demo'
+import { ADMIN_PERSONA } from '../local/devlogin'
 import { startRuntime } from '../local/runtime'
 
 const root = path.resolve(__dirname, '..')
@@ -29,6 +31,9 @@ async function main() {
     functions: FUNCTIONS,
     h5Dir: path.join(root, 'dist', 'h5'),
   })
+  if (await seedDemo(FUNCTIONS.organize, FUNCTIONS.evaluate, runtime.login.openidOf(ADMIN_PERSONA))) {
+    console.log(`已创建演示评议活动：${runtime.url}/#/pages/round/index?roundId=${DEMO_ROUND_ID}&channel=grid-1`)
+  }
   console.log(`群评已启动：${runtime.url}/`)
   console.log(`数据目录：${dataDir}`)
   const stop = () => void runtime.close().then(() => process.exit(0))

@@ -1,5 +1,6 @@
 export default defineAppConfig({
-  pages: ['pages/index/index'],
+  // The resident's path stays in the main package: home, the round, the ballot.
+  pages: ['pages/index/index', 'pages/round/index', 'pages/ballot/index'],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8161d',

@@ -4,6 +4,11 @@ import { z } from 'zod'
 const schema = z.object({
   /** Keys every hash that links a person to anything stored; never leaves the server. */
   QUNPING_SECRET: z.string().min(32, 'QUNPING_SECRET must be at least 32 characters'),
+  /** Openids that hold the admin role from the start (comma separated). */
+  QUNPING_ADMIN_OPENIDS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)),
 })
 
 let parsed: z.infer<typeof schema> | undefined

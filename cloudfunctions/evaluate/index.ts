@@ -1,15 +1,25 @@
-/** @module The resident-facing function: who am I, the rounds I may rate, my ballots. */
+/** @module The resident-facing function: rounds I may rate, my category, my ballots, my receipts. */
 import { api } from '../../src/api'
-import { database } from '../common/cloudbase'
 import { keyedHash } from '../common/keyed'
+import { rolesOf } from '../common/roles'
 import { createRouter } from '../common/router'
+import { loadRound } from '../common/rounds'
+import { enrol } from './enrolment'
+import { submit } from './submit'
+import { listRounds, receiptsOf, residentView } from './view'
 
 export const main = createRouter(api.evaluate, {
-  async me(_input, { caller }) {
-    const { data } = await database().collection('roles').where({ openid: caller.openid }).limit(100).get()
-    return {
-      tag: keyedHash('display-tag', caller.openid).slice(0, 8).toUpperCase(),
-      roles: (data as { role: 'admin' | 'organizer' | 'leader' | 'contact'; unitId: string }[]).map(({ role, unitId }) => ({ role, unitId })),
-    }
+  me: async (_input, { caller }) => ({
+    tag: keyedHash('display-tag', caller.openid).slice(0, 8).toUpperCase(),
+    roles: await rolesOf(caller.openid),
+  }),
+  listRounds: async (_input, { now }) => ({ rounds: await listRounds(now) }),
+  getRound: async ({ roundId, channel }, { caller, now }) => residentView(await loadRound(roundId), caller.openid, channel, now),
+  async enrol({ roundId, categoryId, unitId }, { caller }) {
+    const doc = await loadRound(roundId)
+    const enrolment = await enrol(doc, caller.openid, categoryId, unitId)
+    return { ...enrolment, categoryName: doc.round.categories.find((c) => c.id === categoryId)?.name ?? categoryId }
   },
+  submit: async ({ roundId, channel, ballots }, { caller, now }) => ({ outcomes: await submit(await loadRound(roundId), caller.openid, channel, ballots, now) }),
+  myStatus: async ({ roundId }, { caller }) => ({ receipts: await receiptsOf(roundId, caller.openid) }),
 })

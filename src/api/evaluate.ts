@@ -1,13 +1,76 @@
 /** @module Contract of the resident-facing `evaluate` function. */
 import { z } from 'zod'
+import { BallotInput, type BallotTemplate, Id, type RoundState, type TargetKind, type WindowStatus } from '../core'
 import { action } from './contract'
 
 export interface Me {
-  /** A short, stable tag for display ("您的编号"); not the openid, which never leaves the server. */
+  /** A short, stable tag for display ("我的编号"); not the openid, which never leaves the server. */
   tag: string
   roles: { role: 'admin' | 'organizer' | 'leader' | 'contact'; unitId: string }[]
 }
 
+export interface RoundSummary {
+  id: string
+  title: string
+  state: RoundState
+  window: { opensAt: string; closesAt: string }
+  windowStatus: WindowStatus
+}
+
+export interface CategoryChoice {
+  id: string
+  name: string
+  description?: string
+  /** Whether choosing it needs the evaluator's own unit (own-unit or group scope). */
+  needsUnit: boolean
+}
+
+export interface Enrolment {
+  categoryId: string
+  categoryName: string
+  unitId: string | null
+  eligibleTargetIds: string[]
+}
+
+export interface Receipt {
+  targetId: string
+  /** Shown to the resident as 回执编号; derived from the receipt, reveals nothing about the ballot. */
+  code: string
+  /** The hour the ballot was cast (coarse on purpose), ISO in Asia/Shanghai. */
+  hour: string
+}
+
+export interface RoundForResident {
+  round: RoundSummary
+  intro: string
+  targets: { id: string; name: string; kind: TargetKind; unitId: string; report: string }[]
+  /** Units an evaluator may declare as their own, when their category needs one. */
+  units: { id: string; name: string }[]
+  template: BallotTemplate
+  /** Open categories the resident may choose, when not yet enrolled. */
+  choices: CategoryChoice[]
+  enrolment: Enrolment | null
+  receipts: Receipt[]
+  /** The channel the link was shared through, when valid for this round. */
+  channel: { id: string; name: string } | null
+}
+
+export type TargetOutcome =
+  | { targetId: string; status: 'recorded'; receipt: Receipt }
+  | { targetId: string; status: 'already-voted'; receipt: Receipt | null }
+  | { targetId: string; status: 'refused'; error: { code: string; message: string } }
+
+const roundRef = { roundId: Id }
+
 export const evaluateApi = {
   me: action<Me>()(z.object({}).strict()),
+  listRounds: action<{ rounds: RoundSummary[] }>()(z.object({}).strict()),
+  getRound: action<RoundForResident>()(z.object({ ...roundRef, channel: Id.optional() }).strict()),
+  /** Choose an open category (and one's unit) for the round; fixed once chosen. */
+  enrol: action<Enrolment>()(z.object({ ...roundRef, categoryId: Id, unitId: Id.optional() }).strict()),
+  /** Ballots for one or several targets; each target is recorded, or not, on its own. */
+  submit: action<{ outcomes: TargetOutcome[] }>()(
+    z.object({ ...roundRef, channel: Id.optional(), ballots: z.array(BallotInput).min(1).max(50) }).strict(),
+  ),
+  myStatus: action<{ receipts: Receipt[] }>()(z.object(roundRef).strict()),
 }

@@ -1,9 +1,11 @@
 /** @module The typed table of every cloud function and its actions: the one contract of both ends. */
 import './zod-locale'
 import { evaluateApi } from './evaluate'
+import { organizeApi } from './organize'
 
 export const api = {
   evaluate: evaluateApi,
+  organize: organizeApi,
 }
 
 export type Api = typeof api

@@ -1,11 +1,14 @@
-/** Home: who I am, and (as later pages land) the rounds I may rate. */
+/** Home: the rounds I may rate, who I am, and the 关怀 switch. */
 import { Button, Cell } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { useCallback, useEffect, useState } from 'react'
 import type { Me } from '../../api/evaluate'
+import CareToggle from '../../components/CareToggle'
 import DevSignIn from '../../components/DevSignIn'
+import Screen from '../../components/Screen'
 import { call } from '../../services/api'
 import { signOut } from '../../services/devSession'
+import RoundList from './RoundList'
 import './index.scss'
 
 const ROLE_NAMES: Record<Me['roles'][number]['role'], string> = { admin: '管理员', organizer: '组织员', leader: '领导', contact: '单位联系人' }
@@ -29,12 +32,14 @@ export default function Index() {
   if (process.env.TARO_ENV === 'h5' && error?.code === 'UNAUTHENTICATED') return <DevSignIn onSignedIn={() => void load()} />
 
   return (
-    <View className='home'>
+    <Screen className='home'>
       <View className='home__banner'>
         <Text className='home__title'>群众评议</Text>
         <Text className='home__subtitle'>您的评价，推动身边的党组织更好地服务群众</Text>
       </View>
       {error && <Text className='home__error'>{error.message}</Text>}
+      {me && <RoundList />}
+      <CareToggle />
       {me && (
         <View>
           <Cell title='我的编号' extra={me.tag} />
@@ -48,6 +53,6 @@ export default function Index() {
           切换身份
         </Button>
       )}
-    </View>
+    </Screen>
   )
 }

@@ -1,0 +1,42 @@
+/** @module A matrix submission: each target checked and recorded on its own, each outcome reported. */
+import type { TargetOutcome } from '../../src/api/evaluate'
+import { acceptsBallots, type BallotInput, domainError, validateBallot } from '../../src/core'
+import { orRefuse, refuse } from '../common/refuse'
+import type { RoundDoc } from '../common/rounds'
+import { limitSubmits, watchBurst } from './abuse'
+import { castBallot } from './cast'
+import { findEnrolment } from './enrolment'
+import { checkOpinion } from './opinion'
+
+export async function submit(doc: RoundDoc, openid: string, channel: string | undefined, ballots: BallotInput[], now: Date): Promise<TargetOutcome[]> {
+  orRefuse(acceptsBallots(doc.round, now))
+  await limitSubmits(openid, now)
+  const enrolment = (await findEnrolment(doc, openid)) ?? refuse(domainError('NOT_ENROLLED'))
+  // A link may outlive its channel: the ballot still counts, unattributed.
+  const channelId = doc.round.channels.some((c) => c.id === channel) ? channel : undefined
+
+  const outcomes: TargetOutcome[] = []
+  for (const input of ballots) {
+    const { targetId } = input
+    const checked = validateBallot(doc.round, input)
+    if (!checked.ok) {
+      outcomes.push({ targetId, status: 'refused', error: checked.error })
+      continue
+    }
+    if (!enrolment.eligibleTargetIds.includes(targetId)) {
+      outcomes.push({ targetId, status: 'refused', error: domainError('TARGET_NOT_ELIGIBLE') })
+      continue
+    }
+    const opinionProblem = checked.value.opinion ? await checkOpinion(openid, checked.value.opinion) : null
+    if (opinionProblem) {
+      outcomes.push({ targetId, status: 'refused', error: opinionProblem })
+      continue
+    }
+    const { recorded, receipt } = await castBallot(doc, openid, { categoryId: enrolment.categoryId, channelId, ballot: checked.value }, now)
+    if (recorded && receipt) {
+      outcomes.push({ targetId, status: 'recorded', receipt })
+      await watchBurst(doc._id, channelId, checked.value, now).catch((e) => console.error('burst watch failed', e))
+    } else outcomes.push({ targetId, status: 'already-voted', receipt })
+  }
+  return outcomes
+}

@@ -1,0 +1,48 @@
+/** @module What a resident is shown of rounds: nothing internal, nothing about other people. */
+import type { CategoryChoice, Receipt, RoundForResident, RoundSummary } from '../../src/api/evaluate'
+import { needsUnit, type Round, roundUnitIds, windowStatus } from '../../src/core'
+import { database } from '../common/cloudbase'
+import { RoundDoc } from '../common/rounds'
+import { findEnrolment } from './enrolment'
+import { receiptCode, voterKey } from './keys'
+
+/** States in which residents see a round at all. */
+const VISIBLE_STATES = ['open', 'closed', 'published']
+
+export const summarise = (round: Round, now: Date): RoundSummary => ({
+  id: round.id,
+  title: round.title,
+  state: round.state,
+  window: round.window,
+  windowStatus: windowStatus(round, now),
+})
+
+export async function listRounds(now: Date): Promise<RoundSummary[]> {
+  const { data } = await database().collection('rounds').where({ 'round.state': database().command.in(VISIBLE_STATES) }).limit(100).get()
+  return (data as unknown[]).map((d) => summarise(RoundDoc.parse(d).round, now)).sort((a, b) => b.window.opensAt.localeCompare(a.window.opensAt))
+}
+
+export async function receiptsOf(roundId: string, openid: string): Promise<Receipt[]> {
+  const { data } = await database().collection('receipts').where({ roundId, voter: voterKey(roundId, openid) }).limit(1000).get()
+  return (data as { _id: string; targetId: string; hour: string }[]).map((r) => ({ targetId: r.targetId, code: receiptCode(r._id), hour: r.hour }))
+}
+
+export async function residentView(doc: RoundDoc, openid: string, channel: string | undefined, now: Date): Promise<RoundForResident> {
+  const { round } = doc
+  const [enrolment, receipts] = await Promise.all([findEnrolment(doc, openid), receiptsOf(round.id, openid)])
+  const choices: CategoryChoice[] = round.categories
+    .filter((c) => c.access === 'open' && c.scope !== null)
+    .map((c) => ({ id: c.id, name: c.name, ...(c.description ? { description: c.description } : {}), needsUnit: needsUnit(round, c.id) }))
+  const categoryName = (id: string) => round.categories.find((c) => c.id === id)?.name ?? id
+  return {
+    round: summarise(round, now),
+    intro: doc.intro,
+    targets: round.targets.map((t) => ({ ...t, report: doc.reports[t.id] ?? '' })),
+    units: roundUnitIds(round).map((id) => ({ id, name: doc.unitNames[id] ?? id })),
+    template: round.template,
+    choices: enrolment ? [] : choices,
+    enrolment: enrolment && { ...enrolment, categoryName: categoryName(enrolment.categoryId) },
+    receipts,
+    channel: round.channels.find((c) => c.id === channel) ?? null,
+  }
+}

@@ -1,0 +1,26 @@
+/** @module A ballot being filled in on the phone, and what it still lacks before review. */
+import type { BallotTemplate } from '../../core/ballotTemplate'
+import type { BallotInput } from '../../core/ballot'
+
+export interface Sheet {
+  overall?: string
+  items: Record<string, string>
+  opinion: string
+}
+
+export const emptySheet = (): Sheet => ({ items: {}, opinion: '' })
+
+/** The rows still unanswered ('overall' and item ids), to point at before review; the server judges. */
+export function unanswered(template: BallotTemplate, sheet: Sheet): string[] {
+  const items = template.sections.flatMap((s) => s.items.map((i) => i.id)).filter((id) => !sheet.items[id])
+  return sheet.overall ? items : ['overall', ...items]
+}
+
+export function toBallot(targetId: string, sheet: Sheet): BallotInput {
+  const opinion = sheet.opinion.trim()
+  return { targetId, overall: sheet.overall ?? '', items: sheet.items, ...(opinion ? { opinion } : {}) }
+}
+
+/** Refusals the resident can mend on this page (the opinion, a missing answer); others end the ballot. */
+const MENDABLE = new Set(['OPINION_REFUSED', 'OPINION_TOO_LONG', 'OPINION_NOT_ALLOWED', 'OVERALL_MISSING', 'ITEM_MISSING', 'LEVEL_NOT_ON_SCALE', 'BALLOT_MALFORMED'])
+export const isMendable = (code: string): boolean => MENDABLE.has(code)

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '参加评议', enableShareAppMessage: true })

@@ -1,0 +1,14 @@
+/** @module Instants shown to residents as Beijing time, without pulling a date library into the app. */
+
+const SHANGHAI = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\+08:00$/
+
+/** "2026年11月22日 09:00". The server sends instants with their +08:00 offset. */
+export function showTime(iso: string): string {
+  const m = SHANGHAI.exec(iso)
+  if (m) return `${m[1]}年${Number(m[2])}月${Number(m[3])}日 ${m[4]}:${m[5]}`
+  try {
+    return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })
+  } catch {
+    return iso
+  }
+}
