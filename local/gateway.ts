@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { type DevLogin, PERSONAS, SESSION_COOKIE } from './devlogin'
+import { type DevLogin, findPersona, PERSONAS, SESSION_COOKIE } from './devlogin'
 import { readBody, sendJson } from './http'
 
 export type FunctionMain = (event: unknown, context: unknown) => Promise<unknown>
@@ -34,7 +34,7 @@ export function createGateway(functions: Record<string, FunctionMain>, login: De
     }
     if (url.pathname === '/__dev/login' && req.method === 'POST') {
       const { persona } = JSON.parse((await readBody(req)).toString('utf8') || '{}') as { persona?: string }
-      if (!PERSONAS.some((p) => p.id === persona)) {
+      if (!findPersona(persona)) {
         sendJson(res, 400, { ok: false, error: { code: 'BAD_INPUT', message: '没有这个身份' } })
         return true
       }

@@ -1,7 +1,8 @@
 /**
- * @module Abuse limits. Submits per identity are capped per ten minutes; identical answers
- * arriving in bulk through one channel are flagged for the organiser to review. Nothing is
- * dropped: a flagged ballot is counted like any other.
+ * @module Abuse limits. Each identity has a budget of costly submits per ten minutes (a ballot
+ * recorded, refused, or sent to the content check); answering "already voted" costs nothing, so
+ * a retrying phone is never locked out. Identical answers arriving in bulk through one channel
+ * are flagged for the organiser to review. Nothing is dropped: a flagged ballot counts like any other.
  */
 import { createHash } from 'node:crypto'
 import { domainError, type ValidBallot } from '../../src/core'
@@ -18,9 +19,28 @@ export const BURST_THRESHOLD = 20
 
 const windowOf = (now: Date) => Math.floor(now.getTime() / WINDOW_MS)
 
-export async function limitSubmits(openid: string, now: Date): Promise<void> {
-  const n = await bump('limits', `${rateKey(openid)}:${windowOf(now)}`, { kind: 'submit' })
-  if (n > MAX_SUBMITS_PER_WINDOW) refuse(domainError('TOO_MANY_SUBMISSIONS'))
+const budgetId = (openid: string, now: Date) => `${rateKey(openid)}:${windowOf(now)}`
+
+export async function checkBudget(openid: string, now: Date): Promise<void> {
+  const { data } = await database().collection('limits').doc(budgetId(openid, now)).get()
+  if (((data[0] as { n?: number } | undefined)?.n ?? 0) >= MAX_SUBMITS_PER_WINDOW) refuse(domainError('TOO_MANY_SUBMISSIONS'))
+}
+
+/** A single-document `$inc`, atomic without a transaction; the first spend creates the document. */
+export async function spendBudget(openid: string, now: Date, amount: number): Promise<void> {
+  if (amount === 0) return
+  const id = budgetId(openid, now)
+  const limits = database().collection('limits')
+  for (;;) {
+    const { updated } = (await limits.doc(id).update({ n: database().command.inc(amount) })) as { updated: number }
+    if (updated) return
+    try {
+      await limits.add({ _id: id, n: amount })
+      return
+    } catch (e) {
+      if (!isDuplicate(e)) throw e
+    }
+  }
 }
 
 /** The answers alone (no opinion, no identity): what a script repeating one ballot repeats. */

@@ -3,14 +3,14 @@ import type { TargetOutcome } from '../../src/api/evaluate'
 import { acceptsBallots, type BallotInput, domainError, validateBallot } from '../../src/core'
 import { orRefuse, refuse } from '../common/refuse'
 import type { RoundDoc } from '../common/rounds'
-import { limitSubmits, watchBurst } from './abuse'
+import { checkBudget, spendBudget, watchBurst } from './abuse'
 import { castBallot } from './cast'
 import { findEnrolment } from './enrolment'
 import { checkOpinion } from './opinion'
 
 export async function submit(doc: RoundDoc, openid: string, channel: string | undefined, ballots: BallotInput[], now: Date): Promise<TargetOutcome[]> {
   orRefuse(acceptsBallots(doc.round, now))
-  await limitSubmits(openid, now)
+  await checkBudget(openid, now)
   const enrolment = (await findEnrolment(doc, openid)) ?? refuse(domainError('NOT_ENROLLED'))
   // A link may outlive its channel: the ballot still counts, unattributed.
   const channelId = doc.round.channels.some((c) => c.id === channel) ? channel : undefined
@@ -38,5 +38,6 @@ export async function submit(doc: RoundDoc, openid: string, channel: string | un
       await watchBurst(doc._id, channelId, checked.value, now).catch((e) => console.error('burst watch failed', e))
     } else outcomes.push({ targetId, status: 'already-voted', receipt })
   }
+  await spendBudget(openid, now, outcomes.filter((o) => o.status !== 'already-voted').length)
   return outcomes
 }

@@ -63,7 +63,7 @@ export function databaseActions(store: Store, transactions: Transactions) {
     return scopeFor(p.transactionId)
   }
 
-  return {
+  const actions = {
     'database.addCollection': (params: unknown) => {
       const p = parseWith(schemas.addCollection, params)
       if (!store.createCollection(p.collectionName)) throw collectionExists(p.collectionName)
@@ -156,4 +156,18 @@ export function databaseActions(store: Store, transactions: Transactions) {
       return {}
     },
   }
+  return Object.fromEntries(
+    Object.entries(actions).map(([name, run]) => [
+      name,
+      (params: unknown) => {
+        try {
+          return run(params)
+        } catch (e) {
+          const transactionId = (params as { transactionId?: unknown } | null)?.transactionId
+          if (typeof transactionId === 'string' && name !== 'database.abortTransaction') transactions.discard(transactionId)
+          throw e
+        }
+      },
+    ]),
+  )
 }

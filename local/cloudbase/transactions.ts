@@ -107,6 +107,14 @@ export class Transactions {
     this.open.delete(id)
   }
 
+  /**
+   * As in MongoDB, an operation that fails inside a transaction aborts it, releasing what it had
+   * written: the SDK's runTransaction retries a conflict without rolling back first.
+   */
+  discard(id: string): void {
+    this.open.delete(id)
+  }
+
   private expire() {
     const now = Date.now()
     for (const [id, tx] of this.open) if (now - tx.startedAt > TRANSACTION_LIFETIME_MS) this.open.delete(id)

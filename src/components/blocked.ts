@@ -12,12 +12,14 @@ export interface Blocked {
   retry: boolean
 }
 
-const TRANSIENT = new Set(['NETWORK', 'BUSY', 'INTERNAL'])
-const NOT_ELIGIBLE = new Set(['NOT_ON_ROSTER', 'TARGET_NOT_ELIGIBLE', 'CATEGORY_UNKNOWN', 'FORBIDDEN'])
+/** Worth another try in a moment, with everything on the page kept. */
+const TRANSIENT = new Set(['NETWORK', 'BUSY', 'INTERNAL', 'TOO_MANY_SUBMISSIONS'])
+const NOT_ELIGIBLE = new Set(['NOT_ON_ROSTER', 'TARGET_NOT_ELIGIBLE', 'CATEGORY_UNKNOWN', 'ENROLMENT_MISMATCH', 'FORBIDDEN'])
 
 export function blockedByError(error: ApiError): Blocked {
   const { code, message } = error
-  if (TRANSIENT.has(code)) return { tone: 'stop', title: '网络不太顺畅', message, retry: true }
+  if (code === 'NETWORK') return { tone: 'stop', title: '网络不太顺畅', message, retry: true }
+  if (TRANSIENT.has(code)) return { tone: 'wait', title: '请稍后再试', message, retry: true }
   if (code === 'ROUND_NOT_FOUND' || code === 'NOT_FOUND') return { tone: 'info', title: '没有找到这次评议', message: '链接可能有误，或评议已被撤销。', retry: false }
   if (code === 'WINDOW_NOT_YET_OPEN') return { tone: 'wait', title: '评议尚未开始', message, retry: false }
   if (code === 'WINDOW_ENDED' || code === 'ROUND_NOT_OPEN') return { tone: 'info', title: '评议已经结束', message, retry: false }

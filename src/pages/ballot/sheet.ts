@@ -21,6 +21,12 @@ export function toBallot(targetId: string, sheet: Sheet): BallotInput {
   return { targetId, overall: sheet.overall ?? '', items: sheet.items, ...(opinion ? { opinion } : {}) }
 }
 
-/** Refusals the resident can mend on this page (the opinion, a missing answer); others end the ballot. */
-const MENDABLE = new Set(['OPINION_REFUSED', 'OPINION_TOO_LONG', 'OPINION_NOT_ALLOWED', 'OVERALL_MISSING', 'ITEM_MISSING', 'LEVEL_NOT_ON_SCALE', 'BALLOT_MALFORMED'])
+/**
+ * Refusals that keep the target's ballot on the page: what the resident can mend (the opinion, a
+ * missing answer) and what may pass on a retry (a busy content check). Others end that ballot.
+ */
+const MENDABLE = new Set([
+  'OPINION_REFUSED', 'OPINION_TOO_LONG', 'OPINION_NOT_ALLOWED', 'OVERALL_MISSING', 'ITEM_MISSING', 'LEVEL_NOT_ON_SCALE', 'BALLOT_MALFORMED',
+  'BUSY', 'NETWORK', 'INTERNAL',
+])
 export const isMendable = (code: string): boolean => MENDABLE.has(code)

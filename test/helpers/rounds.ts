@@ -1,0 +1,41 @@
+/** Rounds for tests, created and opened through the organise function as the admin persona. */
+import { randomBytes } from 'node:crypto'
+import type { Runtime } from '../../local/runtime'
+import { inShanghai, templateItems, type BallotTemplate } from '../../src/core'
+import { signIn } from './runtime'
+
+type Answer<T = unknown> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
+
+export const TARGETS = ['t1', 't2', 't3'].map((id, i) => ({ id, name: `第${i + 1}党支部`, kind: 'unit', unitId: id }))
+
+export async function openRound(runtime: Runtime, overrides: Record<string, unknown> = {}, open = true): Promise<string> {
+  const admin = await signIn(runtime, 'admin')
+  const now = inShanghai(new Date())
+  const id = `t${randomBytes(4).toString('hex')}`
+  const created = await admin.call<Answer>('organize', {
+    action: 'createRound',
+    data: {
+      id,
+      templateId: 'community-satisfaction',
+      title: '测试评议',
+      window: { opensAt: now.subtract(1, 'hour').format(), closesAt: now.add(1, 'day').format() },
+      targets: TARGETS,
+      channels: [{ id: 'grid-1', name: '一网格群' }],
+      ...overrides,
+    },
+  })
+  if (!created.ok) throw new Error(created.error.message)
+  if (open) {
+    const opened = await admin.call<Answer>('organize', { action: 'openRound', data: { roundId: id } })
+    if (!opened.ok) throw new Error(opened.error.message)
+  }
+  return id
+}
+
+/** A complete ballot rating everything on one level of the template's scale. */
+export function fullBallot(template: BallotTemplate, targetId: string, levelIndex = 0, opinion?: string) {
+  const level = template.scale.levels[levelIndex].id
+  return { targetId, overall: level, items: Object.fromEntries(templateItems(template).map((i) => [i.id, level])), ...(opinion ? { opinion } : {}) }
+}
+
+export type { Answer }
