@@ -12,6 +12,28 @@ export type FunctionMain = (event: unknown, context: unknown) => Promise<unknown
 
 export const LOCAL_APPID = 'wx0000000000local'
 
+/**
+ * Invocations running at once; the rest wait their turn, as requests wait for a free instance in
+ * CloudBase. Functions and database share this one process, so without a bound a burst of
+ * voters queues thousands of database requests and each waits past the SDK's timeout.
+ */
+const MAX_CONCURRENT_INVOCATIONS = 16
+
+function limiter(width: number) {
+  let running = 0
+  const waiting: (() => void)[] = []
+  return async function run<T>(work: () => Promise<T>): Promise<T> {
+    if (running >= width) await new Promise<void>((resolve) => waiting.push(resolve))
+    running++
+    try {
+      return await work()
+    } finally {
+      running--
+      waiting.shift()?.()
+    }
+  }
+}
+
 /** The context CloudBase hands a function invoked from the mini-program. */
 export function functionContext(functionName: string, openid: string | undefined) {
   const wx = openid ? { WX_OPENID: openid, WX_APPID: LOCAL_APPID, WX_UNIONID: '' } : {}
@@ -26,6 +48,7 @@ export function functionContext(functionName: string, openid: string | undefined
 }
 
 export function createGateway(functions: Record<string, FunctionMain>, login: DevLogin) {
+  const invoke = limiter(MAX_CONCURRENT_INVOCATIONS)
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const url = new URL(req.url ?? '/', 'http://local')
     if (url.pathname === '/__dev/personas' && req.method === 'GET') {
@@ -63,7 +86,7 @@ export function createGateway(functions: Record<string, FunctionMain>, login: De
     const openid = persona && login.openidOf(persona.id)
     // As the platform does, the caller's identity is added to the event, overwriting what the client sent.
     const withUserInfo = { ...(event as object), userInfo: { appId: LOCAL_APPID, openId: openid } }
-    sendJson(res, 200, await main(withUserInfo, functionContext(match[1], openid)))
+    sendJson(res, 200, await invoke(() => main(withUserInfo, functionContext(match[1], openid))))
     return true
   }
 }

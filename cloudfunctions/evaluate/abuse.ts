@@ -26,21 +26,8 @@ export async function checkBudget(openid: string, now: Date): Promise<void> {
   if (((data[0] as { n?: number } | undefined)?.n ?? 0) >= MAX_SUBMITS_PER_WINDOW) refuse(domainError('TOO_MANY_SUBMISSIONS'))
 }
 
-/** A single-document `$inc`, atomic without a transaction; the first spend creates the document. */
 export async function spendBudget(openid: string, now: Date, amount: number): Promise<void> {
-  if (amount === 0) return
-  const id = budgetId(openid, now)
-  const limits = database().collection('limits')
-  for (;;) {
-    const { updated } = (await limits.doc(id).update({ n: database().command.inc(amount) })) as { updated: number }
-    if (updated) return
-    try {
-      await limits.add({ _id: id, n: amount })
-      return
-    } catch (e) {
-      if (!isDuplicate(e)) throw e
-    }
-  }
+  if (amount > 0) await bump('limits', budgetId(openid, now), { kind: 'submit' }, amount)
 }
 
 /** The answers alone (no opinion, no identity): what a script repeating one ballot repeats. */

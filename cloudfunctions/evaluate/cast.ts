@@ -30,6 +30,13 @@ export async function castBallot(doc: RoundDoc, openid: string, cast: Cast, now:
   try {
     await inTransaction(async (tx) => {
       await tx.collection('receipts').add({ _id: id, roundId: round.id, targetId, voter: voterKey(round.id, openid), hour })
+      // The receipt first, so a second ballot fails before it touches a shared shard; the shard
+      // next, so the window in which another voter can change it under our snapshot is short.
+      // A shard is picked afresh on every attempt, so a retry after a conflict likely lands elsewhere.
+      const shardId = `${round.id}:${targetId}:${randomInt(doc.shards)}`
+      const inc = Object.fromEntries(Object.entries(increments).map(([path, n]) => [`c.${path}`, _.inc(n)]))
+      const { updated } = (await tx.collection('counters').doc(shardId).update(inc)) as { updated: number }
+      if (!updated) await tx.collection('counters').add({ _id: shardId, roundId: round.id, targetId, c: applyIncrements(emptyCounters(), increments) })
       await tx.collection('ballots').add({
         roundId: round.id,
         targetId,
@@ -40,11 +47,6 @@ export async function castBallot(doc: RoundDoc, openid: string, cast: Cast, now:
         ...(cast.ballot.opinion ? { opinion: cast.ballot.opinion } : {}),
         hour,
       })
-      // A shard picked afresh on every attempt, so a retry after a conflict likely lands elsewhere.
-      const shardId = `${round.id}:${targetId}:${randomInt(doc.shards)}`
-      const inc = Object.fromEntries(Object.entries(increments).map(([path, n]) => [`c.${path}`, _.inc(n)]))
-      const { updated } = (await tx.collection('counters').doc(shardId).update(inc)) as { updated: number }
-      if (!updated) await tx.collection('counters').add({ _id: shardId, roundId: round.id, targetId, c: applyIncrements(emptyCounters(), increments) })
     })
     return { recorded: true, receipt: toReceipt(id, { targetId, hour }) }
   } catch (e) {

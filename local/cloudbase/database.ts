@@ -32,6 +32,7 @@ const schemas = {
     upsert: z.boolean().default(false),
   }),
   removeDocument: queried.extend({ multi: z.boolean().default(true) }),
+  modifyAndReturn: queried.extend({ data: z.string() }),
   aggregateDocuments: base.extend({ stages: z.array(z.object({ stageKey: z.string(), stageValue: z.string() })) }),
   addCollection: base,
   transaction: z.object({ transactionId: z.string() }),
@@ -125,6 +126,18 @@ export function databaseActions(store: Store, transactions: Transactions) {
       const changed = writes.filter((w, i) => stringify(w.doc) !== stringify(chosen[i]))
       scope.write(changed)
       return { data: { updated: changed.length } }
+    },
+
+    /** `where().updateAndReturn()`: the first match updated, answered as it is afterwards. */
+    'database.modifyAndReturnDoc': (params: unknown) => {
+      const p = parseWith(schemas.modifyAndReturn, params)
+      const scope = checkedScope(p)
+      const [doc] = matching(scope, p.collectionName, p.query)
+      if (!doc) return { data: { updated: 0, doc: null } }
+      const next = clone(doc)
+      update(next, parse(p.data))
+      scope.write([{ coll: p.collectionName, id: doc._id, doc: next }])
+      return { data: { updated: 1, doc: stringify(next) } }
     },
 
     'database.removeDocument': (params: unknown) => {

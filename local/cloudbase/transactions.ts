@@ -27,12 +27,18 @@ export const directScope = (store: Store): Scope => ({
 class Transaction implements Scope {
   readonly writes = new Map<string, Write>()
   readonly startedAt = Date.now()
+  /** As in MongoDB, the snapshot is taken by the first operation, not by startTransaction. */
+  private snapshot: number | undefined
 
   constructor(
     private readonly store: Store,
     private readonly others: () => Iterable<Transaction>,
-    readonly startSeq: number,
   ) {}
+
+  private get startSeq(): number {
+    this.snapshot ??= this.store.currentSeq
+    return this.snapshot
+  }
 
   /** A document changed after our snapshot cannot be served from it: the caller must retry. */
   private assertUnchangedSinceSnapshot(coll: string, id: string) {
@@ -84,7 +90,7 @@ export class Transactions {
   start(): string {
     this.expire()
     const id = randomBytes(16).toString('hex')
-    this.open.set(id, new Transaction(this.store, () => this.open.values(), this.store.currentSeq))
+    this.open.set(id, new Transaction(this.store, () => this.open.values()))
     return id
   }
 
