@@ -3,11 +3,12 @@ import { Text, View } from '@tarojs/components'
 import { useCareMode } from './useCareMode'
 import './CareToggle.scss'
 
-export default function CareToggle() {
+/** `compact`: a pill for a page's red banner, where the full-width row would push the content down. */
+export default function CareToggle({ compact }: { compact?: boolean }) {
   const [care, setCare] = useCareMode()
   return (
     <View
-      className={care ? 'care-toggle care-toggle--on' : 'care-toggle'}
+      className={`care-toggle${care ? ' care-toggle--on' : ''}${compact ? ' care-toggle--compact' : ''}`}
       role='switch'
       aria-checked={care}
       onClick={() => setCare(!care)}

@@ -12,6 +12,7 @@ export function roundPath(roundId: string, channel?: string): string {
   return `pages/round/index?${query({ roundId, channel })}`
 }
 
+/** The ballot for the chosen targets, comma-separated (ids never hold a comma). */
 export function ballotPath(roundId: string, targetIds: string[], channel?: string): string {
   return `pages/ballot/index?${query({ roundId, channel, targets: targetIds.join(',') })}`
 }

@@ -33,6 +33,7 @@ const button = (page: Page, text: string | RegExp) => page.locator('.nut-button'
 /** Answers every row of the ballot on screen: the overall rating, then each item, with `levels` in turn. */
 async function fillBallot(page: Page, levels: string[]) {
   const rows = page.locator('.level-picker')
+  await rows.first().waitFor()
   const count = await rows.count()
   expect(count).toBe(5) // overall + 4 items of the community template
   for (let i = 0; i < count; i++) {
@@ -53,20 +54,20 @@ test('张阿姨 rates two branches from the grid-1 share link, gets receipts, an
   // The share card's link, as the grid's group chat carries it.
   await page.goto(shareLink('grid-1'))
   await page.getByText('由 第一网格居民群 转发').waitFor()
-  await expect(target(page, B1).locator('.target__check--on').count()).resolves.toBe(1)
+  await target(page, B1).locator('.target__check--on').waitFor() // enrolled (one open category) and ticked
   await target(page, B1).getByText('查看工作报告').click()
   await page.getByText('加装楼道扶手').waitFor()
   await screenshot(page, 'resident-02-round-intro-reports')
 
   // 关怀模式: bigger type everywhere, remembered; switched back off for the rest of the journey.
   const normal = await fontSize(page, '.target__name')
-  await page.locator('.care-toggle').click()
+  await page.locator('.round__banner .care-toggle').click()
   await page.locator('.qp--care').waitFor()
   expect(await fontSize(page, '.target__name')).toBeGreaterThanOrEqual(normal * 1.25)
   await screenshot(page, 'resident-03-care-mode')
   await page.reload()
   await page.locator('.qp--care').waitFor()
-  await page.locator('.care-toggle').click()
+  await page.locator('.round__banner .care-toggle').click()
   await expect(page.locator('.qp--care').count()).resolves.toBe(0)
 
   // Rate the first two branches only: untick the other two.
@@ -108,6 +109,7 @@ test('张阿姨 rates two branches from the grid-1 share link, gets receipts, an
     await expect(target(page, name).locator('.target__check').count()).resolves.toBe(0)
   }
   await expect(button(page, '开始评议（2 个）').count()).resolves.toBe(1) // the two others remain
+  await target(page, B2).scrollIntoViewIfNeeded()
   await screenshot(page, 'resident-08-round-rated')
 
   // Trying again: the ballot page offers no form for rated targets…
@@ -147,9 +149,11 @@ test('李大爷 opens a link signed out, survives a network failure and a refuse
 
   // Back online, the content check refuses the opinion; the ratings are still chosen.
   await button(page, '重新提交').click()
-  await page.getByText('意见建议中含有不适宜公开的内容').waitFor()
+  await page.locator('.qp-error', { hasText: '意见建议中含有不适宜公开的内容' }).waitFor()
   await expect(page.locator('.level-picker__level--on').count()).resolves.toBe(5)
   await screenshot(page, 'resident-11-opinion-refused')
+  await page.locator('.ballot__opinion').scrollIntoViewIfNeeded()
+  await screenshot(page, 'resident-11b-opinion-refused-box')
   await page.locator('.ballot__opinion textarea').fill('希望加强夜间巡逻')
   await button(page, '检查并提交').click()
   await button(page, '确认提交').click()

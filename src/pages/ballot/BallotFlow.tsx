@@ -43,7 +43,8 @@ export default function BallotFlow({ data, targetIds, channel, onBack }: Props) 
           <Text className='ballot__progress'>{b.pending.length > 1 ? `第 ${index + 1} 个，共 ${b.pending.length} 个` : '评议对象'}</Text>
           <Text className='ballot__target'>{nameOf(id)}</Text>
         </View>
-        {b.outcomes.length > 0 && <Text className='qp-error'>已提交 {b.outcomes.length} 个对象；下面的内容需要修改后再提交，您的选择仍然保留。</Text>}
+        {b.outcomes.length > 0 && <Text className='qp-error'>已提交 {b.outcomes.length} 个对象，其余的需要修改后再提交。</Text>}
+        {b.refusals[id] && <Text className='qp-error'>{b.refusals[id]}</Text>}
         <BallotSheet template={template} sheet={b.sheetOf(id)} onChange={(s) => b.setSheet(id, s)} missing={missing} refusal={b.refusals[id]} />
         {missing.length > 0 && <Text className='qp-error'>还有 {missing.length} 项没有选择，已用红色标出。</Text>}
         <View className='qp-actions'>
@@ -68,7 +69,7 @@ export default function BallotFlow({ data, targetIds, channel, onBack }: Props) 
         <Text className='ballot__target'>共 {targets.length} 个对象，提交后不能修改</Text>
       </View>
       {b.failure && <Text className='qp-error'>{b.failure.message}</Text>}
-      <Review template={template} targets={targets} sheetOf={b.sheetOf} onEdit={(index) => b.setStep({ kind: 'fill', index })} />
+      <Review template={template} targets={targets} sheetOf={b.sheetOf} onEdit={(index) => { b.setStep({ kind: 'fill', index }); void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }) }} />
       <View className='qp-actions'>
         <Button type='primary' size='xlarge' block loading={submitting} disabled={submitting} onClick={() => void b.submit()}>
           {submitting ? '正在提交，请稍候…' : b.failure ? '重新提交' : '确认提交'}

@@ -19,7 +19,7 @@ type Load = { status: 'loading' } | { status: 'ready'; data: RoundForResident } 
 export default function BallotPage() {
   const params = useRouter().params
   const roundId = params.roundId ?? ''
-  const requested = (params.targets ?? '').split(',').filter(Boolean)
+  const requested = decodeURIComponent(params.targets ?? '').split(',').filter(Boolean)
   const [load, setLoad] = useState<Load>({ status: 'loading' })
   const data = load.status === 'ready' ? load.data : null
   const channel = data?.channel?.id ?? (params.channel || undefined)

@@ -2,6 +2,7 @@
  * @module The resident's ballots from first tap to receipt. Ratings live here until the server has
  * recorded them: a failed or partly refused submit keeps every answer on the page.
  */
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { TargetOutcome } from '../../api/evaluate'
 import type { ApiError } from '../../api/result'
@@ -37,6 +38,7 @@ export function useBallots(roundId: string, channel: string | undefined, targetI
     const left = pending.filter((id) => mend.some((o) => o.targetId === id))
     setPending(left)
     setStep(left.length > 0 ? { kind: 'fill', index: 0 } : { kind: 'done' })
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
   }
 
   return { pending, sheetOf, setSheet, step, setStep, outcomes, refusals, failure, submit }

@@ -1,6 +1,7 @@
 /** The round's title, window, the channel it was shared through, and its introduction. */
 import { Text, View } from '@tarojs/components'
 import type { RoundForResident } from '../../api/evaluate'
+import CareToggle from '../../components/CareToggle'
 import { showTime } from '../../services/time'
 
 export default function RoundHeader({ data }: { data: RoundForResident }) {
@@ -13,6 +14,7 @@ export default function RoundHeader({ data }: { data: RoundForResident }) {
           评议时间：{showTime(round.window.opensAt)} 至 {showTime(round.window.closesAt)}
         </Text>
         {channel && <Text className='round__channel'>由 {channel.name} 转发</Text>}
+        <CareToggle compact />
       </View>
       {intro && (
         <View className='qp-card'>

@@ -1,7 +1,6 @@
 /** The round a resident lands on from a share card: intro, self-reports, category, targets with 已评. */
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import CareToggle from '../../components/CareToggle'
 import DevSignIn from '../../components/DevSignIn'
 import Screen from '../../components/Screen'
 import StatusScreen from '../../components/StatusScreen'
@@ -39,7 +38,6 @@ export default function RoundPage() {
   return (
     <Screen>
       <RoundHeader data={round} />
-      <CareToggle />
       {blocked ? (
         <StatusScreen tone={blocked.tone} title={blocked.title} message={blocked.message} />
       ) : round.enrolment ? (

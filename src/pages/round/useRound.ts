@@ -1,7 +1,7 @@
 /** @module The round as this resident sees it: loaded on every show, enrolled when there is no choice to make. */
 import { useDidShow } from '@tarojs/taro'
 import { useCallback, useRef, useState } from 'react'
-import type { Enrolment, RoundForResident } from '../../api/evaluate'
+import type { RoundForResident } from '../../api/evaluate'
 import type { ApiError } from '../../api/result'
 import { call } from '../../services/api'
 
@@ -19,8 +19,8 @@ export function useRound(roundId: string, channel: string | undefined) {
     async (data: RoundForResident, categoryId: string, unitId?: string) => {
       setEnrolError(null)
       const res = await call('evaluate', 'enrol', { roundId, categoryId, ...(unitId ? { unitId } : {}) })
-      if (res.ok) setState({ status: 'ready', data: { ...data, enrolment: res.data as Enrolment } })
-      else setEnrolError(res.error)
+      setState({ status: 'ready', data: res.ok ? { ...data, enrolment: res.data } : data })
+      if (!res.ok) setEnrolError(res.error)
     },
     [roundId],
   )
@@ -31,12 +31,12 @@ export function useRound(roundId: string, channel: string | undefined) {
     if (!res.ok) return setState({ status: 'failed', error: res.error })
     loaded.current = true
     const data = res.data
-    setState({ status: 'ready', data })
     // One open category without a unit to declare: nothing to choose, the server still decides.
     const [only] = data.choices
     if (!data.enrolment && data.choices.length === 1 && !only.needsUnit && data.round.windowStatus === 'open') {
-      await enrol(data, only.id)
+      return enrol(data, only.id)
     }
+    setState({ status: 'ready', data })
   }, [roundId, channel, enrol])
 
   useDidShow(() => void load())
