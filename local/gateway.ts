@@ -35,8 +35,8 @@ function limiter(width: number) {
 }
 
 /** The context CloudBase hands a function invoked from the mini-program. */
-export function functionContext(functionName: string, openid: string | undefined) {
-  const wx = openid ? { WX_OPENID: openid, WX_APPID: LOCAL_APPID, WX_UNIONID: '' } : {}
+export function functionContext(functionName: string, openid: string | undefined, extra: Record<string, string> = {}) {
+  const wx = { ...(openid ? { WX_OPENID: openid, WX_APPID: LOCAL_APPID, WX_UNIONID: '' } : {}), ...extra }
   return {
     request_id: randomUUID(),
     function_name: functionName,

@@ -6,10 +6,12 @@
 import { z } from 'zod'
 import { type ActionTable, type ApiError, type ApiResult, apiError, type OutputOf, type ParsedInputOf } from '../../src/api'
 import { ensureCollections } from './cloudbase'
-import { type Caller, callerFrom } from './identity'
+import { type Caller, callerFrom, openGroupIdFrom } from './identity'
 
 export interface HandlerContext {
   caller: Caller
+  /** The group chat the mini-program was opened from, when WeChat itself decoded it. */
+  openGroupId?: string
   requestId: string
   /** Server time of the request; every window and deadline is judged on it. */
   now: Date
@@ -26,8 +28,11 @@ export class Refusal extends Error {
   }
 }
 
-/** The platform adds `userInfo` beside our fields; only `action` and `data` are read. */
-const envelope = z.object({ action: z.string().min(1).max(64), data: z.unknown().optional() })
+/**
+ * The platform adds `userInfo` beside our fields; only `action`, `data` and `group` are read.
+ * `group` is a top-level field because WeChat replaces only top-level CloudIDs with open data.
+ */
+const envelope = z.object({ action: z.string().min(1).max(64), data: z.unknown().optional(), group: z.unknown().optional() })
 
 const describeIssues = (issues: z.core.$ZodIssue[]) =>
   issues.slice(0, 3).map((i) => (i.path.length ? `${i.path.join('.')}：${i.message}` : i.message)).join('；')
@@ -46,7 +51,8 @@ export function createRouter<T extends ActionTable>(table: T, handlers: Handlers
       if (!caller) return { ok: false, error: apiError('UNAUTHENTICATED') }
       await ensureCollections()
       const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown>
-      return { ok: true, data: await handler(input.data, { caller, requestId, now: new Date() }) }
+      const openGroupId = openGroupIdFrom(parsedEnvelope.data.group, context)
+      return { ok: true, data: await handler(input.data, { caller, requestId, now: new Date(), ...(openGroupId ? { openGroupId } : {}) }) }
     } catch (e) {
       if (e instanceof Refusal) return { ok: false, error: e.error }
       console.error(`[${requestId}] ${name} failed`, e)

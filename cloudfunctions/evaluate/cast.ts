@@ -14,6 +14,8 @@ import { receiptCode, receiptId, voterKey } from './keys'
 export interface Cast {
   categoryId: string
   channelId?: string
+  /** Keyed hash of the group chat it came from (see keys.groupKey). */
+  groupKey?: string
   ballot: ValidBallot
 }
 
@@ -35,8 +37,13 @@ export async function castBallot(doc: RoundDoc, openid: string, cast: Cast, now:
       // A shard is picked afresh on every attempt, so a retry after a conflict likely lands elsewhere.
       const shardId = `${round.id}:${targetId}:${randomInt(doc.shards)}`
       const inc = Object.fromEntries(Object.entries(increments).map(([path, n]) => [`c.${path}`, _.inc(n)]))
+      // Group-chat counts sit beside the domain's counters (`g`), kept in the same $inc.
+      if (cast.groupKey) inc[`g.${cast.groupKey}`] = _.inc(1)
       const { updated } = (await tx.collection('counters').doc(shardId).update(inc)) as { updated: number }
-      if (!updated) await tx.collection('counters').add({ _id: shardId, roundId: round.id, targetId, c: applyIncrements(emptyCounters(), increments) })
+      if (!updated) {
+        const g = cast.groupKey ? { [cast.groupKey]: 1 } : {}
+        await tx.collection('counters').add({ _id: shardId, roundId: round.id, targetId, c: applyIncrements(emptyCounters(), increments), g })
+      }
       await tx.collection('ballots').add({
         roundId: round.id,
         targetId,

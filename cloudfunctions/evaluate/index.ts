@@ -20,6 +20,8 @@ export const main = createRouter(api.evaluate, {
     const enrolment = await enrol(doc, caller.openid, categoryId, unitId)
     return { ...enrolment, categoryName: doc.round.categories.find((c) => c.id === categoryId)?.name ?? categoryId }
   },
-  submit: async ({ roundId, channel, ballots }, { caller, now }) => ({ outcomes: await submit(await loadRound(roundId), caller.openid, channel, ballots, now) }),
+  submit: async ({ roundId, channel, ballots }, { caller, now, openGroupId }) => ({
+    outcomes: await submit(await loadRound(roundId), ballots, { openid: caller.openid, channel, openGroupId, now }),
+  }),
   myStatus: async ({ roundId }, { caller }) => ({ receipts: await receiptsOf(roundId, caller.openid) }),
 })

@@ -14,3 +14,6 @@ export const receiptId = (roundId: string, targetId: string, openid: string) => 
 export const receiptCode = (id: string) => id.slice(0, 10).toUpperCase()
 
 export const rateKey = (openid: string) => keyedHash('rate', openid)
+
+/** A group chat's counter key: stable within a round, meaningless without the secret. */
+export const groupKey = (roundId: string, openGroupId: string) => keyedHash('group', roundId, openGroupId).slice(0, 16)

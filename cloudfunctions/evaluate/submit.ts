@@ -6,14 +6,23 @@ import type { RoundDoc } from '../common/rounds'
 import { checkBudget, spendBudget, watchBurst } from './abuse'
 import { castBallot } from './cast'
 import { findEnrolment } from './enrolment'
+import { groupKey } from './keys'
 import { checkOpinion } from './opinion'
 
-export async function submit(doc: RoundDoc, openid: string, channel: string | undefined, ballots: BallotInput[], now: Date): Promise<TargetOutcome[]> {
+export interface SubmitContext {
+  openid: string
+  channel?: string
+  openGroupId?: string
+  now: Date
+}
+
+export async function submit(doc: RoundDoc, ballots: BallotInput[], { openid, channel, openGroupId, now }: SubmitContext): Promise<TargetOutcome[]> {
   orRefuse(acceptsBallots(doc.round, now))
   await checkBudget(openid, now)
   const enrolment = (await findEnrolment(doc, openid)) ?? refuse(domainError('NOT_ENROLLED'))
   // A link may outlive its channel: the ballot still counts, unattributed.
   const channelId = doc.round.channels.some((c) => c.id === channel) ? channel : undefined
+  const group = openGroupId ? groupKey(doc._id, openGroupId) : undefined
 
   const outcomes: TargetOutcome[] = []
   for (const input of ballots) {
@@ -32,7 +41,7 @@ export async function submit(doc: RoundDoc, openid: string, channel: string | un
       outcomes.push({ targetId, status: 'refused', error: opinionProblem })
       continue
     }
-    const { recorded, receipt } = await castBallot(doc, openid, { categoryId: enrolment.categoryId, channelId, ballot: checked.value }, now)
+    const { recorded, receipt } = await castBallot(doc, openid, { categoryId: enrolment.categoryId, channelId, groupKey: group, ballot: checked.value }, now)
     if (recorded && receipt) {
       outcomes.push({ targetId, status: 'recorded', receipt })
       await watchBurst(doc._id, channelId, checked.value, now).catch((e) => console.error('burst watch failed', e))

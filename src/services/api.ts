@@ -6,6 +6,7 @@ export function call<F extends FunctionName, A extends ActionName<F>>(
   fn: F,
   action: A,
   data: InputOf<Api[F][A]>,
+  options: { groupCloudId?: string } = {},
 ): Promise<ApiResult<OutputOf<Api[F][A]>>> {
-  return invoke(fn, { action, data }) as Promise<ApiResult<OutputOf<Api[F][A]>>>
+  return invoke(fn, { action, data, ...options }) as Promise<ApiResult<OutputOf<Api[F][A]>>>
 }

@@ -10,10 +10,13 @@ import type { ApiResult } from '../api/result'
 export interface FunctionEvent {
   action: string
   data: unknown
+  /** A group chat's CloudID; WeChat replaces it with the decoded open data before the function sees it. */
+  groupCloudId?: string
 }
 
-async function viaCloud(name: string, event: FunctionEvent): Promise<unknown> {
-  const res = await Taro.cloud.callFunction({ name, data: event as unknown as Record<string, unknown> })
+async function viaCloud(name: string, { groupCloudId, ...event }: FunctionEvent): Promise<unknown> {
+  const group = groupCloudId ? { group: Taro.cloud.CloudID(groupCloudId) } : {}
+  const res = await Taro.cloud.callFunction({ name, data: { ...event, ...group } as unknown as Record<string, unknown> })
   return res.result
 }
 

@@ -7,6 +7,7 @@ import { useState } from 'react'
 import type { TargetOutcome } from '../../api/evaluate'
 import type { ApiError } from '../../api/result'
 import { call } from '../../services/api'
+import { groupCloudId } from '../../services/groupChat'
 import { emptySheet, isMendable, toBallot, type Sheet } from './sheet'
 
 export type Step = { kind: 'fill'; index: number } | { kind: 'review' } | { kind: 'submitting' } | { kind: 'done' }
@@ -26,7 +27,7 @@ export function useBallots(roundId: string, channel: string | undefined, targetI
     setStep({ kind: 'submitting' })
     setFailure(null)
     const ballots = pending.map((id) => toBallot(id, sheetOf(id)))
-    const res = await call('evaluate', 'submit', { roundId, ...(channel ? { channel } : {}), ballots })
+    const res = await call('evaluate', 'submit', { roundId, ...(channel ? { channel } : {}), ballots }, { groupCloudId: await groupCloudId() })
     if (!res.ok) {
       setFailure(res.error)
       return setStep({ kind: 'review' })

@@ -1,0 +1,52 @@
+/**
+ * Per-group-chat counts: believed only when WeChat decoded the group's CloudID itself
+ * (WX_OPEN_DATA_INFO lists it), and stored only as a keyed hash of the openGId.
+ */
+import { FUNCTIONS } from '../../local/functions'
+import { functionContext } from '../../local/gateway'
+import type { Runtime } from '../../local/runtime'
+import { templateById } from '../../src/core'
+import { fullBallot, openRound } from '../helpers/rounds'
+import { startTestRuntime } from '../helpers/runtime'
+import { storedDocs } from '../helpers/store'
+
+let runtime: Runtime
+beforeAll(async () => {
+  runtime = await startTestRuntime()
+})
+afterAll(() => runtime.close())
+
+const template = templateById('community-satisfaction')!.ballot
+const OPEN_GID = 'tGx7-opengid-of-grid-one-chat'
+const decodedByWeChat = { WX_OPEN_DATA_INFO: JSON.stringify({ keys: ['group'] }) }
+
+async function vote(openid: string, roundId: string, targetId: string, openData: Record<string, string>) {
+  const ctx = () => functionContext('evaluate', openid, openData)
+  await FUNCTIONS.evaluate({ action: 'enrol', data: { roundId, categoryId: 'residents' } }, ctx())
+  return FUNCTIONS.evaluate(
+    { action: 'submit', data: { roundId, ballots: [fullBallot(template, targetId)] }, group: { cloudID: 'cloud-id', data: { openGId: OPEN_GID } } },
+    ctx(),
+  )
+}
+
+const groupCounts = (roundId: string, targetId: string) =>
+  storedDocs(runtime, 'counters')
+    .filter((d) => d.roundId === roundId && d.targetId === targetId)
+    .flatMap((d) => Object.values((d.g ?? {}) as Record<string, number>))
+    .reduce((a, b) => a + b, 0)
+
+test('ballots from a group chat WeChat decoded are counted per group, under a hash of its id', async () => {
+  const roundId = await openRound(runtime)
+  for (const voter of ['oVoterA', 'oVoterB']) expect(await vote(voter, roundId, 't1', decodedByWeChat)).toMatchObject({ ok: true })
+  expect(groupCounts(roundId, 't1')).toBe(2)
+  const keys = new Set(storedDocs(runtime, 'counters').filter((d) => d.roundId === roundId).flatMap((d) => Object.keys((d.g ?? {}) as object)))
+  expect(keys.size).toBe(1)
+  for (const coll of ['counters', 'ballots', 'receipts']) expect(JSON.stringify(storedDocs(runtime, coll))).not.toContain(OPEN_GID)
+})
+
+test('a group object the client made up is ignored: the ballot counts, the group does not', async () => {
+  const roundId = await openRound(runtime)
+  expect(await vote('oVoterC', roundId, 't2', {})).toMatchObject({ ok: true })
+  expect(storedDocs(runtime, 'ballots').filter((b) => b.roundId === roundId)).toHaveLength(1)
+  expect(groupCounts(roundId, 't2')).toBe(0)
+})
