@@ -1,46 +1,96 @@
 /**
  * @module Demo data for a first local start, created through the organise function itself (as the
- * admin persona), so a new user meets a living product: a community's four party branches rated
- * by residents, open now, shared into three grid chats.
+ * admin persona), so a new user meets a living product: a street with two communities and their
+ * grids; a 三评一联 round (seed 000) for four street units, with roster codes; and a community
+ * satisfaction round for four party branches, shared into three grid chats. Both open now.
  */
-import { type Dayjs } from 'dayjs'
 import { inShanghai } from '../src/core'
-import type { FunctionMain } from './gateway'
-import { functionContext } from './gateway'
+import { type FunctionMain, functionContext } from './gateway'
 
 export const DEMO_ROUND_ID = 'demo-community'
+export const DEMO_SANPING_ID = 'demo-sanping'
 
-const branches = [
-  { id: 'b1', name: '幸福社区第一网格党支部', report: '本季度走访居民 312 户，收集意见 46 条，已办结 39 条；加装楼道扶手 12 处，组织志愿服务 8 次。' },
-  { id: 'b2', name: '幸福社区第二网格党支部', report: '推进老旧小区改造意见征集，召开楼栋议事会 6 次；开通“支部书记接待日”，每周三上午接待居民。' },
-  { id: 'b3', name: '幸福社区第三网格党支部', report: '完成独居老人结对帮扶 58 户；针对停车难问题协调新增车位 40 个，夜间巡逻每周 3 次。' },
-  { id: 'b4', name: '幸福社区离退休党支部', report: '组织老党员宣讲 10 场，参与邻里调解 15 起；“银龄互助”小组覆盖 6 个楼栋。' },
-]
+const STREET = 'street-yangguang'
+const COMMUNITY = 'community-xingfu'
 
-async function call(fn: FunctionMain, openid: string, action: string, data: unknown) {
-  const answer = (await fn({ action, data }, functionContext('organize', openid))) as { ok: boolean; error?: { message: string } }
-  if (!answer.ok) throw new Error(`demo ${action}: ${answer.error?.message}`)
-  return answer
+const units = [
+  { id: STREET, name: '阳光街道', parentId: null, kind: 'street' },
+  { id: COMMUNITY, name: '幸福社区', parentId: STREET, kind: 'community' },
+  { id: 'community-hexie', name: '和谐社区', parentId: STREET, kind: 'community' },
+  ...[1, 2, 3].map((n) => ({ id: `grid-xf-${n}`, name: `幸福社区第${'一二三'[n - 1]}网格`, parentId: COMMUNITY, kind: 'grid' })),
+  { id: 'b1', name: '幸福社区第一网格党支部', parentId: COMMUNITY, kind: 'branch' },
+  { id: 'b2', name: '幸福社区第二网格党支部', parentId: COMMUNITY, kind: 'branch' },
+  { id: 'b3', name: '幸福社区第三网格党支部', parentId: COMMUNITY, kind: 'branch' },
+  { id: 'b4', name: '幸福社区离退休党支部', parentId: COMMUNITY, kind: 'branch' },
+  { id: 'su-office', name: '阳光街道党政办公室', parentId: STREET, kind: 'unit' },
+  { id: 'su-service', name: '阳光街道社区服务中心', parentId: STREET, kind: 'unit' },
+  { id: 'su-law', name: '阳光街道综合行政执法队', parentId: STREET, kind: 'unit' },
+  { id: 'su-affairs', name: '阳光街道便民服务大厅', parentId: STREET, kind: 'unit' },
+] as const
+
+const reports: Record<string, string> = {
+  b1: '本季度走访居民 312 户，收集意见 46 条，已办结 39 条；加装楼道扶手 12 处，组织志愿服务 8 次。',
+  b2: '推进老旧小区改造意见征集，召开楼栋议事会 6 次；开通“支部书记接待日”，每周三上午接待居民。',
+  b3: '完成独居老人结对帮扶 58 户；针对停车难问题协调新增车位 40 个，夜间巡逻每周 3 次。',
+  b4: '组织老党员宣讲 10 场，参与邻里调解 15 起；“银龄互助”小组覆盖 6 个楼栋。',
+  'su-office': '围绕“三评一联”要求，开展专题学习 6 次，班子成员下基层蹲点调研 18 人次，梳理意见 27 条并建立台账。',
+  'su-service': '梳理群众反映的办事难问题 19 项，已立行立改 14 项；推行预约上门服务，服务老年人 230 人次。',
+  'su-law': '围绕占道经营、噪音扰民等问题开展专项整治，办结投诉 96 件，回访满意率持续提升。',
+  'su-affairs': '实行“一窗通办”，办理事项由 42 项增至 67 项；延时服务每周两晚，群众平均等候时间缩短一半。',
 }
 
-export async function seedDemo(organize: FunctionMain, evaluate: FunctionMain, adminOpenid: string, now: Dayjs = inShanghai(new Date())) {
-  const existing = (await evaluate({ action: 'listRounds' }, functionContext('evaluate', adminOpenid))) as { ok: boolean; data?: { rounds: unknown[] } }
-  if (existing.ok && existing.data && existing.data.rounds.length > 0) return false
-  await call(organize, adminOpenid, 'createRound', {
+export interface DemoCodes {
+  unit: string
+  category: string
+  code: string
+}
+
+export async function seedDemo(organize: FunctionMain, adminOpenid: string, now = inShanghai(new Date())): Promise<DemoCodes[] | null> {
+  const call = async <T>(action: string, data: unknown): Promise<T> => {
+    const answer = (await organize({ action, data }, functionContext('organize', adminOpenid))) as { ok: boolean; data: T; error?: { message: string } }
+    if (!answer.ok) throw new Error(`demo ${action}: ${answer.error?.message}`)
+    return answer.data
+  }
+  const { rounds } = await call<{ rounds: unknown[] }>('listRounds', {})
+  if (rounds.length > 0) return null
+  for (const u of units) await call('createUnit', u)
+  const window = (days: number) => ({ opensAt: now.subtract(1, 'hour').startOf('hour').format(), closesAt: now.add(days, 'day').endOf('day').startOf('second').format() })
+
+  const branches = units.filter((u) => u.kind === 'branch')
+  await call('createRound', {
     id: DEMO_ROUND_ID,
     templateId: 'community-satisfaction',
+    ownerUnitId: COMMUNITY,
     title: `${now.year()}年幸福社区党组织群众满意度测评`,
-    window: { opensAt: now.subtract(1, 'hour').startOf('hour').format(), closesAt: now.add(30, 'day').endOf('day').startOf('second').format() },
+    window: window(30),
     targets: branches.map((b) => ({ id: b.id, name: b.name, kind: 'unit', unitId: b.id })),
-    channels: [
-      { id: 'grid-1', name: '第一网格居民群' },
-      { id: 'grid-2', name: '第二网格居民群' },
-      { id: 'grid-3', name: '第三网格居民群' },
-    ],
+    channels: [1, 2, 3].map((n) => ({ id: `grid-${n}`, name: `第${'一二三'[n - 1]}网格居民群` })),
     intro: '为进一步改进社区党组织工作作风、提升服务群众水平，现开展群众满意度测评。评议采取无记名方式，每人对每个党支部只能评议一次，您的评价将严格保密。',
-    unitNames: Object.fromEntries(branches.map((b) => [b.id, b.name])),
-    reports: Object.fromEntries(branches.map((b) => [b.id, b.report])),
+    reports: Object.fromEntries(branches.map((b) => [b.id, reports[b.id]])),
   })
-  await call(organize, adminOpenid, 'openRound', { roundId: DEMO_ROUND_ID })
-  return true
+  await call('openRound', { roundId: DEMO_ROUND_ID })
+
+  const streetUnits = units.filter((u) => u.kind === 'unit')
+  await call('createRound', {
+    id: DEMO_SANPING_ID,
+    templateId: 'sanping-yilian',
+    ownerUnitId: STREET,
+    title: '阳光街道第一组“三评一联”群众评价',
+    window: window(7),
+    targets: streetUnits.map((u) => ({ id: u.id, name: u.name, kind: 'unit', unitId: u.id })),
+    groups: [{ id: 'group-1', name: '第一组', leadUnitId: 'su-office', unitIds: streetUnits.map((u) => u.id) }],
+    channels: [{ id: 'meeting', name: '评议大会现场' }],
+    intro: '按照“三评一联”工作要求，召开群众评价会。单位参评人员评价本单位，全评参评人员评价本组全部单位。请先阅读各单位情况报告，再逐项评价。',
+    reports: Object.fromEntries(streetUnits.map((u) => [u.id, reports[u.id]])),
+  })
+  // Seed 000: 15 unit evaluators per unit, 5 all-round evaluators per unit (shared codes with those limits).
+  const codes: DemoCodes[] = []
+  for (const u of streetUnits) {
+    for (const [categoryId, category, maxUses] of [['unit', '单位参评人员', 15], ['all-round', '全评参评人员', 5]] as const) {
+      const { code } = await call<{ code: string }>('sharedCode', { roundId: DEMO_SANPING_ID, categoryId, unitId: u.id, maxUses })
+      codes.push({ unit: u.name, category, code })
+    }
+  }
+  await call('openRound', { roundId: DEMO_SANPING_ID })
+  return codes
 }

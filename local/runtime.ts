@@ -49,6 +49,7 @@ export async function startRuntime(options: RuntimeOptions) {
     ...scfEnvironment(`${url}${ADMIN_PATH}`, LOCAL_ENV_ID),
     QUNPING_SECRET: secrets.functions,
     QUNPING_ADMIN_OPENIDS: login.openidOf(ADMIN_PERSONA),
+    QUNPING_SETUP_CODE: secrets.setupCode,
     TZ: 'Asia/Shanghai',
   })
 
@@ -56,6 +57,7 @@ export async function startRuntime(options: RuntimeOptions) {
     url,
     cloudbase,
     login,
+    setupCode: secrets.setupCode,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()

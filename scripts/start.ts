@@ -31,8 +31,12 @@ async function main() {
     functions: FUNCTIONS,
     h5Dir: path.join(root, 'dist', 'h5'),
   })
-  if (await seedDemo(FUNCTIONS.organize, FUNCTIONS.evaluate, runtime.login.openidOf(ADMIN_PERSONA))) {
-    console.log(`已创建演示评议活动：${runtime.url}/#/pages/round/index?roundId=${DEMO_ROUND_ID}&channel=grid-1`)
+  const codes = await seedDemo(FUNCTIONS.organize, runtime.login.openidOf(ADMIN_PERSONA))
+  if (codes) {
+    console.log(`已创建演示评议活动（居民满意度）：${runtime.url}/#/pages/round/index?roundId=${DEMO_ROUND_ID}&channel=grid-1`)
+    console.log(`已创建演示评议活动（三评一联，凭邀请码参评），部分邀请码：`)
+    for (const c of codes.slice(0, 4)) console.log(`  ${c.unit} · ${c.category}：${c.code}`)
+    console.log(`初始化码（正式部署时第一位管理员用它认领系统）：${runtime.setupCode}`)
   }
   console.log(`群评已启动：${runtime.url}/`)
   console.log(`数据目录：${dataDir}`)

@@ -1,6 +1,13 @@
 export default defineAppConfig({
   // The resident's path stays in the main package: home, the round, the ballot.
   pages: ['pages/index/index', 'pages/round/index', 'pages/ballot/index'],
+  // Organizer and admin screens (and the once-visited code redemption) load only when opened.
+  subPackages: [
+    {
+      root: 'organizer',
+      pages: ['pages/workbench/index', 'pages/create/index', 'pages/round/index', 'pages/invite/index', 'pages/redeem/index', 'pages/audit/index'],
+    },
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8161d',

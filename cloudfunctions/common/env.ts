@@ -9,6 +9,8 @@ const schema = z.object({
     .string()
     .default('')
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)),
+  /** One-time code with which the first person claims the admin role (printed at first local start). */
+  QUNPING_SETUP_CODE: z.string().min(8).optional(),
 })
 
 let parsed: z.infer<typeof schema> | undefined

@@ -1,14 +1,19 @@
 /**
- * @module Who may organise. Roles are stored per person and subtree; the first admins are named by
- * the function's environment (QUNPING_ADMIN_OPENIDS), since someone must be able to start.
+ * @module Who may do what where. A role is held in a unit and covers its subtree; the first
+ * admins are named by the function's environment (QUNPING_ADMIN_OPENIDS) or claim the system
+ * with the one-time setup code, since someone must be able to start.
  */
 import { apiError } from '../../src/api'
-import type { Me } from '../../src/api/evaluate'
+import type { RoleName } from '../../src/api/organize'
 import { database } from './cloudbase'
 import { functionEnv } from './env'
 import { Refusal } from './router'
+import { isWithin, loadUnits, type Unit } from './units'
 
-export type Role = Me['roles'][number]
+export interface Role {
+  role: RoleName
+  unitId: string
+}
 
 /** The root of the org tree: a role held there covers every unit. */
 export const ROOT_UNIT = 'root'
@@ -19,8 +24,26 @@ export async function rolesOf(openid: string): Promise<Role[]> {
   return functionEnv().QUNPING_ADMIN_OPENIDS.includes(openid) ? [{ role: 'admin', unitId: ROOT_UNIT }, ...stored] : stored
 }
 
-export async function requireRole(openid: string, allowed: Role['role'][]): Promise<Role[]> {
-  const roles = await rolesOf(openid)
-  if (!roles.some((r) => allowed.includes(r.role))) throw new Refusal(apiError('FORBIDDEN'))
-  return roles
+export interface Authority {
+  roles: Role[]
+  units: Unit[]
+  /** Whether one of `allowed` is held at `unitId` or above it. */
+  covers(allowed: readonly RoleName[], unitId: string): boolean
+}
+
+export async function authority(openid: string): Promise<Authority> {
+  const [roles, units] = await Promise.all([rolesOf(openid), loadUnits()])
+  return {
+    roles,
+    units,
+    covers: (allowed, unitId) =>
+      roles.some((r) => allowed.includes(r.role) && (r.unitId === ROOT_UNIT || isWithin(units, unitId, r.unitId))),
+  }
+}
+
+export const forbidden = () => new Refusal(apiError('FORBIDDEN'))
+
+/** Refuses unless one of `allowed` covers `unitId`. */
+export function authorize(auth: Authority, allowed: readonly RoleName[], unitId: string): void {
+  if (!auth.covers(allowed, unitId)) throw forbidden()
 }

@@ -3,8 +3,9 @@ import { z } from 'zod'
 import { domainError, eligibleTargets, enrolInOpenCategory, type Enrolment } from '../../src/core'
 import { database } from '../common/cloudbase'
 import { orRefuse, refuse } from '../common/refuse'
-import type { RoundDoc } from '../common/rounds'
-import { isDuplicate } from '../common/transaction'
+import { loadRound, type RoundDoc } from '../common/rounds'
+import { type Invitation, spendCode } from '../common/invitations'
+import { inTransaction, isDuplicate } from '../common/transaction'
 import { voterKey } from './keys'
 
 const Stored = z.object({ categoryId: z.string(), unitId: z.string().nullable() })
@@ -32,4 +33,28 @@ export async function enrol(doc: RoundDoc, openid: string, categoryId: string, u
     if (existing?.categoryId === categoryId && existing.unitId === chosen.unitId) return existing
     return refuse(domainError('ENROLMENT_MISMATCH'))
   }
+}
+
+/**
+ * A roster invitation code: spent, and the voter enrolled in its category and unit, in one
+ * transaction. Redeeming again for the same place spends nothing; for another place, refused.
+ */
+export async function redeem(code: string, openid: string): Promise<Enrolment & { roundId: string }> {
+  let invitation: Extract<Invitation, { kind: 'roster' }> | undefined
+  try {
+    await inTransaction(async (tx) => {
+      const spent = await spendCode(tx, code)
+      invitation = spent?.kind === 'roster' ? spent : undefined
+      if (!invitation) return
+      const { roundId, categoryId, unitId } = invitation
+      await tx.collection('enrolments').add({ _id: voterKey(roundId, openid), roundId, categoryId, unitId })
+    })
+  } catch (e) {
+    if (!isDuplicate(e) || !invitation) throw e
+  }
+  if (!invitation) return refuse(domainError('CODE_INVALID'))
+  const doc = await loadRound(invitation.roundId)
+  const enrolment = await findEnrolment(doc, openid)
+  if (enrolment?.categoryId !== invitation.categoryId || enrolment.unitId !== invitation.unitId) return refuse(domainError('ENROLMENT_MISMATCH'))
+  return { ...enrolment, roundId: doc._id }
 }

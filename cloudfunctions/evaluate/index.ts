@@ -1,10 +1,13 @@
 /** @module The resident-facing function: rounds I may rate, my category, my ballots, my receipts. */
 import { api } from '../../src/api'
+import { domainError } from '../../src/core'
+import { database } from '../common/cloudbase'
+import { refuse } from '../common/refuse'
 import { keyedHash } from '../common/keyed'
 import { rolesOf } from '../common/roles'
 import { createRouter } from '../common/router'
 import { loadRound } from '../common/rounds'
-import { enrol } from './enrolment'
+import { enrol, redeem } from './enrolment'
 import { submit } from './submit'
 import { listRounds, receiptsOf, residentView } from './view'
 
@@ -24,4 +27,15 @@ export const main = createRouter(api.evaluate, {
     outcomes: await submit(await loadRound(roundId), ballots, { openid: caller.openid, channel, openGroupId, now }),
   }),
   myStatus: async ({ roundId }, { caller }) => ({ receipts: await receiptsOf(roundId, caller.openid) }),
+  async redeem({ code }, { caller }) {
+    const enrolment = await redeem(code, caller.openid)
+    const doc = await loadRound(enrolment.roundId)
+    return { ...enrolment, categoryName: doc.round.categories.find((c) => c.id === enrolment.categoryId)?.name ?? enrolment.categoryId }
+  },
+  async resolveScene({ scene }) {
+    const { data } = await database().collection('scenes').doc(scene).get()
+    const found = data[0] as { roundId: string; channelId: string } | undefined
+    if (!found) refuse(domainError('SCENE_UNKNOWN'))
+    return { roundId: found.roundId, channel: found.channelId }
+  },
 })

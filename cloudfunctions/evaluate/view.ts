@@ -37,7 +37,7 @@ export async function residentView(doc: RoundDoc, openid: string, channel: strin
   return {
     round: summarise(round, now),
     intro: doc.intro,
-    targets: round.targets.map((t) => ({ ...t, report: doc.reports[t.id] ?? '' })),
+    targets: round.targets.map((t) => ({ ...t, report: doc.reports[t.id]?.approved ? doc.reports[t.id].text : '' })),
     units: roundUnitIds(round).map((id) => ({ id, name: doc.unitNames[id] ?? id })),
     template: round.template,
     choices: enrolment ? [] : choices,

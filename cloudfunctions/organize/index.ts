@@ -1,54 +1,47 @@
-/** @module The organiser-facing function: rounds from templates, readiness, opening. */
-import { randomBytes } from 'node:crypto'
+/** @module The organiser-facing function: the org tree and its people, rounds, rosters, sharing, reports, audit. */
 import { api } from '../../src/api'
-import { acceptsAction, domainError, draftRoundFromTemplate, issuesBeforeOpen } from '../../src/core'
-import { database } from '../common/cloudbase'
-import { orRefuse, refuse } from '../common/refuse'
-import { requireRole } from '../common/roles'
-import { createRouter } from '../common/router'
-import { loadRound, type RoundDoc } from '../common/rounds'
-import { isDuplicate } from '../common/transaction'
+import { authority } from '../common/roles'
+import { createRouter, type HandlerContext } from '../common/router'
+import { claimSetup, createUnit, inviteRole, redeemRole, visibleUnits } from './people'
+import { approveReport, auditLog, writeReport } from './reports'
+import { addRoster, codeSheet, importRoster, listCodes, sharedCode } from './roster'
+import { copyRound, createRound, detail, listRounds, managedRound, transition, updateRound } from './rounds'
+import { addChannel, participation, sharePoster } from './sharing'
+import { READ } from './access'
 
-const ORGANISERS = ['admin', 'organizer'] as const
-
-async function audit(openid: string, action: string, subject: string, change: object, now: Date) {
-  await database().collection('audit').add({ actor: openid, action, subject, change, at: now })
-}
+const auth = (ctx: HandlerContext) => authority(ctx.caller.openid)
 
 export const main = createRouter(api.organize, {
-  async createRound(input, { caller, now }) {
-    await requireRole(caller.openid, [...ORGANISERS])
-    const round = orRefuse(
-      draftRoundFromTemplate(input.templateId, {
-        id: input.id ?? `r${randomBytes(5).toString('hex')}`,
-        title: input.title,
-        window: input.window,
-        targets: input.targets,
-        groups: input.groups,
-        channels: input.channels,
-      }),
-    )
-    const doc: RoundDoc = { _id: round.id, round, intro: input.intro, reports: input.reports, shards: input.shards, unitNames: input.unitNames }
-    try {
-      await database().collection('rounds').add(doc)
-    } catch (e) {
-      if (isDuplicate(e)) refuse(domainError('ROUND_ID_TAKEN'))
-      throw e
-    }
-    await audit(caller.openid, 'createRound', round.id, { templateId: input.templateId, title: input.title }, now)
-    return { roundId: round.id }
+  claimSetup: ({ setupCode, displayName }, ctx) => claimSetup(setupCode, displayName, ctx),
+  async myUnits(_input, ctx) {
+    const a = await auth(ctx)
+    return { units: visibleUnits(a), roles: a.roles }
   },
+  createUnit: async (input, ctx) => createUnit(await auth(ctx), input, ctx),
+  inviteRole: async ({ role, unitId, maxUses }, ctx) => inviteRole(await auth(ctx), role, unitId, maxUses, ctx),
+  redeemRole: ({ code, displayName }, ctx) => redeemRole(code, displayName, ctx),
 
-  async openRound({ roundId }, { caller, now }) {
-    await requireRole(caller.openid, [...ORGANISERS])
-    const { round } = await loadRound(roundId)
-    if (!acceptsAction(round.state, 'open')) refuse(domainError('ACTION_NOT_ALLOWED'))
-    const blockers = issuesBeforeOpen(round, { now })
-    if (blockers.length > 0) return { state: round.state, blockers }
-    // Conditional on the state we checked, so two organisers opening at once open it once.
-    const { updated } = (await database().collection('rounds').where({ _id: roundId, 'round.state': 'draft' }).update({ 'round.state': 'open' })) as { updated: number }
-    if (!updated) refuse(domainError('ACTION_NOT_ALLOWED'))
-    await audit(caller.openid, 'openRound', roundId, { before: { state: 'draft' }, after: { state: 'open' } }, now)
-    return { state: 'open' as const, blockers: [] }
-  },
+  listRounds: async (_input, ctx) => ({ rounds: await listRounds(await auth(ctx)) }),
+  getRound: async ({ roundId }, ctx) => detail(await managedRound(await auth(ctx), roundId, READ), ctx.now),
+  createRound: async (input, ctx) => createRound(await auth(ctx), input, ctx),
+  copyRound: async ({ roundId, title, window }, ctx) => copyRound(await auth(ctx), roundId, title, window, ctx),
+  updateRound: async ({ roundId, patch }, ctx) => updateRound(await auth(ctx), roundId, patch, ctx),
+  openRound: async ({ roundId }, ctx) => transition(await auth(ctx), roundId, 'open', ctx),
+  closeRound: async ({ roundId }, ctx) => transition(await auth(ctx), roundId, 'close', ctx),
+  publishRound: async ({ roundId }, ctx) => transition(await auth(ctx), roundId, 'publish', ctx),
+  archiveRound: async ({ roundId }, ctx) => transition(await auth(ctx), roundId, 'archive', ctx),
+
+  addRoster: async ({ roundId, categoryId, entries }, ctx) => addRoster(await auth(ctx), roundId, entries.map((e) => ({ ...e, categoryId })), ctx),
+  importRoster: async ({ roundId, fileName, base64 }, ctx) => importRoster(await auth(ctx), roundId, fileName, base64, ctx),
+  sharedCode: async (input, ctx) => sharedCode(await auth(ctx), input, ctx),
+  listCodes: async ({ roundId }, ctx) => listCodes(await auth(ctx), roundId),
+  codeSheet: async ({ roundId, unitId }, ctx) => codeSheet(await auth(ctx), roundId, unitId),
+
+  addChannel: async ({ roundId, name }, ctx) => addChannel(await auth(ctx), roundId, name, ctx),
+  sharePoster: async ({ roundId, channelId }, ctx) => sharePoster(await auth(ctx), roundId, channelId),
+  participation: async ({ roundId }, ctx) => participation(await auth(ctx), roundId),
+
+  writeReport: async ({ roundId, targetId, text }, ctx) => writeReport(await auth(ctx), roundId, targetId, text, ctx),
+  approveReport: async ({ roundId, targetId }, ctx) => approveReport(await auth(ctx), roundId, targetId, ctx),
+  auditLog: async (filter, ctx) => ({ entries: await auditLog(await auth(ctx), filter) }),
 })

@@ -73,4 +73,8 @@ export const evaluateApi = {
     z.object({ ...roundRef, channel: Id.optional(), ballots: z.array(BallotInput).min(1).max(50) }).strict(),
   ),
   myStatus: action<{ receipts: Receipt[] }>()(z.object(roundRef).strict()),
+  /** Redeems an invitation code of a roster category: the voter's category and unit are the code's. */
+  redeem: action<Enrolment & { roundId: string }>()(z.object({ code: z.string().trim().min(4).max(16) }).strict()),
+  /** A QR poster's short scene, back to the round and channel it stands for. */
+  resolveScene: action<{ roundId: string; channel: string | null }>()(z.object({ scene: z.string().min(1).max(32) }).strict()),
 }

@@ -1,27 +1,147 @@
-/** @module Contract of the organiser-facing `organize` function. */
+/** @module Contract of the organiser-facing `organize` function (admins, organisers, leaders, unit contacts). */
 import { z } from 'zod'
-import { type Blocker, Channel, Group, Id, IsoDateTime, type RoundState, Target } from '../core'
+import {
+  type Blocker, BallotTemplate, Channel, EvaluatorCategory, Group, Id, IsoDateTime, OrgUnitKind, type RoundState, Rule, Target,
+} from '../core'
 import { action } from './contract'
+
+export const RoleName = z.enum(['admin', 'organizer', 'leader', 'contact'])
+export type RoleName = z.infer<typeof RoleName>
+
+const Text = (max: number) => z.string().trim().max(max)
+const roundRef = { roundId: Id }
 
 export const NewRound = z
   .object({
     /** A readable id for links (e.g. "xingfu-2026"); generated when absent. */
     id: Id.optional(),
     templateId: Id,
-    title: z.string().trim().min(1).max(200),
+    /** The unit whose organisers own the round; every target must lie in its subtree. */
+    ownerUnitId: Id,
+    title: Text(200).min(1),
     window: z.object({ opensAt: IsoDateTime, closesAt: IsoDateTime }).strict(),
     targets: z.array(Target).max(500),
     groups: z.array(Group).max(200).default([]),
     channels: z.array(Channel).max(500).default([]),
-    intro: z.string().max(5000).default(''),
-    unitNames: z.record(Id, z.string().max(200)).default({}),
-    reports: z.record(Id, z.string().max(20000)).default({}),
+    intro: Text(5000).default(''),
+    reports: z.record(Id, Text(20000)).default({}),
     shards: z.number().int().min(1).max(256).default(16),
   })
   .strict()
 
+/** What may change. Once a round is open only `closesAt` and the texts may; the rest is refused. */
+export const RoundPatch = z
+  .object({
+    title: Text(200).min(1),
+    intro: Text(5000),
+    window: z.object({ opensAt: IsoDateTime, closesAt: IsoDateTime }).strict(),
+    targets: z.array(Target).max(500),
+    groups: z.array(Group).max(200),
+    channels: z.array(Channel).max(500),
+    template: BallotTemplate,
+    categories: z.array(EvaluatorCategory),
+    rules: z.array(Rule),
+    minSample: z.number().int().nonnegative(),
+  })
+  .partial()
+  .strict()
+
+export interface UnitView {
+  id: string
+  name: string
+  parentId: string | null
+  kind: z.infer<typeof OrgUnitKind>
+}
+
+export interface RoundListItem {
+  id: string
+  title: string
+  state: RoundState
+  ownerUnitId: string
+  window: { opensAt: string; closesAt: string }
+  ballots: number
+}
+
+export interface RoundDetail extends RoundListItem {
+  procedure: string
+  intro: string
+  targets: z.infer<typeof Target>[]
+  groups: z.infer<typeof Group>[]
+  channels: z.infer<typeof Channel>[]
+  categories: z.infer<typeof EvaluatorCategory>[]
+  template: z.infer<typeof BallotTemplate>
+  rules: z.infer<typeof Rule>[]
+  reports: Record<string, { text: string; approved: boolean }>
+  rosterSizes: Record<string, number>
+  blockers: Blocker[]
+}
+
+export interface Participation {
+  ballots: number
+  targets: { id: string; name: string; ballots: number; expected: number | null }[]
+  categories: { id: string; name: string; ballots: number; expectedPerUnit: number | null; quota: string | null }[]
+  channels: { id: string; name: string; ballots: number }[]
+  groupChats: number
+}
+
+export interface InvitationCode {
+  code: string
+  name: string | null
+  unitId: string
+  usesLeft: number
+}
+
+export interface AuditEntry {
+  at: string
+  actorName: string
+  action: string
+  subject: string
+  before: unknown
+  after: unknown
+}
+
 export const organizeApi = {
+  /** Claims the admin role with the one-time setup code printed at first start. */
+  claimSetup: action<{ role: 'admin' }>()(z.object({ setupCode: Text(64).min(1), displayName: Text(40).min(1) }).strict()),
+  myUnits: action<{ units: UnitView[]; roles: { role: RoleName; unitId: string }[] }>()(z.object({}).strict()),
+  createUnit: action<UnitView>()(z.object({ id: Id.optional(), name: Text(100).min(1), parentId: Id.nullable(), kind: OrgUnitKind }).strict()),
+  /** A code a person redeems to receive a role in a unit's subtree (WeChat gives us no names). */
+  inviteRole: action<InvitationCode>()(z.object({ role: RoleName, unitId: Id, maxUses: z.number().int().min(1).max(100).default(1) }).strict()),
+  redeemRole: action<{ role: RoleName; unitId: string }>()(z.object({ code: Text(16).min(4), displayName: Text(40).min(1) }).strict()),
+
+  listRounds: action<{ rounds: RoundListItem[] }>()(z.object({}).strict()),
+  getRound: action<RoundDetail>()(z.object(roundRef).strict()),
   createRound: action<{ roundId: string }>()(NewRound),
+  copyRound: action<{ roundId: string }>()(z.object({ ...roundRef, title: Text(200).min(1), window: z.object({ opensAt: IsoDateTime, closesAt: IsoDateTime }).strict() }).strict()),
+  updateRound: action<RoundDetail>()(z.object({ ...roundRef, patch: RoundPatch }).strict()),
   /** Opens the round unless something blocks it; the blockers come back explained in Chinese. */
-  openRound: action<{ state: RoundState; blockers: Blocker[] }>()(z.object({ roundId: Id }).strict()),
+  openRound: action<{ state: RoundState; blockers: Blocker[] }>()(z.object(roundRef).strict()),
+  closeRound: action<{ state: RoundState }>()(z.object(roundRef).strict()),
+  publishRound: action<{ state: RoundState }>()(z.object(roundRef).strict()),
+  archiveRound: action<{ state: RoundState }>()(z.object(roundRef).strict()),
+
+  /** Named evaluators of a roster category: one single-use code each. Phones are kept only as keyed hashes. */
+  addRoster: action<{ codes: InvitationCode[] }>()(
+    z.object({ ...roundRef, categoryId: Id, entries: z.array(z.object({ name: Text(40).min(1), unitId: Id, phone: Text(20).optional() }).strict()).min(1).max(2000) }).strict(),
+  ),
+  /** A CSV or xlsx file (columns 姓名, 单位, 类别, 手机 optional), base64 encoded. */
+  importRoster: action<{ codes: InvitationCode[]; skipped: { row: number; reason: string }[] }>()(
+    z.object({ ...roundRef, fileName: Text(200).min(1), base64: z.string().max(4_000_000) }).strict(),
+  ),
+  /** One code shared by several evaluators of a unit, up to a use limit. */
+  sharedCode: action<InvitationCode>()(z.object({ ...roundRef, categoryId: Id, unitId: Id, maxUses: z.number().int().min(1).max(1000) }).strict()),
+  listCodes: action<{ codes: (InvitationCode & { categoryId: string })[] }>()(z.object(roundRef).strict()),
+  /** A printable xlsx of a unit's codes, as a temporary download URL. */
+  codeSheet: action<{ url: string }>()(z.object({ ...roundRef, unitId: Id }).strict()),
+
+  addChannel: action<{ channel: { id: string; name: string }; path: string }>()(z.object({ ...roundRef, name: Text(60).min(1) }).strict()),
+  /** A QR poster (wxacode.getUnlimited) whose short scene maps to the round and channel. */
+  sharePoster: action<{ url: string; scene: string; path: string }>()(z.object({ ...roundRef, channelId: Id }).strict()),
+  participation: action<Participation>()(z.object(roundRef).strict()),
+
+  /** The unit contact writes the unit's self-report; an organiser approves it before residents see it. */
+  writeReport: action<{ approved: boolean }>()(z.object({ ...roundRef, targetId: Id, text: Text(20000).min(1) }).strict()),
+  approveReport: action<{ approved: boolean }>()(z.object({ ...roundRef, targetId: Id }).strict()),
+
+  auditLog: action<{ entries: AuditEntry[] }>()(z.object({ unitId: Id.optional(), roundId: Id.optional() }).strict()),
 }

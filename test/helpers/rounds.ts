@@ -8,7 +8,20 @@ type Answer<T = unknown> = { ok: true; data: T } | { ok: false; error: { code: s
 
 export const TARGETS = ['t1', 't2', 't3'].map((id, i) => ({ id, name: `第${i + 1}党支部`, kind: 'unit', unitId: id }))
 
+export const TEST_STREET = 'test-street'
+const unitsCreated = new WeakSet<Runtime>()
+
+/** A street with the three target units under it, created once per runtime. */
+export async function ensureUnits(runtime: Runtime): Promise<void> {
+  if (unitsCreated.has(runtime)) return
+  unitsCreated.add(runtime)
+  const admin = await signIn(runtime, 'admin')
+  await admin.call('organize', { action: 'createUnit', data: { id: TEST_STREET, name: '测试街道', parentId: null, kind: 'street' } })
+  for (const t of TARGETS) await admin.call('organize', { action: 'createUnit', data: { id: t.unitId, name: t.name, parentId: TEST_STREET, kind: 'branch' } })
+}
+
 export async function openRound(runtime: Runtime, overrides: Record<string, unknown> = {}, open = true): Promise<string> {
+  await ensureUnits(runtime)
   const admin = await signIn(runtime, 'admin')
   const now = inShanghai(new Date())
   const id = `t${randomBytes(4).toString('hex')}`
@@ -17,6 +30,7 @@ export async function openRound(runtime: Runtime, overrides: Record<string, unkn
     data: {
       id,
       templateId: 'community-satisfaction',
+      ownerUnitId: TEST_STREET,
       title: '测试评议',
       window: { opensAt: now.subtract(1, 'hour').format(), closesAt: now.add(1, 'day').format() },
       targets: TARGETS,

@@ -1,6 +1,7 @@
 /** Home: the rounds I may rate, who I am, and the 关怀 switch. */
 import { Button, Cell } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import type { Me } from '../../api/evaluate'
 import CareToggle from '../../components/CareToggle'
@@ -42,6 +43,8 @@ export default function Index() {
       <CareToggle />
       {me && (
         <View>
+          {me.roles.length > 0 && <Cell className='home__workbench' title='工作台' extra='进入 ›' onClick={() => void Taro.navigateTo({ url: '/organizer/pages/workbench/index' })} />}
+          <Cell className='home__redeem' title='输入邀请码' extra='›' onClick={() => void Taro.navigateTo({ url: '/organizer/pages/redeem/index' })} />
           <Cell title='我的编号' extra={me.tag} />
           {me.roles.map((r) => (
             <Cell key={`${r.role}-${r.unitId}`} title={ROLE_NAMES[r.role]} extra={r.unitId} />

@@ -1,0 +1,95 @@
+/** @module The org tree and the people in it: setup, units, role invitations. */
+import { randomBytes } from 'node:crypto'
+import type { RoleName, UnitView } from '../../src/api/organize'
+import { domainError } from '../../src/core'
+import { audit } from '../common/audit'
+import { database } from '../common/cloudbase'
+import { functionEnv } from '../common/env'
+import { issueCode, normaliseCode, spendCode } from '../common/invitations'
+import { keyedHash } from '../common/keyed'
+import { refuse } from '../common/refuse'
+import { type Authority, authorize, forbidden, ROOT_UNIT } from '../common/roles'
+import type { HandlerContext } from '../common/router'
+import { inTransaction, isDuplicate } from '../common/transaction'
+
+/** Who may hand out which role: admins any; organisers the roles below them, in their subtree. */
+const GRANTORS: Record<RoleName, RoleName[]> = {
+  admin: ['admin'],
+  organizer: ['admin'],
+  leader: ['admin', 'organizer'],
+  contact: ['admin', 'organizer'],
+}
+
+const roleDoc = (openid: string, role: RoleName, unitId: string, name: string, now: Date) => ({
+  _id: keyedHash('role', openid, role, unitId),
+  openid,
+  role,
+  unitId,
+  name,
+  at: now,
+})
+
+export async function claimSetup(setupCode: string, displayName: string, { caller, now }: HandlerContext) {
+  const expected = functionEnv().QUNPING_SETUP_CODE
+  if (!expected || setupCode.trim() !== expected) refuse(domainError('SETUP_CODE_WRONG'))
+  try {
+    // The fixed _id makes the claim one-time: a second claim is a duplicate write.
+    await database().collection('setup').add({ _id: 'claimed', by: caller.openid, at: now })
+  } catch (e) {
+    if (isDuplicate(e)) refuse(domainError('SETUP_CLAIMED'))
+    throw e
+  }
+  await database().collection('roles').add(roleDoc(caller.openid, 'admin', ROOT_UNIT, displayName, now))
+  await audit(caller.openid, { action: 'claimSetup', subject: ROOT_UNIT, unitId: ROOT_UNIT, after: { role: 'admin' } }, now)
+  return { role: 'admin' as const }
+}
+
+/** The units under the caller's roles (all of them for an admin at the root). */
+export function visibleUnits(auth: Authority): UnitView[] {
+  return auth.units.filter((u) => auth.covers(['admin', 'organizer', 'leader', 'contact'], u.id))
+}
+
+export async function createUnit(auth: Authority, input: { id?: string; name: string; parentId: string | null; kind: UnitView['kind'] }, { caller, now }: HandlerContext) {
+  if (input.parentId === null) {
+    if (!auth.roles.some((r) => r.role === 'admin' && r.unitId === ROOT_UNIT)) throw forbidden()
+  } else {
+    if (!auth.units.some((u) => u.id === input.parentId)) refuse(domainError('UNIT_UNKNOWN'))
+    authorize(auth, ['admin', 'organizer'], input.parentId)
+  }
+  const id = input.id ?? `u${randomBytes(4).toString('hex')}`
+  const unit: UnitView = { id, name: input.name, parentId: input.parentId, kind: input.kind }
+  await database().collection('units').add({ _id: id, name: unit.name, parentId: unit.parentId, kind: unit.kind })
+  await audit(caller.openid, { action: 'createUnit', subject: id, unitId: input.parentId ?? id, after: unit }, now)
+  return unit
+}
+
+export async function inviteRole(auth: Authority, role: RoleName, unitId: string, maxUses: number, { caller, now }: HandlerContext) {
+  if (unitId !== ROOT_UNIT && !auth.units.some((u) => u.id === unitId)) refuse(domainError('UNIT_UNKNOWN'))
+  authorize(auth, GRANTORS[role], unitId)
+  const code = await issueCode({ kind: 'role', role, unitId, usesLeft: maxUses, createdBy: caller.openid })
+  await audit(caller.openid, { action: 'inviteRole', subject: code.code, unitId, after: { role, unitId, maxUses } }, now)
+  return code
+}
+
+export async function redeemRole(code: string, displayName: string, { caller, now }: HandlerContext) {
+  const granted = await inTransaction(async (tx) => {
+    const invitation = await spendCode(tx, code)
+    if (!invitation || invitation.kind !== 'role') return undefined
+    await tx.collection('roles').add(roleDoc(caller.openid, invitation.role, invitation.unitId, displayName, now))
+    return { role: invitation.role, unitId: invitation.unitId }
+  }).catch((e) => {
+    // Holding the role already: the code is not spent and the answer is the same.
+    if (isDuplicate(e)) return 'held' as const
+    throw e
+  })
+  if (granted === 'held') return currentGrant(code)
+  if (!granted) refuse(domainError('CODE_INVALID'))
+  await audit(caller.openid, { action: 'redeemRole', subject: granted.unitId, unitId: granted.unitId, after: { ...granted, name: displayName } }, now)
+  return granted
+}
+
+async function currentGrant(code: string): Promise<{ role: RoleName; unitId: string }> {
+  const { data } = await database().collection('invitations').doc(normaliseCode(code)).get()
+  const { role, unitId } = data[0] as { role: RoleName; unitId: string }
+  return { role, unitId }
+}

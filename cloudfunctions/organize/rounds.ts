@@ -1,0 +1,139 @@
+/** @module Rounds as organisers handle them: from a template or a past round, edited, moved through their states. */
+import { randomBytes } from 'node:crypto'
+import { z } from 'zod'
+import type { NewRound, RoundDetail, RoundListItem, RoundPatch } from '../../src/api/organize'
+import { acceptsAction, domainError, draftRoundFromTemplate, issuesBeforeOpen, nextState, Round, type RoundAction } from '../../src/core'
+import { audit } from '../common/audit'
+import { database } from '../common/cloudbase'
+import { orRefuse, refuse } from '../common/refuse'
+import { type Authority, authorize } from '../common/roles'
+import type { HandlerContext } from '../common/router'
+import { loadRound, type RoundDoc, RoundDoc as RoundDocSchema, saveRound } from '../common/rounds'
+import { isDuplicate } from '../common/transaction'
+import { isWithin } from '../common/units'
+import { MANAGE, READ } from './access'
+import { roundCounters, totalBallots } from './counters'
+import { rosterSizes } from './rosterSizes'
+
+/** What may still change once residents are voting: the end of the window and the texts. */
+const EDITABLE_WHEN_OPEN = ['title', 'intro', 'window'] as const
+
+const listItem = (doc: RoundDoc, ballots: number): RoundListItem => ({
+  id: doc._id,
+  title: doc.round.title,
+  state: doc.round.state,
+  ownerUnitId: doc.ownerUnitId,
+  window: doc.round.window,
+  ballots,
+})
+
+export async function detail(doc: RoundDoc, now: Date): Promise<RoundDetail> {
+  const [counters, sizes] = await Promise.all([roundCounters(doc._id), rosterSizes(doc._id)])
+  const { round } = doc
+  return {
+    ...listItem(doc, totalBallots(counters)),
+    procedure: round.procedure,
+    intro: doc.intro,
+    targets: round.targets,
+    groups: round.groups,
+    channels: round.channels,
+    categories: round.categories,
+    template: round.template,
+    rules: round.rules,
+    reports: doc.reports,
+    rosterSizes: sizes,
+    blockers: round.state === 'draft' ? issuesBeforeOpen(round, { now, rosterSizes: sizes }) : [],
+  }
+}
+
+export async function managedRound(auth: Authority, roundId: string, allowed = MANAGE): Promise<RoundDoc> {
+  const doc = await loadRound(roundId)
+  authorize(auth, allowed, doc.ownerUnitId)
+  return doc
+}
+
+export async function listRounds(auth: Authority): Promise<RoundListItem[]> {
+  const { data } = await database().collection('rounds').limit(1000).get()
+  const docs = (data as unknown[]).map((d) => RoundDocSchema.parse(d)).filter((d) => auth.covers(READ, d.ownerUnitId))
+  const items = await Promise.all(docs.map(async (d) => listItem(d, totalBallots(await roundCounters(d._id)))))
+  return items.sort((a, b) => b.window.opensAt.localeCompare(a.window.opensAt))
+}
+
+function checkTargets(auth: Authority, ownerUnitId: string, targets: readonly { unitId: string }[]) {
+  if (!auth.units.some((u) => u.id === ownerUnitId)) refuse(domainError('UNIT_UNKNOWN'))
+  if (targets.some((t) => !isWithin(auth.units, t.unitId, ownerUnitId))) refuse(domainError('TARGET_OUTSIDE_SUBTREE'))
+}
+
+async function insert(doc: RoundDoc): Promise<void> {
+  try {
+    await database().collection('rounds').add(RoundDocSchema.parse(doc))
+  } catch (e) {
+    if (isDuplicate(e)) refuse(domainError('ROUND_ID_TAKEN'))
+    throw e
+  }
+}
+
+export async function createRound(auth: Authority, input: z.output<typeof NewRound>, { caller, now }: HandlerContext) {
+  authorize(auth, MANAGE, input.ownerUnitId)
+  checkTargets(auth, input.ownerUnitId, input.targets)
+  const round = orRefuse(
+    draftRoundFromTemplate(input.templateId, {
+      id: input.id ?? `r${randomBytes(5).toString('hex')}`,
+      title: input.title,
+      window: input.window,
+      targets: input.targets,
+      groups: input.groups,
+      channels: input.channels,
+    }),
+  )
+  const unitNames = Object.fromEntries(auth.units.map((u) => [u.id, u.name]))
+  // Reports typed by the organiser are theirs to publish: approved from the start.
+  const reports = Object.fromEntries(Object.entries(input.reports).map(([id, text]) => [id, { text, approved: true }]))
+  await insert({ _id: round.id, round, ownerUnitId: input.ownerUnitId, intro: input.intro, reports, shards: input.shards, unitNames })
+  await audit(caller.openid, { action: 'createRound', subject: round.id, unitId: input.ownerUnitId, after: { templateId: input.templateId, title: input.title } }, now)
+  return { roundId: round.id }
+}
+
+export async function copyRound(auth: Authority, roundId: string, title: string, window: Round['window'], { caller, now }: HandlerContext) {
+  const source = await managedRound(auth, roundId)
+  const id = `r${randomBytes(5).toString('hex')}`
+  const copy = Round.safeParse({ ...source.round, id, title, window, state: 'draft' })
+  if (!copy.success) refuse(domainError('ROUND_INVALID', copy.error.issues[0]?.message))
+  await insert({ ...source, _id: id, round: copy.data, reports: {} })
+  await audit(caller.openid, { action: 'copyRound', subject: id, unitId: source.ownerUnitId, before: { from: roundId }, after: { title } }, now)
+  return { roundId: id }
+}
+
+export async function updateRound(auth: Authority, roundId: string, patch: z.output<typeof RoundPatch>, ctx: HandlerContext) {
+  const doc = await managedRound(auth, roundId)
+  const { round } = doc
+  const changed = Object.keys(patch) as (keyof typeof patch)[]
+  if (round.state !== 'draft') {
+    const locked = changed.some((k) => !(EDITABLE_WHEN_OPEN as readonly string[]).includes(k))
+    const movesStart = patch.window && patch.window.opensAt !== round.window.opensAt
+    if (locked || movesStart || !acceptsAction(round.state, 'close')) refuse(domainError('EDIT_LOCKED'))
+  }
+  if (patch.targets) checkTargets(auth, doc.ownerUnitId, patch.targets)
+  const { intro, ...roundPatch } = patch
+  const next = Round.safeParse({ ...round, ...roundPatch })
+  if (!next.success) refuse(domainError('ROUND_INVALID', next.error.issues[0]?.message))
+  const before = Object.fromEntries(changed.map((k) => [k, k === 'intro' ? doc.intro : round[k]]))
+  await saveRound({ ...doc, round: next.data, intro: intro ?? doc.intro })
+  await audit(ctx.caller.openid, { action: 'updateRound', subject: roundId, unitId: doc.ownerUnitId, before, after: patch }, ctx.now)
+  return detail(await loadRound(roundId), ctx.now)
+}
+
+/** open / close / publish / archive: guarded by the lifecycle, conditional on the state read. */
+export async function transition(auth: Authority, roundId: string, action: Extract<RoundAction, 'open' | 'close' | 'publish' | 'archive'>, { caller, now }: HandlerContext) {
+  const doc = await managedRound(auth, roundId)
+  const state = nextState(doc.round.state, action) ?? refuse(domainError('ACTION_NOT_ALLOWED'))
+  if (action === 'open') {
+    const blockers = issuesBeforeOpen(doc.round, { now, rosterSizes: await rosterSizes(roundId) })
+    if (blockers.length > 0) return { state: doc.round.state, blockers }
+  }
+  // Two organisers acting at once: only the one whose read still holds moves the round.
+  const { updated } = (await database().collection('rounds').where({ _id: roundId, 'round.state': doc.round.state }).update({ 'round.state': state })) as { updated: number }
+  if (!updated) refuse(domainError('ACTION_NOT_ALLOWED'))
+  await audit(caller.openid, { action: `${action}Round`, subject: roundId, unitId: doc.ownerUnitId, before: { state: doc.round.state }, after: { state } }, now)
+  return { state, blockers: [] }
+}

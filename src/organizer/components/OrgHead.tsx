@@ -1,0 +1,11 @@
+/** The organizer screens' header band: a title and one line under it. */
+import { Text, View } from '@tarojs/components'
+
+export default function OrgHead({ title, sub }: { title: string; sub?: string }) {
+  return (
+    <View className='org__head'>
+      <Text className='org__title'>{title}</Text>
+      {sub && <Text className='org__sub'>{sub}</Text>}
+    </View>
+  )
+}

@@ -1,0 +1,26 @@
+/** @module Saving a QR poster to the album (mini-program) or opening it (H5, where there is no album). */
+import Taro from '@tarojs/taro'
+
+export async function savePoster(url: string): Promise<string> {
+  if (process.env.TARO_ENV === 'h5') {
+    window.open(url, '_blank')
+    return '已在新窗口打开二维码，可长按或右键保存。'
+  }
+  try {
+    const { tempFilePath } = await Taro.downloadFile({ url })
+    await Taro.saveImageToPhotosAlbum({ filePath: tempFilePath })
+    return '已保存到相册。'
+  } catch {
+    return '保存失败，请在设置中允许保存到相册后重试。'
+  }
+}
+
+/** A temporary download (code sheet): a new tab in H5, the document viewer in the mini-program. */
+export async function openDownload(url: string): Promise<void> {
+  if (process.env.TARO_ENV === 'h5') {
+    window.open(url, '_blank')
+    return
+  }
+  const { tempFilePath } = await Taro.downloadFile({ url })
+  await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true })
+}

@@ -1,0 +1,49 @@
+/** The create-round wizard: template → targets and groups → categories and counts → window → readiness. */
+import { Button } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import Screen from '../../../components/Screen'
+import { call } from '../../../services/api'
+import OrgHead from '../../components/OrgHead'
+import { useLoad } from '../../lib/useLoad'
+import CategoriesStep from './CategoriesStep'
+import TargetsStep from './TargetsStep'
+import TemplateStep from './TemplateStep'
+import { STEPS, useWizard } from './useWizard'
+import WindowStep from './WindowStep'
+import '../../organizer.scss'
+
+export default function CreatePage() {
+  const { step, setStep, draft, update, error, busy, create } = useWizard()
+  const mine = useLoad(() => call('organize', 'myUnits', {}), [])
+  const units = mine.data?.units ?? []
+  const ownerIds = (mine.data?.roles ?? []).filter((r) => r.role === 'admin' || r.role === 'organizer').map((r) => r.unitId)
+  const ownerUnits = units.filter((u) => ownerIds.includes(u.id))
+  const canGoOn = [draft.template !== null && draft.title.trim() !== '' && draft.ownerUnitId !== '', draft.units.length > 0, true, true][step]
+  const last = step === STEPS.length - 1
+
+  return (
+    <Screen className='org'>
+      <OrgHead title='新建评议' sub={`第 ${step + 1} 步，共 ${STEPS.length} 步：${STEPS[step]}`} />
+      <View className='org__steps'>
+        {STEPS.map((s, i) => (
+          <View key={s} className={`org__step${i <= step ? ' org__step--on' : ''}`} />
+        ))}
+      </View>
+      {(mine.error ?? error) && <Text className='qp-error'>{(mine.error ?? error)?.message}</Text>}
+      {step === 0 && <TemplateStep draft={draft} ownerUnits={ownerUnits} update={update} />}
+      {step === 1 && <TargetsStep draft={draft} units={units} update={update} />}
+      {step === 2 && <CategoriesStep draft={draft} update={update} />}
+      {step === 3 && <WindowStep draft={draft} update={update} />}
+      <View className='qp-actions'>
+        <Button type='primary' size='large' block disabled={!canGoOn} loading={busy} onClick={() => (last ? void create() : setStep(step + 1))}>
+          {last ? '创建并检查' : '下一步'}
+        </Button>
+        {step > 0 && (
+          <Button fill='outline' size='large' block onClick={() => setStep(step - 1)}>
+            上一步
+          </Button>
+        )}
+      </View>
+    </Screen>
+  )
+}

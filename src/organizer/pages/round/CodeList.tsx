@@ -1,0 +1,55 @@
+/** The round's invitation codes by category, and a printable code sheet per unit. */
+import { Button } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import type { RoundDetail } from '../../../api/organize'
+import type { ApiError } from '../../../api/result'
+import { call } from '../../../services/api'
+import { openDownload } from '../../lib/poster'
+import type { RoundCode } from './useRoundDetail'
+
+interface Props {
+  round: RoundDetail
+  codes: RoundCode[]
+  unitName: (unitId: string) => string
+}
+
+export default function CodeList({ round, codes, unitName }: Props) {
+  const [error, setError] = useState<ApiError | null>(null)
+  if (codes.length === 0) return null
+  const unitIds = [...new Set(codes.map((c) => c.unitId))]
+  const sheet = async (unitId: string) => {
+    const res = await call('organize', 'codeSheet', { roundId: round.id, unitId })
+    setError(res.ok ? null : res.error)
+    if (res.ok) await openDownload(res.data.url)
+  }
+
+  return (
+    <View className='qp-card codes'>
+      <Text className='qp-card__title'>{`邀请码（${codes.length} 个）`}</Text>
+      {round.categories.map((cat) => {
+        const list = codes.filter((c) => c.categoryId === cat.id)
+        if (list.length === 0) return null
+        return (
+          <View key={cat.id}>
+            <Text className='org__field-label'>{cat.name}</Text>
+            {list.map((c) => (
+              <View key={c.code} className='org__row codes__row'>
+                <Text className='org__label'>{`${c.name ?? '共用码'} · ${unitName(c.unitId)}`}</Text>
+                <Text className='codes__code' userSelect>{c.code}</Text>
+                <Text className='org__value'>{c.usesLeft > 0 ? `余 ${c.usesLeft} 次` : '已使用'}</Text>
+              </View>
+            ))}
+          </View>
+        )
+      })}
+      <Text className='org__field-label'>打印邀请码单</Text>
+      <View className='org__inline-actions'>
+        {unitIds.map((u) => (
+          <Button key={u} size='small' fill='outline' onClick={() => void sheet(u)}>{`${unitName(u)}（Excel）`}</Button>
+        ))}
+      </View>
+      {error && <Text className='qp-error'>{error.message}</Text>}
+    </View>
+  )
+}

@@ -1,0 +1,77 @@
+/** Named evaluators of the roster-only categories: typed in one by one or imported from CSV / xlsx. */
+import { Button } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import type { RoundDetail } from '../../../api/organize'
+import type { ApiError } from '../../../api/result'
+import { call } from '../../../services/api'
+import Field from '../../components/Field'
+import { pickRosterFile } from '../../lib/files'
+
+interface Props {
+  round: RoundDetail
+  unitName: (unitId: string) => string
+  onChanged: () => Promise<void>
+}
+
+export default function RosterPanel({ round, unitName, onChanged }: Props) {
+  const rosterCategories = round.categories.filter((c) => c.access === 'roster')
+  const unitIds = [...new Set(round.targets.map((t) => t.unitId))]
+  const [categoryId, setCategoryId] = useState(rosterCategories[0]?.id ?? '')
+  const [unitId, setUnitId] = useState(unitIds[0] ?? '')
+  const [name, setName] = useState('')
+  const [note, setNote] = useState<string | null>(null)
+  const [error, setError] = useState<ApiError | null>(null)
+  if (rosterCategories.length === 0) return null
+
+  const add = async () => {
+    const res = await call('organize', 'addRoster', { roundId: round.id, categoryId, entries: [{ name: name.trim(), unitId }] })
+    setError(res.ok ? null : res.error)
+    if (res.ok) {
+      setNote(`已添加 ${name.trim()}，邀请码 ${res.data.codes.map((c) => c.code).join('、')}`)
+      setName('')
+    }
+    await onChanged()
+  }
+  const importFile = async () => {
+    const file = await pickRosterFile()
+    if (!file) return
+    const res = await call('organize', 'importRoster', { roundId: round.id, ...file })
+    setError(res.ok ? null : res.error)
+    if (res.ok) {
+      const skipped = res.data.skipped.map((s) => `第${s.row}行：${s.reason}`).join('；')
+      setNote(`已导入 ${res.data.codes.length} 人${skipped ? `，跳过 ${res.data.skipped.length} 行（${skipped}）` : ''}`)
+    }
+    await onChanged()
+  }
+  const chip = (key: string, label: string, on: boolean, pick: () => void, extra = '') => (
+    <Text key={key} className={`org__chip${extra}${on ? ' org__chip--on' : ''}`} onClick={pick}>{label}</Text>
+  )
+
+  return (
+    <View className='qp-card roster'>
+      <Text className='qp-card__title'>参评名单</Text>
+      <Text className='qp-muted'>名单内每人一个邀请码，凭码参加评议；手机号只保存不可逆的摘要。</Text>
+      <Text className='org__field-label roster__label'>类别</Text>
+      <View className='org__chips'>
+        {rosterCategories.map((c) => chip(c.id, `${c.name}（${round.rosterSizes[c.id] ?? 0}人）`, c.id === categoryId, () => setCategoryId(c.id), ' roster__category'))}
+      </View>
+      <Field label='姓名' name='rosterName' value={name} placeholder='例如：王小明' onChange={setName} />
+      <Text className='org__field-label roster__label'>所在单位</Text>
+      <View className='org__chips'>
+        {unitIds.map((u) => chip(u, unitName(u), u === unitId, () => setUnitId(u), ' roster__unit'))}
+      </View>
+      <View className='org__inline-actions'>
+        <Button size='small' type='primary' disabled={!name.trim() || !unitId || !categoryId} onClick={() => void add()}>
+          添加到名单
+        </Button>
+        <Button size='small' fill='outline' onClick={() => void importFile()}>
+          导入名单（CSV / Excel）
+        </Button>
+      </View>
+      <Text className='qp-muted'>导入文件的列：姓名、单位、类别、手机（可选）。</Text>
+      {note && <Text className='org__ok roster__note'>{note}</Text>}
+      {error && <Text className='qp-error'>{error.message}</Text>}
+    </View>
+  )
+}

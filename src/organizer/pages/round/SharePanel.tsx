@@ -1,0 +1,75 @@
+/** Channels of a round: a share link per grid or organizer, copied or sent as a card, and a QR poster. */
+import { Button } from '@nutui/nutui-react-taro'
+import { Image, Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import type { RoundDetail } from '../../../api/organize'
+import type { ApiError } from '../../../api/result'
+import { call } from '../../../services/api'
+import Field from '../../components/Field'
+import { copyText } from '../../lib/clipboard'
+import { h5ShareUrl } from '../../lib/paths'
+import { savePoster } from '../../lib/poster'
+
+const isH5 = process.env.TARO_ENV === 'h5'
+
+export default function SharePanel({ round, onChanged }: { round: RoundDetail; onChanged: () => Promise<void> }) {
+  const [name, setName] = useState('')
+  const [copied, setCopied] = useState<string | null>(null)
+  const [poster, setPoster] = useState<{ channelId: string; url: string } | null>(null)
+  const [note, setNote] = useState<string | null>(null)
+  const [error, setError] = useState<ApiError | null>(null)
+
+  const add = async () => {
+    const res = await call('organize', 'addChannel', { roundId: round.id, name: name.trim() })
+    setError(res.ok ? null : res.error)
+    if (res.ok) setName('')
+    await onChanged()
+  }
+  const copy = async (channelId: string) => {
+    const link = isH5 ? h5ShareUrl(round.id, channelId) : `/pages/round/index?roundId=${round.id}&channel=${channelId}`
+    if (await copyText(link)) setCopied(link)
+  }
+  const showPoster = async (channelId: string) => {
+    const res = await call('organize', 'sharePoster', { roundId: round.id, channelId })
+    setError(res.ok ? null : res.error)
+    if (res.ok) setPoster({ channelId, url: res.data.url })
+  }
+
+  return (
+    <View className='qp-card share'>
+      <Text className='qp-card__title'>转发渠道</Text>
+      <Text className='qp-muted'>每个网格群一个渠道，参与人数按渠道统计。</Text>
+      {round.channels.map((c) => (
+        <View key={c.id} className='share__channel'>
+          <View className='org__row'>
+            <Text className='org__label'>{c.name}</Text>
+          </View>
+          <View className='org__inline-actions'>
+            <Button size='small' type='primary' fill='outline' onClick={() => void copy(c.id)}>复制链接</Button>
+            {!isH5 && (
+              <Button size='small' type='primary' openType='share' data-channel={c.id}>
+                转发到群
+              </Button>
+            )}
+            <Button size='small' fill='outline' onClick={() => void showPoster(c.id)}>二维码海报</Button>
+          </View>
+          {poster?.channelId === c.id && (
+            <View className='share__poster'>
+              <Image className='org__qr' src={poster.url} mode='aspectFit' showMenuByLongpress />
+              <Button size='small' block onClick={() => void savePoster(poster.url).then(setNote)}>
+                {isH5 ? '打开二维码' : '保存到相册'}
+              </Button>
+            </View>
+          )}
+        </View>
+      ))}
+      {copied && <Text className='org__link share__copied'>{`已复制：${copied}`}</Text>}
+      {note && <Text className='qp-muted'>{note}</Text>}
+      {error && <Text className='qp-error'>{error.message}</Text>}
+      <Field label='新增渠道' name='channelName' value={name} placeholder='例如：第一网格居民群' onChange={setName} />
+      <View className='org__inline-actions'>
+        <Button size='small' type='primary' disabled={!name.trim()} onClick={() => void add()}>添加渠道</Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,68 @@
+/** A round for its organizer: readiness and state actions, live participation, sharing, roster, codes. */
+import { Button } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import Screen from '../../../components/Screen'
+import StatusScreen from '../../../components/StatusScreen'
+import { call } from '../../../services/api'
+import { roundPath } from '../../../services/links'
+import { showTime } from '../../../services/time'
+import OrgHead from '../../components/OrgHead'
+import StateTag from '../../components/StateTag'
+import { organizerPaths } from '../../lib/paths'
+import { useLoad } from '../../lib/useLoad'
+import CodeList from './CodeList'
+import ParticipationPanel from './ParticipationPanel'
+import Readiness from './Readiness'
+import RosterPanel from './RosterPanel'
+import SharePanel from './SharePanel'
+import StateActions from './StateActions'
+import { useRoundDetail } from './useRoundDetail'
+import '../../organizer.scss'
+
+export default function OrganizerRoundPage() {
+  const roundId = useRouter().params.roundId ?? ''
+  const { round, participation, codes, error, reload } = useRoundDetail(roundId)
+  const units = useLoad(() => call('organize', 'myUnits', {}), [])
+  const unitName = (id: string) => units.data?.units.find((u) => u.id === id)?.name ?? round?.targets.find((t) => t.unitId === id)?.name ?? id
+
+  // The 转发到群 button of a channel carries its id: the card opens the resident's round page with it.
+  useShareAppMessage((res) => {
+    const channel = (res.target as { dataset?: { channel?: string } } | undefined)?.dataset?.channel
+    return { title: round ? `邀请您参加：${round.title}` : '群众评议', path: `/${roundPath(roundId, channel)}` }
+  })
+
+  if (error && !round) return <Screen><StatusScreen tone='stop' title='打不开这次评议' message={error.message} action={{ label: '重试', onClick: () => void reload() }} /></Screen>
+  if (!round) return <Screen><Text className='org__empty'>正在加载…</Text></Screen>
+
+  return (
+    <Screen className='org'>
+      <OrgHead title={round.title} sub={`${showTime(round.window.opensAt)} 至 ${showTime(round.window.closesAt)}`} />
+      <View className='qp-card'>
+        <View className='org__row'>
+          <Text className='org__label'>状态</Text>
+          <StateTag state={round.state} />
+        </View>
+        <View className='org__row'>
+          <Text className='org__label'>评议对象</Text>
+          <Text className='org__value'>{`${round.targets.length} 个，${round.groups.length} 组`}</Text>
+        </View>
+        <View className='org__row'>
+          <Text className='org__label'>参评人员类别</Text>
+          <Text className='org__value'>{`${round.categories.length} 类`}</Text>
+        </View>
+      </View>
+      {round.state === 'draft' && <Readiness round={round} onChanged={reload} />}
+      {participation && round.state !== 'draft' && <ParticipationPanel data={participation} />}
+      <SharePanel round={round} onChanged={reload} />
+      {(round.state === 'draft' || round.state === 'open') && <RosterPanel round={round} unitName={unitName} onChanged={reload} />}
+      <CodeList round={round} codes={codes} unitName={unitName} />
+      <StateActions round={round} onChanged={reload} />
+      <View className='qp-actions'>
+        <Button fill='outline' block onClick={() => void Taro.navigateTo({ url: organizerPaths.audit(round.id) })}>
+          操作记录
+        </Button>
+      </View>
+    </Screen>
+  )
+}

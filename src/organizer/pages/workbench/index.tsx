@@ -1,0 +1,77 @@
+/** The workbench: my rounds by state, a new round, role invitations (admins) and the audit log. */
+import { Button, Cell } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import Screen from '../../../components/Screen'
+import StatusScreen from '../../../components/StatusScreen'
+import { call } from '../../../services/api'
+import { showTime } from '../../../services/time'
+import OrgHead from '../../components/OrgHead'
+import StateTag from '../../components/StateTag'
+import { ROLE_NAMES, STATE_NAMES, STATE_ORDER } from '../../lib/labels'
+import { organizerPaths } from '../../lib/paths'
+import { useLoad } from '../../lib/useLoad'
+import '../../organizer.scss'
+
+const go = (url: string) => void Taro.navigateTo({ url })
+
+export default function Workbench() {
+  const units = useLoad(() => call('organize', 'myUnits', {}), [])
+  const rounds = useLoad(() => call('organize', 'listRounds', {}), [])
+  useDidShow(() => void rounds.reload())
+
+  const error = units.error ?? rounds.error
+  if (error) {
+    return (
+      <Screen>
+        <StatusScreen tone='info' title='暂时无法进入工作台' message={error.message} action={{ label: '输入邀请码', onClick: () => go(organizerPaths.redeem) }} />
+      </Screen>
+    )
+  }
+  const roles = units.data?.roles ?? []
+  const unitName = (id: string) => units.data?.units.find((u) => u.id === id)?.name ?? id
+  const isAdmin = roles.some((r) => r.role === 'admin')
+  const canOrganize = roles.some((r) => r.role === 'admin' || r.role === 'organizer')
+
+  return (
+    <Screen className='org'>
+      <OrgHead title='工作台' sub={roles.map((r) => `${ROLE_NAMES[r.role]} · ${unitName(r.unitId)}`).join('　')} />
+      <View className='qp-actions'>
+        {canOrganize && (
+          <Button type='primary' size='large' block onClick={() => go(organizerPaths.create)}>
+            新建评议
+          </Button>
+        )}
+        {isAdmin && (
+          <Button fill='outline' size='large' block onClick={() => go(organizerPaths.invite)}>
+            角色邀请
+          </Button>
+        )}
+        <Button fill='outline' size='large' block onClick={() => go(organizerPaths.audit())}>
+          操作记录
+        </Button>
+      </View>
+      {rounds.data &&
+        STATE_ORDER.map((state) => {
+          const list = rounds.data?.rounds.filter((r) => r.state === state) ?? []
+          if (list.length === 0) return null
+          return (
+            <View key={state} className='workbench__state'>
+              <Text className='org__section'>{`${STATE_NAMES[state]}（${list.length}）`}</Text>
+              {list.map((r) => (
+                <Cell
+                  key={r.id}
+                  className='workbench__round'
+                  title={r.title}
+                  description={`${showTime(r.window.opensAt)} 至 ${showTime(r.window.closesAt)} · 已收 ${r.ballots} 票`}
+                  extra={<StateTag state={r.state} />}
+                  onClick={() => go(organizerPaths.round(r.id))}
+                />
+              ))}
+            </View>
+          )
+        })}
+      {rounds.data?.rounds.length === 0 && <Text className='org__empty'>还没有评议，点“新建评议”开始。</Text>}
+    </Screen>
+  )
+}
