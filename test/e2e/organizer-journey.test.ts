@@ -32,7 +32,7 @@ const chip = (page: Page, text: string | RegExp) => page.locator('.org__chip', {
 /** A unit of the tree picker by its exact name (幸福社区, not 幸福社区第一网格). */
 const unit = (page: Page, name: string) =>
   page.locator('.unit-picker__unit').filter({ has: page.locator('.unit-picker__name', { hasText: new RegExp(`^${name}$`) }) })
-const field = (page: Page, label: string) => page.locator('.org__field', { hasText: label }).locator('input')
+const field = (page: Page, label: string) => page.locator('.org__field', { hasText: label }).locator('textarea')
 
 let roleCode = ''
 let roundId = ''
@@ -80,7 +80,7 @@ test('陈组织员 redeems the role code under his name and creates a 两评一�
   await screenshot(page, 'organizer-05-wizard-targets-groups')
   await button(page, '下一步').click()
   const internal = page.locator('.category-card', { hasText: '内部评议' })
-  await internal.locator('.category-card__count').locator('input').fill('15')
+  await internal.locator('.category-card__count textarea').fill('15')
   await screenshot(page, 'organizer-06-wizard-categories')
   await button(page, '下一步').click()
   await page.getByText('评议时间（北京时间）').waitFor()

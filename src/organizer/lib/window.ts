@@ -1,23 +1,32 @@
-/** @module Window inputs: a date and a time as the organizer picks them, sent as +08:00 instants. */
+/** @module Window inputs: "YYYY-MM-DD HH:mm" as the organizer types it, sent as +08:00 instants. */
 
 const pad = (n: number) => String(n).padStart(2, '0')
+const LOCAL = /^(\d{4})-(\d{1,2})-(\d{1,2})\s+(\d{1,2}):(\d{2})$/
 
-/** The Beijing calendar date `days` from now, "YYYY-MM-DD". */
-function beijingDate(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000 + 8 * 3_600_000)
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
+/** Beijing wall-clock parts of an instant `days` from now (Beijing has no daylight saving). */
+function beijing(days: number): Date {
+  return new Date(Date.now() + days * 86_400_000 + 8 * 3_600_000)
 }
 
-export function toInstant(date: string, time: string): string {
-  return `${date}T${time}:00+08:00`
+const ymd = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
+
+/** "2026-11-22 09:00" → "2026-11-22T09:00:00+08:00", or null when it is not a real date and time. */
+export function parseLocal(text: string): string | null {
+  const m = LOCAL.exec(text.trim())
+  if (!m) return null
+  const [y, mo, d, h, mi] = m.slice(1).map(Number)
+  const check = new Date(Date.UTC(y, mo - 1, d, h, mi))
+  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59) return null
+  return `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:00+08:00`
 }
 
-export function splitInstant(iso: string): { date: string; time: string } {
-  return { date: iso.slice(0, 10), time: iso.slice(11, 16) }
+/** "2026-11-22T09:00:00+08:00" → "2026-11-22 09:00". */
+export function showLocal(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`
 }
 
 /** From now (to the minute, Beijing) to 20:00 two weeks on. */
 export function defaultWindow(): { opensAt: string; closesAt: string } {
-  const now = new Date(Date.now() + 8 * 3_600_000)
-  return { opensAt: toInstant(beijingDate(0), `${pad(now.getUTCHours())}:${pad(now.getUTCMinutes())}`), closesAt: toInstant(beijingDate(14), '20:00') }
+  const now = beijing(0)
+  return { opensAt: `${ymd(now)}T${pad(now.getUTCHours())}:${pad(now.getUTCMinutes())}:00+08:00`, closesAt: `${ymd(beijing(14))}T20:00:00+08:00` }
 }

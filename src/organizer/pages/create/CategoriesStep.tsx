@@ -1,6 +1,7 @@
 /** Step 3: the template's evaluator categories: who takes part (link or roster) and how many per unit. */
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { EvaluatorCategory } from '../../../core/category'
+import Field from '../../components/Field'
 import type { Draft } from '../../lib/draft'
 import { ACCESS_NAMES, SCOPE_NAMES } from '../../lib/labels'
 
@@ -32,16 +33,14 @@ export default function CategoriesStep({ draft, update }: Props) {
               </Text>
             ))}
           </View>
-          <View className='org__field'>
-            <Text className='org__field-label'>每个单位应参评人数（不填则不要求）</Text>
-            <Input
-              className='org__input category-card__count'
-              type='number'
-              value={c.expectedPerUnit ? String(c.expectedPerUnit) : ''}
-              placeholder='例如：15'
-              onInput={(e) => setCount(c, e.detail.value)}
-            />
-          </View>
+          <Field
+            className='category-card__count'
+            label='每个单位应参评人数（不填则不要求）'
+            maxlength={4}
+            value={c.expectedPerUnit ? String(c.expectedPerUnit) : ''}
+            placeholder='例如：15'
+            onChange={(text) => setCount(c, text)}
+          />
         </View>
       ))}
     </View>

@@ -28,7 +28,7 @@ export default function TemplateStep({ draft, ownerUnits, update }: Props) {
         ))}
       </View>
       <View className='qp-card'>
-        <Field label='评议名称' name='title' value={draft.title} placeholder='例如：阳光街道2026年度两评一树' onChange={(title) => update({ title })} />
+        <Field label='评议名称' maxlength={200} value={draft.title} placeholder='例如：阳光街道2026年度两评一树' onChange={(title) => update({ title })} />
         <Text className='org__field-label create__owner-label'>主办单位</Text>
         <View className='org__chips'>
           {ownerUnits.map((u) => (

@@ -63,8 +63,8 @@ export default function RedeemPage() {
             </Text>
           ))}
         </View>
-        <Field label='邀请码' name='code' value={code} placeholder='请输入邀请码' onChange={setCode} />
-        {mode === 'role' && <Field label='您的姓名（将显示在操作记录中）' name='displayName' value={name} placeholder='例如：陈明' onChange={setName} />}
+        <Field label='邀请码' maxlength={16} value={code} placeholder='请输入邀请码' onChange={setCode} />
+        {mode === 'role' && <Field label='您的姓名（将显示在操作记录中）' maxlength={40} value={name} placeholder='例如：陈明' onChange={setName} />}
       </View>
       {error && <Text className='qp-error'>{error.message}</Text>}
       <View className='qp-actions'>

@@ -56,7 +56,7 @@ export default function RosterPanel({ round, unitName, onChanged }: Props) {
       <View className='org__chips'>
         {rosterCategories.map((c) => chip(c.id, `${c.name}（${round.rosterSizes[c.id] ?? 0}人）`, c.id === categoryId, () => setCategoryId(c.id), ' roster__category'))}
       </View>
-      <Field label='姓名' name='rosterName' value={name} placeholder='例如：王小明' onChange={setName} />
+      <Field label='姓名' value={name} placeholder='例如：王小明' onChange={setName} />
       <Text className='org__field-label roster__label'>所在单位</Text>
       <View className='org__chips'>
         {unitIds.map((u) => chip(u, unitName(u), u === unitId, () => setUnitId(u), ' roster__unit'))}
