@@ -13,6 +13,7 @@ const cloudbaserc = z.object({
 /** WeChat open APIs each function calls through the cloud call (its config.json permissions.openapi). */
 const OPEN_APIS: Record<string, string[]> = {
   evaluate: ['security.msgSecCheck'],
+  organize: ['wxacode.getUnlimited'],
 }
 
 export const FUNCTION_SPECS = cloudbaserc

@@ -1,0 +1,81 @@
+/** Rosters from files, printable code sheets, QR posters that lead back to the round, and self-reports. */
+import ExcelJS from 'exceljs'
+import jsQR from 'jsqr'
+import { PNG } from 'pngjs'
+import type { Runtime } from '../../local/runtime'
+import { type Session, signIn, startTestRuntime } from '../helpers/runtime'
+
+type Answer<T = Record<string, unknown>> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
+let runtime: Runtime
+let admin: Session
+let roundId: string
+const organize = <T = Record<string, unknown>>(s: Session, action: string, data: unknown) => s.call<Answer<T>>('organize', { action, data })
+const data = <T>(a: Answer<T>): T => {
+  if (!a.ok) throw new Error(`${a.error.code}: ${a.error.message}`)
+  return a.data
+}
+
+beforeAll(async () => {
+  runtime = await startTestRuntime()
+  admin = await signIn(runtime, 'admin')
+  await organize(admin, 'createUnit', { id: 'st', name: '街道', parentId: null, kind: 'street' })
+  for (const [id, name] of [['ua', '甲单位'], ['ub', '乙单位']]) await organize(admin, 'createUnit', { id, name, parentId: 'st', kind: 'unit' })
+  roundId = data(await organize<{ roundId: string }>(admin, 'createRound', {
+    templateId: 'sanping-yilian', ownerUnitId: 'st', title: '三评一联', window: { opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 86400_000).toISOString() },
+    targets: [{ id: 'ua', name: '甲单位', kind: 'unit', unitId: 'ua' }, { id: 'ub', name: '乙单位', kind: 'unit', unitId: 'ub' }],
+    groups: [{ id: 'g', name: '第一组', leadUnitId: 'ua', unitIds: ['ua', 'ub'] }],
+  })).roundId
+})
+afterAll(() => runtime.close())
+
+test('a CSV roster (units and categories by name) becomes one code per person; bad rows are reported, not imported', async () => {
+  const csv = '\uFEFF姓名,单位,类别,手机\n张三,甲单位,单位参评人员,13800000001\n李四,ub,all-round,\n,甲单位,单位参评人员,\n王五,丙单位,单位参评人员,\n'
+  const result = data(await organize<{ codes: { code: string; name: string }[]; skipped: { row: number; reason: string }[] }>(admin, 'importRoster', { roundId, fileName: '名单.csv', base64: Buffer.from(csv).toString('base64') }))
+  expect(result.codes.map((c) => c.name)).toEqual(['张三', '李四'])
+  expect(result.codes.every((c) => /^[2-9A-HJ-NP-Z]{8}$/.test(c.code))).toBe(true)
+  expect(result.skipped).toEqual([{ row: 4, reason: '姓名为空' }, { row: 5, reason: '单位不存在' }])
+  const stored = [...runtime.cloudbase.store.collection('invitations').values()].map((e) => JSON.stringify(e.doc))
+  expect(stored.join()).not.toContain('13800000001')
+})
+
+test('an xlsx roster imports the same way, and the unit\'s printable sheet lists its codes', async () => {
+  const book = new ExcelJS.Workbook()
+  const sheet = book.addWorksheet('名单')
+  sheet.addRow(['姓名', '单位', '类别'])
+  sheet.addRow(['赵六', '乙单位', '单位参评人员'])
+  const base64 = Buffer.from(await book.xlsx.writeBuffer()).toString('base64')
+  const { codes } = data(await organize<{ codes: { code: string }[] }>(admin, 'importRoster', { roundId, fileName: '名单.xlsx', base64 }))
+  expect(codes).toHaveLength(1)
+  const { url } = data(await organize<{ url: string }>(admin, 'codeSheet', { roundId, unitId: 'ub' }))
+  const printed = new ExcelJS.Workbook()
+  await printed.xlsx.load(await (await fetch(url)).arrayBuffer())
+  const rows: string[] = []
+  printed.worksheets[0].eachRow((r) => rows.push((r.values as unknown[]).slice(1).join('|')))
+  expect(rows[0]).toBe('姓名|类别|邀请码|可用次数')
+  expect(rows).toContain(`赵六|单位参评人员|${codes[0].code}|1`)
+  expect(rows.some((r) => r.startsWith('张三'))).toBe(false)
+})
+
+test('a channel\'s QR poster encodes a short scene that resolves back to the round and channel', async () => {
+  const { channel, path } = data(await organize<{ channel: { id: string }; path: string }>(admin, 'addChannel', { roundId, name: '三网格群' }))
+  expect(path).toBe(`pages/round/index?roundId=${roundId}&channel=${channel.id}`)
+  const poster = data(await organize<{ url: string; scene: string }>(admin, 'sharePoster', { roundId, channelId: channel.id }))
+  expect(poster.scene.length).toBeLessThanOrEqual(32)
+  const image = PNG.sync.read(Buffer.from(await (await fetch(poster.url)).arrayBuffer()))
+  expect(jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data).toBe(`${runtime.url}/#/pages/index/index?scene=${poster.scene}`)
+  const resident = await signIn(runtime, 'resident-zhang')
+  expect(await resident.call('evaluate', { action: 'resolveScene', data: { scene: poster.scene } })).toEqual({ ok: true, data: { roundId, channel: channel.id } })
+})
+
+test('a unit contact\'s self-report reaches residents only after an organiser approves it', async () => {
+  const { code } = data(await organize<{ code: string }>(admin, 'inviteRole', { role: 'contact', unitId: 'ua' }))
+  const contact = await signIn(runtime, 'voter-31')
+  data(await organize(contact, 'redeemRole', { code, displayName: '甲单位联系人' }))
+  expect(data(await organize(contact, 'writeReport', { roundId, targetId: 'ua', text: '甲单位情况报告' }))).toEqual({ approved: false })
+  expect(await organize(contact, 'writeReport', { roundId, targetId: 'ub', text: '越权' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  const resident = await signIn(runtime, 'resident-li')
+  const reportOf = async () => data(await resident.call<Answer<{ targets: { id: string; report: string }[] }>>('evaluate', { action: 'getRound', data: { roundId } })).targets.find((t) => t.id === 'ua')?.report
+  expect(await reportOf()).toBe('')
+  data(await organize(admin, 'approveReport', { roundId, targetId: 'ua' }))
+  expect(await reportOf()).toBe('甲单位情况报告')
+})
