@@ -7,9 +7,11 @@ export default function CodeCard({ title, code, note }: { title: string; code: s
   return (
     <View className='qp-card code-card'>
       <Text className='qp-card__title'>{title}</Text>
-      <Text className='org__code code-card__code' userSelect>
-        {code}
-      </Text>
+      <View className='org__code'>
+        <Text className='code-card__code' userSelect>
+          {code}
+        </Text>
+      </View>
       {note && <Text className='qp-muted'>{note}</Text>}
       <View className='org__inline-actions'>
         <Button type='primary' fill='outline' onClick={() => void copyText(code)}>

@@ -4,20 +4,20 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { RoundDetail } from '../../../api/organize'
 import type { ApiError } from '../../../api/result'
-import type { Blocker } from '../../../core/issues'
 import { call } from '../../../services/api'
 
 export default function Readiness({ round, onChanged }: { round: RoundDetail; onChanged: () => Promise<void> }) {
-  const [refused, setRefused] = useState<Blocker[] | null>(null)
+  // Whether opening was just refused; the reasons are the reloaded round's blockers (the server's latest word).
+  const [refused, setRefused] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)
   const [busy, setBusy] = useState(false)
-  const blockers = refused ?? round.blockers
+  const { blockers } = round
 
   const open = async () => {
     setBusy(true)
     const res = await call('organize', 'openRound', { roundId: round.id })
     setError(res.ok ? null : res.error)
-    setRefused(res.ok && res.data.blockers.length > 0 ? res.data.blockers : null)
+    setRefused(res.ok && res.data.blockers.length > 0)
     await onChanged()
     setBusy(false)
   }
