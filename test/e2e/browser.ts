@@ -2,7 +2,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
 
 export const SCREENSHOTS = path.resolve(__dirname, '../../test-output/screenshots')
 
@@ -32,3 +32,25 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true })
   return file
 }
+
+/** Fresh browsers (separate cookies: separate people) for one test file, closed with `closeBrowsers`. */
+export function browserPool() {
+  const open: BrowserContext[] = []
+  return {
+    async newPage(): Promise<Page> {
+      const browser = await openBrowser()
+      open.push(browser)
+      return browser.newPage()
+    },
+    close: () => Promise.all(open.map((b) => b.close())),
+  }
+}
+
+/** Picks a persona on the local sign-in screen (the page must be showing it). */
+export async function pickPersona(page: Page, name: string): Promise<void> {
+  await page.getByText('本地体验：请选择身份登录').waitFor()
+  await page.locator('.nut-cell', { hasText: name }).locator('.nut-button').click()
+}
+
+/** NutUI buttons: clicking their inner text is intercepted, so target the button itself. */
+export const button = (page: Page, text: string | RegExp): Locator => page.locator('.nut-button', { hasText: text })

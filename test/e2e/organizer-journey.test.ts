@@ -4,26 +4,20 @@
  * rosters (one code each), opens it and copies a grid's share link; 王小明 redeems his roster code and
  * sees only the target his category (本单位) allows.
  */
-import type { BrowserContext, Page } from 'playwright-core'
-import { openBrowser, productUrl, screenshot as save } from './browser'
+import type { Page } from 'playwright-core'
+import { browserPool, button, pickPersona, productUrl, screenshot as save } from './browser'
 
 const TITLE = `两评一树测评 E2E ${Date.now().toString(36)}`
 const XINGFU = '幸福社区'
 const HEXIE = '和谐社区'
 
-let browsers: BrowserContext[] = []
-afterAll(() => Promise.all(browsers.map((b) => b.close())))
-
-async function newPage(): Promise<Page> {
-  const browser = await openBrowser()
-  browsers.push(browser)
-  return browser.newPage()
-}
+const browsers = browserPool()
+afterAll(() => browsers.close())
+const newPage = () => browsers.newPage()
 
 async function signInAs(page: Page, name: string) {
   await page.goto(productUrl())
-  await page.getByText('本地体验：请选择身份登录').waitFor()
-  await page.locator('.nut-cell', { hasText: name }).locator('.nut-button').click()
+  await pickPersona(page, name)
   await page.locator('.home__redeem').waitFor()
 }
 
@@ -34,7 +28,6 @@ async function screenshot(page: Page, name: string) {
   return save(page, name)
 }
 
-const button = (page: Page, text: string | RegExp) => page.locator('.nut-button', { hasText: text })
 const chip = (page: Page, text: string | RegExp) => page.locator('.org__chip', { hasText: text })
 /** A unit of the tree picker by its exact name (幸福社区, not 幸福社区第一网格). */
 const unit = (page: Page, name: string) =>

@@ -3,8 +3,8 @@
  * one submission, gets her receipts, comes back to 已评 and cannot vote again; 李大爷 opens a link
  * signed out, loses the network once and has an opinion refused, and still votes with his ratings kept.
  */
-import type { BrowserContext, Page } from 'playwright-core'
-import { openBrowser, productUrl, screenshot } from './browser'
+import type { Page } from 'playwright-core'
+import { browserPool, button, pickPersona, productUrl, screenshot } from './browser'
 
 const ROUND = 'demo-community'
 const shareLink = (channel: string) => `${productUrl()}/#/pages/round/index?roundId=${ROUND}&channel=${channel}`
@@ -13,22 +13,12 @@ const B2 = '幸福社区第二网格党支部'
 const B3 = '幸福社区第三网格党支部'
 const B4 = '幸福社区离退休党支部'
 
-let browsers: BrowserContext[] = []
-afterAll(() => Promise.all(browsers.map((b) => b.close())))
-
-async function newPage(): Promise<Page> {
-  const browser = await openBrowser()
-  browsers.push(browser)
-  return browser.newPage()
-}
-
-async function signInAs(page: Page, name: string) {
-  await page.getByText('本地体验：请选择身份登录').waitFor()
-  await page.locator('.nut-cell', { hasText: name }).locator('.nut-button').click()
-}
+const browsers = browserPool()
+afterAll(() => browsers.close())
+const newPage = () => browsers.newPage()
+const signInAs = pickPersona
 
 const target = (page: Page, name: string) => page.locator('.target', { hasText: name })
-const button = (page: Page, text: string | RegExp) => page.locator('.nut-button', { hasText: text })
 
 /** Answers every row of the ballot on screen: the overall rating, then each item, with `levels` in turn. */
 async function fillBallot(page: Page, levels: string[]) {

@@ -9,6 +9,7 @@ import DevSignIn from '../../components/DevSignIn'
 import Screen from '../../components/Screen'
 import { call } from '../../services/api'
 import { signOut } from '../../services/devSession'
+import { roundPath } from '../../services/links'
 import RoundList from './RoundList'
 import './index.scss'
 
@@ -29,6 +30,16 @@ export default function Index() {
   useEffect(() => {
     void load()
   }, [load])
+
+  // A QR poster opens this page with a short `scene`; it stands for a round and a channel.
+  useEffect(() => {
+    const scene = Taro.getCurrentInstance().router?.params.scene
+    if (!scene) return
+    void call('evaluate', 'resolveScene', { scene: decodeURIComponent(scene) }).then((res) => {
+      if (res.ok) void Taro.redirectTo({ url: `/${roundPath(res.data.roundId, res.data.channel ?? undefined)}` })
+      else setError(res.error)
+    })
+  }, [])
 
   if (process.env.TARO_ENV === 'h5' && error?.code === 'UNAUTHENTICATED') return <DevSignIn onSignedIn={() => void load()} />
 
