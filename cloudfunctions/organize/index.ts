@@ -1,5 +1,6 @@
 /** @module The organiser-facing function: the org tree and its people, rounds, rosters, sharing, reports, audit. */
 import { api } from '../../src/api'
+import { builtinTemplates } from '../../src/core'
 import { authority } from '../common/roles'
 import { createRouter, type HandlerContext } from '../common/router'
 import { claimSetup, createUnit, inviteRole, redeemRole, visibleUnits } from './people'
@@ -21,6 +22,7 @@ export const main = createRouter(api.organize, {
   inviteRole: async ({ role, unitId, maxUses }, ctx) => inviteRole(await auth(ctx), role, unitId, maxUses, ctx),
   redeemRole: ({ code, displayName }, ctx) => redeemRole(code, displayName, ctx),
 
+  listTemplates: async () => ({ templates: [...builtinTemplates] }),
   listRounds: async (_input, ctx) => ({ rounds: await listRounds(await auth(ctx)) }),
   getRound: async ({ roundId }, ctx) => detail(await managedRound(await auth(ctx), roundId, READ), ctx.now),
   createRound: async (input, ctx) => createRound(await auth(ctx), input, ctx),

@@ -1,7 +1,7 @@
 /** @module Contract of the organiser-facing `organize` function (admins, organisers, leaders, unit contacts). */
 import { z } from 'zod'
 import {
-  type Blocker, BallotTemplate, Channel, EvaluatorCategory, Group, Id, IsoDateTime, OrgUnitKind, type RoundState, Rule, Target,
+  type Blocker, BallotTemplate, type BuiltinTemplate, Channel, EvaluatorCategory, Group, Id, IsoDateTime, OrgUnitKind, type RoundState, Rule, Target,
 } from '../core'
 import { action } from './contract'
 
@@ -109,6 +109,8 @@ export const organizeApi = {
   inviteRole: action<InvitationCode>()(z.object({ role: RoleName, unitId: Id, maxUses: z.number().int().min(1).max(100).default(1) }).strict()),
   redeemRole: action<{ role: RoleName; unitId: string }>()(z.object({ code: Text(16).min(4), displayName: Text(40).min(1) }).strict()),
 
+  /** The built-in templates of the five procedures (and the plain one), as data to draft a round from. */
+  listTemplates: action<{ templates: BuiltinTemplate[] }>()(z.object({}).strict()),
   listRounds: action<{ rounds: RoundListItem[] }>()(z.object({}).strict()),
   getRound: action<RoundDetail>()(z.object(roundRef).strict()),
   createRound: action<{ roundId: string }>()(NewRound),
