@@ -5,7 +5,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'organizer',
-      pages: ['pages/workbench/index', 'pages/create/index', 'pages/round/index', 'pages/invite/index', 'pages/redeem/index', 'pages/audit/index'],
+      pages: ['pages/workbench/index', 'pages/create/index', 'pages/round/index', 'pages/invite/index', 'pages/redeem/index', 'pages/audit/index', 'pages/units/index', 'pages/report/index'],
     },
   ],
   window: {

@@ -4,7 +4,9 @@
  */
 import type { z } from 'zod'
 import type { NewRound, UnitView } from '../../api/organize'
+import type { BallotTemplate } from '../../core/ballotTemplate'
 import type { EvaluatorCategory } from '../../core/category'
+import type { Rule } from '../../core/rule'
 import type { BuiltinTemplate } from '../../core/templates'
 import { defaultWindow } from './window'
 
@@ -20,10 +22,15 @@ export interface Draft {
   /** Lead unit of each group, by group number. */
   leadOf: Record<number, string>
   categories: EvaluatorCategory[]
+  /** The template's ballot (sections and items) as the organizer edited it. */
+  ballot: BallotTemplate | null
+  rules: Rule[]
+  /** Ids of the template's rules the organizer turned off. */
+  rulesOff: string[]
   window: { opensAt: string; closesAt: string }
 }
 
-export const emptyDraft = (): Draft => ({ template: null, title: '', ownerUnitId: '', units: [], groupOf: {}, leadOf: {}, categories: [], window: defaultWindow() })
+export const emptyDraft = (): Draft => ({ template: null, title: '', ownerUnitId: '', units: [], groupOf: {}, leadOf: {}, categories: [], ballot: null, rules: [], rulesOff: [], window: defaultWindow() })
 
 const KIND_SUFFIX: Record<string, string> = { 'leadership-team': '领导班子', unit: '', cadre: '', 'party-member': '' }
 
@@ -49,5 +56,20 @@ export function newRoundInput(d: Draft): NewRoundInput {
     window: d.window,
     targets: targetsOf(d),
     groups: groupsOf(d),
+  }
+}
+
+/** A template chosen in step 1: the draft takes its own copy of what the later steps edit. */
+export function fromTemplate(t: BuiltinTemplate): Partial<Draft> {
+  const copy = JSON.parse(JSON.stringify(t)) as BuiltinTemplate
+  return { template: t, categories: copy.categories, ballot: copy.ballot, rules: copy.rules, rulesOff: [] }
+}
+
+/** What `updateRound` applies after creation: the edited categories, items and the rules left on. */
+export function draftPatch(d: Draft) {
+  return {
+    categories: d.categories,
+    ...(d.ballot ? { template: d.ballot } : {}),
+    rules: d.rules.filter((r) => !d.rulesOff.includes(r.id)),
   }
 }

@@ -9,6 +9,10 @@ export const organizerPaths = {
   invite: `${ROOT}/invite/index`,
   redeem: `${ROOT}/redeem/index`,
   round: (roundId: string) => `${ROOT}/round/index?roundId=${encodeURIComponent(roundId)}`,
+  units: `${ROOT}/units/index`,
+  /** The unit contact's self-report page; a link the organiser copies per target. */
+  report: (roundId?: string, targetId?: string) =>
+    `${ROOT}/report/index${roundId ? `?roundId=${encodeURIComponent(roundId)}${targetId ? `&targetId=${encodeURIComponent(targetId)}` : ''}` : ''}`,
   audit: (roundId?: string) => `${ROOT}/audit/index${roundId ? `?roundId=${encodeURIComponent(roundId)}` : ''}`,
 }
 
@@ -16,4 +20,11 @@ export const organizerPaths = {
 export function h5ShareUrl(roundId: string, channel: string): string {
   const origin = typeof location === 'undefined' ? '' : location.origin
   return `${origin}/#/${roundPath(roundId, channel)}`
+}
+
+/** A page of this app as a link to paste: the H5 address on this origin, the page path in the mini-program. */
+export function pageLink(path: string): string {
+  if (process.env.TARO_ENV !== 'h5') return path
+  const origin = typeof location === 'undefined' ? '' : location.origin
+  return `${origin}/#${path}`
 }

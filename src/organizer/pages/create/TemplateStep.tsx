@@ -1,26 +1,28 @@
-/** Step 1: the procedure's built-in template, the round's title and the organizing unit. */
+/** Step 1: the procedure's built-in template (as the server lists them), the round's title and the organizing unit. */
 import { Text, View } from '@tarojs/components'
 import type { UnitView } from '../../../api/organize'
-import { builtinTemplates } from '../../../core/templates'
+import type { BuiltinTemplate } from '../../../core/templates'
 import Field from '../../components/Field'
-import type { Draft } from '../../lib/draft'
+import { fromTemplate, type Draft } from '../../lib/draft'
 
 interface Props {
   draft: Draft
+  templates: BuiltinTemplate[]
   ownerUnits: UnitView[]
   update: (patch: Partial<Draft>) => void
 }
 
-export default function TemplateStep({ draft, ownerUnits, update }: Props) {
+export default function TemplateStep({ draft, templates, ownerUnits, update }: Props) {
   return (
     <View>
       <View className='qp-card'>
         <Text className='qp-card__title'>评议模板</Text>
-        {builtinTemplates.map((t) => (
+        {templates.length === 0 && <Text className='qp-muted'>正在加载模板…</Text>}
+        {templates.map((t) => (
           <View
             key={t.id}
             className={`org__option template-option${draft.template?.id === t.id ? ' org__option--on' : ''}`}
-            onClick={() => update({ template: t, categories: JSON.parse(JSON.stringify(t.categories)) as Draft['categories'] })}
+            onClick={() => update(fromTemplate(t))}
           >
             <Text className='org__option-name'>{t.name}</Text>
             <Text className='qp-muted'>{`${t.ballot.name} · ${t.categories.length} 类参评人员`}</Text>

@@ -1,11 +1,17 @@
-/** The create-round wizard: template → targets and groups → categories and counts → window → readiness. */
+/**
+ * The create-round wizard: template → targets and groups → categories, items and rules → window →
+ * readiness. Items and rules share the categories' step (the existing journey walks four steps).
+ */
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Screen from '../../../components/Screen'
 import { call } from '../../../services/api'
 import OrgHead from '../../components/OrgHead'
 import { useLoad } from '../../lib/useLoad'
+import { itemsReady } from '../../lib/items'
 import CategoriesStep from './CategoriesStep'
+import ItemsStep from './ItemsStep'
+import RulesStep from './RulesStep'
 import TargetsStep from './TargetsStep'
 import TemplateStep from './TemplateStep'
 import { STEPS, useWizard } from './useWizard'
@@ -15,10 +21,11 @@ import '../../organizer.scss'
 export default function CreatePage() {
   const { step, setStep, draft, update, error, busy, create } = useWizard()
   const mine = useLoad(() => call('organize', 'myUnits', {}), [])
+  const templates = useLoad(() => call('organize', 'listTemplates', {}), [])
   const units = mine.data?.units ?? []
   const ownerIds = (mine.data?.roles ?? []).filter((r) => r.role === 'admin' || r.role === 'organizer').map((r) => r.unitId)
   const ownerUnits = units.filter((u) => ownerIds.includes(u.id))
-  const canGoOn = [draft.template !== null && draft.title.trim() !== '' && draft.ownerUnitId !== '', draft.units.length > 0, true, true][step]
+  const canGoOn = [draft.template !== null && draft.title.trim() !== '' && draft.ownerUnitId !== '', draft.units.length > 0, itemsReady(draft.ballot), true][step]
   const last = step === STEPS.length - 1
 
   return (
@@ -29,10 +36,12 @@ export default function CreatePage() {
           <View key={s} className={`org__step${i <= step ? ' org__step--on' : ''}`} />
         ))}
       </View>
-      {(mine.error ?? error) && <Text className='qp-error'>{(mine.error ?? error)?.message}</Text>}
-      {step === 0 && <TemplateStep draft={draft} ownerUnits={ownerUnits} update={update} />}
+      {(mine.error ?? templates.error ?? error) && <Text className='qp-error'>{(mine.error ?? templates.error ?? error)?.message}</Text>}
+      {step === 0 && <TemplateStep draft={draft} templates={templates.data?.templates ?? []} ownerUnits={ownerUnits} update={update} />}
       {step === 1 && <TargetsStep draft={draft} units={units} update={update} />}
       {step === 2 && <CategoriesStep draft={draft} update={update} />}
+      {step === 2 && <ItemsStep draft={draft} update={update} />}
+      {step === 2 && <RulesStep draft={draft} update={update} />}
       {step === 3 && <WindowStep draft={draft} update={update} />}
       <View className='qp-actions'>
         <Button type='primary' size='large' block disabled={!canGoOn} loading={busy} onClick={() => (last ? void create() : setStep(step + 1))}>

@@ -3,10 +3,10 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { ApiError } from '../../../api/result'
 import { call } from '../../../services/api'
-import { emptyDraft, newRoundInput, type Draft } from '../../lib/draft'
+import { draftPatch, emptyDraft, newRoundInput, type Draft } from '../../lib/draft'
 import { organizerPaths } from '../../lib/paths'
 
-export const STEPS = ['选择模板', '对象与分组', '类别与人数', '评议时间'] as const
+export const STEPS = ['选择模板', '对象与分组', '类别、内容与规则', '评议时间'] as const
 
 export function useWizard() {
   const [step, setStep] = useState(0)
@@ -15,7 +15,7 @@ export function useWizard() {
   const [busy, setBusy] = useState(false)
   const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
 
-  /** Creates the draft round, applies the edited categories, then shows its readiness check. */
+  /** Creates the draft round, applies the edited categories, items and rules, then shows its readiness check. */
   const create = async () => {
     setBusy(true)
     setError(null)
@@ -25,7 +25,7 @@ export function useWizard() {
       return setError(created.error)
     }
     const { roundId } = created.data
-    const patched = await call('organize', 'updateRound', { roundId, patch: { categories: draft.categories } })
+    const patched = await call('organize', 'updateRound', { roundId, patch: draftPatch(draft) })
     setBusy(false)
     if (!patched.ok) setError(patched.error)
     void Taro.redirectTo({ url: organizerPaths.round(roundId) })

@@ -1,6 +1,7 @@
 /**
  * Redeeming a code: a roster code enrols a resident in their category and unit and opens the round;
- * a role code makes its holder an organizer, leader or unit contact under the name they type.
+ * a role code makes its holder an organizer, leader or unit contact under the name they type; the
+ * one-time setup code printed at first start makes the first admin.
  */
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
@@ -17,8 +18,8 @@ import { ROLE_NAMES } from '../../lib/labels'
 import { organizerPaths } from '../../lib/paths'
 import '../../organizer.scss'
 
-type Mode = 'roster' | 'role'
-const MODES: Record<Mode, string> = { roster: '参加评议的邀请码', role: '工作人员邀请码' }
+type Mode = 'roster' | 'role' | 'setup'
+const MODES: Record<Mode, string> = { roster: '参加评议的邀请码', role: '工作人员邀请码', setup: '系统初始化码' }
 
 export default function RedeemPage() {
   const [mode, setMode] = useState<Mode>('roster')
@@ -37,7 +38,10 @@ export default function RedeemPage() {
       if (res.ok) return void Taro.redirectTo({ url: `/${roundPath(res.data.roundId)}` })
       return setError(res.error)
     }
-    const res = await call('organize', 'redeemRole', { code: code.trim(), displayName: name.trim() })
+    const res =
+      mode === 'setup'
+        ? await call('organize', 'claimSetup', { setupCode: code.trim(), displayName: name.trim() })
+        : await call('organize', 'redeemRole', { code: code.trim(), displayName: name.trim() })
     setBusy(false)
     if (res.ok) setGranted(ROLE_NAMES[res.data.role])
     else setError(res.error)
@@ -63,8 +67,15 @@ export default function RedeemPage() {
             </Text>
           ))}
         </View>
-        <Field label='邀请码' maxlength={16} value={code} placeholder='请输入邀请码' onChange={setCode} />
-        {mode === 'role' && <Field label='您的姓名（将显示在操作记录中）' maxlength={40} value={name} placeholder='例如：陈明' onChange={setName} />}
+        <Field
+          label={mode === 'setup' ? '初始化码' : '邀请码'}
+          maxlength={mode === 'setup' ? 64 : 16}
+          value={code}
+          placeholder={mode === 'setup' ? '首次启动时打印的初始化码' : '请输入邀请码'}
+          onChange={setCode}
+        />
+        {mode === 'setup' && <Text className='qp-muted'>初始化码只能使用一次，使用者成为系统管理员。</Text>}
+        {mode !== 'roster' && <Field label='您的姓名（将显示在操作记录中）' maxlength={40} value={name} placeholder='例如：陈明' onChange={setName} />}
       </View>
       {error && <Text className='qp-error'>{error.message}</Text>}
       <View className='qp-actions'>

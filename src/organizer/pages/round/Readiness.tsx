@@ -1,4 +1,4 @@
-/** The readiness check of a draft round, from the server, and the button that opens it. */
+/** The readiness check of a draft round, from the server, and (unless read-only) the button that opens it. */
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
@@ -6,7 +6,7 @@ import type { RoundDetail } from '../../../api/organize'
 import type { ApiError } from '../../../api/result'
 import { call } from '../../../services/api'
 
-export default function Readiness({ round, onChanged }: { round: RoundDetail; onChanged: () => Promise<void> }) {
+export default function Readiness({ round, readOnly, onChanged }: { round: RoundDetail; readOnly: boolean; onChanged: () => Promise<void> }) {
   // Whether opening was just refused; the reasons are the reloaded round's blockers (the server's latest word).
   const [refused, setRefused] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)
@@ -26,7 +26,7 @@ export default function Readiness({ round, onChanged }: { round: RoundDetail; on
     <View className='qp-card readiness'>
       <Text className='qp-card__title'>开放前检查</Text>
       {blockers.length === 0 ? (
-        <Text className='org__ok'>检查通过，可以开放评议。</Text>
+        <Text className='org__ok'>{readOnly ? '检查通过，组织方可以开放评议。' : '检查通过，可以开放评议。'}</Text>
       ) : (
         <View>
           <Text className='qp-muted'>{refused ? '暂不能开放，请先处理以下问题：' : `还有 ${blockers.length} 个问题需要处理：`}</Text>
@@ -38,11 +38,13 @@ export default function Readiness({ round, onChanged }: { round: RoundDetail; on
         </View>
       )}
       {error && <Text className='qp-error'>{error.message}</Text>}
-      <View className='org__inline-actions'>
-        <Button type='primary' size='large' block loading={busy} onClick={() => void open()}>
-          开放评议
-        </Button>
-      </View>
+      {!readOnly && (
+        <View className='org__inline-actions'>
+          <Button type='primary' size='large' block loading={busy} onClick={() => void open()}>
+            开放评议
+          </Button>
+        </View>
+      )}
     </View>
   )
 }

@@ -1,4 +1,4 @@
-/** Named evaluators of the roster-only categories: typed in one by one or imported from CSV / xlsx. */
+/** Evaluators of the roster-only categories: typed in one by one, imported from CSV / xlsx, or a shared code. */
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
@@ -7,6 +7,7 @@ import type { ApiError } from '../../../api/result'
 import { call } from '../../../services/api'
 import Field from '../../components/Field'
 import { pickRosterFile } from '../../lib/files'
+import SharedCode from './SharedCode'
 
 interface Props {
   round: RoundDetail
@@ -72,6 +73,13 @@ export default function RosterPanel({ round, unitName, onChanged }: Props) {
       <Text className='qp-muted'>导入文件的列：姓名、单位、类别、手机（可选）。</Text>
       {note && <Text className='org__ok roster__note'>{note}</Text>}
       {error && <Text className='qp-error'>{error.message}</Text>}
+      <SharedCode
+        roundId={round.id}
+        categoryId={categoryId}
+        unitId={unitId}
+        label={`${rosterCategories.find((c) => c.id === categoryId)?.name ?? categoryId} · ${unitName(unitId)}`}
+        onChanged={onChanged}
+      />
     </View>
   )
 }

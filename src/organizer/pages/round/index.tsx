@@ -1,4 +1,7 @@
-/** A round for its organizer: readiness and state actions, live participation, sharing, roster, codes. */
+/**
+ * A round for its organizer: readiness and state actions, live participation, sharing, roster, codes,
+ * self-reports, copying. A leader sees the same round read-only: no buttons that change it.
+ */
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
@@ -10,10 +13,13 @@ import { showTime } from '../../../services/time'
 import OrgHead from '../../components/OrgHead'
 import StateTag from '../../components/StateTag'
 import { organizerPaths } from '../../lib/paths'
+import { isLeaderOnly } from '../../lib/roles'
 import { useLoad } from '../../lib/useLoad'
 import CodeList from './CodeList'
+import CopyRound from './CopyRound'
 import ParticipationPanel from './ParticipationPanel'
 import Readiness from './Readiness'
+import ReportsPanel from './ReportsPanel'
 import RosterPanel from './RosterPanel'
 import SharePanel from './SharePanel'
 import StateActions from './StateActions'
@@ -33,7 +39,8 @@ export default function OrganizerRoundPage() {
   })
 
   if (error && !round) return <Screen><StatusScreen tone='stop' title='打不开这次评议' message={error.message} action={{ label: '重试', onClick: () => void reload() }} /></Screen>
-  if (!round) return <Screen><Text className='org__empty'>正在加载…</Text></Screen>
+  if (!round || (!units.data && !units.error)) return <Screen><Text className='org__empty'>正在加载…</Text></Screen>
+  const readOnly = isLeaderOnly(units.data?.roles ?? [])
 
   return (
     <Screen className='org'>
@@ -52,17 +59,21 @@ export default function OrganizerRoundPage() {
           <Text className='org__value'>{`${round.categories.length} 类`}</Text>
         </View>
       </View>
-      {round.state === 'draft' && <Readiness round={round} onChanged={reload} />}
+      {round.state === 'draft' && <Readiness round={round} readOnly={readOnly} onChanged={reload} />}
       {participation && round.state !== 'draft' && <ParticipationPanel data={participation} />}
-      <SharePanel round={round} onChanged={reload} />
-      {(round.state === 'draft' || round.state === 'open') && <RosterPanel round={round} unitName={unitName} onChanged={reload} />}
-      <CodeList round={round} codes={codes} unitName={unitName} />
-      <StateActions round={round} onChanged={reload} />
-      <View className='qp-actions'>
-        <Button fill='outline' block onClick={() => void Taro.navigateTo({ url: organizerPaths.audit(round.id) })}>
-          操作记录
-        </Button>
-      </View>
+      {!readOnly && <SharePanel round={round} onChanged={reload} />}
+      {!readOnly && (round.state === 'draft' || round.state === 'open') && <RosterPanel round={round} unitName={unitName} onChanged={reload} />}
+      {!readOnly && <CodeList round={round} codes={codes} unitName={unitName} />}
+      <ReportsPanel round={round} readOnly={readOnly} onChanged={reload} />
+      {!readOnly && <StateActions round={round} onChanged={reload} />}
+      {!readOnly && <CopyRound round={round} />}
+      {!readOnly && (
+        <View className='qp-actions'>
+          <Button fill='outline' block onClick={() => void Taro.navigateTo({ url: organizerPaths.audit(round.id) })}>
+            操作记录
+          </Button>
+        </View>
+      )}
     </Screen>
   )
 }

@@ -1,4 +1,7 @@
-/** The workbench: my rounds by state, a new round, role invitations (admins) and the audit log. */
+/**
+ * The workbench: my rounds by state, a new round, units, role invitations (admins) and the audit log;
+ * a leader sees the rounds only, a unit contact the way to its self-report.
+ */
 import { Button, Cell } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
@@ -10,6 +13,7 @@ import OrgHead from '../../components/OrgHead'
 import StateTag from '../../components/StateTag'
 import { ROLE_NAMES, STATE_NAMES, STATE_ORDER } from '../../lib/labels'
 import { organizerPaths } from '../../lib/paths'
+import { hasRole } from '../../lib/roles'
 import { useLoad } from '../../lib/useLoad'
 import '../../organizer.scss'
 
@@ -30,8 +34,9 @@ export default function Workbench() {
   }
   const roles = units.data?.roles ?? []
   const unitName = (id: string) => units.data?.units.find((u) => u.id === id)?.name ?? id
-  const isAdmin = roles.some((r) => r.role === 'admin')
-  const canOrganize = roles.some((r) => r.role === 'admin' || r.role === 'organizer')
+  const isAdmin = hasRole(roles, 'admin')
+  const canOrganize = hasRole(roles, 'admin', 'organizer')
+  const isContact = hasRole(roles, 'contact')
 
   return (
     <Screen className='org'>
@@ -42,14 +47,26 @@ export default function Workbench() {
             新建评议
           </Button>
         )}
+        {isContact && (
+          <Button type='primary' fill='outline' size='large' block onClick={() => go(organizerPaths.report())}>
+            本单位情况报告
+          </Button>
+        )}
+        {canOrganize && (
+          <Button fill='outline' size='large' block onClick={() => go(organizerPaths.units)}>
+            单位管理
+          </Button>
+        )}
         {isAdmin && (
           <Button fill='outline' size='large' block onClick={() => go(organizerPaths.invite)}>
             角色邀请
           </Button>
         )}
-        <Button fill='outline' size='large' block onClick={() => go(organizerPaths.audit())}>
-          操作记录
-        </Button>
+        {canOrganize && (
+          <Button fill='outline' size='large' block onClick={() => go(organizerPaths.audit())}>
+            操作记录
+          </Button>
+        )}
       </View>
       {rounds.data &&
         STATE_ORDER.map((state) => {
@@ -71,7 +88,9 @@ export default function Workbench() {
             </View>
           )
         })}
-      {rounds.data?.rounds.length === 0 && <Text className='org__empty'>还没有评议，点“新建评议”开始。</Text>}
+      {rounds.data?.rounds.length === 0 && (canOrganize || !isContact) && (
+        <Text className='org__empty'>{canOrganize ? '还没有评议，点“新建评议”开始。' : '所辖范围内还没有评议。'}</Text>
+      )}
     </Screen>
   )
 }
