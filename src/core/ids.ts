@@ -1,11 +1,8 @@
 /** @module ids — identifier and timestamp contracts shared by every schema. */
 import { z } from 'zod'
+import { ID_PATTERN } from './idPattern'
 
-/**
- * Ids become MongoDB field names inside counter documents, so they may not contain
- * dots or `$` and must stay short.
- */
-export const ID_PATTERN = /^[A-Za-z0-9_-]{1,40}$/
+export { ID_PATTERN }
 
 /** Keys that would reach an object's prototype when used as a counter field. */
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype'])

@@ -1,7 +1,8 @@
 /** @module verdicts — which rules fire on a target's headline, and on which numbers. */
 import { compareFractions, describeFraction, toPercent, type Fraction } from './fraction'
 import type { Headline } from './headline'
-import { COMPARISON_LABELS, METRIC_LABELS, effectLabel, type Comparison, type Condition, type Effect, type Metric, type Rule } from './rule'
+import type { Comparison, Condition, Effect, Metric, Rule } from './rule'
+import { COMPARISON_LABELS, METRIC_LABELS, effectLabel } from './ruleLabels'
 
 export interface Observation {
   metric: Metric

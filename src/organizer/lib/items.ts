@@ -3,9 +3,8 @@
  * server validates the whole template again; these only keep ids well-formed and unique.
  */
 import type { BallotTemplate } from '../../core/ballotTemplate'
+import { ID_PATTERN } from '../../core/idPattern'
 
-/** Same shape as core's ID_PATTERN (copied: core/ids imports zod, which the subpackage must not load). */
-const ID = /^[A-Za-z0-9_-]{1,40}$/
 
 const allIds = (b: BallotTemplate) => new Set(b.sections.flatMap((s) => s.items.map((i) => i.id)))
 
@@ -15,7 +14,7 @@ export function newItemId(b: BallotTemplate, sectionId: string): string {
   const stem = sectionId.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 34) || 'item'
   for (let n = 1; ; n++) {
     const id = `${stem}-n${n}`
-    if (!used.has(id) && ID.test(id)) return id
+    if (!used.has(id) && ID_PATTERN.test(id)) return id
   }
 }
 
@@ -37,5 +36,5 @@ export const addItem = (b: BallotTemplate, sectionId: string, label: string) =>
 export function itemsReady(b: BallotTemplate | null): boolean {
   if (!b) return true
   const items = b.sections.flatMap((s) => s.items)
-  return items.every((i) => i.label.trim() !== '' && ID.test(i.id)) && allIds(b).size === items.length
+  return items.every((i) => i.label.trim() !== '' && ID_PATTERN.test(i.id)) && allIds(b).size === items.length
 }

@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import type { Me } from '../../api/evaluate'
 import CareToggle from '../../components/CareToggle'
+import { ROLE_NAMES } from '../../components/roleNames'
 import DevSignIn from '../../components/DevSignIn'
 import Screen from '../../components/Screen'
 import { call } from '../../services/api'
@@ -12,8 +13,6 @@ import { signOut } from '../../services/devSession'
 import { roundPath } from '../../services/links'
 import RoundList from './RoundList'
 import './index.scss'
-
-const ROLE_NAMES: Record<Me['roles'][number]['role'], string> = { admin: '管理员', organizer: '组织员', leader: '领导', contact: '单位联系人' }
 
 export default function Index() {
   const [me, setMe] = useState<Me | null>(null)

@@ -1,7 +1,7 @@
 /** Step 3 (continued): the template's verdict rules, each with its consequences; any may be turned off. */
 import { Text, View } from '@tarojs/components'
 import type { Draft } from '../../lib/draft'
-import { effectName } from '../../lib/labels'
+import { effectLabel } from '../../../core/ruleLabels'
 
 interface Props {
   draft: Draft
@@ -27,7 +27,7 @@ export default function RulesStep({ draft, update }: Props) {
                 {on ? '已启用' : '已停用'}
               </Text>
             </View>
-            <Text className='rules__effects'>{`后果：${r.effects.map(effectName).join('、')}`}</Text>
+            <Text className='rules__effects'>{`后果：${r.effects.map(effectLabel).join('、')}`}</Text>
             <Text className='qp-muted'>{r.consequence}</Text>
           </View>
         )
