@@ -5,7 +5,8 @@
  * sees only the target his category (本单位) allows.
  */
 import type { Page } from 'playwright-core'
-import { browserPool, button, pickPersona, productUrl, screenshot as save } from './browser'
+import { browserPool, button, pickPersona, productUrl } from './browser'
+import { chip, field, settledScreenshot, unit } from './organizer-screens'
 
 const TITLE = `两评一树测评 E2E ${Date.now().toString(36)}`
 const XINGFU = '幸福社区'
@@ -21,18 +22,8 @@ async function signInAs(page: Page, name: string) {
   await page.locator('.home__redeem').waitFor()
 }
 
-/** A screenshot once Taro's page transition has settled (mid-slide the page is wider than the screen). */
-async function screenshot(page: Page, name: string) {
-  await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth)
-  await page.waitForTimeout(300)
-  return save(page, name)
-}
+const screenshot = settledScreenshot
 
-const chip = (page: Page, text: string | RegExp) => page.locator('.org__chip', { hasText: text })
-/** A unit of the tree picker by its exact name (幸福社区, not 幸福社区第一网格). */
-const unit = (page: Page, name: string) =>
-  page.locator('.unit-picker__unit').filter({ has: page.locator('.unit-picker__name', { hasText: new RegExp(`^${name}$`) }) })
-const field = (page: Page, label: string) => page.locator('.org__field', { hasText: label }).locator('textarea')
 
 /** 内部评议 rates one's own unit: 幸福社区's team is offered, 和谐社区's is shown as out of scope. */
 async function expectOwnCommunityOnly(page: Page) {

@@ -10,7 +10,8 @@
  */
 import type { Page } from 'playwright-core'
 import type { RoundDetail } from '../../src/api/organize'
-import { browserPool, button, pickPersona, productUrl, screenshot as save } from './browser'
+import { browserPool, button, pickPersona, productUrl } from './browser'
+import { chip, field, settledScreenshot, unit } from './organizer-screens'
 
 const STAMP = Date.now().toString(36)
 const TITLE = `两评一树 更多 E2E ${STAMP}`
@@ -53,17 +54,8 @@ async function signedIn(who: string): Promise<Page> {
   return page
 }
 
-/** A screenshot once Taro's page transition has settled (mid-slide the page is wider than the screen). */
-async function screenshot(page: Page, name: string) {
-  await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth)
-  await page.waitForTimeout(300)
-  return save(page, name)
-}
+const screenshot = settledScreenshot
 
-const chip = (page: Page, text: string | RegExp) => page.locator('.org__chip', { hasText: text })
-const unit = (page: Page, name: string) =>
-  page.locator('.unit-picker__unit').filter({ has: page.locator('.unit-picker__name', { hasText: new RegExp(`^${name}$`) }) })
-const field = (page: Page, label: string) => page.locator('.org__field', { hasText: label }).locator('textarea')
 const roundIdIn = (page: Page) => new URL(page.url().replace('/#/', '/')).searchParams.get('roundId') ?? ''
 const labelsOf = (round: RoundDetail) => round.template.sections.map((s) => s.items.map((i) => i.label))
 
