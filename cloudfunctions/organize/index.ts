@@ -4,7 +4,7 @@ import { builtinTemplates } from '../../src/core'
 import { authority } from '../common/roles'
 import { createRouter, type HandlerContext } from '../common/router'
 import { claimSetup, createUnit, inviteRole, redeemRole, visibleUnits } from './people'
-import { approveReport, auditLog, writeReport } from './reports'
+import { approveReport, auditLog, myReports, writeReport } from './reports'
 import { addRoster, codeSheet, importRoster, listCodes, sharedCode } from './roster'
 import { copyRound, createRound, detail, listRounds, managedRound, transition, updateRound } from './rounds'
 import { addChannel, participation, sharePoster } from './sharing'
@@ -45,5 +45,6 @@ export const main = createRouter(api.organize, {
 
   writeReport: async ({ roundId, targetId, text }, ctx) => writeReport(await auth(ctx), roundId, targetId, text, ctx),
   approveReport: async ({ roundId, targetId }, ctx) => approveReport(await auth(ctx), roundId, targetId, ctx),
+  myReports: async ({ roundId }, ctx) => myReports(await auth(ctx), roundId),
   auditLog: async (filter, ctx) => ({ entries: await auditLog(await auth(ctx), filter) }),
 })

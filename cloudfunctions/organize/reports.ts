@@ -29,6 +29,16 @@ export async function approveReport(auth: Authority, roundId: string, targetId: 
   return { approved: true }
 }
 
+export async function myReports(auth: Authority, roundId: string) {
+  const doc = await loadRound(roundId)
+  const mine = doc.round.targets.filter((t) => auth.covers(REPORT, t.unitId))
+  if (mine.length === 0) throw forbidden()
+  return {
+    title: doc.round.title,
+    reports: mine.map((t) => ({ targetId: t.id, name: t.name, text: doc.reports[t.id]?.text ?? '', approved: doc.reports[t.id]?.approved ?? false })),
+  }
+}
+
 /** Admins read everything; organisers the entries of their subtree. Newest first. */
 export async function auditLog(auth: Authority, filter: { unitId?: string; roundId?: string }): Promise<AuditEntry[]> {
   if (filter.unitId) authorize(auth, MANAGE, filter.unitId)

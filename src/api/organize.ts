@@ -144,6 +144,8 @@ export const organizeApi = {
   /** The unit contact writes the unit's self-report; an organiser approves it before residents see it. */
   writeReport: action<{ approved: boolean }>()(z.object({ ...roundRef, targetId: Id, text: Text(20000).min(1) }).strict()),
   approveReport: action<{ approved: boolean }>()(z.object({ ...roundRef, targetId: Id }).strict()),
+  /** The reports a contact (or organiser) may write in a round, with their text and whether approved. */
+  myReports: action<{ title: string; reports: { targetId: string; name: string; text: string; approved: boolean }[] }>()(z.object(roundRef).strict()),
 
   auditLog: action<{ entries: AuditEntry[] }>()(z.object({ unitId: Id.optional(), roundId: Id.optional() }).strict()),
 }

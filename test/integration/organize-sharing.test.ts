@@ -76,6 +76,7 @@ test('a unit contact\'s self-report reaches residents only after an organiser ap
   const resident = await signIn(runtime, 'resident-li')
   const reportOf = async () => data(await resident.call<Answer<{ targets: { id: string; report: string }[] }>>('evaluate', { action: 'getRound', data: { roundId } })).targets.find((t) => t.id === 'ua')?.report
   expect(await reportOf()).toBe('')
+  expect(data(await organize(contact, 'myReports', { roundId }))).toEqual({ title: '三评一联', reports: [{ targetId: 'ua', name: '甲单位', text: '甲单位情况报告', approved: false }] })
   data(await organize(admin, 'approveReport', { roundId, targetId: 'ua' }))
   expect(await reportOf()).toBe('甲单位情况报告')
 })

@@ -1,4 +1,4 @@
-/** The report of each target of a round that lies in my units (or the one target the link names). */
+/** The report of each target of a round that I answer for (or the one target the link names). */
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
@@ -7,17 +7,14 @@ import { call } from '../../../services/api'
 import { useLoad } from '../../lib/useLoad'
 
 export default function ReportForm({ roundId, targetId }: { roundId: string; targetId?: string }) {
-  const mine = useLoad(() => call('organize', 'myUnits', {}), [])
-  const view = useLoad(() => call('evaluate', 'getRound', { roundId }), [roundId])
+  const view = useLoad(() => call('organize', 'myReports', { roundId }), [roundId])
   const [texts, setTexts] = useState<Record<string, string>>({})
   const [done, setDone] = useState<Record<string, string>>({})
   const [error, setError] = useState<ApiError | null>(null)
 
-  const loadError = view.error ?? mine.error
-  if (loadError) return <Text className='qp-error'>{loadError.message}</Text>
-  if (!view.data || !mine.data) return <Text className='org__empty'>正在加载…</Text>
-  const myUnitIds = mine.data.units.map((u) => u.id)
-  const targets = view.data.targets.filter((t) => (targetId ? t.id === targetId : myUnitIds.includes(t.unitId)))
+  if (view.error) return <Text className='qp-error'>{view.error.message}</Text>
+  if (!view.data) return <Text className='org__empty'>正在加载…</Text>
+  const reports = view.data.reports.filter((r) => !targetId || r.targetId === targetId)
 
   const submit = async (id: string) => {
     const res = await call('organize', 'writeReport', { roundId, targetId: id, text: (texts[id] ?? '').trim() })
@@ -28,26 +25,26 @@ export default function ReportForm({ roundId, targetId }: { roundId: string; tar
   return (
     <View>
       <View className='qp-card'>
-        <Text className='qp-card__title'>{view.data.round.title}</Text>
-        {targets.length === 0 && <Text className='qp-muted'>这次评议中没有您负责的单位。</Text>}
+        <Text className='qp-card__title'>{view.data.title}</Text>
+        {reports.length === 0 && <Text className='qp-muted'>这次评议中没有您负责的单位。</Text>}
       </View>
-      {targets.map((t) => {
-        const text = texts[t.id] ?? t.report
+      {reports.map((r) => {
+        const text = texts[r.targetId] ?? r.text
         return (
-          <View key={t.id} className='qp-card report-form'>
-            <Text className='qp-card__title'>{t.name}</Text>
-            {t.report && <Text className='qp-muted'>已公开的报告如下，可修改后重新提交。</Text>}
+          <View key={r.targetId} className='qp-card report-form'>
+            <Text className='qp-card__title'>{r.name}</Text>
+            {r.text && <Text className='qp-muted'>{r.approved ? '报告已审核公开，可修改后重新提交。' : '报告已提交，正等待组织方审核；可修改后重新提交。'}</Text>}
             <Textarea
               className='org__input report-form__text'
               autoHeight
               maxlength={20000}
               value={text}
               placeholder='例如：一年来，本支部围绕……开展了以下工作：'
-              onInput={(e) => setTexts((all) => ({ ...all, [t.id]: e.detail.value }))}
+              onInput={(e) => setTexts((all) => ({ ...all, [r.targetId]: e.detail.value }))}
             />
-            {done[t.id] && <Text className='org__ok report-form__done'>{done[t.id]}</Text>}
+            {done[r.targetId] && <Text className='org__ok report-form__done'>{done[r.targetId]}</Text>}
             <View className='org__inline-actions'>
-              <Button type='primary' block disabled={!text.trim()} onClick={() => void submit(t.id)}>
+              <Button type='primary' block disabled={!text.trim()} onClick={() => void submit(r.targetId)}>
                 提交报告
               </Button>
             </View>
