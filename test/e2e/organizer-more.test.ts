@@ -116,6 +116,12 @@ test('the organizer edits the items and turns a rule off in the wizard; the roun
   await veryPoor.getByText('后果：评议活动延期2个月').waitFor()
   await veryPoor.locator('.rules__toggle').click()
   await veryPoor.locator('.rules__toggle', { hasText: '已停用' }).waitFor()
+  // Scale: 基本满意 renamed and rescored; its class (counts as satisfied) stays the procedure's.
+  const basic = page.locator('.scale__level').nth(1)
+  await basic.locator('.scale__label textarea').fill('比较满意')
+  await basic.locator('.scale__score textarea').fill('75')
+  await page.locator('.scale').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+  await screenshot(page, 'organizer-more-02b-wizard-scale')
   await page.locator('.items').evaluate((el) => el.scrollIntoView({ block: 'start' }))
   await screenshot(page, 'organizer-more-02-wizard-items')
   await page.locator('.rules').evaluate((el) => el.scrollIntoView({ block: 'start' }))
@@ -135,6 +141,12 @@ test('the organizer edits the items and turns a rule off in the wizard; the roun
   expect(new Set(ids).size).toBe(ids.length)
   ids.forEach((id) => expect(id).toMatch(/^[A-Za-z0-9_-]{1,40}$/))
   expect(round.rules.map((r) => r.id)).toEqual(['poor'])
+  expect(round.template.scale.levels.map((l) => [l.label, l.score, l.class])).toEqual([
+    ['满意', 100, 'satisfied-full'],
+    ['比较满意', 75, 'satisfied-basic'],
+    ['不满意', 0, 'dissatisfied'],
+    ['不了解', 0, 'abstain'],
+  ])
   expect(round.targets.map((t) => t.name)).toEqual([TEAM, `${HEXIE}领导班子`])
 })
 

@@ -1,5 +1,5 @@
 /**
- * The create-round wizard: template → targets and groups → categories, items and rules → window →
+ * The create-round wizard: template → targets and groups → categories, items, scale and rules → window →
  * readiness. Items and rules share the categories' step (the existing journey walks four steps).
  */
 import { Button } from '@nutui/nutui-react-taro'
@@ -9,9 +9,11 @@ import { call } from '../../../services/api'
 import OrgHead from '../../components/OrgHead'
 import { useLoad } from '../../lib/useLoad'
 import { itemsReady } from '../../lib/items'
+import { scaleReady } from '../../lib/scale'
 import CategoriesStep from './CategoriesStep'
 import ItemsStep from './ItemsStep'
 import RulesStep from './RulesStep'
+import ScaleStep from './ScaleStep'
 import TargetsStep from './TargetsStep'
 import TemplateStep from './TemplateStep'
 import { STEPS, useWizard } from './useWizard'
@@ -25,7 +27,7 @@ export default function CreatePage() {
   const units = mine.data?.units ?? []
   const ownerIds = (mine.data?.roles ?? []).filter((r) => r.role === 'admin' || r.role === 'organizer').map((r) => r.unitId)
   const ownerUnits = units.filter((u) => ownerIds.includes(u.id))
-  const canGoOn = [draft.template !== null && draft.title.trim() !== '' && draft.ownerUnitId !== '', draft.units.length > 0, itemsReady(draft.ballot), true][step]
+  const canGoOn = [draft.template !== null && draft.title.trim() !== '' && draft.ownerUnitId !== '', draft.units.length > 0, itemsReady(draft.ballot) && scaleReady(draft.ballot), true][step]
   const last = step === STEPS.length - 1
 
   return (
@@ -41,6 +43,7 @@ export default function CreatePage() {
       {step === 1 && <TargetsStep draft={draft} units={units} update={update} />}
       {step === 2 && <CategoriesStep draft={draft} update={update} />}
       {step === 2 && <ItemsStep draft={draft} update={update} />}
+      {step === 2 && <ScaleStep draft={draft} update={update} />}
       {step === 2 && <RulesStep draft={draft} update={update} />}
       {step === 3 && <WindowStep draft={draft} update={update} />}
       <View className='qp-actions'>
