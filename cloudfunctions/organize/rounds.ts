@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
 import type { NewRound, RoundDetail, RoundListItem, RoundPatch } from '../../src/api/organize'
-import { acceptsAction, domainError, draftRoundFromTemplate, issuesBeforeOpen, nextState, Round, type RoundAction } from '../../src/core'
+import { acceptsAction, domainError, draftRoundFromTemplate, inShanghaiWindow, issuesBeforeOpen, nextState, Round, type RoundAction } from '../../src/core'
 import { audit } from '../common/audit'
 import { database } from '../common/cloudbase'
 import { orRefuse, refuse } from '../common/refuse'
@@ -80,7 +80,7 @@ export async function createRound(auth: Authority, input: z.output<typeof NewRou
     draftRoundFromTemplate(input.templateId, {
       id: input.id ?? `r${randomBytes(5).toString('hex')}`,
       title: input.title,
-      window: input.window,
+      window: inShanghaiWindow(input.window),
       targets: input.targets,
       groups: input.groups,
       channels: input.channels,
@@ -97,7 +97,7 @@ export async function createRound(auth: Authority, input: z.output<typeof NewRou
 export async function copyRound(auth: Authority, roundId: string, title: string, window: Round['window'], { caller, now }: HandlerContext) {
   const source = await managedRound(auth, roundId)
   const id = `r${randomBytes(5).toString('hex')}`
-  const copy = Round.safeParse({ ...source.round, id, title, window, state: 'draft' })
+  const copy = Round.safeParse({ ...source.round, id, title, window: inShanghaiWindow(window), state: 'draft' })
   if (!copy.success) refuse(domainError('ROUND_INVALID', copy.error.issues[0]?.message))
   await insert({ ...source, _id: id, round: copy.data, reports: {} })
   await audit(caller.openid, { action: 'copyRound', subject: id, unitId: source.ownerUnitId, before: { from: roundId }, after: { title } }, now)
@@ -110,12 +110,12 @@ export async function updateRound(auth: Authority, roundId: string, patch: z.out
   const changed = Object.keys(patch) as (keyof typeof patch)[]
   if (round.state !== 'draft') {
     const locked = changed.some((k) => !(EDITABLE_WHEN_OPEN as readonly string[]).includes(k))
-    const movesStart = patch.window && patch.window.opensAt !== round.window.opensAt
+    const movesStart = patch.window && inShanghaiWindow(patch.window).opensAt !== round.window.opensAt
     if (locked || movesStart || !acceptsAction(round.state, 'close')) refuse(domainError('EDIT_LOCKED'))
   }
   if (patch.targets) checkTargets(auth, doc.ownerUnitId, patch.targets)
   const { intro, ...roundPatch } = patch
-  const next = Round.safeParse({ ...round, ...roundPatch })
+  const next = Round.safeParse({ ...round, ...roundPatch, ...(roundPatch.window ? { window: inShanghaiWindow(roundPatch.window) } : {}) })
   if (!next.success) refuse(domainError('ROUND_INVALID', next.error.issues[0]?.message))
   const before = Object.fromEntries(changed.map((k) => [k, k === 'intro' ? doc.intro : round[k]]))
   await saveRound({ ...doc, round: next.data, intro: intro ?? doc.intro })

@@ -10,3 +10,8 @@ export function windowStatus(round: Pick<Round, 'window'>, now: Instant): Window
   if (at.isBefore(inShanghai(round.window.opensAt))) return 'not-yet-open'
   return at.isBefore(inShanghai(round.window.closesAt)) ? 'open' : 'ended'
 }
+
+/** A window as Shanghai wall-clock ISO (+08:00), whatever offset it was written with: how residents read it. */
+export function inShanghaiWindow(window: Round['window']): Round['window'] {
+  return { opensAt: inShanghai(window.opensAt).format(), closesAt: inShanghai(window.closesAt).format() }
+}

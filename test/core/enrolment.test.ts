@@ -1,5 +1,5 @@
 /** Enrolment in open categories, and the moment ballots are accepted (server time, Shanghai). */
-import { acceptsBallots, ballotHour, enrolInOpenCategory } from '../../src/core'
+import { acceptsBallots, ballotHour, enrolInOpenCategory, inShanghaiWindow } from '../../src/core'
 import { roundFrom, target, WINDOW } from './fixtures'
 
 const units = [target('u1'), target('u2'), target('u3'), target('u4')]
@@ -46,4 +46,8 @@ describe('acceptsBallots', () => {
 test('a ballot keeps only the Shanghai hour it was cast in', () => {
   expect(ballotHour('2026-11-22T01:59:59.999Z')).toBe('2026-11-22T09:00:00+08:00')
   expect(ballotHour(new Date('2026-11-22T16:00:00Z'))).toBe('2026-11-23T00:00:00+08:00')
+})
+
+test('a window written in any offset is kept as Shanghai wall-clock time', () => {
+  expect(inShanghaiWindow({ opensAt: '2026-11-22T01:00:00Z', closesAt: '2026-11-22T16:30:00.000Z' })).toEqual({ opensAt: '2026-11-22T09:00:00+08:00', closesAt: '2026-11-23T00:30:00+08:00' })
 })

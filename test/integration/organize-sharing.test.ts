@@ -80,3 +80,13 @@ test('a unit contact\'s self-report reaches residents only after an organiser ap
   data(await organize(admin, 'approveReport', { roundId, targetId: 'ua' }))
   expect(await reportOf()).toBe('甲单位情况报告')
 })
+
+test('the first admin claims the system once with the setup code; a wrong code or a second claim is refused', async () => {
+  const first = await signIn(runtime, 'voter-41')
+  const second = await signIn(runtime, 'voter-42')
+  expect(await organize(first, 'claimSetup', { setupCode: 'WRONG-CODE', displayName: '王主任' })).toMatchObject({ ok: false, error: { code: 'SETUP_CODE_WRONG', message: '初始化码不正确' } })
+  expect(data(await organize(first, 'claimSetup', { setupCode: runtime.setupCode, displayName: '王主任' }))).toEqual({ role: 'admin' })
+  expect(await organize(second, 'claimSetup', { setupCode: runtime.setupCode, displayName: '李主任' })).toMatchObject({ ok: false, error: { code: 'SETUP_CLAIMED' } })
+  expect(data(await organize<{ roles: { role: string; unitId: string }[] }>(first, 'myUnits', {})).roles).toEqual([{ role: 'admin', unitId: 'root' }])
+  expect(data(await organize<{ roles: unknown[] }>(second, 'myUnits', {})).roles).toEqual([])
+})
