@@ -5,7 +5,7 @@
  * Environment: PORT (default 5180; 0 picks a free one), QUNPING_DATA (default .data/),
  * QUNPING_SKIP_BUILD=1 to serve an H5 build that already exists.
  */
-import { execFileSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { FUNCTIONS } from '../local/functions'
 import { DEMO_ROUND_ID, seedDemo } from '../local/demo'
@@ -18,11 +18,17 @@ async function main() {
   if (process.env.QUNPING_SKIP_BUILD !== '1') {
     console.log('正在构建 H5 应用（首次约 30 秒）…')
     // A production build whatever the caller's NODE_ENV (jest sets "test", which pulls in React Refresh).
-    execFileSync(path.join(root, 'node_modules', '.bin', 'taro'), ['build', '--type', 'h5'], {
+    // Taro's progress bars are noise to a user: its output is shown only when the build fails.
+    const build = spawnSync(path.join(root, 'node_modules', '.bin', 'taro'), ['build', '--type', 'h5'], {
       cwd: root,
       env: { ...process.env, NODE_ENV: 'production' },
-      stdio: ['ignore', 'ignore', process.env.QUNPING_QUIET_BUILD === '1' ? 'ignore' : 'inherit'],
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
     })
+    if (build.status !== 0) {
+      console.error(build.stdout, build.stderr)
+      throw new Error('H5 应用构建失败')
+    }
   }
   const dataDir = path.resolve(root, process.env.QUNPING_DATA ?? '.data')
   const runtime = await startRuntime({

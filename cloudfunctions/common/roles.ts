@@ -24,6 +24,9 @@ export async function rolesOf(openid: string): Promise<Role[]> {
   return functionEnv().QUNPING_ADMIN_OPENIDS.includes(openid) ? [{ role: 'admin', unitId: ROOT_UNIT }, ...stored] : stored
 }
 
+/** The name shown for where a role is held; the root is every unit. */
+export const unitNameOf = (units: readonly Unit[], unitId: string) => (unitId === ROOT_UNIT ? '全部单位' : units.find((u) => u.id === unitId)?.name ?? unitId)
+
 export interface Authority {
   roles: Role[]
   units: Unit[]

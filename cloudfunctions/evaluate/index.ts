@@ -4,7 +4,7 @@ import { domainError } from '../../src/core'
 import { database } from '../common/cloudbase'
 import { refuse } from '../common/refuse'
 import { keyedHash } from '../common/keyed'
-import { rolesOf } from '../common/roles'
+import { authority, unitNameOf } from '../common/roles'
 import { createRouter } from '../common/router'
 import { loadRound } from '../common/rounds'
 import { enrol, redeem } from './enrolment'
@@ -12,10 +12,13 @@ import { submit } from './submit'
 import { listRounds, receiptsOf, residentView } from './view'
 
 export const main = createRouter(api.evaluate, {
-  me: async (_input, { caller }) => ({
-    tag: keyedHash('display-tag', caller.openid).slice(0, 8).toUpperCase(),
-    roles: await rolesOf(caller.openid),
-  }),
+  async me(_input, { caller }) {
+    const { roles, units } = await authority(caller.openid)
+    return {
+      tag: keyedHash('display-tag', caller.openid).slice(0, 8).toUpperCase(),
+      roles: roles.map((r) => ({ ...r, unitName: unitNameOf(units, r.unitId) })),
+    }
+  },
   listRounds: async (_input, { now }) => ({ rounds: await listRounds(now) }),
   getRound: async ({ roundId, channel }, { caller, now }) => residentView(await loadRound(roundId), caller.openid, channel, now),
   async enrol({ roundId, categoryId, unitId }, { caller }) {

@@ -6,7 +6,7 @@ import { action } from './contract'
 export interface Me {
   /** A short, stable tag for display ("我的编号"); not the openid, which never leaves the server. */
   tag: string
-  roles: { role: 'admin' | 'organizer' | 'leader' | 'contact'; unitId: string }[]
+  roles: { role: 'admin' | 'organizer' | 'leader' | 'contact'; unitId: string; unitName: string }[]
 }
 
 export interface RoundSummary {

@@ -14,7 +14,7 @@ export async function startProduct(extraEnv: Record<string, string> = {}): Promi
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qunping-e2e-'))
   const child = spawn('npm', ['start'], {
     cwd: path.resolve(__dirname, '../..'),
-    env: { ...process.env, PORT: '0', QUNPING_DATA: dataDir, QUNPING_QUIET_BUILD: '1', ...extraEnv },
+    env: { ...process.env, PORT: '0', QUNPING_DATA: dataDir, ...extraEnv },
     stdio: ['ignore', 'pipe', 'inherit'],
     detached: true,
   })

@@ -87,6 +87,6 @@ test('the first admin claims the system once with the setup code; a wrong code o
   expect(await organize(first, 'claimSetup', { setupCode: 'WRONG-CODE', displayName: '王主任' })).toMatchObject({ ok: false, error: { code: 'SETUP_CODE_WRONG', message: '初始化码不正确' } })
   expect(data(await organize(first, 'claimSetup', { setupCode: runtime.setupCode, displayName: '王主任' }))).toEqual({ role: 'admin' })
   expect(await organize(second, 'claimSetup', { setupCode: runtime.setupCode, displayName: '李主任' })).toMatchObject({ ok: false, error: { code: 'SETUP_CLAIMED' } })
-  expect(data(await organize<{ roles: { role: string; unitId: string }[] }>(first, 'myUnits', {})).roles).toEqual([{ role: 'admin', unitId: 'root' }])
+  expect(data(await organize<{ roles: { role: string; unitId: string }[] }>(first, 'myUnits', {})).roles).toEqual([{ role: 'admin', unitId: 'root', unitName: '全部单位' }])
   expect(data(await organize<{ roles: unknown[] }>(second, 'myUnits', {})).roles).toEqual([])
 })

@@ -57,7 +57,7 @@ export default function Index() {
           <Cell className='home__redeem' title='输入邀请码' extra='›' onClick={() => void Taro.navigateTo({ url: '/organizer/pages/redeem/index' })} />
           <Cell title='我的编号' extra={me.tag} />
           {me.roles.map((r) => (
-            <Cell key={`${r.role}-${r.unitId}`} title={ROLE_NAMES[r.role]} extra={r.unitId} />
+            <Cell key={`${r.role}-${r.unitId}`} title={ROLE_NAMES[r.role]} extra={r.unitName} />
           ))}
         </View>
       )}

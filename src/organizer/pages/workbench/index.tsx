@@ -33,14 +33,13 @@ export default function Workbench() {
     )
   }
   const roles = units.data?.roles ?? []
-  const unitName = (id: string) => units.data?.units.find((u) => u.id === id)?.name ?? id
   const isAdmin = hasRole(roles, 'admin')
   const canOrganize = hasRole(roles, 'admin', 'organizer')
   const isContact = hasRole(roles, 'contact')
 
   return (
     <Screen className='org'>
-      <OrgHead title='工作台' sub={roles.map((r) => `${ROLE_NAMES[r.role]} · ${unitName(r.unitId)}`).join('　')} />
+      <OrgHead title='工作台' sub={roles.map((r) => `${ROLE_NAMES[r.role]} · ${r.unitName}`).join('　')} />
       <View className='qp-actions'>
         {canOrganize && (
           <Button type='primary' size='large' block onClick={() => go(organizerPaths.create)}>
