@@ -145,8 +145,8 @@ function main(): void {
   }
   if (baseline && ours) {
     const ratio = ours.main / baseline.main
-    rows.push(['ratio ours / baseline', `${ratio.toFixed(2)} (target ≤ ${TARGET_RATIO.toFixed(2)})`])
-    if (ratio > TARGET_RATIO) over.push(`ratio ${ratio.toFixed(2)} > ${TARGET_RATIO.toFixed(2)}`)
+    rows.push(['ratio ours / baseline', `${ratio.toFixed(3)} (target ≤ ${TARGET_RATIO.toFixed(2)})`])
+    if (ratio > TARGET_RATIO) over.push(`ratio ${ratio.toFixed(3)} > ${TARGET_RATIO.toFixed(2)}`)
   }
   const width = Math.max(...rows.map(([name]) => name.length))
   console.log(`\n${rows.map(([name, value]) => `${name.padEnd(width)}  ${value}`).join('\n')}`)
