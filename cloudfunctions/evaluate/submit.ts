@@ -18,8 +18,8 @@ export interface SubmitContext {
 
 export async function submit(doc: RoundDoc, ballots: BallotInput[], { openid, channel, openGroupId, now }: SubmitContext): Promise<TargetOutcome[]> {
   orRefuse(acceptsBallots(doc.round, now))
-  await checkBudget(openid, now)
-  const enrolment = (await findEnrolment(doc, openid)) ?? refuse(domainError('NOT_ENROLLED'))
+  const [, found] = await Promise.all([checkBudget(openid, now), findEnrolment(doc, openid)])
+  const enrolment = found ?? refuse(domainError('NOT_ENROLLED'))
   // A link may outlive its channel: the ballot still counts, unattributed.
   const channelId = doc.round.channels.some((c) => c.id === channel) ? channel : undefined
   const group = openGroupId ? groupKey(doc._id, openGroupId) : undefined
