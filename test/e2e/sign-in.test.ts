@@ -17,12 +17,12 @@ test('a resident signs in with a persona and sees the home page with their numbe
 
   await page.locator('.nut-cell', { hasText: '张阿姨' }).locator('.nut-button').click()
   await page.getByText('我的编号').waitFor()
-  const tag = await page.locator('.nut-cell', { hasText: '我的编号' }).locator('.nut-cell-extra').innerText()
+  const tag = await page.locator('.home__tag .qp-row__extra').innerText()
   expect(tag).toMatch(/^[0-9A-F]{8}$/)
   expect(fs.existsSync(await screenshot(page, 'sign-in-02-home'))).toBe(true)
 
   // The session survives a reload: the identity lives in the signed cookie, not the page.
   await page.reload()
   await page.getByText('我的编号').waitFor()
-  expect(await page.locator('.nut-cell', { hasText: '我的编号' }).locator('.nut-cell-extra').innerText()).toBe(tag)
+  expect(await page.locator('.home__tag .qp-row__extra').innerText()).toBe(tag)
 })

@@ -1,10 +1,10 @@
 /** The rounds open to residents now, each leading to its round page. */
-import { Cell } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { RoundSummary } from '../../api/evaluate'
 import type { ApiError } from '../../api/result'
+import Row from '../../components/Row'
 import { call } from '../../services/api'
 import { roundPath } from '../../services/links'
 import { showTime } from '../../services/time'
@@ -23,11 +23,11 @@ export default function RoundList() {
       {error && <Text className='qp-error'>{error.message}</Text>}
       {rounds && open.length === 0 && <Text className='home__empty'>目前没有正在进行的评议。</Text>}
       {open.map((r) => (
-        <Cell
+        <Row
           key={r.id}
           className='home__round'
           title={r.title}
-          description={`截止 ${showTime(r.window.closesAt)}`}
+          note={`截止 ${showTime(r.window.closesAt)}`}
           extra='去评议 ›'
           onClick={() => void Taro.navigateTo({ url: `/${roundPath(r.id)}` })}
         />

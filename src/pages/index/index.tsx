@@ -1,5 +1,5 @@
 /** Home: the rounds I may rate, who I am, and the 关怀 switch. */
-import { Button, Cell } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
@@ -7,6 +7,7 @@ import type { Me } from '../../api/evaluate'
 import CareToggle from '../../components/CareToggle'
 import { ROLE_NAMES } from '../../components/roleNames'
 import DevSignIn from '../../components/DevSignIn'
+import Row from '../../components/Row'
 import Screen from '../../components/Screen'
 import { call } from '../../services/api'
 import { signOut } from '../../services/devSession'
@@ -53,11 +54,11 @@ export default function Index() {
       <CareToggle />
       {me && (
         <View>
-          {me.roles.length > 0 && <Cell className='home__workbench' title='工作台' extra='进入 ›' onClick={() => void Taro.navigateTo({ url: '/organizer/pages/workbench/index' })} />}
-          <Cell className='home__redeem' title='输入邀请码' extra='›' onClick={() => void Taro.navigateTo({ url: '/organizer/pages/redeem/index' })} />
-          <Cell title='我的编号' extra={me.tag} />
+          {me.roles.length > 0 && <Row className='home__workbench' title='工作台' extra='进入 ›' onClick={() => void Taro.navigateTo({ url: '/organizer/pages/workbench/index' })} />}
+          <Row className='home__redeem' title='输入邀请码' extra='›' onClick={() => void Taro.navigateTo({ url: '/organizer/pages/redeem/index' })} />
+          <Row className='home__tag' title='我的编号' extra={me.tag} />
           {me.roles.map((r) => (
-            <Cell key={`${r.role}-${r.unitId}`} title={ROLE_NAMES[r.role]} extra={r.unitName} />
+            <Row key={`${r.role}-${r.unitId}`} title={ROLE_NAMES[r.role]} extra={r.unitName} />
           ))}
         </View>
       )}
