@@ -1,5 +1,4 @@
 /** @module The org tree as stored, and the subtree test every permission rests on. */
-import { z } from 'zod'
 import { Id, OrgUnit } from '../../src/core'
 import { database } from './cloudbase'
 
@@ -29,5 +28,3 @@ export function isWithin(units: readonly Unit[], unitId: string, rootId: string)
   }
   return false
 }
-
-export const UnitIdList = z.array(Id)

@@ -1,7 +1,7 @@
 /** @module Getting a round into group chats: channels, share paths, QR posters, live participation per channel. */
 import { randomBytes, randomInt } from 'node:crypto'
 import type { Participation } from '../../src/api/organize'
-import { domainError, type Round } from '../../src/core'
+import { domainError, participation as countParticipation } from '../../src/core'
 import { audit } from '../common/audit'
 import { cloudbase, database } from '../common/cloudbase'
 import { refuse } from '../common/refuse'
@@ -55,26 +55,8 @@ export async function sharePoster(auth: Authority, roundId: string, channelId: s
   return { url: (fileList[0] as { tempFileURL: string }).tempFileURL, scene, path: `${SCENE_PAGE}?scene=${scene}` }
 }
 
-const quotaText = (q: Round['categories'][number]['quota']) => (q ? `${q.comparison === 'at-least' ? '不少于' : '不超过'} ${q.share.num}/${q.share.den}` : null)
-
 export async function participation(auth: Authority, roundId: string): Promise<Participation> {
-  const doc = await managedRound(auth, roundId, READ)
-  const { round } = doc
+  const { round } = await managedRound(auth, roundId, READ)
   const counters = await roundCounters(roundId)
-  const of = (targetId: string) => counters.byTarget.get(targetId)
-  const sum = (pick: (c: NonNullable<ReturnType<typeof of>>) => number) => round.targets.reduce((n, t) => n + (of(t.id) ? pick(of(t.id)!) : 0), 0)
-  const expectedPerTarget = round.categories.reduce((n, c) => n + (c.expectedPerUnit ?? 0), 0)
-  return {
-    ballots: sum((c) => c.ballots),
-    targets: round.targets.map((t) => ({ id: t.id, name: t.name, ballots: of(t.id)?.ballots ?? 0, expected: expectedPerTarget || null })),
-    categories: round.categories.map((c) => ({
-      id: c.id,
-      name: c.name,
-      ballots: sum((x) => x.categories[c.id]?.ballots ?? 0),
-      expectedPerUnit: c.expectedPerUnit ?? null,
-      quota: quotaText(c.quota),
-    })),
-    channels: round.channels.map((ch) => ({ id: ch.id, name: ch.name, ballots: sum((x) => x.channels[ch.id] ?? 0) })),
-    groupChats: counters.groupChats,
-  }
+  return { ...countParticipation(round, counters.byTarget), groupChats: counters.groupChats }
 }

@@ -1,7 +1,7 @@
 /** @module Contract of the organiser-facing `organize` function (admins, organisers, leaders, unit contacts). */
 import { z } from 'zod'
 import {
-  type Blocker, BallotTemplate, type BuiltinTemplate, Channel, EvaluatorCategory, Group, Id, IsoDateTime, OrgUnitKind, type RoundState, Rule, Target,
+  type Blocker, BallotTemplate, type BuiltinTemplate, type Participation as CoreParticipation, Channel, EvaluatorCategory, Group, Id, IsoDateTime, OrgUnitKind, type RoundState, Rule, Target,
 } from '../core'
 import { action } from './contract'
 
@@ -76,11 +76,8 @@ export interface RoundDetail extends RoundListItem {
   blockers: Blocker[]
 }
 
-export interface Participation {
-  ballots: number
-  targets: { id: string; name: string; ballots: number; expected: number | null }[]
-  categories: { id: string; name: string; ballots: number; expectedPerUnit: number | null; quota: string | null }[]
-  channels: { id: string; name: string; ballots: number }[]
+export interface Participation extends CoreParticipation {
+  /** Distinct group chats that sent ballots. */
   groupChats: number
 }
 
