@@ -1,6 +1,7 @@
 /** @module A voter's category and unit in a round: chosen once, stored under a key that cannot exist twice. */
 import { z } from 'zod'
-import { domainError, eligibleTargets, enrolInOpenCategory, type Enrolment } from '../../src/core'
+import type { Enrolment } from '../../src/api/evaluate'
+import { domainError, eligibleTargets, enrolInOpenCategory } from '../../src/core'
 import { database } from '../common/cloudbase'
 import { orRefuse, refuse } from '../common/refuse'
 import { loadRound, type RoundDoc } from '../common/rounds'
@@ -13,6 +14,7 @@ const Stored = z.object({ categoryId: z.string(), unitId: z.string().nullable() 
 /** Eligibility is recomputed from the round, so an edit of the round's scope is honoured. */
 const withTargets = (doc: RoundDoc, e: z.infer<typeof Stored>): Enrolment => ({
   ...e,
+  categoryName: doc.round.categories.find((c) => c.id === e.categoryId)?.name ?? e.categoryId,
   eligibleTargetIds: eligibleTargets(doc.round, e.categoryId, e.unitId ?? '').map((t) => t.id),
 })
 
@@ -25,7 +27,7 @@ export async function enrol(doc: RoundDoc, openid: string, categoryId: string, u
   const chosen = orRefuse(enrolInOpenCategory(doc.round, categoryId, unitId))
   try {
     await database().collection('enrolments').add({ _id: voterKey(doc._id, openid), roundId: doc._id, categoryId, unitId: chosen.unitId })
-    return chosen
+    return withTargets(doc, chosen)
   } catch (e) {
     if (!isDuplicate(e)) throw e
     // Choosing the same again (a retry) is fine; choosing differently is not.

@@ -24,20 +24,12 @@ export const main = createRouter(api.evaluate, {
   },
   listRounds: async (_input, { now }) => ({ rounds: await listRounds(now) }),
   getRound: async ({ roundId, channel }, { caller, now }) => residentView(await loadRound(roundId), caller.openid, channel, now),
-  async enrol({ roundId, categoryId, unitId }, { caller }) {
-    const doc = await loadRound(roundId)
-    const enrolment = await enrol(doc, caller.openid, categoryId, unitId)
-    return { ...enrolment, categoryName: doc.round.categories.find((c) => c.id === categoryId)?.name ?? categoryId }
-  },
+  enrol: async ({ roundId, categoryId, unitId }, { caller }) => enrol(await loadRound(roundId), caller.openid, categoryId, unitId),
   submit: async ({ roundId, channel, ballots }, { caller, now, openGroupId }) => ({
     outcomes: await submit(await loadRound(roundId), ballots, { openid: caller.openid, channel, openGroupId, now }),
   }),
   myStatus: async ({ roundId }, { caller }) => ({ receipts: await receiptsOf(roundId, caller.openid) }),
-  async redeem({ code }, { caller }) {
-    const enrolment = await redeem(code, caller.openid)
-    const doc = await loadRound(enrolment.roundId)
-    return { ...enrolment, categoryName: doc.round.categories.find((c) => c.id === enrolment.categoryId)?.name ?? enrolment.categoryId }
-  },
+  redeem: ({ code }, { caller }) => redeem(code, caller.openid),
   async resolveScene({ scene }) {
     const { data } = await database().collection('scenes').doc(scene).get()
     const found = data[0] as { roundId: string; channelId: string } | undefined

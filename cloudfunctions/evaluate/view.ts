@@ -33,7 +33,6 @@ export async function residentView(doc: RoundDoc, openid: string, channel: strin
   const choices: CategoryChoice[] = round.categories
     .filter((c) => c.access === 'open' && c.scope !== null)
     .map((c) => ({ id: c.id, name: c.name, ...(c.description ? { description: c.description } : {}), needsUnit: needsUnit(round, c.id) }))
-  const categoryName = (id: string) => round.categories.find((c) => c.id === id)?.name ?? id
   return {
     round: summarise(round, now),
     intro: doc.intro,
@@ -41,7 +40,7 @@ export async function residentView(doc: RoundDoc, openid: string, channel: strin
     units: roundUnitIds(round).map((id) => ({ id, name: doc.unitNames[id] ?? id })),
     template: round.template,
     choices: enrolment ? [] : choices,
-    enrolment: enrolment && { ...enrolment, categoryName: categoryName(enrolment.categoryId) },
+    enrolment,
     receipts,
     channel: round.channels.find((c) => c.id === channel) ?? null,
   }
