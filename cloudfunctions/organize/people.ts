@@ -49,6 +49,13 @@ export function visibleUnits(auth: Authority): UnitView[] {
   return auth.units.filter((u) => auth.covers(['admin', 'organizer', 'leader', 'contact'], u.id))
 }
 
+/** Where the caller may root a new round: units they manage, or the top of the tree for a root admin. */
+export function ownerUnitIds(auth: Authority): string[] {
+  const managed = auth.roles.filter((r) => r.role === 'admin' || r.role === 'organizer')
+  const ids = managed.flatMap((r) => (r.unitId === ROOT_UNIT ? auth.units.filter((u) => u.parentId === null).map((u) => u.id) : [r.unitId]))
+  return [...new Set(ids)]
+}
+
 export async function createUnit(auth: Authority, input: { id?: string; name: string; parentId: string | null; kind: UnitView['kind'] }, { caller, now }: HandlerContext) {
   if (input.parentId === null) {
     if (!auth.roles.some((r) => r.role === 'admin' && r.unitId === ROOT_UNIT)) throw forbidden()

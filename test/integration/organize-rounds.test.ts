@@ -105,3 +105,11 @@ test('the demo a new user meets: a street tree and an open 三评一联 round wh
   expect(outcomes.map((o) => o.status)).toEqual(['recorded', 'recorded', 'recorded', 'recorded'])
   expect(data(await organize<{ ballots: number }>(admin, 'participation', { roundId: DEMO_SANPING_ID })).ballots).toBe(4)
 })
+
+test('a new round may be rooted where one manages: the top units for an admin at the root, their own unit for an organiser', async () => {
+  expect(data(await organize<{ ownerUnitIds: string[] }>(admin, 'myUnits', {})).ownerUnitIds).toEqual(expect.arrayContaining(['street-yangguang', 'ostreet']))
+  const { code } = data(await organize<{ code: string }>(admin, 'inviteRole', { role: 'organizer', unitId: 'o1' }))
+  const organiser = await signIn(runtime, 'voter-61')
+  data(await organize(organiser, 'redeemRole', { code, displayName: '赵组织员' }))
+  expect(data(await organize<{ ownerUnitIds: string[] }>(organiser, 'myUnits', {})).ownerUnitIds).toEqual(['o1'])
+})

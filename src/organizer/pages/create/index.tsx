@@ -25,7 +25,7 @@ export default function CreatePage() {
   const mine = useLoad(() => call('organize', 'myUnits', {}), [])
   const templates = useLoad(() => call('organize', 'listTemplates', {}), [])
   const units = mine.data?.units ?? []
-  const ownerIds = (mine.data?.roles ?? []).filter((r) => r.role === 'admin' || r.role === 'organizer').map((r) => r.unitId)
+  const ownerIds = mine.data?.ownerUnitIds ?? []
   const ownerUnits = units.filter((u) => ownerIds.includes(u.id))
   const canGoOn = [draft.template !== null && draft.title.trim() !== '' && draft.ownerUnitId !== '', draft.units.length > 0, itemsReady(draft.ballot) && scaleReady(draft.ballot), true][step]
   const last = step === STEPS.length - 1
