@@ -2,11 +2,12 @@
 import { z } from 'zod'
 import { BallotInput, type BallotTemplate, Id, type RoundState, type TargetKind, type WindowStatus } from '../core'
 import { action } from './contract'
+import type { RoleName } from './organize'
 
 export interface Me {
   /** A short, stable tag for display ("我的编号"); not the openid, which never leaves the server. */
   tag: string
-  roles: { role: 'admin' | 'organizer' | 'leader' | 'contact'; unitId: string; unitName: string }[]
+  roles: { role: RoleName; unitId: string; unitName: string }[]
 }
 
 export interface RoundSummary {
