@@ -1,13 +1,16 @@
 /**
  * @module The `database.*` actions of the CloudBase wire protocol, as @cloudbase/database sends them.
- * Query, update and aggregation semantics come from mingo; this file only maps requests onto them.
+ * Query, update and aggregation semantics come from the query engine (mingo); this file maps requests onto it.
  */
 import { randomBytes } from 'node:crypto'
-import { aggregate, find, update } from 'mingo'
+import { update } from 'mingo'
+import { cloneDeep } from 'mingo/util'
 import { z } from 'zod'
-import { type Doc, parse, parseOptional, stringify } from './ejson'
-import { collectionExists, duplicateWrite, invalidParam } from './errors'
-import type { Store } from './store'
+import { assertStorable, storedId } from './documents'
+import { answer, decode, decodeOptional, type Doc } from './ejson'
+import { aggregate, assertSupported, find } from './engine'
+import { collectionExists, duplicateWrite, invalidParam, requestFailed } from './errors'
+import { idKey, type Store } from './store'
 import { directScope, type Scope, Transactions } from './transactions'
 
 /** CloudBase never returns more than this many documents per query. */
@@ -39,17 +42,36 @@ const schemas = {
 }
 
 const newId = () => randomBytes(16).toString('hex')
-const clone = <T>(value: T): T => structuredClone(value)
-const toId = (value: unknown): string => (typeof value === 'string' ? value : String(value))
+const isPlainId = (id: unknown): id is string | number => typeof id === 'string' || typeof id === 'number'
+const describeId = (id: unknown) => JSON.stringify(id)
 
-function matching(scope: Scope, coll: string, query: string | undefined): Doc[] {
-  const criteria = parseOptional(query) ?? {}
+/** A request's filter: server dates resolved, unsupported features refused before anything runs. */
+function criteriaOf(query: string | undefined, now: number): Record<string, unknown> {
+  const criteria = decodeOptional(query, now) ?? {}
+  assertSupported(criteria)
+  return criteria
+}
+
+function matching(scope: Scope, coll: string, criteria: Record<string, unknown>): Doc[] {
   // A lookup by _id alone is the hot path (receipts, counters): answer it without a scan.
-  if (typeof criteria._id === 'string' && Object.keys(criteria).length === 1) {
-    const doc = scope.get(coll, criteria._id)
+  if (isPlainId(criteria._id) && Object.keys(criteria).length === 1) {
+    const doc = scope.get(coll, idKey(criteria._id))
     return doc ? [doc] : []
   }
   return find(scope.docs(coll), criteria).all() as Doc[]
+}
+
+/** Applies update operators to a copy; MongoDB's refusals (a `$` path, a changed `_id`) keep their code. */
+function updated(doc: Doc, change: Record<string, unknown>): { next: Doc; changed: boolean } {
+  const next = cloneDeep(doc) as Doc
+  let fields: string[]
+  try {
+    fields = update(next, change)
+  } catch (e) {
+    throw requestFailed(e instanceof Error ? e.message : String(e))
+  }
+  assertStorable(next)
+  return { next, changed: fields.length > 0 }
 }
 
 export function databaseActions(store: Store, transactions: Transactions) {
@@ -74,16 +96,20 @@ export function databaseActions(store: Store, transactions: Transactions) {
     'database.insertDocument': (params: unknown) => {
       const p = parseWith(schemas.insertDocument, params)
       const scope = checkedScope(p)
+      const now = Date.now()
       const docs = p.data.map((text) => {
-        const doc = parse(text)
-        return { ...doc, _id: doc._id === undefined ? newId() : toId(doc._id) } as Doc
+        const doc = decode(text, now)
+        const stored = { ...doc, _id: doc._id === undefined ? newId() : storedId(doc._id) } as Doc
+        assertStorable(stored)
+        return stored
       })
       const seen = new Set<string>()
       for (const doc of docs) {
-        if (seen.has(doc._id) || scope.get(p.collectionName, doc._id)) throw duplicateWrite(p.collectionName, doc._id)
-        seen.add(doc._id)
+        const key = idKey(doc._id)
+        if (seen.has(key) || scope.get(p.collectionName, key)) throw duplicateWrite(p.collectionName, describeId(doc._id))
+        seen.add(key)
       }
-      scope.write(docs.map((doc) => ({ coll: p.collectionName, id: doc._id, doc })))
+      scope.write(docs.map((doc) => ({ coll: p.collectionName, id: idKey(doc._id), doc })))
       return { data: { insertedIds: docs.map((d) => d._id) } }
     },
 
@@ -92,69 +118,78 @@ export function databaseActions(store: Store, transactions: Transactions) {
       const scope = checkedScope(p)
       const limit = Math.min(p.limit ?? DEFAULT_LIMIT, MAX_LIMIT)
       const offset = p.offset ?? 0
-      let cursor = find(matching(scope, p.collectionName, p.query), {}, parseOptional(p.projection))
-      const order = parseOptional(p.order)
+      const now = Date.now()
+      let cursor = find(matching(scope, p.collectionName, criteriaOf(p.query, now)), {}, decodeOptional(p.projection, now))
+      const order = decodeOptional(p.order, now)
       if (order && Object.keys(order).length > 0) cursor = cursor.sort(order as Record<string, 1 | -1>)
       const list = cursor.skip(offset).limit(limit).all()
-      return { data: { list: list.map(stringify) }, limit, offset }
+      return { data: { list: list.map(answer) }, limit, offset }
     },
 
     'database.calculateDocument': (params: unknown) => {
       const p = parseWith(schemas.calculateDocument, params)
-      return { data: { total: matching(checkedScope(p), p.collectionName, p.query).length } }
+      return { data: { total: matching(checkedScope(p), p.collectionName, criteriaOf(p.query, Date.now())).length } }
     },
 
     'database.modifyDocument': (params: unknown) => {
       const p = parseWith(schemas.modifyDocument, params)
       const scope = checkedScope(p)
-      const change = parse(p.data)
-      const targets = matching(scope, p.collectionName, p.query)
+      const now = Date.now()
+      const change = decode(p.data, now)
+      const criteria = criteriaOf(p.query, now)
+      const targets = matching(scope, p.collectionName, criteria)
       const chosen = p.multi ? targets : targets.slice(0, 1)
-      const apply = (doc: Doc): Doc => {
-        if (!p.merge) return { ...clone(change), _id: doc._id } as Doc
-        const next = clone(doc)
-        update(next, change)
-        return next
+      // set() replaces: production counts every replaced document as updated, even one left as it was.
+      const replaced = (id: unknown): Doc => {
+        const doc = { ...cloneDeep(change), _id: id } as Doc
+        assertStorable(doc)
+        return doc
       }
       if (chosen.length === 0 && p.upsert) {
-        const criteria = parseOptional(p.query) ?? {}
-        const id = typeof criteria._id === 'string' ? criteria._id : newId()
-        scope.write([{ coll: p.collectionName, id, doc: apply({ _id: id }) }])
+        const id = isPlainId(criteria._id) ? criteria._id : newId()
+        const doc = p.merge ? updated({ _id: id }, change).next : replaced(id)
+        scope.write([{ coll: p.collectionName, id: idKey(id), doc }])
         return { data: { updated: 0, upsert_id: id } }
       }
-      const writes = chosen.map((doc) => ({ coll: p.collectionName, id: doc._id, doc: apply(doc) }))
-      const changed = writes.filter((w, i) => stringify(w.doc) !== stringify(chosen[i]))
-      scope.write(changed)
-      return { data: { updated: changed.length } }
+      const writes = chosen.flatMap((doc) => {
+        if (!p.merge) return [{ coll: p.collectionName, id: idKey(doc._id), doc: replaced(doc._id) }]
+        const { next, changed } = updated(doc, change)
+        return changed ? [{ coll: p.collectionName, id: idKey(doc._id), doc: next }] : []
+      })
+      scope.write(writes)
+      return { data: { updated: writes.length } }
     },
 
     /** `where().updateAndReturn()`: the first match updated, answered as it is afterwards. */
     'database.modifyAndReturnDoc': (params: unknown) => {
       const p = parseWith(schemas.modifyAndReturn, params)
       const scope = checkedScope(p)
-      const [doc] = matching(scope, p.collectionName, p.query)
+      const now = Date.now()
+      const [doc] = matching(scope, p.collectionName, criteriaOf(p.query, now))
       if (!doc) return { data: { updated: 0, doc: null } }
-      const next = clone(doc)
-      update(next, parse(p.data))
-      scope.write([{ coll: p.collectionName, id: doc._id, doc: next }])
-      return { data: { updated: 1, doc: stringify(next) } }
+      const { next } = updated(doc, decode(p.data, now))
+      scope.write([{ coll: p.collectionName, id: idKey(doc._id), doc: next }])
+      return { data: { updated: 1, doc: answer(next) } }
     },
 
     'database.removeDocument': (params: unknown) => {
       const p = parseWith(schemas.removeDocument, params)
       const scope = checkedScope(p)
-      const targets = matching(scope, p.collectionName, p.query)
+      const targets = matching(scope, p.collectionName, criteriaOf(p.query, Date.now()))
       const chosen = p.multi ? targets : targets.slice(0, 1)
-      scope.write(chosen.map((doc) => ({ coll: p.collectionName, id: doc._id, doc: null })))
+      scope.write(chosen.map((doc) => ({ coll: p.collectionName, id: idKey(doc._id), doc: null })))
       return { data: { deleted: chosen.length } }
     },
 
     'database.aggregateDocuments': (params: unknown) => {
       const p = parseWith(schemas.aggregateDocuments, params)
       const scope = checkedScope(p)
-      const pipeline = p.stages.map((s) => ({ [s.stageKey]: parse(`{"v":${s.stageValue}}`).v }))
-      const list = aggregate(scope.docs(p.collectionName), pipeline)
-      return { data: { list: list.map(stringify) } }
+      const now = Date.now()
+      const pipeline = p.stages.map((s) => ({ [s.stageKey]: decode(`{"v":${s.stageValue}}`, now).v }))
+      assertSupported(pipeline)
+      const joined = (name: string) => (store.hasCollection(name) ? scope.docs(name) : [])
+      const list = aggregate(scope.docs(p.collectionName), pipeline, joined)
+      return { data: { list: list.map(answer) } }
     },
 
     'database.startTransaction': () => ({ transactionId: transactions.start() }),

@@ -1,5 +1,6 @@
 /** @module Durable document store: a SQLite file (WAL, fsync on commit) mirrored in memory for queries. */
 import Database from 'better-sqlite3'
+import { EJSON } from 'bson'
 import fs from 'node:fs'
 import path from 'node:path'
 import { type Doc, parse, stringify } from './ejson'
@@ -11,12 +12,23 @@ export interface Entry {
   version: number
 }
 
-/** A write to apply at commit: `doc: null` deletes. */
+/** A write to apply at commit: `doc: null` deletes. `id` is the document's {@link idKey}. */
 export interface Write {
   coll: string
   id: string
   doc: Doc | null
 }
+
+/**
+ * The store's key for an `_id`. MongoDB keeps 1 and '1' apart, so only a string is its own key (as
+ * it always was: existing data files stay valid); any other value is its EJSON behind a NUL, and a
+ * string that itself starts with NUL gets a second one.
+ */
+export const idKey = (id: unknown): string =>
+  typeof id === 'string' ? (id.startsWith('\u0000') ? `\u0000${id}` : id) : `\u0000${EJSON.stringify({ id } as never, { relaxed: true })}`
+
+/** One key per document across collections, whatever characters the names hold. */
+export const docKey = (coll: string, id: string): string => JSON.stringify([coll, id])
 
 export class Store {
   private readonly db: Database.Database
@@ -65,7 +77,7 @@ export class Store {
 
   /** Version of the newest write (or delete) of a document, 0 if never written. */
   versionOf(coll: string, id: string): number {
-    return this.collection(coll).get(id)?.version ?? this.tombstones.get(`${coll}\u0000${id}`) ?? 0
+    return this.collection(coll).get(id)?.version ?? this.tombstones.get(docKey(coll, id)) ?? 0
   }
 
   /** Applies a set of writes atomically as one commit; returns its sequence number. */
@@ -86,7 +98,7 @@ export class Store {
       if (w.doc) coll.set(w.id, { doc: w.doc, version: seq })
       else {
         coll.delete(w.id)
-        this.tombstones.set(`${w.coll}\u0000${w.id}`, seq)
+        this.tombstones.set(docKey(w.coll, w.id), seq)
       }
     }
     return seq

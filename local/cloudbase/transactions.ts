@@ -4,8 +4,8 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { Doc } from './ejson'
-import { invalidParam, transactionConflict } from './errors'
-import type { Store, Write } from './store'
+import { transactionConflict, transactionNotExist } from './errors'
+import { docKey, type Store, type Write } from './store'
 
 /** CloudBase aborts a transaction that stays open longer than this. */
 const TRANSACTION_LIFETIME_MS = 30_000
@@ -15,8 +15,6 @@ export interface Scope {
   docs(coll: string): Doc[]
   write(writes: Write[]): void
 }
-
-const keyOf = (coll: string, id: string) => `${coll}\u0000${id}`
 
 export const directScope = (store: Store): Scope => ({
   get: (coll, id) => store.collection(coll).get(id)?.doc,
@@ -42,11 +40,11 @@ class Transaction implements Scope {
 
   /** A document changed after our snapshot cannot be served from it: the caller must retry. */
   private assertUnchangedSinceSnapshot(coll: string, id: string) {
-    if (this.store.versionOf(coll, id) > this.startSeq) throw transactionConflict(`${coll}/${id}`)
+    if (this.store.versionOf(coll, id) > this.startSeq) throw transactionConflict()
   }
 
   get(coll: string, id: string): Doc | undefined {
-    const own = this.writes.get(keyOf(coll, id))
+    const own = this.writes.get(docKey(coll, id))
     if (own) return own.doc ?? undefined
     this.assertUnchangedSinceSnapshot(coll, id)
     return this.store.collection(coll).get(id)?.doc
@@ -55,7 +53,7 @@ class Transaction implements Scope {
   docs(coll: string): Doc[] {
     const merged = new Map<string, Doc | null>()
     for (const [id, entry] of this.store.collection(coll)) {
-      if (entry.version > this.startSeq) throw transactionConflict(`${coll}/${id}`)
+      if (entry.version > this.startSeq) throw transactionConflict()
       merged.set(id, entry.doc)
     }
     for (const w of this.writes.values()) if (w.coll === coll) merged.set(w.id, w.doc)
@@ -64,15 +62,15 @@ class Transaction implements Scope {
 
   write(writes: Write[]): void {
     for (const w of writes) {
-      const key = keyOf(w.coll, w.id)
+      const key = docKey(w.coll, w.id)
       if (!this.writes.has(key)) {
         this.assertUnchangedSinceSnapshot(w.coll, w.id)
         for (const other of this.others()) {
-          if (other !== this && other.writes.has(key)) throw transactionConflict(`${w.coll}/${w.id}`)
+          if (other !== this && other.writes.has(key)) throw transactionConflict()
         }
       }
     }
-    for (const w of writes) this.writes.set(keyOf(w.coll, w.id), w)
+    for (const w of writes) this.writes.set(docKey(w.coll, w.id), w)
   }
 
   commit(): void {
@@ -97,7 +95,7 @@ export class Transactions {
   scope(id: string): Scope {
     this.expire()
     const tx = this.open.get(id)
-    if (!tx) throw invalidParam(`transaction ${id} does not exist, was committed, aborted or timed out`)
+    if (!tx) throw transactionNotExist()
     return tx
   }
 

@@ -56,3 +56,31 @@ test('an action the embedded server does not implement is refused by name, not s
 test('writing to a collection that was never created fails as in CloudBase', async () => {
   await expect(app.database().collection('nowhere').add({ a: 1 })).rejects.toMatchObject({ code: 'DATABASE_COLLECTION_NOT_EXIST' })
 })
+
+test('geo queries, the geoNear stage, jsonSchema and the regex x option are refused by name with FEATURE_NOT_SUPPORTED', async () => {
+  const db = app.database()
+  const _ = db.command
+  await db.createCollection('places')
+  const places = db.collection('places')
+  await places.add({ _id: 'office', at: new db.Geo.Point(121.47, 31.23) })
+  const refusals: [Promise<unknown>, string][] = [
+    [places.where({ at: _.geoNear({ geometry: new db.Geo.Point(121.47, 31.23), maxDistance: 100 }) }).get(), 'geoNear'],
+    [places.where({ at: _.geoWithin({ centerSphere: [new db.Geo.Point(121.47, 31.23), 0.001] }) }).count(), 'geoWithin'],
+    [places.aggregate().geoNear({ near: new db.Geo.Point(121.47, 31.23), distanceField: 'd', spherical: true }).limit(1).end(), 'geoNear'],
+    [places.where(_.jsonSchema({ required: ['at'] })).get(), 'jsonSchema'],
+    [places.where({ _id: db.RegExp({ regexp: 'off ice', options: 'x' }) }).get(), 'regex option x'],
+  ]
+  for (const [refused, feature] of refusals) {
+    await expect(refused).rejects.toMatchObject({ code: 'FEATURE_NOT_SUPPORTED', message: expect.stringContaining(feature) })
+  }
+})
+
+test('a read inside a transaction of a document changed since its snapshot conflicts (production would serve the snapshot: stricter, never weaker)', async () => {
+  const db = app.database()
+  await db.createCollection('snapshots')
+  await db.collection('snapshots').add({ _id: 'd', v: 1 })
+  const tx = await db.startTransaction()
+  expect((await tx.collection('snapshots').doc('d').get()).data).toMatchObject({ v: 1 })
+  await db.collection('snapshots').doc('d').set({ v: 2 })
+  await expect(tx.collection('snapshots').doc('d').get()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
+})
