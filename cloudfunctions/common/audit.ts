@@ -4,8 +4,8 @@ import { database } from './cloudbase'
 export interface AuditRecord {
   action: string
   subject: string
-  /** The unit the change belongs to, so organisers of that subtree can read it. */
-  unitId: string
+  /** The unit the change belongs to, so organisers of that subtree can read it; null: the whole tree's, for whole-tree admins. */
+  unitId: string | null
   before?: unknown
   after?: unknown
 }

@@ -47,12 +47,16 @@ export async function issueCode(invitation: NewInvitation): Promise<InvitationCo
   }
 }
 
-/** Reads a code inside a transaction and spends one use; undefined when unknown or used up. */
-export async function spendCode(tx: Transaction, code: string): Promise<Invitation | undefined> {
+/**
+ * Reads a code of the `kind` the caller redeems inside a transaction and spends one use; undefined,
+ * spending nothing, when unknown, used up, or of the other kind (a roster code offered as a role
+ * invitation, or the reverse). Whatever the caller refuses after this must abort the transaction.
+ */
+export async function spendCode<K extends Invitation['kind']>(tx: Transaction, code: string, kind: K): Promise<Extract<Invitation, { kind: K }> | undefined> {
   const ref = tx.collection('invitations').doc(normaliseCode(code))
   const { data } = (await ref.get()) as { data: unknown }
   const parsed = Invitation.safeParse(data)
-  if (!parsed.success || parsed.data.usesLeft < 1) return undefined
+  if (!parsed.success || parsed.data.kind !== kind || parsed.data.usesLeft < 1) return undefined
   await ref.update({ usesLeft: parsed.data.usesLeft - 1 })
-  return parsed.data
+  return parsed.data as Extract<Invitation, { kind: K }>
 }

@@ -1,8 +1,10 @@
 /** @module Stored rounds: the domain's Round plus what residents are shown around it. */
 import { z } from 'zod'
 import { domainError, Id, Round } from '../../src/core'
+import { apiError } from '../../src/api'
 import { database } from './cloudbase'
 import { refuse } from './refuse'
+import { Refusal } from './router'
 
 export const RoundDoc = z.object({
   _id: Id,
@@ -17,6 +19,12 @@ export const RoundDoc = z.object({
   shards: z.number().int().min(1).max(256),
   /** Display names of the units evaluators may declare. */
   unitNames: z.record(Id, z.string()),
+  /**
+   * Bumped by every write, which is conditional on the version it read: an edit computed on a
+   * stale read is redone, never written over a newer round (a close, another edit). Absent on
+   * rounds stored before versions.
+   */
+  version: z.number().int().nonnegative().optional(),
 })
 export type RoundDoc = z.infer<typeof RoundDoc>
 
@@ -26,7 +34,31 @@ export async function loadRound(roundId: string): Promise<RoundDoc> {
   return RoundDoc.parse(data[0])
 }
 
-export async function saveRound(doc: RoundDoc): Promise<void> {
-  const { _id, ...rest } = RoundDoc.parse(doc)
-  await database().collection('rounds').doc(_id).set(rest)
+/** A change of a round computed from the round as it is now; it may refuse. */
+export type RoundChange = (doc: RoundDoc) => RoundDoc | Promise<RoundDoc>
+
+/** Organisers' edits are few; a burst of them still settles within a few seconds of doubling, jittered pauses. */
+const ATTEMPTS = 12
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1000, 5 * 2 ** attempt)))
+
+/**
+ * Reads the round, applies `change` and writes the result only if no other write came between;
+ * otherwise reads again and recomputes, so the change's checks (state, targets) judge what is
+ * stored. Answers the round as read by the attempt that was written, and as written.
+ */
+export async function changeRound(roundId: string, change: RoundChange): Promise<{ before: RoundDoc; after: RoundDoc }> {
+  const _ = database().command
+  for (let attempt = 1; ; attempt++) {
+    const before = await loadRound(roundId)
+    const { _id, version, ...rest } = RoundDoc.parse({ ...(await change(before)), _id: before._id, version: before.version })
+    // Each field replaced whole: a plain object would be merged into the stored one.
+    const fields = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, _.set(v)]))
+    const { updated } = (await database()
+      .collection('rounds')
+      .where({ _id, version: version ?? _.exists(false) })
+      .update({ ...fields, version: (version ?? 0) + 1 })) as { updated: number }
+    if (updated) return { before, after: { ...rest, _id, version: (version ?? 0) + 1 } }
+    if (attempt >= ATTEMPTS) throw new Refusal(apiError('BUSY'))
+    await pause(attempt)
+  }
 }

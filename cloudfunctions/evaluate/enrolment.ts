@@ -1,10 +1,10 @@
 /** @module A voter's category and unit in a round: chosen once, stored under a key that cannot exist twice. */
 import { z } from 'zod'
 import type { Enrolment } from '../../src/api/evaluate'
-import { domainError, eligibleTargets, enrolInOpenCategory } from '../../src/core'
+import { acceptsEnrolment, domainError, eligibleTargets, enrolInOpenCategory } from '../../src/core'
 import { database } from '../common/cloudbase'
 import { orRefuse, refuse } from '../common/refuse'
-import { loadRound, type RoundDoc } from '../common/rounds'
+import { loadRound, RoundDoc } from '../common/rounds'
 import { type Invitation, spendCode } from '../common/invitations'
 import { inTransaction, isDuplicate } from '../common/transaction'
 import { voterKey } from './keys'
@@ -24,6 +24,7 @@ export async function findEnrolment(doc: RoundDoc, openid: string): Promise<Enro
 }
 
 export async function enrol(doc: RoundDoc, openid: string, categoryId: string, unitId: string | undefined): Promise<Enrolment> {
+  orRefuse(acceptsEnrolment(doc.round))
   const chosen = orRefuse(enrolInOpenCategory(doc.round, categoryId, unitId))
   try {
     await database().collection('enrolments').add({ _id: voterKey(doc._id, openid), roundId: doc._id, categoryId, unitId: chosen.unitId })
@@ -38,17 +39,20 @@ export async function enrol(doc: RoundDoc, openid: string, categoryId: string, u
 }
 
 /**
- * A roster invitation code: spent, and the voter enrolled in its category and unit, in one
- * transaction. Redeeming again for the same place spends nothing; for another place, refused.
+ * A roster invitation code: checked, spent, and the voter enrolled in its category and unit, in
+ * one transaction, so any refusal (another kind of code, used up, a round not open) spends
+ * nothing. Redeeming again for the same place spends nothing; for another place, refused.
  */
 export async function redeem(code: string, openid: string): Promise<Enrolment & { roundId: string }> {
   let invitation: Extract<Invitation, { kind: 'roster' }> | undefined
   try {
     await inTransaction(async (tx) => {
-      const spent = await spendCode(tx, code)
-      invitation = spent?.kind === 'roster' ? spent : undefined
+      invitation = await spendCode(tx, code, 'roster')
       if (!invitation) return
       const { roundId, categoryId, unitId } = invitation
+      const { data } = (await tx.collection('rounds').doc(roundId).get()) as { data: unknown }
+      if (!data) refuse(domainError('ROUND_NOT_FOUND'))
+      orRefuse(acceptsEnrolment(RoundDoc.parse(data).round))
       await tx.collection('enrolments').add({ _id: voterKey(roundId, openid), roundId, categoryId, unitId })
     })
   } catch (e) {

@@ -7,10 +7,9 @@ import { keyedHash } from '../common/keyed'
 import { rolesOf, unitNameOf } from '../common/roles'
 import { loadUnits } from '../common/units'
 import { createRouter } from '../common/router'
-import { loadRound } from '../common/rounds'
 import { enrol, redeem } from './enrolment'
 import { submit } from './submit'
-import { listRounds, receiptsOf, residentView } from './view'
+import { listRounds, receiptsOf, residentRound, residentView } from './view'
 
 export const main = createRouter(api.evaluate, {
   async me(_input, { caller }) {
@@ -23,17 +22,19 @@ export const main = createRouter(api.evaluate, {
     }
   },
   listRounds: async (_input, { now }) => ({ rounds: await listRounds(now) }),
-  getRound: async ({ roundId, channel }, { caller, now }) => residentView(await loadRound(roundId), caller.openid, channel, now),
-  enrol: async ({ roundId, categoryId, unitId }, { caller }) => enrol(await loadRound(roundId), caller.openid, categoryId, unitId),
+  getRound: async ({ roundId, channel }, { caller, now }) => residentView(await residentRound(roundId), caller.openid, channel, now),
+  enrol: async ({ roundId, categoryId, unitId }, { caller }) => enrol(await residentRound(roundId), caller.openid, categoryId, unitId),
   submit: async ({ roundId, channel, ballots }, { caller, now, openGroupId }) => ({
-    outcomes: await submit(await loadRound(roundId), ballots, { openid: caller.openid, channel, openGroupId, now }),
+    outcomes: await submit(await residentRound(roundId), ballots, { openid: caller.openid, channel, openGroupId, now }),
   }),
-  myStatus: async ({ roundId }, { caller }) => ({ receipts: await receiptsOf(roundId, caller.openid) }),
+  myStatus: async ({ roundId }, { caller }) => ({ receipts: await receiptsOf((await residentRound(roundId))._id, caller.openid) }),
   redeem: ({ code }, { caller }) => redeem(code, caller.openid),
   async resolveScene({ scene }) {
     const { data } = await database().collection('scenes').doc(scene).get()
     const found = data[0] as { roundId: string; channelId: string } | undefined
     if (!found) refuse(domainError('SCENE_UNKNOWN'))
+    // A poster printed before opening leads nowhere until the round opens.
+    await residentRound(found.roundId)
     return { roundId: found.roundId, channel: found.channelId }
   },
 })

@@ -1,13 +1,21 @@
 /** @module What a resident is shown of rounds: nothing internal, nothing about other people. */
 import type { CategoryChoice, Receipt, RoundForResident, RoundSummary } from '../../src/api/evaluate'
-import { needsUnit, type Round, roundUnitIds, windowStatus } from '../../src/core'
+import { domainError, needsUnit, ownEntry, type Round, roundUnitIds, windowStatus } from '../../src/core'
 import { database } from '../common/cloudbase'
-import { RoundDoc } from '../common/rounds'
+import { refuse } from '../common/refuse'
+import { loadRound, RoundDoc } from '../common/rounds'
 import { findEnrolment } from './enrolment'
 import { receiptCode, voterKey } from './keys'
 
 /** States in which residents see a round at all. */
 const VISIBLE_STATES = ['open', 'closed', 'published']
+
+/** A round as residents may reach it: a draft is the organiser's alone, and to them it does not exist. */
+export async function residentRound(roundId: string): Promise<RoundDoc> {
+  const doc = await loadRound(roundId)
+  if (doc.round.state === 'draft') refuse(domainError('ROUND_NOT_FOUND'))
+  return doc
+}
 
 export const summarise = (round: Round, now: Date): RoundSummary => ({
   id: round.id,
@@ -36,8 +44,8 @@ export async function residentView(doc: RoundDoc, openid: string, channel: strin
   return {
     round: summarise(round, now),
     intro: doc.intro,
-    targets: round.targets.map((t) => ({ ...t, report: doc.reports[t.id]?.approved ? doc.reports[t.id].text : '' })),
-    units: roundUnitIds(round).map((id) => ({ id, name: doc.unitNames[id] ?? id })),
+    targets: round.targets.map((t) => ({ ...t, report: ownEntry(doc.reports, t.id)?.approved ? doc.reports[t.id].text : '' })),
+    units: roundUnitIds(round).map((id) => ({ id, name: ownEntry(doc.unitNames, id) ?? id })),
     template: round.template,
     choices: enrolment ? [] : choices,
     enrolment,

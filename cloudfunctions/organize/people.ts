@@ -8,7 +8,7 @@ import { functionEnv } from '../common/env'
 import { issueCode, normaliseCode, spendCode } from '../common/invitations'
 import { keyedHash } from '../common/keyed'
 import { refuse } from '../common/refuse'
-import { type Authority, authorize, forbidden, ROOT_UNIT } from '../common/roles'
+import { type Authority, authorize, WHOLE_TREE } from '../common/roles'
 import type { HandlerContext } from '../common/router'
 import { inTransaction, isDuplicate } from '../common/transaction'
 
@@ -20,8 +20,9 @@ const GRANTORS: Record<RoleName, RoleName[]> = {
   contact: ['admin', 'organizer'],
 }
 
-const roleDoc = (openid: string, role: RoleName, unitId: string, name: string, now: Date) => ({
-  _id: keyedHash('role', openid, role, unitId),
+const roleDoc = (openid: string, role: RoleName, unitId: string | null, name: string, now: Date) => ({
+  // '*' is no unit id (see ID_PATTERN), so a whole-tree grant never shares a key with a unit's.
+  _id: keyedHash('role', openid, role, unitId ?? '*'),
   openid,
   role,
   unitId,
@@ -39,39 +40,41 @@ export async function claimSetup(setupCode: string, displayName: string, { calle
     if (isDuplicate(e)) refuse(domainError('SETUP_CLAIMED'))
     throw e
   }
-  await database().collection('roles').add(roleDoc(caller.openid, 'admin', ROOT_UNIT, displayName, now))
-  await audit(caller.openid, { action: 'claimSetup', subject: ROOT_UNIT, unitId: ROOT_UNIT, after: { role: 'admin' } }, now)
+  await database().collection('roles').add(roleDoc(caller.openid, 'admin', WHOLE_TREE, displayName, now))
+  await audit(caller.openid, { action: 'claimSetup', subject: 'setup', unitId: WHOLE_TREE, after: { role: 'admin' } }, now)
   return { role: 'admin' as const }
 }
 
-/** The units under the caller's roles (all of them for an admin at the root). */
+/** The units under the caller's roles (all of them for a whole-tree admin). */
 export function visibleUnits(auth: Authority): UnitView[] {
   return auth.units.filter((u) => auth.covers(['admin', 'organizer', 'leader', 'contact'], u.id))
 }
 
-/** Where the caller may root a new round: units they manage, or the top of the tree for a root admin. */
+/** Where the caller may root a new round: units they manage, or the top of the tree for a whole-tree admin. */
 export function ownerUnitIds(auth: Authority): string[] {
   const managed = auth.roles.filter((r) => r.role === 'admin' || r.role === 'organizer')
-  const ids = managed.flatMap((r) => (r.unitId === ROOT_UNIT ? auth.units.filter((u) => u.parentId === null).map((u) => u.id) : [r.unitId]))
+  const ids = managed.flatMap((r) => (r.unitId === WHOLE_TREE ? auth.units.filter((u) => u.parentId === null).map((u) => u.id) : [r.unitId]))
   return [...new Set(ids)]
 }
 
 export async function createUnit(auth: Authority, input: { id?: string; name: string; parentId: string | null; kind: UnitView['kind'] }, { caller, now }: HandlerContext) {
-  if (input.parentId === null) {
-    if (!auth.roles.some((r) => r.role === 'admin' && r.unitId === ROOT_UNIT)) throw forbidden()
-  } else {
-    if (!auth.units.some((u) => u.id === input.parentId)) refuse(domainError('UNIT_UNKNOWN'))
-    authorize(auth, ['admin', 'organizer'], input.parentId)
-  }
+  // A top-level unit (no parent) is an edit of the whole tree: only a whole-tree admin's.
+  if (input.parentId !== null && !auth.units.some((u) => u.id === input.parentId)) refuse(domainError('UNIT_UNKNOWN'))
+  authorize(auth, input.parentId === null ? ['admin'] : ['admin', 'organizer'], input.parentId)
   const id = input.id ?? `u${randomBytes(4).toString('hex')}`
   const unit: UnitView = { id, name: input.name, parentId: input.parentId, kind: input.kind }
-  await database().collection('units').add({ _id: id, name: unit.name, parentId: unit.parentId, kind: unit.kind })
+  try {
+    await database().collection('units').add({ _id: id, name: unit.name, parentId: unit.parentId, kind: unit.kind })
+  } catch (e) {
+    if (isDuplicate(e)) refuse(domainError('UNIT_ID_TAKEN'))
+    throw e
+  }
   await audit(caller.openid, { action: 'createUnit', subject: id, unitId: input.parentId ?? id, after: unit }, now)
   return unit
 }
 
 export async function inviteRole(auth: Authority, role: RoleName, unitId: string, maxUses: number, { caller, now }: HandlerContext) {
-  if (unitId !== ROOT_UNIT && !auth.units.some((u) => u.id === unitId)) refuse(domainError('UNIT_UNKNOWN'))
+  if (!auth.units.some((u) => u.id === unitId)) refuse(domainError('UNIT_UNKNOWN'))
   authorize(auth, GRANTORS[role], unitId)
   const code = await issueCode({ kind: 'role', role, unitId, usesLeft: maxUses, createdBy: caller.openid })
   await audit(caller.openid, { action: 'inviteRole', subject: code.code, unitId, after: { role, unitId, maxUses } }, now)
@@ -80,8 +83,8 @@ export async function inviteRole(auth: Authority, role: RoleName, unitId: string
 
 export async function redeemRole(code: string, displayName: string, { caller, now }: HandlerContext) {
   const granted = await inTransaction(async (tx) => {
-    const invitation = await spendCode(tx, code)
-    if (!invitation || invitation.kind !== 'role') return undefined
+    const invitation = await spendCode(tx, code, 'role')
+    if (!invitation) return undefined
     await tx.collection('roles').add(roleDoc(caller.openid, invitation.role, invitation.unitId, displayName, now))
     return { role: invitation.role, unitId: invitation.unitId }
   }).catch((e) => {

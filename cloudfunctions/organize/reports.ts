@@ -1,31 +1,33 @@
 /** @module Targets' self-reports (the unit contact writes, an organiser approves) and reading the audit log. */
 import type { AuditEntry } from '../../src/api/organize'
-import { domainError } from '../../src/core'
+import { domainError, ownEntry } from '../../src/core'
 import { audit } from '../common/audit'
 import { database } from '../common/cloudbase'
 import { refuse } from '../common/refuse'
 import { type Authority, authorize, forbidden } from '../common/roles'
 import type { HandlerContext } from '../common/router'
-import { loadRound, saveRound } from '../common/rounds'
+import { changeRound, loadRound, type RoundDoc } from '../common/rounds'
 import { MANAGE, REPORT } from './access'
-import { managedRound } from './rounds'
 
 export async function writeReport(auth: Authority, roundId: string, targetId: string, text: string, { caller, now }: HandlerContext) {
-  const doc = await loadRound(roundId)
-  const target = doc.round.targets.find((t) => t.id === targetId) ?? refuse(domainError('TARGET_NOT_IN_ROUND'))
-  authorize(auth, REPORT, target.unitId)
-  // An organiser's own text needs no second look; a contact's waits for one.
-  const approved = auth.covers(MANAGE, doc.ownerUnitId)
-  await saveRound({ ...doc, reports: { ...doc.reports, [targetId]: { text, approved } } })
-  await audit(caller.openid, { action: 'writeReport', subject: `${roundId}/${targetId}`, unitId: target.unitId, before: doc.reports[targetId] ?? null, after: { text, approved } }, now)
-  return { approved }
+  const targetOf = (doc: RoundDoc) => doc.round.targets.find((t) => t.id === targetId) ?? refuse(domainError('TARGET_NOT_IN_ROUND'))
+  const { before, after } = await changeRound(roundId, (doc) => {
+    authorize(auth, REPORT, targetOf(doc).unitId)
+    // An organiser's own text needs no second look; a contact's waits for one.
+    return { ...doc, reports: { ...doc.reports, [targetId]: { text, approved: auth.covers(MANAGE, doc.ownerUnitId) } } }
+  })
+  const written = after.reports[targetId]
+  await audit(caller.openid, { action: 'writeReport', subject: `${roundId}/${targetId}`, unitId: targetOf(after).unitId, before: ownEntry(before.reports, targetId) ?? null, after: written }, now)
+  return { approved: written.approved }
 }
 
 export async function approveReport(auth: Authority, roundId: string, targetId: string, { caller, now }: HandlerContext) {
-  const doc = await managedRound(auth, roundId)
-  const report = doc.reports[targetId] ?? refuse(domainError('TARGET_NOT_IN_ROUND'))
-  await saveRound({ ...doc, reports: { ...doc.reports, [targetId]: { ...report, approved: true } } })
-  await audit(caller.openid, { action: 'approveReport', subject: `${roundId}/${targetId}`, unitId: doc.ownerUnitId, before: { approved: report.approved }, after: { approved: true } }, now)
+  const reportIn = (doc: RoundDoc) => ownEntry(doc.reports, targetId) ?? refuse(domainError('TARGET_NOT_IN_ROUND'))
+  const { before } = await changeRound(roundId, (doc) => {
+    authorize(auth, MANAGE, doc.ownerUnitId)
+    return { ...doc, reports: { ...doc.reports, [targetId]: { ...reportIn(doc), approved: true } } }
+  })
+  await audit(caller.openid, { action: 'approveReport', subject: `${roundId}/${targetId}`, unitId: before.ownerUnitId, before: { approved: reportIn(before).approved }, after: { approved: true } }, now)
   return { approved: true }
 }
 
@@ -35,7 +37,7 @@ export async function myReports(auth: Authority, roundId: string) {
   if (mine.length === 0) throw forbidden()
   return {
     title: doc.round.title,
-    reports: mine.map((t) => ({ targetId: t.id, name: t.name, text: doc.reports[t.id]?.text ?? '', approved: doc.reports[t.id]?.approved ?? false })),
+    reports: mine.map((t) => ({ targetId: t.id, name: t.name, text: ownEntry(doc.reports, t.id)?.text ?? '', approved: ownEntry(doc.reports, t.id)?.approved ?? false })),
   }
 }
 

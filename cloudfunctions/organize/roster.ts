@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs'
 import { Readable } from 'node:stream'
 import type { InvitationCode } from '../../src/api/organize'
-import { domainError } from '../../src/core'
+import { domainError, ownEntry } from '../../src/core'
 import { audit } from '../common/audit'
 import { cloudbase } from '../common/cloudbase'
 import { issueCode } from '../common/invitations'
@@ -28,7 +28,7 @@ function checkEntry(doc: RoundDoc, e: RosterEntry): string | null {
   const category = doc.round.categories.find((c) => c.id === e.categoryId)
   if (!category) return '类别不存在'
   if (category.access !== 'roster') return '该类别无需名单，居民可直接参评'
-  if (!(e.unitId in doc.unitNames)) return '单位不存在'
+  if (ownEntry(doc.unitNames, e.unitId) === undefined) return '单位不存在'
   return null
 }
 
@@ -75,7 +75,7 @@ export async function importRoster(auth: Authority, roundId: string, fileName: s
   const col = (title: string) => header.indexOf(title)
   const [name, unit, category, phone] = [col('姓名'), col('单位'), col('类别'), col('手机')]
   if (name < 0 || unit < 0 || category < 0) refuse(domainError('ROSTER_FILE_UNREADABLE', '表头须包含 姓名、单位、类别'))
-  const byName = (names: Record<string, string>, value: string) => (value in names ? value : Object.entries(names).find(([, n]) => n === value)?.[0] ?? value)
+  const byName = (names: Record<string, string>, value: string) => (ownEntry(names, value) !== undefined ? value : Object.entries(names).find(([, n]) => n === value)?.[0] ?? value)
   const categoryNames = Object.fromEntries(doc.round.categories.map((c) => [c.id, c.name]))
   const entries: RosterEntry[] = []
   const skipped: { row: number; reason: string }[] = []
@@ -106,8 +106,9 @@ export async function listCodes(auth: Authority, roundId: string) {
 export async function codeSheet(auth: Authority, roundId: string, unitId: string) {
   const doc = await managedRound(auth, roundId)
   const workbook = new ExcelJS.Workbook()
-  workbook.title = `${doc.round.title} · ${doc.unitNames[unitId] ?? unitId} · 参评邀请码`
-  const sheet = workbook.addWorksheet((doc.unitNames[unitId] ?? unitId).slice(0, 31))
+  const unitName = ownEntry(doc.unitNames, unitId) ?? unitId
+  workbook.title = `${doc.round.title} · ${unitName} · 参评邀请码`
+  const sheet = workbook.addWorksheet(unitName.slice(0, 31))
   sheet.columns = [
     { header: '姓名', key: 'name', width: 14 },
     { header: '类别', key: 'category', width: 18 },

@@ -8,7 +8,7 @@ import { database } from '../common/cloudbase'
 import { orRefuse, refuse } from '../common/refuse'
 import { type Authority, authorize } from '../common/roles'
 import type { HandlerContext } from '../common/router'
-import { loadRound, type RoundDoc, RoundDoc as RoundDocSchema, saveRound } from '../common/rounds'
+import { changeRound, loadRound, type RoundDoc, RoundDoc as RoundDocSchema } from '../common/rounds'
 import { isDuplicate } from '../common/transaction'
 import { isWithin } from '../common/units'
 import { MANAGE, READ } from './access'
@@ -66,7 +66,7 @@ function checkTargets(auth: Authority, ownerUnitId: string, targets: readonly { 
 
 async function insert(doc: RoundDoc): Promise<void> {
   try {
-    await database().collection('rounds').add(RoundDocSchema.parse(doc))
+    await database().collection('rounds').add(RoundDocSchema.parse({ ...doc, version: 0 }))
   } catch (e) {
     if (isDuplicate(e)) refuse(domainError('ROUND_ID_TAKEN'))
     throw e
@@ -105,25 +105,30 @@ export async function copyRound(auth: Authority, roundId: string, title: string,
 }
 
 export async function updateRound(auth: Authority, roundId: string, patch: z.output<typeof RoundPatch>, ctx: HandlerContext) {
-  const doc = await managedRound(auth, roundId)
-  const { round } = doc
   const changed = Object.keys(patch) as (keyof typeof patch)[]
-  if (round.state !== 'draft') {
-    const locked = changed.some((k) => !(EDITABLE_WHEN_OPEN as readonly string[]).includes(k))
-    const movesStart = patch.window && inShanghaiWindow(patch.window).opensAt !== round.window.opensAt
-    if (locked || movesStart || !acceptsAction(round.state, 'close')) refuse(domainError('EDIT_LOCKED'))
-  }
-  if (patch.targets) checkTargets(auth, doc.ownerUnitId, patch.targets)
-  const { intro, ...roundPatch } = patch
-  const next = Round.safeParse({ ...round, ...roundPatch, ...(roundPatch.window ? { window: inShanghaiWindow(roundPatch.window) } : {}) })
-  if (!next.success) refuse(domainError('ROUND_INVALID', next.error.issues[0]?.message))
-  const before = Object.fromEntries(changed.map((k) => [k, k === 'intro' ? doc.intro : round[k]]))
-  await saveRound({ ...doc, round: next.data, intro: intro ?? doc.intro })
+  const { before: doc, after } = await changeRound(roundId, (doc) => {
+    authorize(auth, MANAGE, doc.ownerUnitId)
+    const { round } = doc
+    if (round.state !== 'draft') {
+      const locked = changed.some((k) => !(EDITABLE_WHEN_OPEN as readonly string[]).includes(k))
+      const movesStart = patch.window && inShanghaiWindow(patch.window).opensAt !== round.window.opensAt
+      if (locked || movesStart || !acceptsAction(round.state, 'close')) refuse(domainError('EDIT_LOCKED'))
+    }
+    if (patch.targets) checkTargets(auth, doc.ownerUnitId, patch.targets)
+    const { intro, ...roundPatch } = patch
+    const next = Round.safeParse({ ...round, ...roundPatch, ...(roundPatch.window ? { window: inShanghaiWindow(roundPatch.window) } : {}) })
+    if (!next.success) refuse(domainError('ROUND_INVALID', next.error.issues[0]?.message))
+    return { ...doc, round: next.data, intro: intro ?? doc.intro }
+  })
+  const before = Object.fromEntries(changed.map((k) => [k, k === 'intro' ? doc.intro : doc.round[k]]))
   await audit(ctx.caller.openid, { action: 'updateRound', subject: roundId, unitId: doc.ownerUnitId, before, after: patch }, ctx.now)
-  return detail(await loadRound(roundId), ctx.now)
+  return detail(after, ctx.now)
 }
 
-/** open / close / publish / archive: guarded by the lifecycle, conditional on the state read. */
+/**
+ * open / close / publish / archive: guarded by the lifecycle, conditional on the state read. The
+ * one place a round's state changes; it bumps the version, so an edit computed before it is redone.
+ */
 export async function transition(auth: Authority, roundId: string, action: Extract<RoundAction, 'open' | 'close' | 'publish' | 'archive'>, { caller, now }: HandlerContext) {
   const doc = await managedRound(auth, roundId)
   const state = nextState(doc.round.state, action) ?? refuse(domainError('ACTION_NOT_ALLOWED'))
@@ -132,7 +137,10 @@ export async function transition(auth: Authority, roundId: string, action: Extra
     if (blockers.length > 0) return { state: doc.round.state, blockers }
   }
   // Two organisers acting at once: only the one whose read still holds moves the round.
-  const { updated } = (await database().collection('rounds').where({ _id: roundId, 'round.state': doc.round.state }).update({ 'round.state': state })) as { updated: number }
+  const { updated } = (await database()
+    .collection('rounds')
+    .where({ _id: roundId, 'round.state': doc.round.state })
+    .update({ 'round.state': state, version: database().command.inc(1) })) as { updated: number }
   if (!updated) refuse(domainError('ACTION_NOT_ALLOWED'))
   await audit(caller.openid, { action: `${action}Round`, subject: roundId, unitId: doc.ownerUnitId, before: { state: doc.round.state }, after: { state } }, now)
   return { state, blockers: [] }

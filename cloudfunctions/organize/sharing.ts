@@ -5,11 +5,11 @@ import { domainError, participation as countParticipation } from '../../src/core
 import { audit } from '../common/audit'
 import { cloudbase, database } from '../common/cloudbase'
 import { refuse } from '../common/refuse'
-import type { Authority } from '../common/roles'
+import { type Authority, authorize } from '../common/roles'
 import type { HandlerContext } from '../common/router'
-import { saveRound } from '../common/rounds'
+import { changeRound } from '../common/rounds'
 import { isDuplicate } from '../common/transaction'
-import { READ } from './access'
+import { MANAGE, READ } from './access'
 import { roundCounters } from './counters'
 import { managedRound } from './rounds'
 
@@ -20,11 +20,13 @@ const SCENE_PAGE = 'pages/index/index'
 export const sharePath = (roundId: string, channelId: string) => `pages/round/index?roundId=${roundId}&channel=${channelId}`
 
 export async function addChannel(auth: Authority, roundId: string, name: string, { caller, now }: HandlerContext) {
-  const doc = await managedRound(auth, roundId)
-  if (!['draft', 'open'].includes(doc.round.state)) refuse(domainError('ACTION_NOT_ALLOWED'))
   const channel = { id: `ch-${randomBytes(3).toString('hex')}`, name }
-  // A new channel changes nothing residents vote on, so it is allowed while the round is open.
-  await saveRound({ ...doc, round: { ...doc.round, channels: [...doc.round.channels, channel] } })
+  const { before: doc } = await changeRound(roundId, (doc) => {
+    authorize(auth, MANAGE, doc.ownerUnitId)
+    // A new channel changes nothing residents vote on, so it is allowed while the round is open.
+    if (!['draft', 'open'].includes(doc.round.state)) refuse(domainError('ACTION_NOT_ALLOWED'))
+    return { ...doc, round: { ...doc.round, channels: [...doc.round.channels, channel] } }
+  })
   await audit(caller.openid, { action: 'addChannel', subject: roundId, unitId: doc.ownerUnitId, after: channel }, now)
   return { channel, path: sharePath(roundId, channel.id) }
 }

@@ -7,7 +7,8 @@ import type { RoleName } from './organize'
 export interface Me {
   /** A short, stable tag for display ("我的编号"); not the openid, which never leaves the server. */
   tag: string
-  roles: { role: RoleName; unitId: string; unitName: string }[]
+  /** unitId null: the role covers the whole tree. */
+  roles: { role: RoleName; unitId: string | null; unitName: string }[]
 }
 
 export interface RoundSummary {

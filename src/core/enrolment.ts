@@ -40,6 +40,15 @@ export function enrolInOpenCategory(round: Round, categoryId: string, unitId: st
   return succeed({ categoryId, unitId: unit ?? null, eligibleTargetIds: eligible })
 }
 
+/**
+ * Residents join a round (choose a category, redeem a roster code) only while it is open: a draft
+ * is the organiser's alone, and joining a finished round would spend a roster code for nothing.
+ */
+export function acceptsEnrolment(round: Round): Result<true> {
+  if (round.state === 'draft') return fail('ROUND_NOT_FOUND')
+  return acceptsAction(round.state, 'submit') ? succeed(true) : fail('ROUND_NOT_OPEN')
+}
+
 /** Ballots count only while the round is open and its window runs (server time). */
 export function acceptsBallots(round: Round, now: Instant): Result<true> {
   if (!acceptsAction(round.state, 'submit')) return fail('ROUND_NOT_OPEN')

@@ -24,6 +24,7 @@ export const ERROR_MESSAGES = {
   SETUP_CLAIMED: '系统已有管理员，初始化码不能再次使用',
   SETUP_CODE_WRONG: '初始化码不正确',
   UNIT_UNKNOWN: '单位不存在',
+  UNIT_ID_TAKEN: '该单位编号已被使用，请换一个',
   TARGET_OUTSIDE_SUBTREE: '评议对象必须属于本单位及其下级单位',
   EDIT_LOCKED: '评议已开始，只能修改结束时间和说明文字',
   CHANNEL_UNKNOWN: '转发渠道不存在',

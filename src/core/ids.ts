@@ -4,8 +4,12 @@ import { ID_PATTERN } from './idPattern'
 
 export { ID_PATTERN }
 
-/** Keys that would reach an object's prototype when used as a counter field. */
-const RESERVED = new Set(['__proto__', 'constructor', 'prototype'])
+/**
+ * Names an object already answers to (`toString`, `__proto__`, `__defineGetter__`…): an id is a
+ * key in records and counter fields, where such a name would read the prototype instead of
+ * nothing. Refused at the door, so no lookup anywhere can mistake one for a stored entry.
+ */
+const RESERVED = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype'])
 
 export const Id = z
   .string()
@@ -24,3 +28,10 @@ export const Label = z.string().trim().min(1, { message: '名称不能为空' })
 export function distinct(ids: readonly string[]): boolean {
   return new Set(ids).size === ids.length
 }
+
+/**
+ * A record's own entry for a key, never one inherited from Object.prototype: for keys that did
+ * not pass `Id` (a cell of an imported sheet), where `record[key]` could answer `toString`.
+ */
+export const ownEntry = <T>(record: Readonly<Record<string, T>>, key: string): T | undefined =>
+  Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined

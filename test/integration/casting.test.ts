@@ -77,7 +77,8 @@ test('draft, unknown, not-yet-open and ended rounds (server time) refuse ballots
   const zhang = await signIn(runtime, 'resident-zhang')
   const submitTo = (roundId: string) => zhang.call<Answer>('evaluate', { action: 'submit', data: { roundId, ballots: [fullBallot(template, 't1')] } })
   const draft = await openRound(runtime, {}, false)
-  expect(await submitTo(draft)).toMatchObject({ ok: false, error: { code: 'ROUND_NOT_OPEN' } })
+  // A draft is the organiser's alone: to residents it does not exist.
+  expect(await submitTo(draft)).toMatchObject({ ok: false, error: { code: 'ROUND_NOT_FOUND' } })
   expect(await submitTo('no-such-round')).toMatchObject({ ok: false, error: { code: 'ROUND_NOT_FOUND', message: '评议活动不存在' } })
   const later = await openRound(runtime, { window: { opensAt: '2099-01-01T08:00:00+08:00', closesAt: '2099-02-01T08:00:00+08:00' } })
   expect(await submitTo(later)).toMatchObject({ ok: false, error: { code: 'WINDOW_NOT_YET_OPEN', message: '评议尚未开始' } })

@@ -4,6 +4,7 @@
  * may still be refused for a domain reason (a round already closed), never with FORBIDDEN; a
  * denied call always gets FORBIDDEN.
  */
+import ExcelJS from 'exceljs'
 import type { Runtime } from '../../local/runtime'
 import { type Session, signIn, startTestRuntime } from '../helpers/runtime'
 
@@ -36,6 +37,8 @@ const MATRIX: { action: string; allowed: RoleName[]; input: (p: Place) => unknow
   { action: 'listRounds', allowed: ANYONE, scoped: false, input: () => ({}) },
   { action: 'listTemplates', allowed: ANYONE, scoped: false, input: () => ({}) },
   { action: 'createUnit', allowed: MANAGERS, input: (p) => ({ name: '新网格', parentId: units[p].community, kind: 'grid' }) },
+  // Issue 8: an existing id is a coded conflict, not a crash.
+  { action: 'createUnit', allowed: MANAGERS, input: (p) => ({ id: units[p].target, name: '重名单位', parentId: units[p].community, kind: 'unit' }) },
   { action: 'inviteRole', allowed: MANAGERS, input: (p) => ({ role: 'contact', unitId: units[p].community }) },
   { action: 'inviteRole', allowed: ['admin'], input: (p) => ({ role: 'organizer', unitId: units[p].community }) },
   { action: 'getRound', allowed: READERS, input: (p) => ({ roundId: rounds[p] }) },
@@ -114,4 +117,142 @@ test('listRounds shows each role only the rounds of its subtree', async () => {
     expect(await titles(role)).not.toContain(rounds.outside)
   }
   expect(await titles('none')).toEqual([])
+})
+
+/** Issue 8's findings, each a row of its own: what an organiser or resident tried, and what must hold. */
+describe('issue 8', () => {
+  const resident = (persona: string) => signIn(runtime, persona)
+  const evaluate = (s: Session, action: string, data: unknown) => s.call<Answer>('evaluate', { action, data })
+  const ok = (answer: Answer) => {
+    if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`)
+    return answer.data
+  }
+  const stateOf = async (roundId: string) => ok(await call('admin', 'getRound', { roundId })).state
+
+  /** A 三评一联 round in community A with shared codes for both roster categories, opened unless asked not to. */
+  async function sanpingRound(open = true) {
+    const { roundId } = ok(await call('admin', 'createRound', {
+      templateId: 'sanping-yilian', ownerUnitId: units.inside.community, title: '评议', window: window(),
+      targets: [{ id: 'target-1', name: '被评单位', kind: 'unit', unitId: units.inside.target }],
+      groups: [{ id: 'g', name: '第一组', leadUnitId: units.inside.target, unitIds: [units.inside.target] }],
+    })) as { roundId: string }
+    const codes = {} as Record<'unit' | 'all-round', string>
+    for (const categoryId of ['unit', 'all-round'] as const) {
+      codes[categoryId] = ok(await call('admin', 'sharedCode', { roundId, categoryId, unitId: units.inside.target, maxUses: 3 })).code as string
+    }
+    if (open) expect(ok(await call('admin', 'openRound', { roundId }))).toEqual({ state: 'open', blockers: [] })
+    return { roundId, codes }
+  }
+  const usesLeft = async (roundId: string) =>
+    Object.fromEntries((ok(await call('admin', 'listCodes', { roundId })).codes as { code: string; usesLeft: number }[]).map((c) => [c.code, c.usesLeft]))
+
+  test('1: a unit named root is a unit like any other; a role held there covers only its subtree', async () => {
+    expect(ok(await call('organizer', 'createUnit', { id: 'root', name: '伪根', parentId: units.inside.community, kind: 'grid' }))).toMatchObject({ id: 'root' })
+    const leader = await resident('voter-801')
+    const contact = await resident('voter-802')
+    for (const [who, role] of [[leader, 'leader'], [contact, 'contact']] as const) {
+      const { code } = ok(await call('organizer', 'inviteRole', { role, unitId: 'root' }))
+      expect(ok(await who.call<Answer>('organize', { action: 'redeemRole', data: { code, displayName: '某人' } }))).toEqual({ role, unitId: 'root' })
+    }
+    const leaderRounds = ok(await leader.call<Answer>('organize', { action: 'listRounds', data: {} })).rounds as { id: string }[]
+    expect(leaderRounds).toEqual([])
+    expect(await leader.call<Answer>('organize', { action: 'getRound', data: { roundId: rounds.outside } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await contact.call<Answer>('organize', { action: 'writeReport', data: { roundId: rounds.outside, targetId: 'target-1', text: '覆盖' } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(ok(await leader.call<Answer>('organize', { action: 'myUnits', data: {} })).roles).toEqual([{ role: 'leader', unitId: 'root', unitName: '伪根' }])
+  })
+
+  test.each(['toString', 'valueOf', '__defineGetter__', 'constructor', 'hasOwnProperty', '__proto__'])(
+    '1: the id %s is refused at the door with a Chinese message, and changes nothing',
+    async (id) => {
+      const before = await call('admin', 'myUnits', {})
+      for (const [action, data] of [
+        ['codeSheet', { roundId: rounds.inside, unitId: id }],
+        ['createUnit', { id, name: '怪名', parentId: units.inside.community, kind: 'grid' }],
+        ['inviteRole', { role: 'leader', unitId: id }],
+        ['sharedCode', { roundId: rounds.inside, categoryId: id, unitId: units.inside.target, maxUses: 2 }],
+        ['getRound', { roundId: id }],
+      ] as const) {
+        const answer = await call('admin', action, data)
+        expect(answer).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringMatching(/[\u4e00-\u9fa5]/) } })
+      }
+      expect(await evaluate(sessions.none, 'getRound', { roundId: id })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+      expect(await call('admin', 'myUnits', {})).toEqual(before)
+    },
+  )
+
+  test('1: a roster sheet naming the unit toString skips the row instead of issuing a code', async () => {
+    // xlsx, since exceljs's CSV reader itself turns the cell "toString" into a function's text.
+    const book = new ExcelJS.Workbook()
+    const sheet = book.addWorksheet('名单')
+    for (const row of [['姓名', '单位', '类别'], ['张三', 'toString', 'unit'], ['李四', units.inside.target, 'unit']]) sheet.addRow(row)
+    const base64 = Buffer.from(await book.xlsx.writeBuffer()).toString('base64')
+    const imported = ok(await call('admin', 'importRoster', { roundId: rounds.inside, fileName: 'roster.xlsx', base64 }))
+    expect(imported.skipped).toEqual([{ row: 2, reason: '单位不存在' }])
+    expect((imported.codes as { name: string }[]).map((c) => c.name)).toEqual(['李四'])
+  })
+
+  test('2: edits racing a close never reopen the round', async () => {
+    const { roundId } = await sanpingRound()
+    const edits = Array.from({ length: 24 }, (_, i) =>
+      [
+        () => call('organizer', 'addChannel', { roundId, name: `群${i}` }),
+        () => call('organizer', 'updateRound', { roundId, patch: { title: `标题${i}` } }),
+        () => call('contact', 'writeReport', { roundId, targetId: 'target-1', text: `报告${i}` }),
+        () => call('organizer', 'approveReport', { roundId, targetId: 'target-1' }),
+      ][i % 4](),
+    )
+    const [closed, ...answers] = await Promise.all([call('organizer', 'closeRound', { roundId }), ...edits])
+    expect(closed).toEqual({ ok: true, data: { state: 'closed', blockers: [] } })
+    expect(await stateOf(roundId)).toBe('closed')
+    for (const a of answers) expect(a.ok || ['ACTION_NOT_ALLOWED', 'EDIT_LOCKED', 'TARGET_NOT_IN_ROUND'].includes(a.error.code)).toBe(true)
+  })
+
+  test('3: a roster code offered as a role invitation is refused and spends nothing', async () => {
+    const { roundId, codes } = await sanpingRound()
+    const someone = await resident('voter-811')
+    expect(await someone.call<Answer>('organize', { action: 'redeemRole', data: { code: codes['all-round'], displayName: '某人' } })).toMatchObject({ ok: false, error: { code: 'CODE_INVALID' } })
+    expect(await usesLeft(roundId)).toEqual({ [codes.unit]: 3, [codes['all-round']]: 3 })
+    expect(ok(await evaluate(someone, 'redeem', { code: codes['all-round'] }))).toMatchObject({ roundId, categoryId: 'all-round' })
+    expect((await usesLeft(roundId))[codes['all-round']]).toBe(2)
+  })
+
+  test('3: a role invitation offered as a roster code is refused and stays redeemable', async () => {
+    const { code } = ok(await call('admin', 'inviteRole', { role: 'leader', unitId: units.inside.target, maxUses: 1 }))
+    const someone = await resident('voter-812')
+    expect(await evaluate(someone, 'redeem', { code })).toMatchObject({ ok: false, error: { code: 'CODE_INVALID' } })
+    expect(ok(await someone.call<Answer>('organize', { action: 'redeemRole', data: { code, displayName: '某人' } }))).toEqual({ role: 'leader', unitId: units.inside.target })
+  })
+
+  test('3 and 5: a roster code of a draft or a closed round is refused and spends nothing', async () => {
+    const draft = await sanpingRound(false)
+    const closed = await sanpingRound()
+    ok(await call('admin', 'closeRound', { roundId: closed.roundId }))
+    const someone = await resident('voter-813')
+    expect(await evaluate(someone, 'redeem', { code: draft.codes.unit })).toMatchObject({ ok: false, error: { code: 'ROUND_NOT_FOUND' } })
+    expect(await evaluate(someone, 'redeem', { code: closed.codes.unit })).toMatchObject({ ok: false, error: { code: 'ROUND_NOT_OPEN' } })
+    expect(Object.values(await usesLeft(draft.roundId))).toEqual([3, 3])
+    expect(Object.values(await usesLeft(closed.roundId))).toEqual([3, 3])
+  })
+
+  test('5: a draft is the organiser\'s alone: residents cannot read, join, vote in or look it up', async () => {
+    const { roundId } = await sanpingRound(false)
+    const someone = await resident('voter-814')
+    const ballot = { targetId: 'target-1', overall: 'x', items: {} }
+    for (const [action, data] of [
+      ['getRound', { roundId }],
+      ['enrol', { roundId, categoryId: 'unit', unitId: units.inside.target }],
+      ['submit', { roundId, ballots: [ballot] }],
+      ['myStatus', { roundId }],
+    ] as const) {
+      expect(await evaluate(someone, action, data)).toEqual({ ok: false, error: { code: 'ROUND_NOT_FOUND', message: '评议活动不存在' } })
+    }
+    expect(ok(await evaluate(someone, 'listRounds', {})).rounds).not.toContainEqual(expect.objectContaining({ id: roundId }))
+  })
+
+  test('8: a unit id that exists is a coded conflict in Chinese', async () => {
+    expect(await call('admin', 'createUnit', { id: units.inside.target, name: '重名', parentId: units.inside.community, kind: 'unit' })).toEqual({
+      ok: false,
+      error: { code: 'UNIT_ID_TAKEN', message: '该单位编号已被使用，请换一个' },
+    })
+  })
 })

@@ -64,6 +64,9 @@ test('a channel\'s QR poster encodes a short scene that resolves back to the rou
   const image = PNG.sync.read(Buffer.from(await (await fetch(poster.url)).arrayBuffer()))
   expect(jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data).toBe(`${runtime.url}/#/pages/index/index?scene=${poster.scene}`)
   const resident = await signIn(runtime, 'resident-zhang')
+  // A poster printed while the round is a draft leads residents nowhere until it opens.
+  expect(await resident.call('evaluate', { action: 'resolveScene', data: { scene: poster.scene } })).toMatchObject({ ok: false, error: { code: 'ROUND_NOT_FOUND' } })
+  expect(data(await organize(admin, 'openRound', { roundId }))).toEqual({ state: 'open', blockers: [] })
   expect(await resident.call('evaluate', { action: 'resolveScene', data: { scene: poster.scene } })).toEqual({ ok: true, data: { roundId, channel: channel.id } })
 })
 
@@ -87,6 +90,6 @@ test('the first admin claims the system once with the setup code; a wrong code o
   expect(await organize(first, 'claimSetup', { setupCode: 'WRONG-CODE', displayName: '王主任' })).toMatchObject({ ok: false, error: { code: 'SETUP_CODE_WRONG', message: '初始化码不正确' } })
   expect(data(await organize(first, 'claimSetup', { setupCode: runtime.setupCode, displayName: '王主任' }))).toEqual({ role: 'admin' })
   expect(await organize(second, 'claimSetup', { setupCode: runtime.setupCode, displayName: '李主任' })).toMatchObject({ ok: false, error: { code: 'SETUP_CLAIMED' } })
-  expect(data(await organize<{ roles: { role: string; unitId: string }[] }>(first, 'myUnits', {})).roles).toEqual([{ role: 'admin', unitId: 'root', unitName: '全部单位' }])
+  expect(data(await organize<{ roles: { role: string; unitId: string }[] }>(first, 'myUnits', {})).roles).toEqual([{ role: 'admin', unitId: null, unitName: '全部单位' }])
   expect(data(await organize<{ roles: unknown[] }>(second, 'myUnits', {})).roles).toEqual([])
 })
