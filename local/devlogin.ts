@@ -35,6 +35,15 @@ export function findPersona(id: string | undefined): Persona | undefined {
 /** Named in the local functions' QUNPING_ADMIN_OPENIDS, as a deployment names its first admin. */
 export const ADMIN_PERSONA = 'admin'
 
+/** A malformed cookie (`%E0%A4%A`) names no one: its holder is simply signed out. */
+function decoded(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return ''
+  }
+}
+
 export function devLogin(secret: string) {
   const mac = (purpose: string, value: string) => createHmac('sha256', secret).update(`${purpose}:${value}`).digest('base64url')
 
@@ -45,8 +54,7 @@ export function devLogin(secret: string) {
 
   function personaOf(req: IncomingMessage): Persona | undefined {
     const raw = (req.headers.cookie ?? '').split(';').map((c) => c.trim()).find((c) => c.startsWith(`${SESSION_COOKIE}=`))
-    const value = raw ? decodeURIComponent(raw.slice(SESSION_COOKIE.length + 1)) : ''
-    const [id, sig] = value.split('.')
+    const [id, sig] = (raw ? decoded(raw.slice(SESSION_COOKIE.length + 1)) : '').split('.')
     if (!id || !sig) return undefined
     const expected = Buffer.from(mac('session', id))
     const given = Buffer.from(sig)

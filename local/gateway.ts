@@ -1,12 +1,14 @@
 /**
  * @module The local stand-in for `wx.cloud.callFunction`: `POST /api/<function>` with the event as
  * JSON runs that function's `main(event, context)`, with a context shaped like CloudBase's whose
- * WX_OPENID comes from the signed dev session.
+ * WX_OPENID comes from the signed dev session. Without dev sign-in `/__dev/*` does not exist and
+ * every caller is anonymous.
  */
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { z } from 'zod'
 import { type DevLogin, findPersona, PERSONAS, SESSION_COOKIE } from './devlogin'
-import { readBody, sendJson } from './http'
+import { HttpError, readBody, sendJson } from './http'
 
 export type FunctionMain = (event: unknown, context: unknown) => Promise<unknown>
 
@@ -47,46 +49,65 @@ export function functionContext(functionName: string, openid: string | undefined
   }
 }
 
-export function createGateway(functions: Record<string, FunctionMain>, login: DevLogin) {
+/** A sign-in names a persona and nothing else; a few hundred bytes are plenty. */
+const signInBody = z.object({ persona: z.string().max(64) }).strict()
+const MAX_SIGN_IN_BYTES = 1024
+
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'))
+  } catch {
+    throw new HttpError(400, 'BAD_INPUT')
+  }
+}
+
+export function createGateway(functions: Record<string, FunctionMain>, login: DevLogin | undefined) {
   const invoke = limiter(MAX_CONCURRENT_INVOCATIONS)
+
+  function devRoute(req: IncomingMessage, res: ServerResponse, pathname: string, dev: DevLogin): Promise<void> | void {
+    const allow = (method: string) => {
+      if (req.method !== method) throw new HttpError(405, 'METHOD_NOT_ALLOWED', { allow: method })
+    }
+    if (pathname === '/__dev/personas') {
+      allow('GET')
+      return sendJson(res, 200, { personas: PERSONAS, current: dev.personaOf(req)?.id ?? null })
+    }
+    if (pathname === '/__dev/logout') {
+      allow('POST')
+      return sendJson(res, 200, { ok: true }, { 'set-cookie': `${SESSION_COOKIE}=; Path=/; Max-Age=0` })
+    }
+    if (pathname !== '/__dev/login') throw new HttpError(404, 'NOT_FOUND')
+    allow('POST')
+    return readBody(req, MAX_SIGN_IN_BYTES).then((body) => {
+      const input = signInBody.safeParse(parseJson(body))
+      if (!input.success) throw new HttpError(400, 'BAD_INPUT')
+      const persona = findPersona(input.data.persona)
+      if (!persona) return sendJson(res, 400, { ok: false, error: { code: 'BAD_INPUT', message: '没有这个身份' } })
+      sendJson(res, 200, { ok: true }, { 'set-cookie': `${SESSION_COOKIE}=${dev.cookieFor(persona.id)}; Path=/; HttpOnly; SameSite=Lax` })
+    })
+  }
+
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const url = new URL(req.url ?? '/', 'http://local')
-    if (url.pathname === '/__dev/personas' && req.method === 'GET') {
-      sendJson(res, 200, { personas: PERSONAS, current: login.personaOf(req)?.id ?? null })
+    if (url.pathname.startsWith('/__dev/')) {
+      if (!login) throw new HttpError(404, 'NOT_FOUND')
+      await devRoute(req, res, url.pathname, login)
       return true
     }
-    if (url.pathname === '/__dev/login' && req.method === 'POST') {
-      const { persona } = JSON.parse((await readBody(req)).toString('utf8') || '{}') as { persona?: string }
-      if (!findPersona(persona)) {
-        sendJson(res, 400, { ok: false, error: { code: 'BAD_INPUT', message: '没有这个身份' } })
-        return true
-      }
-      sendJson(res, 200, { ok: true }, { 'set-cookie': `${SESSION_COOKIE}=${login.cookieFor(persona!)}; Path=/; HttpOnly; SameSite=Lax` })
-      return true
-    }
-    if (url.pathname === '/__dev/logout' && req.method === 'POST') {
-      sendJson(res, 200, { ok: true }, { 'set-cookie': `${SESSION_COOKIE}=; Path=/; Max-Age=0` })
-      return true
-    }
-    const match = /^\/api\/([a-z]+)$/.exec(url.pathname)
-    if (!match || req.method !== 'POST') return false
-    const main = functions[match[1]]
+    if (!url.pathname.startsWith('/api/')) return false
+    if (req.method !== 'POST') throw new HttpError(405, 'METHOD_NOT_ALLOWED', { allow: 'POST' })
+    const name = url.pathname.slice('/api/'.length)
+    const main = /^[a-z]+$/.test(name) && Object.hasOwn(functions, name) ? functions[name] : undefined
     if (!main) {
       sendJson(res, 404, { ok: false, error: { code: 'UNKNOWN_FUNCTION', message: '这个服务不存在' } })
       return true
     }
-    let event: unknown
-    try {
-      event = JSON.parse((await readBody(req)).toString('utf8'))
-    } catch {
-      sendJson(res, 400, { ok: false, error: { code: 'BAD_INPUT', message: '提交的内容格式不正确，请检查后再试。' } })
-      return true
-    }
-    const persona = login.personaOf(req)
-    const openid = persona && login.openidOf(persona.id)
+    const event = parseJson(await readBody(req))
+    const persona = login?.personaOf(req)
+    const openid = persona && login!.openidOf(persona.id)
     // As the platform does, the caller's identity is added to the event, overwriting what the client sent.
     const withUserInfo = { ...(event as object), userInfo: { appId: LOCAL_APPID, openId: openid } }
-    sendJson(res, 200, await invoke(() => main(withUserInfo, functionContext(match[1], openid))))
+    sendJson(res, 200, await invoke(() => main(withUserInfo, functionContext(name, openid))))
     return true
   }
 }

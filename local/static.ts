@@ -1,7 +1,8 @@
-/** @module Serves the built H5 app. */
+/** @module Serves the built H5 app; a path that is malformed or climbs out of it gets a coded 400. */
 import fs from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
+import { decodePath, HttpError } from './http'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,9 +18,10 @@ const TYPES: Record<string, string> = {
 export function staticFiles(root: string) {
   return function handle(req: IncomingMessage, res: ServerResponse): boolean {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://local').pathname)
-    const file = path.join(root, path.normalize(pathname).replace(/^(\.\.[/\\])+/, ''))
-    const target = file.startsWith(root) && fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(root, 'index.html')
+    const pathname = decodePath(new URL(req.url ?? '/', 'http://local').pathname)
+    if (pathname.split(/[/\\]/).includes('..') || pathname.includes('\0')) throw new HttpError(400, 'BAD_PATH')
+    const file = path.join(root, pathname)
+    const target = fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(root, 'index.html')
     if (!fs.existsSync(target)) {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('H5 应用尚未构建：请运行 npm start')
       return true

@@ -36,6 +36,8 @@ async function main() {
     port: Number(process.env.PORT ?? 5180),
     functions: FUNCTIONS,
     h5Dir: path.join(root, 'dist', 'h5'),
+    // The local runtime has no WeChat to say who the caller is: the persona picker stands in.
+    devSignIn: true,
   })
   const codes = await seedDemo(FUNCTIONS.organize, runtime.login.openidOf(ADMIN_PERSONA))
   if (codes) {

@@ -3,14 +3,15 @@
  * `action`) from a durable local store, so cloud functions run the real SDK with no Tencent account.
  */
 import Busboy from 'busboy'
-import { randomUUID } from 'node:crypto'
+import { createHmac, randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
-import { readBody, sendJson } from '../http'
+import { decodePath, HttpError, readBody, sendError, sendJson } from '../http'
 import { databaseActions } from './database'
-import { CloudBaseError } from './errors'
+import { CloudBaseError, invalidParam } from './errors'
 import { callOpenApi } from './openapi'
+import { type Credentials, signatureVerifier } from './signature'
 import { LocalStorage } from './storage'
 import { Store } from './store'
 import { Transactions } from './transactions'
@@ -21,23 +22,26 @@ export interface CloudBaseOptions {
   env: string
   /** Base URL this server is reachable at, for file and QR links. */
   publicUrl: () => string
+  /** The only key that may sign requests to `/admin`; also keys the storage links. */
+  credentials: Credentials
 }
 
 export const ADMIN_PATH = '/admin'
 
 /**
  * What CloudBase injects into a deployed function's environment, pointed at this server. With it
- * the SDK behaves as inside SCF (no probe of Tencent's metadata host) and needs no real keys.
+ * the SDK behaves as inside SCF (no probe of Tencent's metadata host) and signs every request
+ * with the function's temporary key, which this server verifies.
  */
-export const scfEnvironment = (adminUrl: string, envId: string) => ({
+export const scfEnvironment = (adminUrl: string, envId: string, credentials: Credentials) => ({
   TENCENTCLOUD_RUNENV: 'SCF',
   TENCENTCLOUD_REGION: 'ap-shanghai',
   SCF_NAMESPACE: envId,
   TCB_ENV: envId,
   TCB_CONTEXT_CNFG: JSON.stringify({ URL: adminUrl }),
-  TENCENTCLOUD_SECRETID: 'local',
-  TENCENTCLOUD_SECRETKEY: 'local',
-  TENCENTCLOUD_SESSIONTOKEN: '',
+  TENCENTCLOUD_SECRETID: credentials.secretId,
+  TENCENTCLOUD_SECRETKEY: credentials.secretKey,
+  TENCENTCLOUD_SESSIONTOKEN: credentials.sessionToken,
   // The SDK's 3 s slow-request timer outlives requests to a server that went away.
   SILENCE: 'true',
 })
@@ -48,7 +52,9 @@ type Action = (params: Record<string, unknown>) => unknown
 export function createCloudBase(options: CloudBaseOptions) {
   const memory = options.dataDir === ':memory:'
   const store = new Store(memory ? ':memory:' : path.join(options.dataDir, 'cloudbase.sqlite'))
-  const storage = new LocalStorage(memory ? fs.mkdtempSync('/tmp/qunping-storage-') : path.join(options.dataDir, 'storage'), options.env, options.publicUrl)
+  const storageKey = createHmac('sha256', options.credentials.secretKey).update('storage links').digest('hex')
+  const storage = new LocalStorage(memory ? fs.mkdtempSync('/tmp/qunping-storage-') : path.join(options.dataDir, 'storage'), options.env, options.publicUrl, storageKey)
+  const verify = signatureVerifier(options.credentials)
   const actions: Record<string, Action> = {
     ...databaseActions(store, new Transactions(store)),
     'storage.getUploadMetadata': (p) => storage.uploadMetadata(p),
@@ -60,73 +66,107 @@ export function createCloudBase(options: CloudBaseOptions) {
     },
   }
   /** Requests served per action, for benchmarks (round trips per ballot). */
-  const stats: Record<string, number> = {}
+  const stats: Record<string, number> = Object.create(null)
 
   async function runAction(params: Record<string, unknown>): Promise<unknown> {
     const action = String(params.action ?? '')
     stats[action] = (stats[action] ?? 0) + 1
-    const handler = actions[action]
+    const handler = Object.hasOwn(actions, action) ? actions[action] : undefined
     if (!handler) throw new CloudBaseError('ACTION_NOT_SUPPORTED', `action "${action}" is not supported by the local CloudBase`)
     return handler(params)
   }
 
+  const refusal = (e: unknown, requestId: string) => {
+    const err = e instanceof CloudBaseError ? e : new CloudBaseError('SYS_ERR', e instanceof Error ? e.message : String(e))
+    return { code: err.code, message: err.message, requestId }
+  }
+
+  /** Nothing is read or written before the signature over exactly these parameters holds. */
   async function admin(req: IncomingMessage, res: ServerResponse) {
     const requestId = randomUUID()
-    if ((req.headers['content-type'] ?? '').startsWith('multipart/form-data')) return openApi(req, res, requestId)
+    const body = await readBody(req)
+    if ((req.headers['content-type'] ?? '').startsWith('multipart/form-data')) return openApi(req, res, body, requestId)
     try {
-      const params = JSON.parse((await readBody(req)).toString('utf8')) as Record<string, unknown>
-      sendJson(res, 200, { ...(await runAction(params) as object), requestId })
+      let params: unknown
+      try {
+        params = JSON.parse(body.toString('utf8'))
+      } catch {
+        throw invalidParam('request body is not JSON')
+      }
+      if (typeof params !== 'object' || params === null || Array.isArray(params)) throw invalidParam('request body must be a JSON object')
+      verify(req, params as Record<string, unknown>)
+      sendJson(res, 200, { ...(await runAction(params as Record<string, unknown>) as object), requestId })
     } catch (e) {
-      const err = e instanceof CloudBaseError ? e : new CloudBaseError('SYS_ERR', e instanceof Error ? e.message : String(e))
-      sendJson(res, 200, { code: err.code, message: err.message, requestId })
+      sendJson(res, 200, refusal(e, requestId))
     }
   }
 
-  /** `wx.openApi` arrives as multipart form data and answers raw bytes (PNG) or JSON. */
-  function openApi(req: IncomingMessage, res: ServerResponse, requestId: string) {
-    const fields: Record<string, string> = {}
-    const form = Busboy({ headers: req.headers })
-    form.on('field', (name, value) => (fields[name] = value))
-    form.on('file', (name, file) => {
-      const chunks: Buffer[] = []
-      file.on('data', (c: Buffer) => chunks.push(c)).on('end', () => (fields[name] = Buffer.concat(chunks).toString('utf8')))
-    })
-    form.on('close', async () => {
+  /**
+   * `wx.openApi` arrives as multipart form data and answers raw bytes (PNG) or JSON. The SDK's
+   * Buffers arrive as octet-stream parts, its strings as fields: kept so, the signature holds.
+   */
+  async function openApi(req: IncomingMessage, res: ServerResponse, body: Buffer, requestId: string) {
+    try {
+      const fields = await new Promise<Record<string, string | Buffer>>((resolve, reject) => {
+        const parts: Record<string, string | Buffer> = {}
+        const malformed = () => reject(invalidParam('malformed multipart body'))
+        let form: Busboy.Busboy
+        try {
+          form = Busboy({ headers: req.headers })
+        } catch {
+          return malformed()
+        }
+        form.on('field', (name, value) => (parts[name] = value))
+        form.on('file', (name, file) => {
+          const chunks: Buffer[] = []
+          file.on('data', (c: Buffer) => chunks.push(c)).on('end', () => (parts[name] = Buffer.concat(chunks)))
+        })
+        form.on('close', () => resolve(parts)).on('error', malformed)
+        form.end(body)
+      })
+      verify(req, fields)
       stats['wx.openApi'] = (stats['wx.openApi'] ?? 0) + 1
-      try {
-        if (fields.action !== 'wx.openApi') throw new CloudBaseError('ACTION_NOT_SUPPORTED', `multipart action "${fields.action}" is not supported`)
-        const answer = await callOpenApi(fields.apiName ?? fields.cgiName ?? '', JSON.parse(fields.requestData || '{}'), options.publicUrl())
-        if ('png' in answer) {
-          res.writeHead(200, { 'content-type': 'image/png', 'content-length': answer.png.length })
-          res.end(answer.png)
-        } else sendJson(res, 200, answer.json)
-      } catch (e) {
-        const err = e instanceof CloudBaseError ? e : new CloudBaseError('SYS_ERR', String(e))
-        sendJson(res, 200, { code: err.code, message: err.message, requestId })
-      }
-    })
-    req.pipe(form)
+      if (fields.action !== 'wx.openApi') throw new CloudBaseError('ACTION_NOT_SUPPORTED', `multipart action "${fields.action}" is not supported`)
+      const answer = await callOpenApi(String(fields.apiName ?? fields.cgiName ?? ''), JSON.parse(fields.requestData?.toString() || '{}'), options.publicUrl())
+      if ('png' in answer) {
+        res.writeHead(200, { 'content-type': 'image/png', 'content-length': answer.png.length })
+        res.end(answer.png)
+      } else sendJson(res, 200, answer.json)
+    } catch (e) {
+      sendJson(res, 200, refusal(e, requestId))
+    }
   }
 
-  async function files(req: IncomingMessage, res: ServerResponse, cloudPath: string) {
+  /** Files move only with a link this server signed: an upload authorization, or a temporary URL. */
+  async function files(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const cloudPath = storage.checkedPath(decodePath(url.pathname.slice(STORAGE_PATH.length)))
     if (req.method === 'PUT') {
+      storage.authorizeUpload(cloudPath, req.headers.authorization)
       storage.write(cloudPath, await readBody(req))
       res.writeHead(200).end('')
       return
     }
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'METHOD_NOT_ALLOWED', { allow: 'GET, HEAD, PUT' })
+    storage.authorizeDownload(cloudPath, url.searchParams)
     const file = storage.diskPath(cloudPath)
-    if (!fs.existsSync(file)) return sendJson(res, 404, { code: 'STORAGE_FILE_NONEXIST', message: cloudPath })
-    res.writeHead(200, { 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(path.basename(file))}` })
-    fs.createReadStream(file).pipe(res)
+    if (!fs.existsSync(file)) throw new HttpError(404, 'NOT_FOUND')
+    res.writeHead(200, { 'content-length': fs.statSync(file).size, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(path.basename(file))}` })
+    if (req.method === 'HEAD') res.end()
+    else fs.createReadStream(file).pipe(res)
   }
 
   /** Answers the request if it is CloudBase's; returns false to let the caller route it elsewhere. */
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const url = new URL(req.url ?? '/', 'http://local')
-    if (req.method === 'POST' && url.pathname === ADMIN_PATH) await admin(req, res)
-    else if (url.pathname.startsWith(STORAGE_PATH)) await files(req, res, decodeURIComponent(url.pathname.slice(STORAGE_PATH.length)))
-    else if (url.pathname === '/__cloudbase/stats') sendJson(res, 200, stats)
-    else return false
+    if (url.pathname !== ADMIN_PATH && !url.pathname.startsWith(STORAGE_PATH)) return false
+    try {
+      if (url.pathname.startsWith(STORAGE_PATH)) await files(req, res, url)
+      else if (req.method === 'POST') await admin(req, res)
+      else throw new HttpError(405, 'METHOD_NOT_ALLOWED', { allow: 'POST' })
+    } catch (e) {
+      if (!(e instanceof HttpError)) throw e
+      sendError(res, e)
+    }
     return true
   }
 

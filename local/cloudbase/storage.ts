@@ -1,29 +1,81 @@
 /**
- * @module Cloud storage as the node SDK drives it: `storage.getUploadMetadata` hands out a PUT URL
- * on this server, the file lands in the data folder, `storage.batchGetDownloadUrl` answers URLs
- * that this server serves back.
+ * @module Cloud storage as the node SDK drives it, with links that work the way COS's do: only for
+ * whoever holds them, and only for a while. `storage.getUploadMetadata` hands a signed caller an
+ * upload authorization for one path (PUT, single use, 10 minutes); `storage.batchGetDownloadUrl`
+ * answers temporary URLs signed for one path until `max_age` runs out. Anything else at
+ * `/__storage/` is refused, so a code sheet (which holds invitation codes) reaches no outsider.
  */
-import { createHash } from 'node:crypto'
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
+import { HttpError } from '../http'
 import { invalidParam } from './errors'
 
-const safePath = z.string().min(1).max(512).regex(/^[^\\]+$/).refine((p) => !p.split('/').includes('..'), 'path must not climb')
+// No backslash, no control character, no `..` segment: the path stays inside the storage folder.
+const safePath = z.string().min(1).max(512).regex(/^[^\\\p{Cc}]+$/u).refine((p) => !p.split('/').includes('..'), 'path must not climb')
+
+const UPLOAD_TTL_S = 600
+/** COS temporary links default to an hour here; a caller may ask for up to a day. */
+const DEFAULT_DOWNLOAD_TTL_S = 3600
+const MAX_DOWNLOAD_TTL_S = 86_400
+
+const linkRefused = () => new HttpError(403, 'FILE_LINK_INVALID')
+const nowS = () => Math.floor(Date.now() / 1000)
 
 export class LocalStorage {
+  /** Upload authorizations already spent, until they expire. */
+  private readonly spent = new Map<string, number>()
+
   constructor(
     private readonly root: string,
     private readonly env: string,
     private readonly publicUrl: () => string,
+    private readonly signingKey: string,
   ) {}
 
   private fileId = (cloudPath: string) => `cloud://${this.env}.local/${cloudPath}`
 
+  private mac = (purpose: 'put' | 'get', cloudPath: string, expires: number) =>
+    createHmac('sha256', this.signingKey).update(`${purpose}\n${cloudPath}\n${expires}`).digest('base64url')
+
+  private link = (cloudPath: string) => `${this.publicUrl()}/__storage/${cloudPath.split('/').map(encodeURIComponent).join('/')}`
+
   private cloudPathOf(fileId: string): string {
     const prefix = `cloud://${this.env}.local/`
     if (!fileId.startsWith(prefix)) throw invalidParam(`unknown fileID ${fileId}`)
-    return safePath.parse(fileId.slice(prefix.length))
+    const p = safePath.safeParse(fileId.slice(prefix.length))
+    if (!p.success) throw invalidParam(`invalid fileID ${fileId}`)
+    return p.data
+  }
+
+  /** The path of a request to `/__storage/`, or a coded 400 if it could leave the folder. */
+  checkedPath(cloudPath: string): string {
+    const p = safePath.safeParse(cloudPath)
+    if (!p.success) throw new HttpError(400, 'BAD_PATH')
+    return p.data
+  }
+
+  private verify(purpose: 'put' | 'get', cloudPath: string, expires: string | null, sign: string | null): number {
+    const t = Number(expires)
+    if (!expires || !/^\d{1,12}$/.test(expires) || t < nowS() || !sign) throw linkRefused()
+    const expected = Buffer.from(this.mac(purpose, cloudPath, t))
+    const given = Buffer.from(sign)
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw linkRefused()
+    return t
+  }
+
+  /** A PUT must carry the authorization `uploadMetadata` gave for this very path, unspent. */
+  authorizeUpload(cloudPath: string, authorization: string | undefined): void {
+    const [expires = null, sign = null] = (authorization ?? '').split('.')
+    const t = this.verify('put', cloudPath, expires, sign)
+    for (const [used, until] of this.spent) if (until < nowS()) this.spent.delete(used)
+    if (this.spent.has(sign!)) throw linkRefused()
+    this.spent.set(sign!, t)
+  }
+
+  authorizeDownload(cloudPath: string, query: URLSearchParams): void {
+    this.verify('get', cloudPath, query.get('t'), query.get('sign'))
   }
 
   diskPath(cloudPath: string): string {
@@ -33,8 +85,9 @@ export class LocalStorage {
   uploadMetadata(params: unknown) {
     const p = z.object({ path: safePath }).safeParse(params)
     if (!p.success) throw invalidParam('storage path is invalid')
-    const url = `${this.publicUrl()}/__storage/${p.data.path.split('/').map(encodeURIComponent).join('/')}`
-    return { data: { url, token: 'local', authorization: 'local', fileId: this.fileId(p.data.path), cosFileId: createHash('sha1').update(p.data.path).digest('hex') } }
+    const expires = nowS() + UPLOAD_TTL_S
+    const authorization = `${expires}.${this.mac('put', p.data.path, expires)}`
+    return { data: { url: this.link(p.data.path), token: '', authorization, fileId: this.fileId(p.data.path), cosFileId: createHash('sha1').update(p.data.path).digest('hex') } }
   }
 
   write(cloudPath: string, body: Buffer): void {
@@ -44,14 +97,13 @@ export class LocalStorage {
   }
 
   downloadUrls(params: unknown) {
-    const p = z.object({ file_list: z.array(z.object({ fileid: z.string() })) }).safeParse(params)
+    const p = z.object({ file_list: z.array(z.object({ fileid: z.string(), max_age: z.number().int().positive().optional() })) }).safeParse(params)
     if (!p.success) throw invalidParam('file_list is invalid')
-    const download_list = p.data.file_list.map(({ fileid }) => {
+    const download_list = p.data.file_list.map(({ fileid, max_age }) => {
       const cloudPath = this.cloudPathOf(fileid)
-      const exists = fs.existsSync(this.diskPath(cloudPath))
-      return exists
-        ? { fileID: fileid, tempFileURL: `${this.publicUrl()}/__storage/${cloudPath.split('/').map(encodeURIComponent).join('/')}`, code: 'SUCCESS' }
-        : { fileID: fileid, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST' }
+      if (!fs.existsSync(this.diskPath(cloudPath))) return { fileID: fileid, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST' }
+      const expires = nowS() + Math.min(max_age ?? DEFAULT_DOWNLOAD_TTL_S, MAX_DOWNLOAD_TTL_S)
+      return { fileID: fileid, tempFileURL: `${this.link(cloudPath)}?t=${expires}&sign=${this.mac('get', cloudPath, expires)}`, code: 'SUCCESS' }
     })
     return { data: { download_list } }
   }

@@ -6,6 +6,7 @@ import tcb from '@cloudbase/node-sdk'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { ADMIN_PATH, createCloudBase, scfEnvironment } from '../../local/cloudbase/server'
+import { freshCredentials } from '../../local/cloudbase/signature'
 
 const real = process.env.TCB_ENV && process.env.TCB_SECRET_ID && process.env.TCB_SECRET_KEY
 
@@ -17,11 +18,12 @@ export async function openBackend() {
     return { app, stats: undefined, close: async () => undefined }
   }
   let url = ''
-  const cloudbase = createCloudBase({ dataDir: ':memory:', env: 'contract', publicUrl: () => url })
+  const credentials = freshCredentials()
+  const cloudbase = createCloudBase({ dataDir: ':memory:', env: 'contract', publicUrl: () => url, credentials })
   const server = http.createServer((req, res) => void cloudbase.handle(req, res).then((handled) => handled || res.writeHead(404).end()))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  Object.assign(process.env, scfEnvironment(`${url}${ADMIN_PATH}`, 'contract'))
+  Object.assign(process.env, scfEnvironment(`${url}${ADMIN_PATH}`, 'contract', credentials))
   const app = tcb.init({ env: 'contract', serviceUrl: `${url}${ADMIN_PATH}`, throwOnCode: true })
   return {
     app,

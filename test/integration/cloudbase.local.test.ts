@@ -2,6 +2,7 @@
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import type { Runtime } from '../../local/runtime'
+import { adminCall } from '../helpers/admin'
 import { startTestRuntime } from '../helpers/runtime'
 import tcb from '@cloudbase/node-sdk'
 
@@ -48,8 +49,7 @@ test('a file uploaded to storage is served back through its temporary URL', asyn
 })
 
 test('an action the embedded server does not implement is refused by name, not silently accepted', async () => {
-  const res = await fetch(`${runtime.url}/admin`, { method: 'POST', body: JSON.stringify({ action: 'database.watchDocument' }) })
-  expect(await res.json()).toMatchObject({ code: 'ACTION_NOT_SUPPORTED', message: expect.stringContaining('database.watchDocument') })
+  expect(await adminCall(`${runtime.url}/admin`, runtime.credentials, { action: 'database.watchDocument' })).toMatchObject({ code: 'ACTION_NOT_SUPPORTED', message: expect.stringContaining('database.watchDocument') })
   expect(runtime.cloudbase.stats['database.watchDocument']).toBe(1)
 })
 

@@ -6,7 +6,9 @@
  */
 import ExcelJS from 'exceljs'
 import type { Runtime } from '../../local/runtime'
+import { rawRequest } from '../helpers/http'
 import { type Session, signIn, startTestRuntime } from '../helpers/runtime'
+import { storedDocs } from '../helpers/store'
 
 type Answer = { ok: true; data: Record<string, unknown> } | { ok: false; error: { code: string; message: string } }
 type RoleName = 'admin' | 'organizer' | 'leader' | 'contact' | 'none'
@@ -255,4 +257,36 @@ describe('issue 8', () => {
       error: { code: 'UNIT_ID_TAKEN', message: '该单位编号已被使用，请换一个' },
     })
   })
+})
+
+/**
+ * The HTTP layer's rows (issue 8, finding 7): whatever the role, a call arriving from another
+ * site (Origin) or through another host name (DNS rebinding) is refused before any function
+ * runs; a code sheet's link serves only as handed out, never stripped of its signature.
+ */
+const FOREIGN = [
+  { how: 'a foreign Origin', tag: 'origin', headers: (port: string) => ({ origin: 'http://evil.example', host: `127.0.0.1:${port}` }) },
+  { how: 'a foreign Host', tag: 'host', headers: (port: string) => ({ host: `evil.example:${port}` }) },
+]
+
+test.each(ROLES.flatMap((role) => FOREIGN.map((f) => ({ role, ...f }))))('createUnit by $role through $how → FOREIGN_ORIGIN, nothing created', async ({ role, tag, headers }) => {
+  const id = `foreign-${role}-${tag}`
+  const answer = await rawRequest(runtime.url, '/api/organize', {
+    method: 'POST',
+    headers: { ...headers(new URL(runtime.url).port), cookie: sessions[role].cookie, 'content-type': 'text/plain' },
+    body: JSON.stringify({ action: 'createUnit', data: { id, name: '外来单位', parentId: units.inside.community, kind: 'grid' } }),
+  })
+  expect(answer.status).toBe(403)
+  expect(answer.json).toMatchObject({ ok: false, error: { code: 'FOREIGN_ORIGIN' } })
+  expect(storedDocs(runtime, 'units').map((u) => u._id)).not.toContain(id)
+})
+
+test('a code sheet link serves as handed out, and not without its signature', async () => {
+  const sheet = await call('organizer', 'codeSheet', { roundId: rounds.inside, unitId: units.inside.target })
+  if (!sheet.ok) throw new Error(sheet.error.message)
+  const url = new URL(sheet.data.url as string)
+  expect((await fetch(url)).status).toBe(200)
+  const stripped = await fetch(`${url.origin}${url.pathname}`)
+  expect(stripped.status).toBe(403)
+  expect(await stripped.json()).toMatchObject({ ok: false, error: { code: 'FILE_LINK_INVALID' } })
 })

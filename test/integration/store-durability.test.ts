@@ -8,16 +8,18 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { ADMIN_PATH, scfEnvironment } from '../../local/cloudbase/server'
+import { freshCredentials } from '../../local/cloudbase/signature'
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qunping-durability-'))
 const children: ChildProcess[] = []
+const credentials = freshCredentials()
 
 async function startChild() {
   // Node itself, not the tsx wrapper, so that SIGKILL hits the process holding the database.
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.resolve('test/helpers/cloudbase-child.ts'), dataDir], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.resolve('test/helpers/cloudbase-child.ts'), dataDir, JSON.stringify(credentials)], { stdio: ['ignore', 'pipe', 'inherit'] })
   children.push(child)
   const url = await new Promise<string>((resolve) => child.stdout!.once('data', (b: Buffer) => resolve(b.toString().trim())))
-  Object.assign(process.env, scfEnvironment(`${url}${ADMIN_PATH}`, 'durability'))
+  Object.assign(process.env, scfEnvironment(`${url}${ADMIN_PATH}`, 'durability', credentials))
   const db = tcb.init({ env: 'durability', serviceUrl: `${url}${ADMIN_PATH}`, throwOnCode: true }).database()
   return { child, db }
 }
