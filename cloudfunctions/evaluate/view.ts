@@ -44,7 +44,10 @@ export async function residentView(doc: RoundDoc, openid: string, channel: strin
   return {
     round: summarise(round, now),
     intro: doc.intro,
-    targets: round.targets.map((t) => ({ ...t, report: ownEntry(doc.reports, t.id)?.approved ? doc.reports[t.id].text : '' })),
+    targets: round.targets.map((t) => {
+      const report = ownEntry(doc.reports, t.id)
+      return { ...t, report: report?.approved ? report.text : '' }
+    }),
     units: roundUnitIds(round).map((id) => ({ id, name: ownEntry(doc.unitNames, id) ?? id })),
     template: round.template,
     choices: enrolment ? [] : choices,

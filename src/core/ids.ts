@@ -14,7 +14,7 @@ const RESERVED = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prot
 export const Id = z
   .string()
   .regex(ID_PATTERN, { message: '编号只能包含字母、数字、下划线和连字符，长度 1–40' })
-  .refine((id) => !RESERVED.has(id), { message: '编号为保留字' })
+  .refine((id) => !RESERVED.has(id), { message: '这个编号是系统保留的，请换一个' })
 export type Id = z.infer<typeof Id>
 
 /** ISO-8601 with an explicit offset, so an instant never depends on the server's zone. */

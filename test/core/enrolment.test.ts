@@ -1,5 +1,5 @@
 /** Enrolment in open categories, and the moment ballots are accepted (server time, Shanghai). */
-import { acceptsBallots, ballotHour, enrolInOpenCategory, inShanghaiWindow } from '../../src/core'
+import { acceptsBallots, acceptsEnrolment, ballotHour, enrolInOpenCategory, inShanghaiWindow } from '../../src/core'
 import { roundFrom, target, WINDOW } from './fixtures'
 
 const units = [target('u1'), target('u2'), target('u3'), target('u4')]
@@ -50,4 +50,15 @@ test('a ballot keeps only the Shanghai hour it was cast in', () => {
 
 test('a window written in any offset is kept as Shanghai wall-clock time', () => {
   expect(inShanghaiWindow({ opensAt: '2026-11-22T01:00:00Z', closesAt: '2026-11-22T16:30:00.000Z' })).toEqual({ opensAt: '2026-11-22T09:00:00+08:00', closesAt: '2026-11-23T00:30:00+08:00' })
+})
+
+describe('acceptsEnrolment', () => {
+  test('residents join only an open round; to them a draft does not exist', () => {
+    const round = roundFrom('community-satisfaction', { targets: units })
+    const codes = (['draft', 'open', 'closed', 'published', 'archived'] as const).map((state) => {
+      const result = acceptsEnrolment({ ...round, state })
+      return result.ok ? 'ok' : result.error.code
+    })
+    expect(codes).toEqual(['ROUND_NOT_FOUND', 'ok', 'ROUND_NOT_OPEN', 'ROUND_NOT_OPEN', 'ROUND_NOT_OPEN'])
+  })
 })
