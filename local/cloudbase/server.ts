@@ -108,7 +108,8 @@ export function createCloudBase(options: CloudBaseOptions) {
   async function openApi(req: IncomingMessage, res: ServerResponse, body: Buffer, requestId: string) {
     try {
       const fields = await new Promise<Record<string, string | Buffer>>((resolve, reject) => {
-        const parts: Record<string, string | Buffer> = {}
+        // A part named `__proto__` must be a key like any other, hashed and so refused unless signed.
+        const parts: Record<string, string | Buffer> = Object.create(null)
         const malformed = () => reject(invalidParam('malformed multipart body'))
         let form: Busboy.Busboy
         try {

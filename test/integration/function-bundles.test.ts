@@ -19,7 +19,7 @@ test('each function bundles into a folder with index.js exporting main, package.
       return [spec.name, require(path.join(dir, 'index.js')).main]
     }),
   )
-  const runtime = await startRuntime({ dataDir: ':memory:', port: 0, functions })
+  const runtime = await startRuntime({ dataDir: ':memory:', port: 0, functions, devSignIn: true })
   try {
     const zhang = await signIn(runtime, 'resident-zhang')
     expect(await zhang.call('evaluate', { action: 'me' })).toMatchObject({ ok: true, data: { tag: expect.stringMatching(/^[0-9A-F]{8}$/) } })

@@ -11,6 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { FUNCTIONS } from '../../local/functions'
 import { type Runtime, startRuntime } from '../../local/runtime'
+import { localSecrets } from '../../local/secrets'
 import { adminCall, signedAdminRequest } from '../helpers/admin'
 import { rawRequest } from '../helpers/http'
 import { type Answer, ensureUnits, openRound, TARGETS } from '../helpers/rounds'
@@ -74,6 +75,20 @@ describe('the embedded CloudBase verifies the SDK signature on every request', (
     const { url, init } = signedAdminRequest(admin, runtime.credentials, { action: 'database.watchDocument' })
     expect(await (await fetch(url, init)).json()).toMatchObject({ code: 'ACTION_NOT_SUPPORTED' })
     expect(await (await fetch(url, init)).json()).toEqual({ ...signRefused, message: expect.stringContaining('重放') })
+  })
+
+  test('a data folder from an older version gains a key and keeps its other secrets', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qunping-old-'))
+    try {
+      const old = { session: 's'.repeat(64), functions: 'f'.repeat(64), setupCode: 'ABCDEF123456' }
+      fs.writeFileSync(path.join(dataDir, 'secrets.json'), JSON.stringify(old))
+      const secrets = localSecrets(dataDir)
+      expect(secrets).toMatchObject(old)
+      expect(secrets.cloudbase.secretKey.length).toBeGreaterThanOrEqual(32)
+      expect(localSecrets(dataDir)).toEqual(secrets)
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    }
   })
 
   test('the functions sign with the key the runtime handed them, as CloudBase hands it', () => {
