@@ -26,7 +26,7 @@ export const main = createRouter(api.evaluate, {
   getRound: async ({ roundId, channel }, { caller, now }) => residentView(await loadRound(roundId), caller.openid, channel, now),
   enrol: async ({ roundId, categoryId, unitId }, { caller }) => enrol(await loadRound(roundId), caller.openid, categoryId, unitId),
   submit: async ({ roundId, channel, ballots }, { caller, now, openGroupId }) => ({
-    outcomes: await submit(await loadRound(roundId), ballots, { openid: caller.openid, channel, openGroupId, now }),
+    outcomes: await submit(roundId, ballots, { openid: caller.openid, channel, openGroupId, now }),
   }),
   myStatus: async ({ roundId }, { caller }) => ({ receipts: await receiptsOf(roundId, caller.openid) }),
   redeem: ({ code }, { caller }) => redeem(code, caller.openid),

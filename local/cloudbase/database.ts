@@ -153,7 +153,7 @@ export function databaseActions(store: Store, transactions: Transactions) {
       const p = parseWith(schemas.aggregateDocuments, params)
       const scope = checkedScope(p)
       const pipeline = p.stages.map((s) => ({ [s.stageKey]: parse(`{"v":${s.stageValue}}`).v }))
-      const list = aggregate(scope.docs(p.collectionName), pipeline)
+      const list = aggregate(scope.docs(p.collectionName), pipeline, { collectionResolver: (name: string) => scope.docs(name) })
       return { data: { list: list.map(stringify) } }
     },
 
