@@ -24,7 +24,7 @@ async function main() {
   const runtime = await startRuntime({ dataDir, port: 0, functions: FUNCTIONS })
   const roundId = await openRound(runtime)
   const template = templateById('community-satisfaction')!.ballot
-  const attacker = await signIn(runtime, 'voter-attacker')
+  const attacker = await signIn(runtime, 'voter-666')
   await attacker.call('evaluate', { action: 'enrol', data: { roundId, categoryId: 'residents' } })
 
   const checks = () => runtime.cloudbase.stats['wx.api'] ?? 0

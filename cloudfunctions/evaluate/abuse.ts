@@ -54,11 +54,6 @@ export async function reserveBudget(b: Budget): Promise<boolean> {
   return budgetLeft(b) && (await spend(b, 1)) <= MAX_SUBMITS_PER_WINDOW
 }
 
-/** A reserved unit the ballot turned out not to need (it had been cast already). */
-export async function releaseBudget(b: Budget): Promise<void> {
-  await spend(b, -1)
-}
-
 /** Refusals are charged after the fact: they cost no content check, only the request. */
 export async function chargeBudget(b: Budget, amount: number): Promise<void> {
   if (amount > 0) await spend(b, amount)

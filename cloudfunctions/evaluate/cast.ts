@@ -30,11 +30,9 @@ const writing = new Map<string, Set<number>>()
  * rarely meet on one document. Other instances are not seen; their collisions are retried.
  */
 function freeShard(target: string, shards: number): number {
-  const busy = writing.get(target) ?? new Set<number>()
-  if (busy.size >= shards) return randomInt(shards)
-  let pick = randomInt(shards - busy.size)
-  for (let k = 0; k < shards; k++) if (!busy.has(k) && pick-- === 0) return k
-  return randomInt(shards)
+  const busy = writing.get(target)
+  const free = Array.from({ length: shards }, (_, k) => k).filter((k) => !busy?.has(k))
+  return free.length > 0 ? free[randomInt(free.length)] : randomInt(shards)
 }
 
 async function holdingShard<T>(target: string, shards: number, work: (shard: number) => Promise<T>): Promise<T> {

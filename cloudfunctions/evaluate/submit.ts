@@ -4,7 +4,7 @@ import { acceptsBallots, type BallotInput, domainError, validateBallot, type Val
 import { database } from '../common/cloudbase'
 import { orRefuse, refuse } from '../common/refuse'
 import { RoundDoc } from '../common/rounds'
-import { type Budget, budgetId, budgetLeft, chargeBudget, releaseBudget, reserveBudget, watchBurst } from './abuse'
+import { type Budget, budgetId, budgetLeft, chargeBudget, reserveBudget, watchBurst } from './abuse'
 import { castBallot, existingReceipt } from './cast'
 import { enrolmentOf } from './enrolment'
 import { groupKey, voterKey } from './keys'
@@ -66,9 +66,8 @@ export async function submit(roundId: string, ballots: BallotInput[], { openid, 
     if (costly && !(await reserveBudget(budget))) return [{ targetId, status: 'refused', error: domainError('TOO_MANY_SUBMISSIONS') }, false]
     const problem = ballot.opinion ? await checkOpinion(openid, ballot.opinion, now) : null
     if (problem) return [{ targetId, status: 'refused', error: problem }, false]
-    const outcome = await record(ballot)
-    if (outcome.status !== 'recorded' && costly) await releaseBudget(budget)
-    return [outcome, false]
+    // Cast by a concurrent request meanwhile, it stays paid for: its check was made.
+    return [await record(ballot), false]
   }
 
   async function record(ballot: ValidBallot): Promise<TargetOutcome> {
