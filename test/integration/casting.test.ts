@@ -9,7 +9,7 @@ import { type Answer, fullBallot, openRound } from '../helpers/rounds'
 import { signIn } from '../helpers/runtime'
 import { startTestRuntime } from '../helpers/runtime'
 import { countersOf, storedDocs } from '../helpers/store'
-import { storedBallots } from '../../cloudfunctions/common/ballots'
+import { opinionsPage, storedBallots } from '../../cloudfunctions/common/ballots'
 
 let runtime: Runtime
 beforeAll(async () => {
@@ -126,4 +126,15 @@ test('openid, _openid or userInfo in the body never change who voted', async () 
   const liVotes = await li.submit([fullBallot(template, 't1')])
   expect(liVotes.ok && liVotes.data.outcomes[0].status).toBe('recorded')
   expect(countersOf(runtime, roundId, 't1').ballots).toBe(2)
+})
+
+test('opinions are read back a page at a time, each with its day only, every one exactly once', async () => {
+  const roundId = await openRound(runtime)
+  const personas = ['resident-zhang', 'resident-li', 'resident-wang']
+  for (const [i, persona] of personas.entries()) expect((await (await resident(persona, roundId)).submit([fullBallot(template, 't1', 0, `意见${i}`)])).ok).toBe(true)
+  const first = await opinionsPage(roundId, 't1', 0, 2)
+  const rest = await opinionsPage(roundId, 't1', 2, 2)
+  expect([first.total, first.opinions.length, rest.opinions.length]).toEqual([3, 2, 1])
+  expect([...first.opinions, ...rest.opinions].map((o) => o.text).sort()).toEqual(['意见0', '意见1', '意见2'])
+  for (const o of first.opinions) expect(o.day).toMatch(/^\d{4}-\d{2}-\d{2}$/)
 })
