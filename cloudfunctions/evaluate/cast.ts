@@ -1,11 +1,12 @@
 /**
  * @module Casting one ballot for one target, in ONE transaction: the receipt (whose id cannot exist
- * twice), the ballot (random id, no identity, only the hour), and `$inc` of one counter shard.
- * Either all three are stored or none.
+ * twice), the ballot pushed into one of the target's pools (see common/ballots.ts), and `$inc` of
+ * the counter shard with the same number. Either all three are stored or none.
  */
-import { randomInt } from 'node:crypto'
+import { randomBytes, randomInt } from 'node:crypto'
 import { applyIncrements, ballotHour, counterIncrements, emptyCounters, type ValidBallot } from '../../src/core'
 import type { Receipt } from '../../src/api/evaluate'
+import { poolEntry, poolId } from '../common/ballots'
 import { database } from '../common/cloudbase'
 import type { RoundDoc } from '../common/rounds'
 import { inTransaction, isDuplicate } from '../common/transaction'
@@ -21,6 +22,31 @@ export interface Cast {
 
 const toReceipt = (id: string, r: { targetId: string; hour: string }): Receipt => ({ targetId: r.targetId, code: receiptCode(id), hour: r.hour })
 
+/** Shard numbers this instance is writing now, per target: a new cast avoids them. */
+const writing = new Map<string, Set<number>>()
+
+/**
+ * A shard no transaction of this instance holds, uniformly among those: concurrent voters then
+ * rarely meet on one document. Other instances are not seen; their collisions are retried.
+ */
+function freeShard(target: string, shards: number): number {
+  const busy = writing.get(target)
+  const free = Array.from({ length: shards }, (_, k) => k).filter((k) => !busy?.has(k))
+  return free.length > 0 ? free[randomInt(free.length)] : randomInt(shards)
+}
+
+async function holdingShard<T>(target: string, shards: number, work: (shard: number) => Promise<T>): Promise<T> {
+  const shard = freeShard(target, shards)
+  const busy = writing.get(target) ?? writing.set(target, new Set()).get(target)!
+  busy.add(shard)
+  try {
+    return await work(shard)
+  } finally {
+    busy.delete(shard)
+    if (busy.size === 0) writing.delete(target)
+  }
+}
+
 /** 'already-voted' when the receipt exists: a second ballot, or the retry of one already stored. */
 export async function castBallot(doc: RoundDoc, openid: string, cast: Cast, now: Date): Promise<{ recorded: boolean; receipt: Receipt | null }> {
   const { round } = doc
@@ -29,36 +55,43 @@ export async function castBallot(doc: RoundDoc, openid: string, cast: Cast, now:
   const hour = ballotHour(now)
   const increments = counterIncrements(round, cast.categoryId, cast.ballot, cast.channelId)
   const _ = database().command
-  try {
-    await inTransaction(async (tx) => {
-      await tx.collection('receipts').add({ _id: id, roundId: round.id, targetId, voter: voterKey(round.id, openid), hour })
-      // The receipt first, so a second ballot fails before it touches a shared shard; the shard
-      // next, so the window in which another voter can change it under our snapshot is short.
-      // A shard is picked afresh on every attempt, so a retry after a conflict likely lands elsewhere.
-      const shardId = `${round.id}:${targetId}:${randomInt(doc.shards)}`
-      const inc = Object.fromEntries(Object.entries(increments).map(([path, n]) => [`c.${path}`, _.inc(n)]))
-      // Group-chat counts sit beside the domain's counters (`g`), kept in the same $inc.
-      if (cast.groupKey) inc[`g.${cast.groupKey}`] = _.inc(1)
-      const { updated } = (await tx.collection('counters').doc(shardId).update(inc)) as { updated: number }
-      if (!updated) {
-        const g = cast.groupKey ? { [cast.groupKey]: 1 } : {}
-        await tx.collection('counters').add({ _id: shardId, roundId: round.id, targetId, c: applyIncrements(emptyCounters(), increments), g })
-      }
-      await tx.collection('ballots').add({
-        roundId: round.id,
-        targetId,
-        categoryId: cast.categoryId,
-        ...(cast.channelId ? { channelId: cast.channelId } : {}),
-        overall: cast.ballot.overall,
-        items: cast.ballot.items,
-        ...(cast.ballot.opinion ? { opinion: cast.ballot.opinion } : {}),
-        hour,
-      })
-    })
-    return { recorded: true, receipt: toReceipt(id, { targetId, hour }) }
-  } catch (e) {
-    if (!isDuplicate(e)) throw e
-    const { data } = await database().collection('receipts').doc(id).get()
-    return { recorded: false, receipt: data[0] ? toReceipt(id, data[0] as { targetId: string; hour: string }) : null }
+  const entry = { ...poolEntry(cast.categoryId, cast.channelId, cast.ballot), r: randomBytes(8).toString('hex') }
+  for (;;) {
+    try {
+      await inTransaction((tx) =>
+        // Picked afresh on every attempt, so a retry after a conflict lands elsewhere.
+        holdingShard(`${round.id}:${targetId}`, doc.shards, async (shard) => {
+          await tx.collection('receipts').add({ _id: id, roundId: round.id, targetId, voter: voterKey(round.id, openid), hour })
+          // The receipt first, so a second ballot fails before it touches a shared document.
+          // The pool keeps its ballots sorted by their random `r`: each lands at a uniformly random
+          // place, so the array's order says nothing about when each arrived.
+          const pool = poolId(round.id, targetId, hour, shard)
+          const pushed = (await tx.collection('ballots').doc(pool).update({ ballots: _.push({ each: [entry], sort: { r: 1 } }) })) as { updated: number }
+          if (!pushed.updated) await tx.collection('ballots').add({ _id: pool, roundId: round.id, targetId, hour, ballots: [entry] })
+          const shardId = `${round.id}:${targetId}:${shard}`
+          const inc = Object.fromEntries(Object.entries(increments).map(([path, n]) => [`c.${path}`, _.inc(n)]))
+          // Group-chat counts sit beside the domain's counters (`g`), kept in the same $inc.
+          if (cast.groupKey) inc[`g.${cast.groupKey}`] = _.inc(1)
+          const { updated } = (await tx.collection('counters').doc(shardId).update(inc)) as { updated: number }
+          if (!updated) {
+            const g = cast.groupKey ? { [cast.groupKey]: 1 } : {}
+            await tx.collection('counters').add({ _id: shardId, roundId: round.id, targetId, c: applyIncrements(emptyCounters(), increments), g })
+          }
+        }),
+      )
+      return { recorded: true, receipt: toReceipt(id, { targetId, hour }) }
+    } catch (e) {
+      if (!isDuplicate(e)) throw e
+      const receipt = await existingReceipt(round.id, targetId, openid)
+      // Otherwise a pool or shard was created by another voter at the same moment: try again.
+      if (receipt) return { recorded: false, receipt }
+    }
   }
+}
+
+/** The voter's receipt for a target, if one is stored: read before any costly work. */
+export async function existingReceipt(roundId: string, targetId: string, openid: string): Promise<Receipt | null> {
+  const id = receiptId(roundId, targetId, openid)
+  const { data } = await database().collection('receipts').doc(id).get()
+  return data[0] ? toReceipt(id, data[0] as { targetId: string; hour: string }) : null
 }

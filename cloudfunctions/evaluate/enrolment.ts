@@ -18,9 +18,12 @@ const withTargets = (doc: RoundDoc, e: z.infer<typeof Stored>): Enrolment => ({
   eligibleTargetIds: eligibleTargets(doc.round, e.categoryId, e.unitId ?? '').map((t) => t.id),
 })
 
+/** A stored enrolment document, read by whatever query fetched it. */
+export const enrolmentOf = (doc: RoundDoc, stored: unknown): Enrolment => withTargets(doc, Stored.parse(stored))
+
 export async function findEnrolment(doc: RoundDoc, openid: string): Promise<Enrolment | null> {
   const { data } = await database().collection('enrolments').doc(voterKey(doc._id, openid)).get()
-  return data[0] ? withTargets(doc, Stored.parse(data[0])) : null
+  return data[0] ? enrolmentOf(doc, data[0]) : null
 }
 
 export async function enrol(doc: RoundDoc, openid: string, categoryId: string, unitId: string | undefined): Promise<Enrolment> {

@@ -25,7 +25,7 @@ export const main = createRouter(api.evaluate, {
   getRound: async ({ roundId, channel }, { caller, now }) => residentView(await residentRound(roundId), caller.openid, channel, now),
   enrol: async ({ roundId, categoryId, unitId }, { caller }) => enrol(await residentRound(roundId), caller.openid, categoryId, unitId),
   submit: async ({ roundId, channel, ballots }, { caller, now, openGroupId }) => ({
-    outcomes: await submit(await residentRound(roundId), ballots, { openid: caller.openid, channel, openGroupId, now }),
+    outcomes: await submit(roundId, ballots, { openid: caller.openid, channel, openGroupId, now }),
   }),
   myStatus: async ({ roundId }, { caller }) => ({ receipts: await receiptsOf((await residentRound(roundId))._id, caller.openid) }),
   redeem: ({ code }, { caller }) => redeem(code, caller.openid),

@@ -11,11 +11,12 @@ import { receiptCode, voterKey } from './keys'
 const VISIBLE_STATES = ['open', 'closed', 'published']
 
 /** A round as residents may reach it: a draft is the organiser's alone, and to them it does not exist. */
-export async function residentRound(roundId: string): Promise<RoundDoc> {
-  const doc = await loadRound(roundId)
+export function shownToResidents(doc: RoundDoc): RoundDoc {
   if (doc.round.state === 'draft') refuse(domainError('ROUND_NOT_FOUND'))
   return doc
 }
+
+export const residentRound = async (roundId: string): Promise<RoundDoc> => shownToResidents(await loadRound(roundId))
 
 export const summarise = (round: Round, now: Date): RoundSummary => ({
   id: round.id,

@@ -14,14 +14,15 @@ afterAll(() => runtime.close())
 
 const template = builtinTemplates.find((t) => t.id === 'community-satisfaction')!.ballot
 
-test('an identity sending invalid ballots runs out of budget; "already voted" answers cost nothing', async () => {
+test('an identity sending invalid ballots runs out of budget; "already voted" answers and a ballot without opinion cost nothing', async () => {
   const roundId = await openRound(runtime)
   const s = await signIn(runtime, 'voter-1')
   await s.call('evaluate', { action: 'enrol', data: { roundId, categoryId: 'residents' } })
   const submit = (ballot: unknown) => s.call<Answer>('evaluate', { action: 'submit', data: { roundId, ballots: [ballot] } })
   expect(await submit(fullBallot(template, 't1'))).toMatchObject({ ok: true })
   for (let i = 0; i < 3 * MAX_SUBMITS_PER_WINDOW; i++) expect(await submit(fullBallot(template, 't1'))).toMatchObject({ ok: true })
-  for (let i = 1; i < MAX_SUBMITS_PER_WINDOW; i++) expect(await submit({ ...fullBallot(template, 't2'), items: {} })).toMatchObject({ ok: true })
+  // The recorded ballot cost nothing either (its receipt bounds it): only the refusals are charged.
+  for (let i = 0; i < MAX_SUBMITS_PER_WINDOW; i++) expect(await submit({ ...fullBallot(template, 't2'), items: {} })).toMatchObject({ ok: true })
   expect(await submit(fullBallot(template, 't2'))).toEqual({ ok: false, error: { code: 'TOO_MANY_SUBMISSIONS', message: expect.stringMatching(/频繁/) } })
   expect(countersOf(runtime, roundId, 't2').ballots).toBe(0)
 })
@@ -38,4 +39,60 @@ test(`${BURST_THRESHOLD} identical ballots through one channel are flagged for r
   expect(countersOf(runtime, roundId, 't3').ballots).toBe(BURST_THRESHOLD)
   const flags = storedDocs(runtime, 'signals').filter((d) => d.kind === 'burst' && d.roundId === roundId)
   expect(flags).toEqual([expect.objectContaining({ channelId: 'grid-1', targetId: 't3', identicalBallots: BURST_THRESHOLD })])
+})
+
+/** Content checks (msgSecCheck, sent as `wx.api`) the embedded CloudBase has answered so far. */
+const checks = () => runtime.cloudbase.stats['wx.api'] ?? 0
+
+test('an opinion for a target already voted for costs no content check', async () => {
+  const roundId = await openRound(runtime)
+  const s = await signIn(runtime, 'voter-200')
+  await s.call('evaluate', { action: 'enrol', data: { roundId, categoryId: 'residents' } })
+  const before = checks()
+  expect(await s.call('evaluate', { action: 'submit', data: { roundId, ballots: [fullBallot(template, 't1', 0, '路灯坏了')] } })).toMatchObject({ ok: true })
+  expect(checks() - before).toBe(1)
+  const again = await s.call<Answer<{ outcomes: { status: string }[] }>>('evaluate', {
+    action: 'submit',
+    data: { roundId, ballots: Array.from({ length: 50 }, (_, i) => fullBallot(template, 't1', 0, `第${i}次提交的意见`)) },
+  })
+  expect(again.ok && again.data.outcomes.every((o) => o.status === 'already-voted')).toBe(true)
+  expect(checks() - before).toBe(1)
+})
+
+test(`40 concurrent requests of 20 opinions each cause at most ${MAX_SUBMITS_PER_WINDOW} content checks`, async () => {
+  const roundId = await openRound(runtime)
+  const s = await signIn(runtime, 'voter-201')
+  await s.call('evaluate', { action: 'enrol', data: { roundId, categoryId: 'residents' } })
+  const before = checks()
+  // Distinct risky texts, refused, so no receipt ever spares their check and no memo repeats; and
+  // copies for t1, whose receipt appears while other requests are already checking theirs.
+  const answers = await Promise.all(
+    Array.from({ length: 40 }, (_, r) =>
+      s.call<Answer<{ outcomes: { status: string; error?: { code: string } }[] }>>('evaluate', {
+        action: 'submit',
+        data: { roundId, ballots: Array.from({ length: 20 }, (_, i) => (i % 2 ? fullBallot(template, `t${2 + (i % 4 > 1 ? 1 : 0)}`, 0, `赌博${r}-${i}`) : fullBallot(template, 't1', 0, `意见${r}-${i}`))) },
+      }),
+    ),
+  )
+  const outcomes = answers.flatMap((a) => (a.ok ? a.data.outcomes : []))
+  expect(checks() - before).toBeLessThanOrEqual(MAX_SUBMITS_PER_WINDOW)
+  expect(outcomes.filter((o) => o.status === 'recorded')).toHaveLength(1)
+  expect(outcomes.filter((o) => o.error?.code === 'OPINION_REFUSED').length).toBeLessThanOrEqual(MAX_SUBMITS_PER_WINDOW)
+  // Every request was answered: with outcomes, or refused as a whole once nothing was left.
+  expect(answers.every((a) => a.ok || a.error.code === 'TOO_MANY_SUBMISSIONS')).toBe(true)
+})
+
+test('a text found risky is remembered: sent again, by anyone, it is refused without another check', async () => {
+  const roundId = await openRound(runtime)
+  const [a, b] = await Promise.all(['voter-202', 'voter-203'].map((p) => signIn(runtime, p)))
+  for (const s of [a, b]) await s.call('evaluate', { action: 'enrol', data: { roundId, categoryId: 'residents' } })
+  const text = '有人在楼道里聚众赌博'
+  const before = checks()
+  for (const s of [a, a, b]) {
+    const answer = await s.call<Answer<{ outcomes: { error?: { code: string } }[] }>>('evaluate', { action: 'submit', data: { roundId, ballots: [fullBallot(template, 't1', 0, text)] } })
+    expect(answer.ok && answer.data.outcomes[0].error?.code).toBe('OPINION_REFUSED')
+  }
+  expect(checks() - before).toBe(1)
+  // Only a keyed hash of the text is kept, never the text.
+  expect(JSON.stringify(storedDocs(runtime, 'opinionChecks'))).not.toContain('赌博')
 })

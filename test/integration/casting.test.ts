@@ -9,6 +9,7 @@ import { type Answer, fullBallot, openRound } from '../helpers/rounds'
 import { signIn } from '../helpers/runtime'
 import { startTestRuntime } from '../helpers/runtime'
 import { countersOf, storedDocs } from '../helpers/store'
+import { opinionsPage, storedBallots } from '../../cloudfunctions/common/ballots'
 
 let runtime: Runtime
 beforeAll(async () => {
@@ -38,7 +39,7 @@ test('1 000 concurrent submits of the same ballot by one identity: 1 ballot, 1 r
   const statuses = answers.map((a) => (a.ok ? a.data.outcomes[0].status : a.error.code))
   expect(statuses.filter((s) => s === 'recorded')).toHaveLength(1)
   expect(statuses.filter((s) => s === 'already-voted')).toHaveLength(999)
-  expect(storedDocs(runtime, 'ballots').filter((b) => b.roundId === roundId)).toHaveLength(1)
+  expect(await storedBallots(roundId, 't1')).toHaveLength(1)
   expect(storedDocs(runtime, 'receipts').filter((r) => r.roundId === roundId)).toHaveLength(1)
   expect(countersOf(runtime, roundId, 't1').ballots).toBe(1)
   // Every "already voted" answer carries the same receipt as the recorded one.
@@ -126,4 +127,15 @@ test('openid, _openid or userInfo in the body never change who voted', async () 
   const liVotes = await li.submit([fullBallot(template, 't1')])
   expect(liVotes.ok && liVotes.data.outcomes[0].status).toBe('recorded')
   expect(countersOf(runtime, roundId, 't1').ballots).toBe(2)
+})
+
+test('opinions are read back a page at a time, each with its day only, every one exactly once', async () => {
+  const roundId = await openRound(runtime)
+  const personas = ['resident-zhang', 'resident-li', 'resident-wang']
+  for (const [i, persona] of personas.entries()) expect((await (await resident(persona, roundId)).submit([fullBallot(template, 't1', 0, `意见${i}`)])).ok).toBe(true)
+  const first = await opinionsPage(roundId, 't1', 0, 2)
+  const rest = await opinionsPage(roundId, 't1', 2, 2)
+  expect([first.total, first.opinions.length, rest.opinions.length]).toEqual([3, 2, 1])
+  expect([...first.opinions, ...rest.opinions].map((o) => o.text).sort()).toEqual(['意见0', '意见1', '意见2'])
+  for (const o of first.opinions) expect(o.day).toMatch(/^\d{4}-\d{2}-\d{2}$/)
 })

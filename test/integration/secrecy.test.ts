@@ -15,7 +15,9 @@ beforeAll(async () => {
 afterAll(() => runtime.close())
 
 const template = builtinTemplates.find((t) => t.id === 'community-satisfaction')!.ballot
-const BALLOT_FIELDS = ['_id', 'roundId', 'targetId', 'categoryId', 'channelId', 'overall', 'items', 'opinion', 'hour']
+/** A pool of ballots (see common/ballots.ts) and each ballot in it: `r` is the random sort key. */
+const POOL_FIELDS = ['_id', 'roundId', 'targetId', 'hour', 'ballots']
+const BALLOT_FIELDS = ['categoryId', 'channelId', 'overall', 'items', 'opinion', 'r']
 
 test('no ballot document contains or points to the identity that cast it', async () => {
   const roundId = await openRound(runtime)
@@ -25,22 +27,23 @@ test('no ballot document contains or points to the identity that cast it', async
     await s.call('evaluate', { action: 'enrol', data: { roundId, categoryId: 'residents' } })
     await s.call('evaluate', { action: 'submit', data: { roundId, channel: 'grid-1', ballots: [fullBallot(template, 't1', 0, '希望常来走访'), fullBallot(template, 't2')] } })
   }
-  const ballots = storedDocs(runtime, 'ballots').filter((b) => b.roundId === roundId)
+  const pools = storedDocs(runtime, 'ballots').filter((b) => b.roundId === roundId)
   const receipts = storedDocs(runtime, 'receipts').filter((r) => r.roundId === roundId)
   const enrolments = storedDocs(runtime, 'enrolments').filter((e) => e.roundId === roundId)
-  expect(ballots).toHaveLength(6)
+  expect(pools.flatMap((p) => p.ballots as object[])).toHaveLength(6)
 
   const openids = personas.map((p) => runtime.login.openidOf(p))
   const linking = [...openids, ...receipts.flatMap((r) => [r._id, r.voter]), ...enrolments.map((e) => e._id)] as string[]
-  for (const ballot of ballots) {
-    expect(Object.keys(ballot).every((k) => BALLOT_FIELDS.includes(k))).toBe(true)
-    const text = JSON.stringify(ballot)
+  for (const pool of pools) {
+    expect(Object.keys(pool).every((k) => POOL_FIELDS.includes(k))).toBe(true)
+    for (const ballot of pool.ballots as object[]) expect(Object.keys(ballot).every((k) => BALLOT_FIELDS.includes(k))).toBe(true)
+    const text = JSON.stringify(pool)
     for (const secret of linking) {
       expect(text).not.toContain(secret)
       expect(text).not.toContain(secret.slice(0, 10).toUpperCase())
     }
     // Only the hour, never the instant.
-    expect(ballot.hour).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:00:00\+08:00$/)
+    expect(pool.hour).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:00:00\+08:00$/)
   }
   // Receipts and enrolments carry pseudonyms only: no raw openid anywhere in them either.
   for (const doc of [...receipts, ...enrolments]) for (const openid of openids) expect(JSON.stringify(doc)).not.toContain(openid)
