@@ -253,3 +253,14 @@ test.each(['toString', 'root', '__proto__', '$gt', 'constructor'])('hostile id %
     expect(answer.ok ? 'ok' : answer.error.code).toMatch(/^(BAD_INPUT|FORBIDDEN|ROUND_NOT_FOUND|TARGET_NOT_IN_ROUND)$/)
   }
 })
+
+test("today's ballots: counted from the scheduler's note of the ballots before the day began", async () => {
+  const roundId = await openRound(runtime)
+  await cast(roundId, { t1: SATISFIED }, 2)
+  // As if yesterday's note had been taken before these two and the day had just begun.
+  await database().collection('results').doc(`day:${roundId}`).set({ roundId, basis: 'day', kind: 'day', day: '2000-01-01', atStart: 0 })
+  ok(await scheduler({ Type: 'Timer' }, functionContext('scheduler', undefined)) as Answer)
+  await cast(roundId, { t2: SATISFIED }, 1)
+  const board = ok(await report<{ rounds: { id: string; today: number; ballots: number }[] }>(admin, 'dashboard', {}))
+  expect(board.rounds.find((r) => r.id === roundId)).toMatchObject({ today: 1, ballots: 3 })
+})
