@@ -172,7 +172,25 @@ async function claimRefresh(roundId: string, now: Date): Promise<boolean> {
   return updated === 1
 }
 
-async function liveFigures(doc: RoundDoc, now: Date): Promise<RoundFigures> {
+/**
+ * A warm function instance keeps the live figures it last read for the same TTL, so a hundred
+ * leaders polling one instance do not even read the cache documents; each instance of a scaled-out
+ * function has its own copy, and the documents keep them within the TTL of each other.
+ */
+const inInstance = new Map<string, { until: number; figures: Promise<RoundFigures> }>()
+
+function liveFigures(doc: RoundDoc, now: Date): Promise<RoundFigures> {
+  const key = `${doc._id}:${doc.round.state}`
+  const kept = inInstance.get(key)
+  if (kept && kept.until > now.getTime()) return kept.figures
+  const figures = readLive(doc, now)
+  inInstance.set(key, { until: now.getTime() + LIVE_TTL_MS, figures })
+  // A failed read is not kept: the next caller tries again.
+  figures.catch(() => inInstance.delete(key))
+  return figures
+}
+
+async function readLive(doc: RoundDoc, now: Date): Promise<RoundFigures> {
   const { round } = doc
   const cached = await readDocs(doc._id, 'live')
   if (cached.mark && cached.mark.state === round.state && complete(round, cached.targets)) {
