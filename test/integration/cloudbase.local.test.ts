@@ -84,3 +84,14 @@ test('a read inside a transaction of a document changed since its snapshot confl
   await db.collection('snapshots').doc('d').set({ v: 2 })
   await expect(tx.collection('snapshots').doc('d').get()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
 })
+
+test('the store keeps a number _id, the string of its digits and a string shaped like its internal key apart', async () => {
+  const db = app.database()
+  await db.createCollection('ids')
+  const ids = db.collection('ids')
+  const lookalike = '\u0000{"id":1}'
+  for (const id of [1, '1', lookalike]) await ids.add({ _id: id, kind: typeof id })
+  expect((await ids.count()).total).toBe(3)
+  expect((await ids.doc(lookalike).get()).data).toEqual([{ _id: lookalike, kind: 'string' }])
+  expect((await ids.doc(1).get()).data).toEqual([{ _id: 1, kind: 'number' }])
+})

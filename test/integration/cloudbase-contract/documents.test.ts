@@ -40,6 +40,16 @@ describe(`CloudBase contract, documents — ${BACKEND_NAME}`, () => {
     expect((await coll.doc(String(id)).get()).data).toEqual([{ _id: String(id), kind: 'string' }])
   })
 
+  test('ids that are words of JavaScript or MongoDB are ordinary ids', async () => {
+    const coll = await suite.collection('hostile')
+    const hostile = ['root', 'toString', '__proto__', 'constructor', '$gt', 'hasOwnProperty']
+    for (const id of hostile) await coll.add({ _id: id, id })
+    for (const id of hostile) expect((await coll.doc(id).get()).data).toEqual([{ _id: id, id }])
+    expect((await coll.count()).total).toBe(hostile.length)
+    expect((await coll.doc('__proto__').remove()).deleted).toBe(1)
+    expect((await coll.count()).total).toBe(hostile.length - 1)
+  })
+
   test('an ObjectId value outside _id reads back as its hex string and still matches as an ObjectId', async () => {
     const coll = await suite.collection('oid')
     const hex = new ObjectId().toHexString()
