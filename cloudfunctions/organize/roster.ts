@@ -3,7 +3,6 @@
  * a shared code with a use limit; imported from CSV or xlsx, printed per unit as an xlsx sheet.
  */
 import ExcelJS from 'exceljs'
-import { Readable } from 'node:stream'
 import type { InvitationCode } from '../../src/api/organize'
 import { domainError } from '../../src/core'
 import { audit } from '../common/audit'
@@ -16,6 +15,7 @@ import type { HandlerContext } from '../common/router'
 import type { RoundDoc } from '../common/rounds'
 import { rosterInvitations } from './rosterSizes'
 import { managedRound } from './rounds'
+import { idOrName, readRows } from './sheet'
 
 export interface RosterEntry {
   name: string
@@ -28,7 +28,7 @@ function checkEntry(doc: RoundDoc, e: RosterEntry): string | null {
   const category = doc.round.categories.find((c) => c.id === e.categoryId)
   if (!category) return '类别不存在'
   if (category.access !== 'roster') return '该类别无需名单，居民可直接参评'
-  if (!(e.unitId in doc.unitNames)) return '单位不存在'
+  if (!Object.hasOwn(doc.unitNames, e.unitId)) return '单位不存在'
   return null
 }
 
@@ -53,34 +53,17 @@ export async function addRoster(auth: Authority, roundId: string, entries: Roste
   return { codes: await issueAll(doc, entries, ctx) }
 }
 
-/** Columns by their Chinese headers; a unit or category may be given by id or by name. */
-async function readRows(fileName: string, base64: string): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook()
-  const content = Buffer.from(base64, 'base64')
-  try {
-    const sheet = fileName.toLowerCase().endsWith('.csv')
-      ? await workbook.csv.read(Readable.from(content.toString('utf8').replace(/^\uFEFF/, '')))
-      : (await workbook.xlsx.load(content as unknown as ArrayBuffer), workbook.worksheets[0])
-    const rows: string[][] = []
-    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? '').trim())))
-    return rows
-  } catch {
-    return refuse(domainError('ROSTER_FILE_UNREADABLE'))
-  }
-}
-
 export async function importRoster(auth: Authority, roundId: string, fileName: string, base64: string, ctx: HandlerContext) {
   const doc = await managedRound(auth, roundId)
   const [header = [], ...rows] = await readRows(fileName, base64)
   const col = (title: string) => header.indexOf(title)
   const [name, unit, category, phone] = [col('姓名'), col('单位'), col('类别'), col('手机')]
   if (name < 0 || unit < 0 || category < 0) refuse(domainError('ROSTER_FILE_UNREADABLE', '表头须包含 姓名、单位、类别'))
-  const byName = (names: Record<string, string>, value: string) => (value in names ? value : Object.entries(names).find(([, n]) => n === value)?.[0] ?? value)
   const categoryNames = Object.fromEntries(doc.round.categories.map((c) => [c.id, c.name]))
   const entries: RosterEntry[] = []
   const skipped: { row: number; reason: string }[] = []
   rows.forEach((r, i) => {
-    const entry = { name: r[name], unitId: byName(doc.unitNames, r[unit]), categoryId: byName(categoryNames, r[category]), ...(phone >= 0 && r[phone] ? { phone: r[phone] } : {}) }
+    const entry = { name: r[name], unitId: idOrName(doc.unitNames, r[unit]) ?? r[unit], categoryId: idOrName(categoryNames, r[category]) ?? r[category], ...(phone >= 0 && r[phone] ? { phone: r[phone] } : {}) }
     const problem = entry.name ? checkEntry(doc, entry) : '姓名为空'
     if (problem) skipped.push({ row: i + 2, reason: problem })
     else entries.push(entry)

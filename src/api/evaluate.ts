@@ -44,7 +44,7 @@ export interface Receipt {
 export interface RoundForResident {
   round: RoundSummary
   intro: string
-  targets: { id: string; name: string; kind: TargetKind; unitId: string; report: string }[]
+  targets: { id: string; name: string; kind: TargetKind; unitId: string; position?: string; report: string }[]
   /** Units an evaluator may declare as their own, when their category needs one. */
   units: { id: string; name: string }[]
   template: BallotTemplate

@@ -88,6 +88,13 @@ export interface InvitationCode {
   usesLeft: number
 }
 
+/** A person read from a file for the wizard (姓名, 单位, 职务); not yet a target. */
+export interface PersonRow {
+  name: string
+  unitId: string
+  position?: string
+}
+
 export interface AuditEntry {
   at: string
   actorName: string
@@ -127,6 +134,10 @@ export const organizeApi = {
   /** A CSV or xlsx file (columns 姓名, 单位, 类别, 手机 optional), base64 encoded. */
   importRoster: action<{ codes: InvitationCode[]; skipped: { row: number; reason: string }[] }>()(
     z.object({ ...roundRef, fileName: Text(200).min(1), base64: z.string().max(4_000_000) }).strict(),
+  ),
+  /** Persons to rate from a CSV or xlsx file (columns 姓名, 单位, 职务 optional), units of the owner's subtree by name or id. */
+  readPersons: action<{ persons: PersonRow[]; skipped: { row: number; reason: string }[] }>()(
+    z.object({ ownerUnitId: Id, fileName: Text(200).min(1), base64: z.string().max(4_000_000) }).strict(),
   ),
   /** One code shared by several evaluators of a unit, up to a use limit. */
   sharedCode: action<InvitationCode>()(z.object({ ...roundRef, categoryId: Id, unitId: Id, maxUses: z.number().int().min(1).max(1000) }).strict()),

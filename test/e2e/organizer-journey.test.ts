@@ -27,7 +27,7 @@ const screenshot = settledScreenshot
 
 /** 内部评议 rates one's own unit: 幸福社区's team is offered, 和谐社区's is shown as out of scope. */
 async function expectOwnCommunityOnly(page: Page) {
-  await page.getByText('您以“内部评议(全体干部职工)”身份参评').waitFor()
+  await page.getByText('您以“内部评议（全体干部职工）”身份参评').waitFor()
   const own = page.locator('.target', { hasText: `${XINGFU}领导班子` })
   const other = page.locator('.target', { hasText: `${HEXIE}领导班子` })
   await own.locator('.target__check--on').waitFor()
@@ -95,7 +95,7 @@ test('陈组织员 redeems the role code under his name and creates a 两评一�
   expect(roundId).not.toBe('')
   await button(page, '开放评议').click()
   await page.getByText('暂不能开放，请先处理以下问题：').waitFor()
-  await page.locator('.readiness__blocker', { hasText: '「内部评议(全体干部职工)」参评人员类别仅限名单内人员，但名单为空' }).waitFor()
+  await page.locator('.readiness__blocker', { hasText: '「内部评议（全体干部职工）」参评人员类别仅限名单内人员，但名单为空' }).waitFor()
   await screenshot(page, 'organizer-08-readiness-blocks')
 
   // Rosters: one named evaluator per roster category, one single-use code each.

@@ -176,7 +176,7 @@ test('shared codes fill the rosters, the round opens, and a resident redeems one
   await resident.locator('.home__redeem').click()
   await field(resident, '邀请码').fill(internalCode)
   await button(resident, '确定').click()
-  await resident.getByText('您以“内部评议(全体干部职工)”身份参评').waitFor()
+  await resident.getByText('您以“内部评议（全体干部职工）”身份参评').waitFor()
   await resident.locator('.target', { hasText: TEAM }).locator('.target__check--on').waitFor()
   await screenshot(resident, 'organizer-more-05-resident-redeemed-shared-code')
 })
@@ -203,7 +203,7 @@ test('the contact writes the report from its link; residents see it only after t
   // Not approved yet: the resident's round page shows no report for the team.
   const resident = residentPage
   await resident.reload()
-  await resident.getByText('您以“内部评议(全体干部职工)”身份参评').waitFor()
+  await resident.getByText('您以“内部评议（全体干部职工）”身份参评').waitFor()
   await expect(resident.locator('.target', { hasText: TEAM }).locator('.target__report').count()).resolves.toBe(0)
   await expect(resident.getByText(REPORT).count()).resolves.toBe(0)
 
