@@ -63,6 +63,9 @@ export type TargetOutcome =
 
 const roundRef = { roundId: Id }
 
+/** Ballots one submit may carry; a longer list (a branch of 80 党员) is sent in parts. */
+export const MAX_BALLOTS_PER_SUBMIT = 50
+
 export const evaluateApi = {
   me: action<Me>()(z.object({}).strict()),
   listRounds: action<{ rounds: RoundSummary[] }>()(z.object({}).strict()),
@@ -71,7 +74,7 @@ export const evaluateApi = {
   enrol: action<Enrolment>()(z.object({ ...roundRef, categoryId: Id, unitId: Id.optional() }).strict()),
   /** Ballots for one or several targets; each target is recorded, or not, on its own. */
   submit: action<{ outcomes: TargetOutcome[] }>()(
-    z.object({ ...roundRef, channel: Id.optional(), ballots: z.array(BallotInput).min(1).max(50) }).strict(),
+    z.object({ ...roundRef, channel: Id.optional(), ballots: z.array(BallotInput).min(1).max(MAX_BALLOTS_PER_SUBMIT) }).strict(),
   ),
   myStatus: action<{ receipts: Receipt[] }>()(z.object(roundRef).strict()),
   /** Redeems an invitation code of a roster category: the voter's category and unit are the code's. */

@@ -14,9 +14,7 @@ export type OrgUnit = z.infer<typeof OrgUnit>
 export const TargetKind = z.enum(['unit', 'leadership-team', 'cadre', 'party-member'])
 export type TargetKind = z.infer<typeof TargetKind>
 
-/** Kinds that name one person (领导干部, 党员): their unit is where they belong, not what is rated. */
-export const PERSON_KINDS: readonly TargetKind[] = ['cadre', 'party-member']
-export const isPersonKind = (kind: TargetKind): boolean => PERSON_KINDS.includes(kind)
+export { isPersonKind } from './personKinds'
 
 /**
  * What is rated: a unit itself, its leadership team, or a person belonging to it. A person's

@@ -7,6 +7,7 @@ import { FUNCTIONS } from '../../local/functions'
 import { seedDemo } from '../../local/demo'
 import type { Runtime } from '../../local/runtime'
 import { templateById } from '../../src/core'
+import { gbk } from '../helpers/gbk'
 import { fullBallot } from '../helpers/rounds'
 import { type Session, signIn, startTestRuntime } from '../helpers/runtime'
 
@@ -22,18 +23,7 @@ const data = <T>(a: Answer<T>): T => {
   return a.data
 }
 const window = () => ({ opensAt: new Date(Date.now() - 3600_000).toISOString(), closesAt: new Date(Date.now() + 86400_000).toISOString() })
-const gbk = (text: string) => Buffer.from(new Uint8Array([...iconvGbk(text)])).toString('base64')
-
-/** GBK bytes of the text, by asking the platform's GB18030 decoder which two bytes give each character. */
-function* iconvGbk(text: string): Generator<number> {
-  const decoder = new TextDecoder('gb18030')
-  const table = new Map<string, [number, number]>()
-  for (let hi = 0x81; hi <= 0xfe; hi++) for (let lo = 0x40; lo <= 0xfe; lo++) if (lo !== 0x7f) table.set(decoder.decode(new Uint8Array([hi, lo])), [hi, lo])
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x80) yield ch.charCodeAt(0)
-    else yield* table.get(ch) ?? []
-  }
-}
+const gbk64 = (text: string) => gbk(text).toString('base64')
 
 const MEMBERS_CSV = [
   '姓名,单位,职务',
@@ -57,7 +47,7 @@ beforeAll(async () => {
 afterAll(() => runtime.close())
 
 test('a GBK CSV of members is read with names, positions and units; unknown or hostile units are skipped with the row', async () => {
-  const read = data(await organize<{ persons: Person[]; skipped: { row: number; reason: string }[] }>(admin, 'readPersons', { ownerUnitId: 'p-street', fileName: '党员名单.csv', base64: gbk(MEMBERS_CSV) }))
+  const read = data(await organize<{ persons: Person[]; skipped: { row: number; reason: string }[] }>(admin, 'readPersons', { ownerUnitId: 'p-street', fileName: '党员名单.csv', base64: gbk64(MEMBERS_CSV) }))
   expect(read.persons).toEqual([
     { name: '王建国', unitId: 'p-b1', position: '支部书记' },
     { name: '李秀英', unitId: 'p-b1', position: '组织委员' },
@@ -73,15 +63,15 @@ test('a GBK CSV of members is read with names, positions and units; unknown or h
 
 test('persons are read only within a subtree the caller manages', async () => {
   const outsider = await signIn(runtime, 'voter-301')
-  expect(await organize(outsider, 'readPersons', { ownerUnitId: 'p-street', fileName: 'a.csv', base64: gbk(MEMBERS_CSV) })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  expect(await organize(outsider, 'readPersons', { ownerUnitId: 'p-street', fileName: 'a.csv', base64: gbk64(MEMBERS_CSV) })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   const { code } = data(await organize<{ code: string }>(admin, 'inviteRole', { role: 'organizer', unitId: 'p-b2' }))
   data(await organize(outsider, 'redeemRole', { code, displayName: '二支部组织员' }))
-  const own = data(await organize<{ persons: Person[] }>(outsider, 'readPersons', { ownerUnitId: 'p-b2', fileName: 'a.csv', base64: gbk(MEMBERS_CSV) }))
+  const own = data(await organize<{ persons: Person[] }>(outsider, 'readPersons', { ownerUnitId: 'p-b2', fileName: 'a.csv', base64: gbk64(MEMBERS_CSV) }))
   expect(own.persons.map((p) => p.name)).toEqual(['赵敏'])
 })
 
 test('a 创先争优·党员 round over imported members: each evaluator rates the members of their own branch, by name and position', async () => {
-  const { persons } = data(await organize<{ persons: Person[] }>(admin, 'readPersons', { ownerUnitId: 'p-street', fileName: '党员名单.csv', base64: gbk(MEMBERS_CSV) }))
+  const { persons } = data(await organize<{ persons: Person[] }>(admin, 'readPersons', { ownerUnitId: 'p-street', fileName: '党员名单.csv', base64: gbk64(MEMBERS_CSV) }))
   const targets = persons.map((p, i) => ({ id: `p${i + 1}`, kind: 'party-member', ...p }))
   const { roundId } = data(await organize<{ roundId: string }>(admin, 'createRound', { templateId: 'chuangxian-member', ownerUnitId: 'p-street', title: '党员创先争优群众评议', window: window(), targets }))
   const detail = data(await organize<{ targets: Person[] }>(admin, 'getRound', { roundId }))

@@ -16,3 +16,13 @@ export function treeOrder(units: readonly UnitView[]): { unit: UnitView; depth: 
   walk(null, 0)
   return out
 }
+
+/** The unit and everything below it: where a round's targets may lie. */
+export function subtreeOf(units: readonly UnitView[], rootId: string): UnitView[] {
+  const inside = new Set([rootId])
+  for (let grew = true; grew; ) {
+    grew = false
+    for (const u of units) if (u.parentId !== null && inside.has(u.parentId) && !inside.has(u.id)) grew = inside.add(u.id).size > 0
+  }
+  return units.filter((u) => inside.has(u.id))
+}
