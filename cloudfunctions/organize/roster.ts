@@ -1,13 +1,14 @@
 /**
  * @module Rosters of named evaluators (seed 000: 报督导组审定): one single-use code per person, or
  * a shared code with a use limit; imported from CSV or xlsx, printed per unit as an xlsx sheet.
+ * Offices re-import a corrected file: a person already on the roster keeps their code.
  */
 import ExcelJS from 'exceljs'
 import type { InvitationCode } from '../../src/api/organize'
 import { domainError } from '../../src/core'
 import { audit } from '../common/audit'
-import { cloudbase } from '../common/cloudbase'
-import { issueCode } from '../common/invitations'
+import { cloudbase, database } from '../common/cloudbase'
+import { type Invitation, issueCode } from '../common/invitations'
 import { keyedHash } from '../common/keyed'
 import { refuse } from '../common/refuse'
 import type { Authority } from '../common/roles'
@@ -15,7 +16,7 @@ import type { HandlerContext } from '../common/router'
 import type { RoundDoc } from '../common/rounds'
 import { rosterInvitations } from './rosterSizes'
 import { managedRound } from './rounds'
-import { idOrName, readRows } from './sheet'
+import { columnsOf, idOrName, readRows } from './sheet'
 
 export interface RosterEntry {
   name: string
@@ -32,17 +33,20 @@ function checkEntry(doc: RoundDoc, e: RosterEntry): string | null {
   return null
 }
 
+// Only a keyed hash: enough to spot a duplicate person, useless to anyone who copies the table.
+const phoneHashOf = (phone: string | undefined) => (phone ? keyedHash('phone', phone.replace(/\D/g, '')) : null)
+
+/** Name, unit and phone (by its hash) together say who a roster entry is. */
+const personKey = (name: string, unitId: string, phoneHash: string | null) => JSON.stringify([name, unitId, phoneHash])
+
 async function issueAll(doc: RoundDoc, entries: RosterEntry[], ctx: HandlerContext): Promise<InvitationCode[]> {
   const codes: InvitationCode[] = []
   for (const e of entries) {
     codes.push(await issueCode({
       kind: 'roster', roundId: doc._id, categoryId: e.categoryId, unitId: e.unitId, name: e.name,
-      // Only a keyed hash: enough to spot a duplicate person, useless to anyone who copies the table.
-      phoneHash: e.phone ? keyedHash('phone', e.phone.replace(/\D/g, '')) : null,
-      maxUses: 1, usesLeft: 1, createdBy: ctx.caller.openid,
+      phoneHash: phoneHashOf(e.phone), maxUses: 1, usesLeft: 1, createdBy: ctx.caller.openid,
     }))
   }
-  await audit(ctx.caller.openid, { action: 'addRoster', subject: doc._id, unitId: doc.ownerUnitId, after: { entries: entries.length } }, ctx.now)
   return codes
 }
 
@@ -50,25 +54,54 @@ export async function addRoster(auth: Authority, roundId: string, entries: Roste
   const doc = await managedRound(auth, roundId)
   const problem = entries.map((e) => checkEntry(doc, e)).find(Boolean)
   if (problem) refuse(domainError('ROUND_INVALID', problem))
-  return { codes: await issueAll(doc, entries, ctx) }
+  const codes = await issueAll(doc, entries, ctx)
+  await audit(ctx.caller.openid, { action: 'addRoster', subject: doc._id, unitId: doc.ownerUnitId, after: { entries: entries.length } }, ctx.now)
+  return { codes }
+}
+
+type RosterCode = Extract<Invitation, { kind: 'roster' }>
+
+/** A known person moved to another category keeps their code; only while it is unused (a vote already cast stays where it was cast). */
+async function recategorise(code: RosterCode, categoryId: string): Promise<boolean> {
+  const { updated } = (await database().collection('invitations').where({ _id: code._id, usesLeft: code.maxUses }).update({ categoryId })) as { updated: number }
+  return updated > 0
 }
 
 export async function importRoster(auth: Authority, roundId: string, fileName: string, base64: string, ctx: HandlerContext) {
   const doc = await managedRound(auth, roundId)
   const [header = [], ...rows] = await readRows(fileName, base64)
-  const col = (title: string) => header.indexOf(title)
-  const [name, unit, category, phone] = [col('姓名'), col('单位'), col('类别'), col('手机')]
-  if (name < 0 || unit < 0 || category < 0) refuse(domainError('ROSTER_FILE_UNREADABLE', '表头须包含 姓名、单位、类别'))
+  const col = columnsOf(header, ['姓名', '单位', '类别', '手机'] as const)
+  if (col.姓名 < 0 || col.单位 < 0 || col.类别 < 0) refuse(domainError('ROSTER_FILE_UNREADABLE', '表头须包含 姓名、单位、类别'))
   const categoryNames = Object.fromEntries(doc.round.categories.map((c) => [c.id, c.name]))
-  const entries: RosterEntry[] = []
+  const known = new Map((await rosterInvitations(roundId)).filter((i) => i.name !== null).map((i) => [personKey(i.name ?? '', i.unitId, i.phoneHash), i]))
+  const rowOf = new Map<string, number>()
+  const fresh: RosterEntry[] = []
+  const moves: { code: RosterCode; categoryId: string; row: number }[] = []
   const skipped: { row: number; reason: string }[] = []
   rows.forEach((r, i) => {
-    const entry = { name: r[name], unitId: idOrName(doc.unitNames, r[unit]) ?? r[unit], categoryId: idOrName(categoryNames, r[category]) ?? r[category], ...(phone >= 0 && r[phone] ? { phone: r[phone] } : {}) }
+    const row = i + 2
+    const entry = { name: r[col.姓名], unitId: idOrName(doc.unitNames, r[col.单位]) ?? r[col.单位], categoryId: idOrName(categoryNames, r[col.类别]) ?? r[col.类别], ...(col.手机 >= 0 && r[col.手机] ? { phone: r[col.手机] } : {}) }
     const problem = entry.name ? checkEntry(doc, entry) : '姓名为空'
-    if (problem) skipped.push({ row: i + 2, reason: problem })
-    else entries.push(entry)
+    if (problem) return skipped.push({ row, reason: problem })
+    const key = personKey(entry.name, entry.unitId, phoneHashOf(entry.phone))
+    const first = rowOf.get(key)
+    if (first) return skipped.push({ row, reason: `与第${first}行重复` })
+    rowOf.set(key, row)
+    const code = known.get(key)
+    if (!code) return fresh.push(entry)
+    if (code.categoryId === entry.categoryId) return skipped.push({ row, reason: '已在名单中' })
+    moves.push({ code, categoryId: entry.categoryId, row })
   })
-  return { codes: await issueAll(doc, entries, ctx), skipped }
+  const updated: InvitationCode[] = []
+  for (const m of moves) {
+    if (await recategorise(m.code, m.categoryId)) updated.push({ code: m.code._id, name: m.code.name, unitId: m.code.unitId, usesLeft: m.code.usesLeft })
+    else skipped.push({ row: m.row, reason: '已参评，类别不再更改' })
+  }
+  const codes = await issueAll(doc, fresh, ctx)
+  if (codes.length + updated.length > 0) {
+    await audit(ctx.caller.openid, { action: 'importRoster', subject: doc._id, unitId: doc.ownerUnitId, after: { added: codes.length, updated: updated.length, skipped: skipped.length } }, ctx.now)
+  }
+  return { codes, updated, skipped: skipped.sort((a, b) => a.row - b.row) }
 }
 
 export async function sharedCode(auth: Authority, input: { roundId: string; categoryId: string; unitId: string; maxUses: number }, ctx: HandlerContext) {

@@ -131,8 +131,12 @@ export const organizeApi = {
   addRoster: action<{ codes: InvitationCode[] }>()(
     z.object({ ...roundRef, categoryId: Id, entries: z.array(z.object({ name: Text(40).min(1), unitId: Id, phone: Text(20).optional() }).strict()).min(1).max(2000) }).strict(),
   ),
-  /** A CSV or xlsx file (columns 姓名, 单位, 类别, 手机 optional), base64 encoded. */
-  importRoster: action<{ codes: InvitationCode[]; skipped: { row: number; reason: string }[] }>()(
+  /**
+   * A CSV (UTF-8 or GBK) or xlsx file (columns 姓名, 单位, 类别, 手机 optional), base64 encoded. `codes`: persons
+   * added; `updated`: persons already on the roster moved to another category (same code); a person already
+   * there (same name, unit and phone) is skipped, so importing one file twice changes nothing.
+   */
+  importRoster: action<{ codes: InvitationCode[]; updated: InvitationCode[]; skipped: { row: number; reason: string }[] }>()(
     z.object({ ...roundRef, fileName: Text(200).min(1), base64: z.string().max(4_000_000) }).strict(),
   ),
   /** Persons to rate from a CSV or xlsx file (columns 姓名, 单位, 职务 optional), units of the owner's subtree by name or id. */

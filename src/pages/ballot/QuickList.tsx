@@ -29,19 +29,21 @@ export default function QuickList({ data, pending, sheetOf, setSheet, refusals, 
         <Text className='ballot__progress'>{`共 ${pending.length} 人，已选 ${rated} 人`}</Text>
         <Text className='ballot__target'>请为每人选一个总体评价</Text>
       </View>
-      <Text className='qp-muted quick__hint'>各项评价默认与总体评价相同；要逐项评价或写意见，点“填写细项”。</Text>
+      <Text className='qp-muted quick__hint'>各项评价默认与总体评价相同；要逐项评价或写意见，点“细项”。</Text>
       {pending.map((id, index) => {
         const target = data.targets.find((t) => t.id === id)
         const sheet = sheetOf(id)
         return (
           <View key={id} className='qp-card quick__person'>
-            <Text className='quick__name'>
-              {target?.name ?? id}
-              {target?.position && <Text className='quick__position'>{` · ${target.position}`}</Text>}
-            </Text>
+            <View className='quick__head'>
+              <Text className='quick__name'>
+                {target?.name ?? id}
+                {target?.position && <Text className='quick__position'>{` · ${target.position}`}</Text>}
+              </Text>
+              <Text className='quick__details' onClick={() => onDetails(index)}>细项 ›</Text>
+            </View>
             {refusals[id] && <Text className='qp-error'>{refusals[id]}</Text>}
-            <LevelPicker label={template.overall.label} levels={template.scale.levels} value={sheet.overall} missing={missing.includes(id)} onChange={(overall) => setSheet(id, { ...sheet, overall })} />
-            <Text className='quick__details' onClick={() => onDetails(index)}>填写细项（选填）</Text>
+            <LevelPicker label={`${target?.name ?? id}的${template.overall.label}`} levels={template.scale.levels} value={sheet.overall} row missing={missing.includes(id)} onChange={(overall) => setSheet(id, { ...sheet, overall })} />
           </View>
         )
       })}
