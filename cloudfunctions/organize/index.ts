@@ -4,6 +4,7 @@ import { builtinTemplates } from '../../src/core'
 import { authority, unitNameOf } from '../common/roles'
 import { createRouter, type HandlerContext } from '../common/router'
 import { claimSetup, createUnit, inviteRole, ownerUnitIds, redeemRole, visibleUnits } from './people'
+import { codeKind } from './codes'
 import { readPersons } from './persons'
 import { approveReport, auditLog, myReports, writeReport } from './reports'
 import { addRoster, codeSheet, importRoster, listCodes, sharedCode } from './roster'
@@ -21,6 +22,7 @@ export const main = createRouter(api.organize, {
   },
   createUnit: async (input, ctx) => createUnit(await auth(ctx), input, ctx),
   inviteRole: async ({ role, unitId, maxUses }, ctx) => inviteRole(await auth(ctx), role, unitId, maxUses, ctx),
+  codeKind: ({ code }) => codeKind(code),
   redeemRole: ({ code, displayName }, ctx) => redeemRole(code, displayName, ctx),
 
   listTemplates: async () => ({ templates: [...builtinTemplates] }),

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { BallotInput, type BallotTemplate, Id, type RoundState, type TargetKind, type WindowStatus } from '../core'
 import { action } from './contract'
+import { MAX_BALLOTS_PER_SUBMIT } from './limits'
 import type { RoleName } from './organize'
 
 export interface Me {
@@ -62,9 +63,6 @@ export type TargetOutcome =
   | { targetId: string; status: 'refused'; error: { code: string; message: string } }
 
 const roundRef = { roundId: Id }
-
-/** Ballots one submit may carry; a longer list (a branch of 80 党员) is sent in parts. */
-export const MAX_BALLOTS_PER_SUBMIT = 50
 
 export const evaluateApi = {
   me: action<Me>()(z.object({}).strict()),

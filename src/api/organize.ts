@@ -112,6 +112,8 @@ export const organizeApi = {
   createUnit: action<UnitView>()(z.object({ id: Id.optional(), name: Text(100).min(1), parentId: Id.nullable(), kind: OrgUnitKind }).strict()),
   /** A code a person redeems to receive a role in a unit's subtree (WeChat gives us no names). */
   inviteRole: action<InvitationCode>()(z.object({ role: RoleName, unitId: Id, maxUses: z.number().int().min(1).max(100).default(1) }).strict()),
+  /** What a typed code is (a place on a roster, a role, the setup code), spending nothing: the one code box asks before redeeming. */
+  codeKind: action<{ kind: 'roster' | 'role' | 'setup' }>()(z.object({ code: Text(64).min(4) }).strict()),
   redeemRole: action<{ role: RoleName; unitId: string }>()(z.object({ code: Text(16).min(4), displayName: Text(40).min(1) }).strict()),
 
   /** The built-in templates of the five procedures (and the plain one), as data to draft a round from. */

@@ -60,8 +60,10 @@ test('陈组织员 redeems the role code under his name and creates a 两评一�
   await signInAs(page, '陈组织员')
   await expect(page.locator('.home__workbench').count()).resolves.toBe(0) // no role yet
   await page.locator('.home__redeem').click()
-  await chip(page, '工作人员邀请码').click()
+  // One box for every code: the server tells a role code from a roster code, then the name is asked.
   await field(page, '邀请码').fill(roleCode)
+  await button(page, '确定').click()
+  await page.getByText('这是工作人员邀请码。').waitFor()
   await field(page, '您的姓名').fill('陈明')
   await screenshot(page, 'organizer-02-redeem-role-code')
   await button(page, '确定').click()

@@ -5,7 +5,8 @@
  */
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { MAX_BALLOTS_PER_SUBMIT, type TargetOutcome } from '../../api/evaluate'
+import type { TargetOutcome } from '../../api/evaluate'
+import { MAX_BALLOTS_PER_SUBMIT } from '../../api/limits'
 import type { ApiError } from '../../api/result'
 import { call } from '../../services/api'
 import { groupCloudId } from '../../services/groupChat'
