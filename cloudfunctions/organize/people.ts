@@ -74,7 +74,8 @@ export async function inviteRole(auth: Authority, role: RoleName, unitId: string
   if (unitId !== ROOT_UNIT && !auth.units.some((u) => u.id === unitId)) refuse(domainError('UNIT_UNKNOWN'))
   authorize(auth, GRANTORS[role], unitId)
   const code = await issueCode({ kind: 'role', role, unitId, usesLeft: maxUses, createdBy: caller.openid })
-  await audit(caller.openid, { action: 'inviteRole', subject: code.code, unitId, after: { role, unitId, maxUses } }, now)
+  // Never the code itself: whoever reads the log could redeem it.
+  await audit(caller.openid, { action: 'inviteRole', subject: unitId, unitId, after: { role, unitId, maxUses } }, now)
   return code
 }
 

@@ -109,7 +109,7 @@ export async function sharedCode(auth: Authority, input: { roundId: string; cate
   const problem = checkEntry(doc, { name: '', ...input })
   if (problem) refuse(domainError('ROUND_INVALID', problem))
   const code = await issueCode({ kind: 'roster', roundId: doc._id, categoryId: input.categoryId, unitId: input.unitId, name: null, phoneHash: null, maxUses: input.maxUses, usesLeft: input.maxUses, createdBy: ctx.caller.openid })
-  await audit(ctx.caller.openid, { action: 'sharedCode', subject: doc._id, unitId: doc.ownerUnitId, after: { ...input, code: code.code } }, ctx.now)
+  await audit(ctx.caller.openid, { action: 'sharedCode', subject: doc._id, unitId: doc.ownerUnitId, after: { categoryId: input.categoryId, unitId: input.unitId, maxUses: input.maxUses } }, ctx.now)
   return code
 }
 
