@@ -19,6 +19,14 @@ export interface RoundSummary {
   windowStatus: WindowStatus
 }
 
+/** A round on the resident's home, with what they did in it. */
+export interface HomeRound extends RoundSummary {
+  /** Targets this resident has rated (receipts held). */
+  receipts: number
+  /** Enrolled and every eligible target rated: nothing left to do. */
+  rated: boolean
+}
+
 export interface CategoryChoice {
   id: string
   name: string
@@ -66,7 +74,7 @@ const roundRef = { roundId: Id }
 
 export const evaluateApi = {
   me: action<Me>()(z.object({}).strict()),
-  listRounds: action<{ rounds: RoundSummary[] }>()(z.object({}).strict()),
+  listRounds: action<{ rounds: HomeRound[] }>()(z.object({}).strict()),
   getRound: action<RoundForResident>()(z.object({ ...roundRef, channel: Id.optional() }).strict()),
   /** Choose an open category (and one's unit) for the round; fixed once chosen. */
   enrol: action<Enrolment>()(z.object({ ...roundRef, categoryId: Id, unitId: Id.optional() }).strict()),
