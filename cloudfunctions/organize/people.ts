@@ -49,10 +49,10 @@ export function visibleUnits(auth: Authority): UnitView[] {
   return auth.units.filter((u) => auth.covers(['admin', 'organizer', 'leader', 'contact'], u.id))
 }
 
-/** Where the caller may root a new round: units they manage, or the top of the tree for a root admin. */
+/** Where the caller may root a new round: units they manage, or every unit of the tree for a root admin. */
 export function ownerUnitIds(auth: Authority): string[] {
   const managed = auth.roles.filter((r) => r.role === 'admin' || r.role === 'organizer')
-  const ids = managed.flatMap((r) => (r.unitId === ROOT_UNIT ? auth.units.filter((u) => u.parentId === null).map((u) => u.id) : [r.unitId]))
+  const ids = managed.flatMap((r) => (r.unitId === ROOT_UNIT ? auth.units.map((u) => u.id) : [r.unitId]))
   return [...new Set(ids)]
 }
 

@@ -98,3 +98,8 @@ test('a person outside the owner unit\'s subtree cannot be made a target', async
   const targets = [{ id: 'p1', name: '外人', kind: 'party-member', unitId: 'street-yangguang' }]
   expect(await organize(admin, 'createRound', { templateId: 'chuangxian-member', ownerUnitId: 'p-street', title: '越界', window: window(), targets })).toMatchObject({ ok: false, error: { code: 'TARGET_OUTSIDE_SUBTREE' } })
 })
+
+test('an admin at the root may have any unit of the tree host a round, a branch\'s 党员 round included', async () => {
+  const { ownerUnitIds } = data(await organize<{ ownerUnitIds: string[] }>(admin, 'myUnits', {}))
+  expect(ownerUnitIds).toEqual(expect.arrayContaining(['p-street', 'p-b1', 'p-b2', 'community-xingfu', 'b1']))
+})
