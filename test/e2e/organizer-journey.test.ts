@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core'
 import { browserPool, button, pickPersona, productUrl } from './browser'
-import { chip, field, settledScreenshot, unit } from './organizer-screens'
+import { chip, confirmModal, field, settledScreenshot, unit } from './organizer-screens'
 
 const TITLE = `两评一树测评 E2E ${Date.now().toString(36)}`
 const XINGFU = '幸福社区'
@@ -89,6 +89,7 @@ test('陈组织员 redeems the role code under his name and creates a 两评一�
   await button(page, '下一步').click()
   await page.getByText('评议时间（北京时间）').waitFor()
   await screenshot(page, 'organizer-07-wizard-window')
+  await chip(page, '从现在开始').click() // the default window starts tomorrow
   await button(page, '创建并检查').click()
 
   // The readiness check: the rosters are empty, explained in Chinese, and opening is refused.
@@ -115,6 +116,7 @@ test('陈组织员 redeems the role code under his name and creates a 两评一�
   await page.locator('.readiness').scrollIntoViewIfNeeded()
   await page.getByText('检查通过，可以开放评议。').waitFor()
   await button(page, '开放评议').click()
+  await confirmModal(page, '评议对象、参评类别、评议内容、等次和认定规则将锁定')
   await page.locator('.org__row', { hasText: '状态' }).locator('.state-tag--open').waitFor()
   await page.locator('.participation').waitFor()
   await screenshot(page, 'organizer-10-round-open')

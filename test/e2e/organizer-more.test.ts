@@ -11,7 +11,7 @@
 import type { Page } from 'playwright-core'
 import type { RoundDetail } from '../../src/api/organize'
 import { browserPool, button, pickPersona, productUrl } from './browser'
-import { chip, field, settledScreenshot, unit } from './organizer-screens'
+import { chip, confirmModal, field, settledScreenshot, unit } from './organizer-screens'
 
 const STAMP = Date.now().toString(36)
 const TITLE = `两评一树 更多 E2E ${STAMP}`
@@ -127,6 +127,7 @@ test('the organizer edits the items and turns a rule off in the wizard; the roun
   await page.locator('.rules').evaluate((el) => el.scrollIntoView({ block: 'start' }))
   await screenshot(page, 'organizer-more-03-wizard-rules')
   await button(page, '下一步').click()
+  await chip(page, '从现在开始').click() // the default window starts tomorrow
   await button(page, '创建并检查').click()
   await page.getByText('开放前检查').waitFor()
   roundId = roundIdIn(page)
@@ -170,6 +171,7 @@ test('shared codes fill the rosters, the round opens, and a resident redeems one
   await page.locator('.readiness').scrollIntoViewIfNeeded()
   await page.getByText('检查通过，可以开放评议。').waitFor()
   await button(page, '开放评议').click()
+  await confirmModal(page, '评议对象、参评类别、评议内容、等次和认定规则将锁定')
   await page.locator('.org__row', { hasText: '状态' }).locator('.state-tag--open').waitFor()
 
   const resident = (residentPage = await signedIn(RESIDENT))

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core'
 import { gbk } from '../helpers/gbk'
 import { browserPool, button, pickPersona, productUrl } from './browser'
-import { chip, field, settledScreenshot as screenshot, unit } from './organizer-screens'
+import { chip, confirmModal, field, settledScreenshot as screenshot, unit } from './organizer-screens'
 
 const STAMP = Date.now().toString(36)
 const TITLE = `党员创先争优评议 ${STAMP}`
@@ -67,6 +67,7 @@ test('the admin imports a GBK CSV of 党员 into the wizard, adds one by hand an
 
   await button(page, '下一步').click()
   await button(page, '下一步').click()
+  await chip(page, '从现在开始').click() // the default window starts tomorrow
   await button(page, '创建并检查').click()
   await page.getByText('开放前检查').waitFor()
   roundId = new URL(page.url().replace('/#/', '/')).searchParams.get('roundId') ?? ''
@@ -91,6 +92,7 @@ test('shared codes per category and branch fill the rosters, and the round opens
   }
   await page.getByText('检查通过，可以开放评议。').waitFor()
   await button(page, '开放评议').click()
+  await confirmModal(page, '评议对象、参评类别、评议内容、等次和认定规则将锁定')
   await page.locator('.org__row', { hasText: '状态' }).locator('.state-tag--open').waitFor()
 })
 

@@ -34,8 +34,6 @@ test('已评, then closed early: 已结束 with receipts, and the actual end on 
   await page.getByText('本地体验：请选择身份登录').waitFor()
   await page.evaluate((persona) => fetch('/__dev/login', { method: 'POST', body: JSON.stringify({ persona }) }).then(() => undefined), 'voter-9401')
   await page.goto(`${productUrl()}/#/pages/round/index?roundId=${roundId}`)
-  await page.locator('.round__option', { hasText: '社区居民' }).click()
-  await page.locator('.nut-button', { hasText: '确定' }).click()
   await page.locator('.nut-button', { hasText: '开始评议（1 个）' }).click()
   const rows = page.locator('.level-picker')
   await rows.first().waitFor()
