@@ -44,7 +44,8 @@ test('the admin imports a GBK CSV of 党员 into the wizard, adds one by hand an
   await button(page, '新建评议').click()
   await page.locator('.template-option', { hasText: '创先争优群众评议 · 党员' }).click()
   await field(page, '评议名称').fill(TITLE)
-  await chip(page, '阳光街道').click()
+  // A root admin is offered every unit of the tree as host: the street itself, by its exact name.
+  await page.locator('.org__chip').getByText('阳光街道', { exact: true }).click()
   await button(page, '下一步').click()
 
   const chooser = page.waitForEvent('filechooser')
