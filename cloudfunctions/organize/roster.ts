@@ -81,16 +81,15 @@ export async function importRoster(auth: Authority, roundId: string, fileName: s
   rows.forEach((r, i) => {
     const row = i + 2
     const entry = { name: r[col.姓名], unitId: idOrName(doc.unitNames, r[col.单位]) ?? r[col.单位], categoryId: idOrName(categoryNames, r[col.类别]) ?? r[col.类别], ...(col.手机 >= 0 && r[col.手机] ? { phone: r[col.手机] } : {}) }
-    const problem = entry.name ? checkEntry(doc, entry) : '姓名为空'
-    if (problem) return skipped.push({ row, reason: problem })
     const key = personKey(entry.name, entry.unitId, phoneHashOf(entry.phone))
-    const first = rowOf.get(key)
-    if (first) return skipped.push({ row, reason: `与第${first}行重复` })
-    rowOf.set(key, row)
-    const code = known.get(key)
-    if (!code) return fresh.push(entry)
-    if (code.categoryId === entry.categoryId) return skipped.push({ row, reason: '已在名单中' })
-    moves.push({ code, categoryId: entry.categoryId, row })
+    const [first, code] = [rowOf.get(key), known.get(key)]
+    const problem = entry.name ? checkEntry(doc, entry) : '姓名为空'
+    if (problem) skipped.push({ row, reason: problem })
+    else if (first) skipped.push({ row, reason: `与第${first}行重复` })
+    else if (code?.categoryId === entry.categoryId) skipped.push({ row, reason: '已在名单中' })
+    else if (code) moves.push({ code, categoryId: entry.categoryId, row })
+    else fresh.push(entry)
+    if (!problem && !first) rowOf.set(key, row)
   })
   const updated: InvitationCode[] = []
   for (const m of moves) {
