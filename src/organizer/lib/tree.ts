@@ -20,9 +20,7 @@ export function treeOrder(units: readonly UnitView[]): { unit: UnitView; depth: 
 /** The unit and everything below it: where a round's targets may lie. */
 export function subtreeOf(units: readonly UnitView[], rootId: string): UnitView[] {
   const inside = new Set([rootId])
-  for (let grew = true; grew; ) {
-    grew = false
-    for (const u of units) if (u.parentId !== null && inside.has(u.parentId) && !inside.has(u.id)) grew = inside.add(u.id).size > 0
-  }
+  // Tree order puts every parent before its children: one pass collects the whole subtree.
+  for (const { unit } of treeOrder(units)) if (unit.parentId !== null && inside.has(unit.parentId)) inside.add(unit.id)
   return units.filter((u) => inside.has(u.id))
 }
