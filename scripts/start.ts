@@ -8,8 +8,9 @@
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { FUNCTIONS } from '../local/functions'
-import { DEMO_ROUND_ID, seedDemo } from '../local/demo'
+import { seedDemo } from '../local/demo'
 import { castDemoBallots } from '../local/demoBallots'
+import { demoGuide } from '../local/demoGuide'
 import { ADMIN_PERSONA } from '../local/devlogin'
 import { startRuntime } from '../local/runtime'
 
@@ -41,16 +42,16 @@ async function main() {
     devSignIn: true,
     triggers: true,
   })
-  const codes = await seedDemo(FUNCTIONS.organize, runtime.login.openidOf(ADMIN_PERSONA))
+  const admin = runtime.login.openidOf(ADMIN_PERSONA)
+  const codes = await seedDemo(FUNCTIONS.organize, admin)
   if (codes) {
     const started = Date.now()
     const voters = await castDemoBallots(FUNCTIONS.evaluate, runtime.login.openidOf, codes)
-    console.log(`已由 ${voters} 位演示居民投票（${((Date.now() - started) / 1000).toFixed(1)} 秒），领导看板有数据可看`)
-    console.log(`已创建演示评议活动（居民满意度）：${runtime.url}/#/pages/round/index?roundId=${DEMO_ROUND_ID}&channel=grid-1`)
-    console.log(`已创建演示评议活动（三评一联，凭邀请码参评），部分邀请码：`)
-    for (const c of codes.slice(0, 4)) console.log(`  ${c.unit} · ${c.category}：${c.code}`)
-    console.log(`初始化码（正式部署时第一位管理员用它认领系统）：${runtime.setupCode}`)
+    console.log(`已创建演示数据：阳光街道的组织架构和两场正在进行的评议；${voters} 位演示居民已投票（${((Date.now() - started) / 1000).toFixed(1)} 秒），领导看板有数据可看。`)
   }
+  // Every start, not only the first: whoever opens the terminal tomorrow needs the links and codes too.
+  for (const line of await demoGuide(FUNCTIONS.organize, admin, runtime.url)) console.log(line)
+  console.log(`初始化码（正式部署时第一位管理员用它认领系统，只能使用一次）：${runtime.setupCode}`)
   console.log(`群评已启动：${runtime.url}/`)
   console.log(`数据目录：${dataDir}`)
   const stop = () => void runtime.close().then(() => process.exit(0))

@@ -21,7 +21,7 @@ export const main = createRouter(api.evaluate, {
       roles: roles.map((r) => ({ ...r, unitName: unitNameOf(units, r.unitId) })),
     }
   },
-  listRounds: async (_input, { now }) => ({ rounds: await listRounds(now) }),
+  listRounds: async (_input, { caller, now }) => ({ rounds: await listRounds(caller.openid, now) }),
   getRound: async ({ roundId, channel }, { caller, now }) => residentView(await residentRound(roundId), caller.openid, channel, now),
   enrol: async ({ roundId, categoryId, unitId }, { caller }) => enrol(await residentRound(roundId), caller.openid, categoryId, unitId),
   submit: async ({ roundId, channel, ballots }, { caller, now, openGroupId }) => ({

@@ -1,5 +1,5 @@
 /** @module What a resident is shown of rounds: nothing internal, nothing about other people. */
-import type { CategoryChoice, Receipt, RoundForResident, RoundSummary } from '../../src/api/evaluate'
+import type { CategoryChoice, HomeRound, Receipt, RoundForResident, RoundSummary } from '../../src/api/evaluate'
 import { domainError, needsUnit, ownEntry, type Round, roundUnitIds, windowStatus } from '../../src/core'
 import { database } from '../common/cloudbase'
 import { refuse } from '../common/refuse'
@@ -26,9 +26,17 @@ export const summarise = (round: Round, now: Date): RoundSummary => ({
   windowStatus: windowStatus(round, now),
 })
 
-export async function listRounds(now: Date): Promise<RoundSummary[]> {
+/** The rounds residents see, each with this resident's part in it: receipts held, and whether nothing is left to rate. */
+export async function listRounds(openid: string, now: Date): Promise<HomeRound[]> {
   const { data } = await database().collection('rounds').where({ 'round.state': database().command.in(VISIBLE_STATES) }).limit(100).get()
-  return (data as unknown[]).map((d) => summarise(RoundDoc.parse(d).round, now)).sort((a, b) => b.window.opensAt.localeCompare(a.window.opensAt))
+  const docs = (data as unknown[]).map((d) => RoundDoc.parse(d))
+  const rounds = await Promise.all(docs.map(async (doc) => {
+    const [enrolment, receipts] = await Promise.all([findEnrolment(doc, openid), receiptsOf(doc._id, openid)])
+    const rated = new Set(receipts.map((r) => r.targetId))
+    const done = !!enrolment && enrolment.eligibleTargetIds.length > 0 && enrolment.eligibleTargetIds.every((id) => rated.has(id))
+    return { ...summarise(doc.round, now), receipts: receipts.length, rated: done }
+  }))
+  return rounds.sort((a, b) => b.window.opensAt.localeCompare(a.window.opensAt))
 }
 
 export async function receiptsOf(roundId: string, openid: string): Promise<Receipt[]> {

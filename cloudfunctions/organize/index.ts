@@ -4,6 +4,8 @@ import { builtinTemplates } from '../../src/core'
 import { authority, unitNameOf } from '../common/roles'
 import { createRouter, type HandlerContext } from '../common/router'
 import { claimSetup, createUnit, inviteRole, ownerUnitIds, redeemRole, visibleUnits } from './people'
+import { codeKind } from './codes'
+import { readPersons } from './persons'
 import { approveReport, auditLog, myReports, writeReport } from './reports'
 import { addRoster, codeSheet, importRoster, listCodes, sharedCode } from './roster'
 import { copyRound, createRound, detail, listRounds, managedRound, transition, updateRound } from './rounds'
@@ -20,6 +22,7 @@ export const main = createRouter(api.organize, {
   },
   createUnit: async (input, ctx) => createUnit(await auth(ctx), input, ctx),
   inviteRole: async ({ role, unitId, maxUses }, ctx) => inviteRole(await auth(ctx), role, unitId, maxUses, ctx),
+  codeKind: ({ code }) => codeKind(code),
   redeemRole: ({ code, displayName }, ctx) => redeemRole(code, displayName, ctx),
 
   listTemplates: async () => ({ templates: [...builtinTemplates] }),
@@ -35,6 +38,7 @@ export const main = createRouter(api.organize, {
 
   addRoster: async ({ roundId, categoryId, entries }, ctx) => addRoster(await auth(ctx), roundId, entries.map((e) => ({ ...e, categoryId })), ctx),
   importRoster: async ({ roundId, fileName, base64 }, ctx) => importRoster(await auth(ctx), roundId, fileName, base64, ctx),
+  readPersons: async ({ ownerUnitId, fileName, base64 }, ctx) => readPersons(await auth(ctx), ownerUnitId, fileName, base64),
   sharedCode: async (input, ctx) => sharedCode(await auth(ctx), input, ctx),
   listCodes: async ({ roundId }, ctx) => listCodes(await auth(ctx), roundId),
   codeSheet: async ({ roundId, unitId }, ctx) => codeSheet(await auth(ctx), roundId, unitId),

@@ -50,10 +50,10 @@ export function visibleUnits(auth: Authority): UnitView[] {
   return auth.units.filter((u) => auth.covers(['admin', 'organizer', 'leader', 'contact'], u.id))
 }
 
-/** Where the caller may root a new round: units they manage, or the top of the tree for a whole-tree admin. */
+/** Where the caller may root a new round: units they manage, or every unit of the tree for a whole-tree admin. */
 export function ownerUnitIds(auth: Authority): string[] {
   const managed = auth.roles.filter((r) => r.role === 'admin' || r.role === 'organizer')
-  const ids = managed.flatMap((r) => (r.unitId === WHOLE_TREE ? auth.units.filter((u) => u.parentId === null).map((u) => u.id) : [r.unitId]))
+  const ids = managed.flatMap((r) => (r.unitId === WHOLE_TREE ? auth.units.map((u) => u.id) : [r.unitId]))
   return [...new Set(ids)]
 }
 
@@ -77,7 +77,8 @@ export async function inviteRole(auth: Authority, role: RoleName, unitId: string
   if (!auth.units.some((u) => u.id === unitId)) refuse(domainError('UNIT_UNKNOWN'))
   authorize(auth, GRANTORS[role], unitId)
   const code = await issueCode({ kind: 'role', role, unitId, usesLeft: maxUses, createdBy: caller.openid })
-  await audit(caller.openid, { action: 'inviteRole', subject: code.code, unitId, after: { role, unitId, maxUses } }, now)
+  // Never the code itself: whoever reads the log could redeem it.
+  await audit(caller.openid, { action: 'inviteRole', subject: unitId, unitId, after: { role, unitId, maxUses } }, now)
   return code
 }
 

@@ -1,14 +1,14 @@
 /**
  * @module Rosters of named evaluators (seed 000: 报督导组审定): one single-use code per person, or
  * a shared code with a use limit; imported from CSV or xlsx, printed per unit as an xlsx sheet.
+ * Offices re-import a corrected file: a person already on the roster keeps their code.
  */
 import ExcelJS from 'exceljs'
-import { Readable } from 'node:stream'
 import type { InvitationCode } from '../../src/api/organize'
 import { domainError, ownEntry } from '../../src/core'
 import { audit } from '../common/audit'
-import { cloudbase } from '../common/cloudbase'
-import { issueCode } from '../common/invitations'
+import { cloudbase, database } from '../common/cloudbase'
+import { type Invitation, issueCode } from '../common/invitations'
 import { keyedHash } from '../common/keyed'
 import { refuse } from '../common/refuse'
 import type { Authority } from '../common/roles'
@@ -16,6 +16,7 @@ import type { HandlerContext } from '../common/router'
 import type { RoundDoc } from '../common/rounds'
 import { rosterInvitations } from './rosterSizes'
 import { managedRound } from './rounds'
+import { columnsOf, idOrName, readRows } from './sheet'
 
 export interface RosterEntry {
   name: string
@@ -28,21 +29,24 @@ function checkEntry(doc: RoundDoc, e: RosterEntry): string | null {
   const category = doc.round.categories.find((c) => c.id === e.categoryId)
   if (!category) return '类别不存在'
   if (category.access !== 'roster') return '该类别无需名单，居民可直接参评'
-  if (ownEntry(doc.unitNames, e.unitId) === undefined) return '单位不存在'
+  if (!Object.hasOwn(doc.unitNames, e.unitId)) return '单位不存在'
   return null
 }
+
+// Only a keyed hash: enough to spot a duplicate person, useless to anyone who copies the table.
+const phoneHashOf = (phone: string | undefined) => (phone ? keyedHash('phone', phone.replace(/\D/g, '')) : null)
+
+/** Name, unit and phone (by its hash) together say who a roster entry is. */
+const personKey = (name: string, unitId: string, phoneHash: string | null) => JSON.stringify([name, unitId, phoneHash])
 
 async function issueAll(doc: RoundDoc, entries: RosterEntry[], ctx: HandlerContext): Promise<InvitationCode[]> {
   const codes: InvitationCode[] = []
   for (const e of entries) {
     codes.push(await issueCode({
       kind: 'roster', roundId: doc._id, categoryId: e.categoryId, unitId: e.unitId, name: e.name,
-      // Only a keyed hash: enough to spot a duplicate person, useless to anyone who copies the table.
-      phoneHash: e.phone ? keyedHash('phone', e.phone.replace(/\D/g, '')) : null,
-      maxUses: 1, usesLeft: 1, createdBy: ctx.caller.openid,
+      phoneHash: phoneHashOf(e.phone), maxUses: 1, usesLeft: 1, createdBy: ctx.caller.openid,
     }))
   }
-  await audit(ctx.caller.openid, { action: 'addRoster', subject: doc._id, unitId: doc.ownerUnitId, after: { entries: entries.length } }, ctx.now)
   return codes
 }
 
@@ -50,42 +54,53 @@ export async function addRoster(auth: Authority, roundId: string, entries: Roste
   const doc = await managedRound(auth, roundId)
   const problem = entries.map((e) => checkEntry(doc, e)).find(Boolean)
   if (problem) refuse(domainError('ROUND_INVALID', problem))
-  return { codes: await issueAll(doc, entries, ctx) }
+  const codes = await issueAll(doc, entries, ctx)
+  await audit(ctx.caller.openid, { action: 'addRoster', subject: doc._id, unitId: doc.ownerUnitId, after: { entries: entries.length } }, ctx.now)
+  return { codes }
 }
 
-/** Columns by their Chinese headers; a unit or category may be given by id or by name. */
-async function readRows(fileName: string, base64: string): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook()
-  const content = Buffer.from(base64, 'base64')
-  try {
-    const sheet = fileName.toLowerCase().endsWith('.csv')
-      ? await workbook.csv.read(Readable.from(content.toString('utf8').replace(/^\uFEFF/, '')))
-      : (await workbook.xlsx.load(content as unknown as ArrayBuffer), workbook.worksheets[0])
-    const rows: string[][] = []
-    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? '').trim())))
-    return rows
-  } catch {
-    return refuse(domainError('ROSTER_FILE_UNREADABLE'))
-  }
+type RosterCode = Extract<Invitation, { kind: 'roster' }>
+
+/** A known person moved to another category keeps their code; only while it is unused (a vote already cast stays where it was cast). */
+async function recategorise(code: RosterCode, categoryId: string): Promise<boolean> {
+  const { updated } = (await database().collection('invitations').where({ _id: code._id, usesLeft: code.maxUses }).update({ categoryId })) as { updated: number }
+  return updated > 0
 }
 
 export async function importRoster(auth: Authority, roundId: string, fileName: string, base64: string, ctx: HandlerContext) {
   const doc = await managedRound(auth, roundId)
   const [header = [], ...rows] = await readRows(fileName, base64)
-  const col = (title: string) => header.indexOf(title)
-  const [name, unit, category, phone] = [col('姓名'), col('单位'), col('类别'), col('手机')]
-  if (name < 0 || unit < 0 || category < 0) refuse(domainError('ROSTER_FILE_UNREADABLE', '表头须包含 姓名、单位、类别'))
-  const byName = (names: Record<string, string>, value: string) => (ownEntry(names, value) !== undefined ? value : Object.entries(names).find(([, n]) => n === value)?.[0] ?? value)
+  const col = columnsOf(header, ['姓名', '单位', '类别', '手机'] as const)
+  if (col.姓名 < 0 || col.单位 < 0 || col.类别 < 0) refuse(domainError('ROSTER_FILE_UNREADABLE', '表头须包含 姓名、单位、类别'))
   const categoryNames = Object.fromEntries(doc.round.categories.map((c) => [c.id, c.name]))
-  const entries: RosterEntry[] = []
+  const known = new Map((await rosterInvitations(roundId)).filter((i) => i.name !== null).map((i) => [personKey(i.name ?? '', i.unitId, i.phoneHash), i]))
+  const rowOf = new Map<string, number>()
+  const fresh: RosterEntry[] = []
+  const moves: { code: RosterCode; categoryId: string; row: number }[] = []
   const skipped: { row: number; reason: string }[] = []
   rows.forEach((r, i) => {
-    const entry = { name: r[name], unitId: byName(doc.unitNames, r[unit]), categoryId: byName(categoryNames, r[category]), ...(phone >= 0 && r[phone] ? { phone: r[phone] } : {}) }
+    const row = i + 2
+    const entry = { name: r[col.姓名], unitId: idOrName(doc.unitNames, r[col.单位]) ?? r[col.单位], categoryId: idOrName(categoryNames, r[col.类别]) ?? r[col.类别], ...(col.手机 >= 0 && r[col.手机] ? { phone: r[col.手机] } : {}) }
+    const key = personKey(entry.name, entry.unitId, phoneHashOf(entry.phone))
+    const [first, code] = [rowOf.get(key), known.get(key)]
     const problem = entry.name ? checkEntry(doc, entry) : '姓名为空'
-    if (problem) skipped.push({ row: i + 2, reason: problem })
-    else entries.push(entry)
+    if (problem) skipped.push({ row, reason: problem })
+    else if (first) skipped.push({ row, reason: `与第${first}行重复` })
+    else if (code?.categoryId === entry.categoryId) skipped.push({ row, reason: '已在名单中' })
+    else if (code) moves.push({ code, categoryId: entry.categoryId, row })
+    else fresh.push(entry)
+    if (!problem && !first) rowOf.set(key, row)
   })
-  return { codes: await issueAll(doc, entries, ctx), skipped }
+  const updated: InvitationCode[] = []
+  for (const m of moves) {
+    if (await recategorise(m.code, m.categoryId)) updated.push({ code: m.code._id, name: m.code.name, unitId: m.code.unitId, usesLeft: m.code.usesLeft })
+    else skipped.push({ row: m.row, reason: '已参评，类别不再更改' })
+  }
+  const codes = await issueAll(doc, fresh, ctx)
+  if (codes.length + updated.length > 0) {
+    await audit(ctx.caller.openid, { action: 'importRoster', subject: doc._id, unitId: doc.ownerUnitId, after: { added: codes.length, updated: updated.length, skipped: skipped.length } }, ctx.now)
+  }
+  return { codes, updated, skipped: skipped.sort((a, b) => a.row - b.row) }
 }
 
 export async function sharedCode(auth: Authority, input: { roundId: string; categoryId: string; unitId: string; maxUses: number }, ctx: HandlerContext) {
@@ -93,7 +108,7 @@ export async function sharedCode(auth: Authority, input: { roundId: string; cate
   const problem = checkEntry(doc, { name: '', ...input })
   if (problem) refuse(domainError('ROUND_INVALID', problem))
   const code = await issueCode({ kind: 'roster', roundId: doc._id, categoryId: input.categoryId, unitId: input.unitId, name: null, phoneHash: null, maxUses: input.maxUses, usesLeft: input.maxUses, createdBy: ctx.caller.openid })
-  await audit(ctx.caller.openid, { action: 'sharedCode', subject: doc._id, unitId: doc.ownerUnitId, after: { ...input, code: code.code } }, ctx.now)
+  await audit(ctx.caller.openid, { action: 'sharedCode', subject: doc._id, unitId: doc.ownerUnitId, after: { categoryId: input.categoryId, unitId: input.unitId, maxUses: input.maxUses } }, ctx.now)
   return code
 }
 

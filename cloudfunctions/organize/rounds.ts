@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
 import type { NewRound, RoundDetail, RoundListItem, RoundPatch } from '../../src/api/organize'
-import { acceptsAction, domainError, draftRoundFromTemplate, inShanghaiWindow, issuesBeforeOpen, nextState, Round, type RoundAction } from '../../src/core'
+import { acceptsAction, closedWindow, domainError, draftRoundFromTemplate, inShanghaiWindow, issuesBeforeOpen, nextState, Round, type RoundAction } from '../../src/core'
 import { audit } from '../common/audit'
 import { database } from '../common/cloudbase'
 import { orRefuse, refuse } from '../common/refuse'
@@ -139,10 +139,11 @@ export async function transition(auth: Authority, roundId: string, action: Extra
   }
   if (action === 'publish') await assertPublishable(doc, caller.openid, now)
   // Two organisers acting at once: only the one whose read still holds moves the round.
+  const window = action === 'close' ? { 'round.window': closedWindow(doc.round.window, now) } : {}
   const { updated } = (await database()
     .collection('rounds')
     .where({ _id: roundId, 'round.state': doc.round.state })
-    .update({ 'round.state': state, version: database().command.inc(1) })) as { updated: number }
+    .update({ 'round.state': state, ...window, version: database().command.inc(1) })) as { updated: number }
   if (!updated) refuse(domainError('ACTION_NOT_ALLOWED'))
   await audit(caller.openid, { action: `${action}Round`, subject: roundId, unitId: doc.ownerUnitId, before: { state: doc.round.state }, after: { state } }, now)
   if (action === 'close') await storeFinalResults(doc, caller.openid, now)

@@ -14,8 +14,8 @@ import { badges } from './views'
 
 interface Scope {
   unit: Unit | null
-  /** The role's unit when it lies outside the tree: the whole tree. */
-  id: string
+  /** null for a whole-tree grant. */
+  id: string | null
 }
 
 /** Without a unit asked for: the highest unit where the caller watches. */
@@ -24,7 +24,7 @@ function defaultScope(auth: Authority): Scope {
   const inTree = held.map((r) => ({ id: r.unitId, unit: auth.units.find((u) => u.id === r.unitId) ?? null }))
   const whole = inTree.find((s) => s.unit === null)
   if (whole) return whole
-  const depth = (unitId: string) => auth.units.filter((u) => isWithin(auth.units, unitId, u.id)).length
+  const depth = (unitId: string | null) => auth.units.filter((u) => unitId !== null && isWithin(auth.units, unitId, u.id)).length
   const top = inTree.sort((a, b) => depth(a.id) - depth(b.id))[0]
   if (!top) throw forbidden()
   return top

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { BallotInput, type BallotTemplate, Id, type RoundState, type TargetKind, type WindowStatus } from '../core'
 import { action } from './contract'
+import { MAX_BALLOTS_PER_SUBMIT } from './limits'
 import type { RoleName } from './organize'
 
 export interface Me {
@@ -17,6 +18,14 @@ export interface RoundSummary {
   state: RoundState
   window: { opensAt: string; closesAt: string }
   windowStatus: WindowStatus
+}
+
+/** A round on the resident's home, with what they did in it. */
+export interface HomeRound extends RoundSummary {
+  /** Targets this resident has rated (receipts held). */
+  receipts: number
+  /** Enrolled and every eligible target rated: nothing left to do. */
+  rated: boolean
 }
 
 export interface CategoryChoice {
@@ -45,7 +54,7 @@ export interface Receipt {
 export interface RoundForResident {
   round: RoundSummary
   intro: string
-  targets: { id: string; name: string; kind: TargetKind; unitId: string; report: string }[]
+  targets: { id: string; name: string; kind: TargetKind; unitId: string; position?: string; report: string }[]
   /** Units an evaluator may declare as their own, when their category needs one. */
   units: { id: string; name: string }[]
   template: BallotTemplate
@@ -66,13 +75,13 @@ const roundRef = { roundId: Id }
 
 export const evaluateApi = {
   me: action<Me>()(z.object({}).strict()),
-  listRounds: action<{ rounds: RoundSummary[] }>()(z.object({}).strict()),
+  listRounds: action<{ rounds: HomeRound[] }>()(z.object({}).strict()),
   getRound: action<RoundForResident>()(z.object({ ...roundRef, channel: Id.optional() }).strict()),
   /** Choose an open category (and one's unit) for the round; fixed once chosen. */
   enrol: action<Enrolment>()(z.object({ ...roundRef, categoryId: Id, unitId: Id.optional() }).strict()),
   /** Ballots for one or several targets; each target is recorded, or not, on its own. */
   submit: action<{ outcomes: TargetOutcome[] }>()(
-    z.object({ ...roundRef, channel: Id.optional(), ballots: z.array(BallotInput).min(1).max(50) }).strict(),
+    z.object({ ...roundRef, channel: Id.optional(), ballots: z.array(BallotInput).min(1).max(MAX_BALLOTS_PER_SUBMIT) }).strict(),
   ),
   myStatus: action<{ receipts: Receipt[] }>()(z.object(roundRef).strict()),
   /** Redeems an invitation code of a roster category: the voter's category and unit are the code's. */

@@ -88,6 +88,13 @@ export interface InvitationCode {
   usesLeft: number
 }
 
+/** A person read from a file for the wizard (姓名, 单位, 职务); not yet a target. */
+export interface PersonRow {
+  name: string
+  unitId: string
+  position?: string
+}
+
 export interface AuditEntry {
   at: string
   actorName: string
@@ -105,6 +112,8 @@ export const organizeApi = {
   createUnit: action<UnitView>()(z.object({ id: Id.optional(), name: Text(100).min(1), parentId: Id.nullable(), kind: OrgUnitKind }).strict()),
   /** A code a person redeems to receive a role in a unit's subtree (WeChat gives us no names). */
   inviteRole: action<InvitationCode>()(z.object({ role: RoleName, unitId: Id, maxUses: z.number().int().min(1).max(100).default(1) }).strict()),
+  /** What a typed code is (a place on a roster, a role, the setup code), spending nothing: the one code box asks before redeeming. */
+  codeKind: action<{ kind: 'roster' | 'role' | 'setup' }>()(z.object({ code: Text(64).min(4) }).strict()),
   redeemRole: action<{ role: RoleName; unitId: string }>()(z.object({ code: Text(16).min(4), displayName: Text(40).min(1) }).strict()),
 
   /** The built-in templates of the five procedures (and the plain one), as data to draft a round from. */
@@ -124,9 +133,17 @@ export const organizeApi = {
   addRoster: action<{ codes: InvitationCode[] }>()(
     z.object({ ...roundRef, categoryId: Id, entries: z.array(z.object({ name: Text(40).min(1), unitId: Id, phone: Text(20).optional() }).strict()).min(1).max(2000) }).strict(),
   ),
-  /** A CSV or xlsx file (columns 姓名, 单位, 类别, 手机 optional), base64 encoded. */
-  importRoster: action<{ codes: InvitationCode[]; skipped: { row: number; reason: string }[] }>()(
+  /**
+   * A CSV (UTF-8 or GBK) or xlsx file (columns 姓名, 单位, 类别, 手机 optional), base64 encoded. `codes`: persons
+   * added; `updated`: persons already on the roster moved to another category (same code); a person already
+   * there (same name, unit and phone) is skipped, so importing one file twice changes nothing.
+   */
+  importRoster: action<{ codes: InvitationCode[]; updated: InvitationCode[]; skipped: { row: number; reason: string }[] }>()(
     z.object({ ...roundRef, fileName: Text(200).min(1), base64: z.string().max(4_000_000) }).strict(),
+  ),
+  /** Persons to rate from a CSV or xlsx file (columns 姓名, 单位, 职务 optional), units of the owner's subtree by name or id. */
+  readPersons: action<{ persons: PersonRow[]; skipped: { row: number; reason: string }[] }>()(
+    z.object({ ownerUnitId: Id, fileName: Text(200).min(1), base64: z.string().max(4_000_000) }).strict(),
   ),
   /** One code shared by several evaluators of a unit, up to a use limit. */
   sharedCode: action<InvitationCode>()(z.object({ ...roundRef, categoryId: Id, unitId: Id, maxUses: z.number().int().min(1).max(1000) }).strict()),

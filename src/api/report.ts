@@ -120,7 +120,8 @@ export interface UnitRollup {
 }
 
 export interface Dashboard {
-  scope: { unitId: string; name: string; kind: OrgUnitKind | null }
+  /** `unitId` null: the whole tree (an admin's grant). */
+  scope: { unitId: string | null; name: string; kind: OrgUnitKind | null }
   /** From the caller's top unit down to the scope, for the drill-down trail. */
   trail: { unitId: string; name: string }[]
   computedAt: string

@@ -11,11 +11,14 @@ interface Props {
   /** Marks a row left empty after the resident asked to go on. */
   missing?: boolean
   strong?: boolean
+  /** All levels on one line, as in a long list of persons; a scale of three is always one line. */
+  row?: boolean
 }
 
-export default function LevelPicker({ label, levels, value, onChange, missing, strong }: Props) {
+export default function LevelPicker({ label, levels, value, onChange, missing, strong, row }: Props) {
+  const oneLine = row || levels.length <= 3
   return (
-    <View className={`level-picker${missing ? ' level-picker--missing' : ''}${strong ? ' level-picker--strong' : ''}`}>
+    <View className={`level-picker${missing ? ' level-picker--missing' : ''}${strong ? ' level-picker--strong' : ''}${oneLine ? ' level-picker--row' : ''}`}>
       <Text className='level-picker__label'>{label}</Text>
       {missing && <Text className='level-picker__hint'>请选择一项</Text>}
       <View className='level-picker__levels' role='radiogroup' aria-label={label}>

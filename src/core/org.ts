@@ -14,8 +14,15 @@ export type OrgUnit = z.infer<typeof OrgUnit>
 export const TargetKind = z.enum(['unit', 'leadership-team', 'cadre', 'party-member'])
 export type TargetKind = z.infer<typeof TargetKind>
 
-/** What is rated: a unit itself, its leadership team, or a person belonging to it. */
-export const Target = z.object({ id: Id, name: Label, kind: TargetKind, unitId: Id }).strict()
+export { isPersonKind } from './personKinds'
+
+/**
+ * What is rated: a unit itself, its leadership team, or a person belonging to it. A person's
+ * position (职务) is shown beside the name, so that two 王伟 of one branch stay apart.
+ */
+export const Target = z
+  .object({ id: Id, name: Label, kind: TargetKind, unitId: Id, position: z.string().trim().max(40).optional() })
+  .strict()
 export type Target = z.infer<typeof Target>
 
 /** 000's 第XX组: units evaluated together, one of them leading (牵头单位). */

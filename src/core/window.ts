@@ -15,3 +15,14 @@ export function windowStatus(round: Pick<Round, 'window'>, now: Instant): Window
 export function inShanghaiWindow(window: Round['window']): Round['window'] {
   return { opensAt: inShanghai(window.opensAt).format(), closesAt: inShanghai(window.closesAt).format() }
 }
+
+/**
+ * The window once a round is closed at `now`: closing early makes now the real end, so residents
+ * read when it actually ended; never before it opened, and a window already over stays as it was.
+ */
+export function closedWindow(window: Round['window'], now: Instant): Round['window'] {
+  const at = inShanghai(now)
+  if (!at.isBefore(inShanghai(window.closesAt))) return window
+  const end = at.isBefore(inShanghai(window.opensAt)) ? inShanghai(window.opensAt) : at
+  return { opensAt: window.opensAt, closesAt: end.format() }
+}

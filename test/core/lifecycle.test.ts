@@ -1,4 +1,4 @@
-import { ROUND_ACTIONS, RoundState, acceptsAction, nextState, windowStatus, addMonthsShanghai, formatShanghai } from '../../src/core'
+import { ROUND_ACTIONS, RoundState, acceptsAction, closedWindow, nextState, windowStatus, addMonthsShanghai, formatShanghai } from '../../src/core'
 import { WINDOW } from './fixtures'
 
 describe('round lifecycle', () => {
@@ -47,5 +47,16 @@ describe('windowStatus in Asia/Shanghai (window 2014-06-18 08:00–12:00 +08:00)
     expect(formatShanghai('2014-06-18T00:00:00Z')).toBe('2014-06-18 08:00')
     expect(addMonthsShanghai('2011-08-31T23:30:00+08:00', 2)).toBe('2011-10-31T23:30:00+08:00')
     expect(addMonthsShanghai('2011-12-31T23:30:00+08:00', 2)).toBe('2012-02-29T23:30:00+08:00')
+  })
+})
+
+describe('closedWindow: closing early makes now the real end', () => {
+  const window = { opensAt: '2014-06-18T08:00:00+08:00', closesAt: '2014-06-18T12:00:00+08:00' }
+  it.each([
+    ['during the window, now', '2014-06-18T10:30:00+08:00', '2014-06-18T10:30:00+08:00'],
+    ['before it opened, the opening', '2014-06-18T07:00:00+08:00', '2014-06-18T08:00:00+08:00'],
+    ['after it ended, the planned end', '2014-06-18T13:00:00+08:00', '2014-06-18T12:00:00+08:00'],
+  ])('closing %s', (_, now, end) => {
+    expect(closedWindow(window, new Date(now))).toEqual({ opensAt: window.opensAt, closesAt: end })
   })
 })

@@ -1,11 +1,23 @@
 import {
-  BallotTemplate, EvaluatorCategory, Rule, Round, builtinTemplates, draftRoundFromTemplate, templateById, templateItems,
+  BallotTemplate, EvaluatorCategory, Rule, Round, builtinTemplates, draftRoundFromTemplate, isPersonKind, templateById, templateItems,
 } from '../../src/core'
 import { WINDOW } from './fixtures'
 
 describe('built-in templates', () => {
   it('cover the five procedures and the plain community template', () => {
-    expect(builtinTemplates.map((t) => t.seed)).toEqual(['000', '001', '001', '002', '002', '003', '003', '004', null])
+    expect(builtinTemplates.map((t) => t.seed)).toEqual(['000', '001', '001', '002', '002', '002', '003', '003', '004', null])
+  })
+
+  it('rate persons where the procedure rates persons: each 党员 (001, 003) and each 领导干部 (002)', () => {
+    const persons = builtinTemplates.filter((t) => isPersonKind(t.targetKind)).map((t) => [t.id, t.targetKind])
+    expect(persons).toEqual([['chuangxian-dianping-member', 'party-member'], ['zhuti-cadre', 'cadre'], ['chuangxian-member', 'party-member']])
+    expect(templateById('zhuti-cadre')?.ballot.sections).toEqual(templateById('zhuti-leadership')?.ballot.sections)
+  })
+
+  it('write Chinese text with full-width punctuation throughout', () => {
+    const texts = JSON.stringify(builtinTemplates).match(/"[^"]*[\u4e00-\u9fff][^"]*"/g) ?? []
+    expect(texts.length).toBeGreaterThan(100)
+    expect(texts.filter((t) => /[(),;:]/.test(t))).toEqual([])
   })
 
   it.each(builtinTemplates.map((t) => [t.id, t]))('%s satisfies every schema', (_, t) => {
@@ -20,6 +32,7 @@ describe('built-in templates', () => {
     ['001', 'chuangxian-dianping-org', [5]],
     ['001', 'chuangxian-dianping-member', [4]],
     ['002', 'zhuti-leadership', [4, 5, 4, 4, 3]],
+    ['002', 'zhuti-cadre', [4, 5, 4, 4, 3]],
     ['002', 'zhuti-branch', [3, 3]],
     ['003', 'chuangxian-branch', [4]],
     ['003', 'chuangxian-member', [4]],

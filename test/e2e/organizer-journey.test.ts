@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core'
 import { browserPool, button, pickPersona, productUrl } from './browser'
-import { chip, field, settledScreenshot, unit } from './organizer-screens'
+import { chip, confirmModal, field, settledScreenshot, unit } from './organizer-screens'
 
 const TITLE = `两评一树测评 E2E ${Date.now().toString(36)}`
 const XINGFU = '幸福社区'
@@ -27,7 +27,7 @@ const screenshot = settledScreenshot
 
 /** 内部评议 rates one's own unit: 幸福社区's team is offered, 和谐社区's is shown as out of scope. */
 async function expectOwnCommunityOnly(page: Page) {
-  await page.getByText('您以“内部评议(全体干部职工)”身份参评').waitFor()
+  await page.getByText('您以“内部评议（全体干部职工）”身份参评').waitFor()
   const own = page.locator('.target', { hasText: `${XINGFU}领导班子` })
   const other = page.locator('.target', { hasText: `${HEXIE}领导班子` })
   await own.locator('.target__check--on').waitFor()
@@ -60,8 +60,10 @@ test('陈组织员 redeems the role code under his name and creates a 两评一�
   await signInAs(page, '陈组织员')
   await expect(page.locator('.home__workbench').count()).resolves.toBe(0) // no role yet
   await page.locator('.home__redeem').click()
-  await chip(page, '工作人员邀请码').click()
+  // One box for every code: the server tells a role code from a roster code, then the name is asked.
   await field(page, '邀请码').fill(roleCode)
+  await button(page, '确定').click()
+  await page.getByText('这是工作人员邀请码。').waitFor()
   await field(page, '您的姓名').fill('陈明')
   await screenshot(page, 'organizer-02-redeem-role-code')
   await button(page, '确定').click()
@@ -87,6 +89,7 @@ test('陈组织员 redeems the role code under his name and creates a 两评一�
   await button(page, '下一步').click()
   await page.getByText('评议时间（北京时间）').waitFor()
   await screenshot(page, 'organizer-07-wizard-window')
+  await chip(page, '从现在开始').click() // the default window starts tomorrow
   await button(page, '创建并检查').click()
 
   // The readiness check: the rosters are empty, explained in Chinese, and opening is refused.
@@ -95,7 +98,7 @@ test('陈组织员 redeems the role code under his name and creates a 两评一�
   expect(roundId).not.toBe('')
   await button(page, '开放评议').click()
   await page.getByText('暂不能开放，请先处理以下问题：').waitFor()
-  await page.locator('.readiness__blocker', { hasText: '「内部评议(全体干部职工)」参评人员类别仅限名单内人员，但名单为空' }).waitFor()
+  await page.locator('.readiness__blocker', { hasText: '「内部评议（全体干部职工）」参评人员类别仅限名单内人员，但名单为空' }).waitFor()
   await screenshot(page, 'organizer-08-readiness-blocks')
 
   // Rosters: one named evaluator per roster category, one single-use code each.
@@ -113,6 +116,7 @@ test('陈组织员 redeems the role code under his name and creates a 两评一�
   await page.locator('.readiness').scrollIntoViewIfNeeded()
   await page.getByText('检查通过，可以开放评议。').waitFor()
   await button(page, '开放评议').click()
+  await confirmModal(page, '评议对象、参评类别、评议内容、等次和认定规则将锁定')
   await page.locator('.org__row', { hasText: '状态' }).locator('.state-tag--open').waitFor()
   await page.locator('.participation').waitFor()
   await screenshot(page, 'organizer-10-round-open')

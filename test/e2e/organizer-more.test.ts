@@ -11,7 +11,7 @@
 import type { Page } from 'playwright-core'
 import type { RoundDetail } from '../../src/api/organize'
 import { browserPool, button, pickPersona, productUrl } from './browser'
-import { chip, field, settledScreenshot, unit } from './organizer-screens'
+import { chip, confirmModal, field, settledScreenshot, unit } from './organizer-screens'
 
 const STAMP = Date.now().toString(36)
 const TITLE = `两评一树 更多 E2E ${STAMP}`
@@ -127,6 +127,7 @@ test('the organizer edits the items and turns a rule off in the wizard; the roun
   await page.locator('.rules').evaluate((el) => el.scrollIntoView({ block: 'start' }))
   await screenshot(page, 'organizer-more-03-wizard-rules')
   await button(page, '下一步').click()
+  await chip(page, '从现在开始').click() // the default window starts tomorrow
   await button(page, '创建并检查').click()
   await page.getByText('开放前检查').waitFor()
   roundId = roundIdIn(page)
@@ -170,13 +171,14 @@ test('shared codes fill the rosters, the round opens, and a resident redeems one
   await page.locator('.readiness').scrollIntoViewIfNeeded()
   await page.getByText('检查通过，可以开放评议。').waitFor()
   await button(page, '开放评议').click()
+  await confirmModal(page, '评议对象、参评类别、评议内容、等次和认定规则将锁定')
   await page.locator('.org__row', { hasText: '状态' }).locator('.state-tag--open').waitFor()
 
   const resident = (residentPage = await signedIn(RESIDENT))
   await resident.locator('.home__redeem').click()
   await field(resident, '邀请码').fill(internalCode)
   await button(resident, '确定').click()
-  await resident.getByText('您以“内部评议(全体干部职工)”身份参评').waitFor()
+  await resident.getByText('您以“内部评议（全体干部职工）”身份参评').waitFor()
   await resident.locator('.target', { hasText: TEAM }).locator('.target__check--on').waitFor()
   await screenshot(resident, 'organizer-more-05-resident-redeemed-shared-code')
 })
@@ -203,7 +205,7 @@ test('the contact writes the report from its link; residents see it only after t
   // Not approved yet: the resident's round page shows no report for the team.
   const resident = residentPage
   await resident.reload()
-  await resident.getByText('您以“内部评议(全体干部职工)”身份参评').waitFor()
+  await resident.getByText('您以“内部评议（全体干部职工）”身份参评').waitFor()
   await expect(resident.locator('.target', { hasText: TEAM }).locator('.target__report').count()).resolves.toBe(0)
   await expect(resident.getByText(REPORT).count()).resolves.toBe(0)
 

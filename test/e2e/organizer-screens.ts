@@ -16,3 +16,10 @@ export const unit = (page: Page, name: string) =>
   page.locator('.unit-picker__unit').filter({ has: page.locator('.unit-picker__name', { hasText: new RegExp(`^${name}$`) }) })
 
 export const field = (page: Page, label: string) => page.locator('.org__field', { hasText: label }).locator('textarea')
+
+/** Taro's H5 modal (Taro.showModal): read its text, then confirm. */
+export async function confirmModal(page: Page, says: string | RegExp) {
+  const modal = page.locator('.taro__modal')
+  await modal.locator('.taro-modal__text', { hasText: says }).waitFor()
+  await modal.locator('.taro-modal__foot').getByText('确定').click()
+}

@@ -12,7 +12,7 @@ const belowSixtyPercent: Rule = {
   name: '满意率低于60%',
   conditions: [{ metric: 'satisfaction', comparison: 'below', threshold: { num: 3, den: 5 } }],
   effects: [{ kind: 'rectify' }, { kind: 'warning-talk' }, { kind: 'no-awards' }],
-  consequence: '制定整改措施，限期完成整改任务;对负责人进行诫勉谈话;本年度一律不能评先评优。',
+  consequence: '制定整改措施，限期完成整改任务；对负责人进行诫勉谈话；本年度一律不能评先评优。',
 }
 
 /**
@@ -66,7 +66,7 @@ export const chuangxianBranch: BuiltinTemplate = {
   // 40 evaluators per branch; a branch with fewer than 30 members sends all its members.
   categories: [
     { id: 'members', name: '党员代表', scope: { kind: 'own-unit' }, expectedPerUnit: 20, access: 'roster' },
-    { id: 'masses', name: '群众(职工)代表', scope: { kind: 'own-unit' }, expectedPerUnit: 10, access: 'roster' },
+    { id: 'masses', name: '群众（职工）代表', scope: { kind: 'own-unit' }, expectedPerUnit: 10, access: 'roster' },
     { id: 'service', name: '服务对象代表', scope: { kind: 'own-unit' }, expectedPerUnit: 10, access: 'roster' },
     { id: 'retirees', name: '离退休干部职工代表', scope: { kind: 'own-unit' }, access: 'roster' },
   ],

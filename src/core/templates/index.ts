@@ -8,7 +8,7 @@ import { chuangxianBranch, chuangxianMember } from './chuangxianPingyi'
 import { communitySatisfaction } from './communitySatisfaction'
 import { liangpingYishu } from './liangpingYishu'
 import { sanpingYilian } from './sanpingYilian'
-import { zhutiBranch, zhutiLeadership } from './zhutiJiaoyu'
+import { zhutiBranch, zhutiCadre, zhutiLeadership } from './zhutiJiaoyu'
 
 export type { BuiltinTemplate } from './builtin'
 
@@ -17,6 +17,7 @@ export const builtinTemplates: readonly BuiltinTemplate[] = [
   chuangxianDianpingOrg,
   chuangxianDianpingMember,
   zhutiLeadership,
+  zhutiCadre,
   zhutiBranch,
   chuangxianBranch,
   chuangxianMember,

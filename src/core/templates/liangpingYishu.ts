@@ -24,7 +24,7 @@ export const liangpingYishu: BuiltinTemplate = {
     opinion: { enabled: true, maxLength: 500 },
   },
   categories: [
-    { id: 'internal', name: '内部评议(全体干部职工)', scope: { kind: 'own-unit' }, access: 'roster' },
+    { id: 'internal', name: '内部评议（全体干部职工）', scope: { kind: 'own-unit' }, access: 'roster' },
     {
       id: 'deputies',
       name: '党代表、人大代表、政协委员',
@@ -53,14 +53,14 @@ export const liangpingYishu: BuiltinTemplate = {
   rules: [
     {
       id: 'poor',
-      name: '群众评议结果较差(满意率低于60%)',
+      name: '群众评议结果较差（满意率低于60%）',
       conditions: [{ metric: 'satisfaction', comparison: 'below', threshold: { num: 3, den: 5 } }],
       effects: [{ kind: 'rectify' }, { kind: 'criticism' }, { kind: 'warning-talk' }],
       consequence: '要求限期整改，并对有关人员进行通报批评或诫勉谈话。',
     },
     {
       id: 'very-poor',
-      name: '群众评议结果特别差(满意率低于40%)',
+      name: '群众评议结果特别差（满意率低于40%）',
       conditions: [{ metric: 'satisfaction', comparison: 'below', threshold: { num: 2, den: 5 } }],
       effects: [{ kind: 'extend-round', months: 2 }],
       consequence: '活动延期2个月，深入查摆整改，解决存在的突出问题。',

@@ -13,7 +13,7 @@ export const sanpingYilian: BuiltinTemplate = {
     overall: OVERALL,
     sections: [
       { id: 'study', title: '学习教育情况', items: items('s', [
-        '学习教育组织情况', '规定内容学习情况', '弘扬焦裕禄精神,“六问六带头”情况',
+        '学习教育组织情况', '规定内容学习情况', '弘扬焦裕禄精神，“六问六带头”情况',
         '集中学习和专题讨论情况', '党员领导干部思想认识提高情况',
       ]) },
       { id: 'listening', title: '听取意见情况', items: items('l', [
@@ -29,7 +29,7 @@ export const sanpingYilian: BuiltinTemplate = {
     {
       id: 'unit',
       name: '单位参评人员',
-      description: '只对本单位测评:科室负责人代表、部分党员干部职工、下属机构负责人代表、离退休干部代表;名单报督导组审定',
+      description: '只对本单位测评：科室负责人代表、部分党员干部职工、下属机构负责人代表、离退休干部代表；名单报督导组审定',
       scope: { kind: 'own-unit' },
       expectedPerUnit: 15,
       access: 'roster',
@@ -37,7 +37,7 @@ export const sanpingYilian: BuiltinTemplate = {
     {
       id: 'all-round',
       name: '全评参评人员',
-      description: '对本组所有单位测评:工作服务对象代表、部分党员代表、三级网格群众代表;窗口单位中服务对象应占一定比例',
+      description: '对本组所有单位测评：工作服务对象代表、部分党员代表、三级网格群众代表；窗口单位中服务对象应占一定比例',
       scope: { kind: 'group' },
       expectedPerUnit: 5,
       access: 'roster',

@@ -1,11 +1,13 @@
 /**
  * @module The create-round wizard's draft, and how it becomes the `createRound` input: chosen units
- * become targets of the template's kind, grouped as the organizer put them.
+ * become targets of the template's kind, grouped as the organizer put them; a template rating
+ * persons (党员, 领导干部) takes the persons typed in or imported instead.
  */
 import type { z } from 'zod'
-import type { NewRound, UnitView } from '../../api/organize'
+import type { NewRound, PersonRow, UnitView } from '../../api/organize'
 import type { BallotTemplate } from '../../core/ballotTemplate'
 import type { EvaluatorCategory } from '../../core/category'
+import { isPersonKind } from '../../core/personKinds'
 import type { Rule } from '../../core/rule'
 import type { BuiltinTemplate } from '../../core/templates'
 import { defaultWindow } from './window'
@@ -17,6 +19,8 @@ export interface Draft {
   title: string
   ownerUnitId: string
   units: UnitView[]
+  /** The persons rated, when the template rates persons. */
+  persons: PersonRow[]
   /** Group number (1…) of each chosen unit, by unit id. */
   groupOf: Record<string, number>
   /** Lead unit of each group, by group number. */
@@ -30,16 +34,20 @@ export interface Draft {
   window: { opensAt: string; closesAt: string }
 }
 
-export const emptyDraft = (): Draft => ({ template: null, title: '', ownerUnitId: '', units: [], groupOf: {}, leadOf: {}, categories: [], ballot: null, rules: [], rulesOff: [], window: defaultWindow() })
+export const emptyDraft = (): Draft => ({ template: null, title: '', ownerUnitId: '', units: [], persons: [], groupOf: {}, leadOf: {}, categories: [], ballot: null, rules: [], rulesOff: [], window: defaultWindow() })
 
 const KIND_SUFFIX: Record<string, string> = { 'leadership-team': '领导班子', unit: '', cadre: '', 'party-member': '' }
 
+export const ratesPersons = (d: Pick<Draft, 'template'>): boolean => isPersonKind(d.template?.targetKind ?? 'unit')
+
 export function targetsOf(d: Draft): NewRoundInput['targets'] {
   const kind = d.template?.targetKind ?? 'unit'
+  if (ratesPersons(d)) return d.persons.map((p, i) => ({ id: `p${i + 1}`, kind, ...p }))
   return d.units.map((u) => ({ id: `t-${u.id}`.slice(0, 40), name: `${u.name}${KIND_SUFFIX[kind] ?? ''}`, kind, unitId: u.id }))
 }
 
 export function groupsOf(d: Draft): NonNullable<NewRoundInput['groups']> {
+  if (ratesPersons(d)) return []
   const numbers = [...new Set(d.units.map((u) => d.groupOf[u.id] ?? 1))].sort((a, b) => a - b)
   return numbers.map((n) => {
     const unitIds = d.units.filter((u) => (d.groupOf[u.id] ?? 1) === n).map((u) => u.id)

@@ -16,3 +16,11 @@ export function treeOrder(units: readonly UnitView[]): { unit: UnitView; depth: 
   walk(null, 0)
   return out
 }
+
+/** The unit and everything below it: where a round's targets may lie. */
+export function subtreeOf(units: readonly UnitView[], rootId: string): UnitView[] {
+  const inside = new Set([rootId])
+  // Tree order puts every parent before its children: one pass collects the whole subtree.
+  for (const { unit } of treeOrder(units)) if (unit.parentId !== null && inside.has(unit.parentId)) inside.add(unit.id)
+  return units.filter((u) => inside.has(u.id))
+}

@@ -25,8 +25,13 @@ export function showLocal(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`
 }
 
-/** From now (to the minute, Beijing) to 20:00 two weeks on. */
+/** A working week: from tomorrow 08:00 to a week later at 18:00 (Beijing). */
 export function defaultWindow(): { opensAt: string; closesAt: string } {
+  return { opensAt: `${ymd(beijing(1))}T08:00:00+08:00`, closesAt: `${ymd(beijing(8))}T18:00:00+08:00` }
+}
+
+/** Now, to the minute, as the window fields show it: for a round that opens at once. */
+export function nowLocal(): string {
   const now = beijing(0)
-  return { opensAt: `${ymd(now)}T${pad(now.getUTCHours())}:${pad(now.getUTCMinutes())}:00+08:00`, closesAt: `${ymd(beijing(14))}T20:00:00+08:00` }
+  return `${ymd(now)} ${pad(now.getUTCHours())}:${pad(now.getUTCMinutes())}`
 }

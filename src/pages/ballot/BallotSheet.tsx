@@ -2,7 +2,7 @@
 import { Text, Textarea, View } from '@tarojs/components'
 import type { BallotTemplate } from '../../core/ballotTemplate'
 import LevelPicker from '../../components/LevelPicker'
-import type { Sheet } from './sheet'
+import { fillItems, unanswered, type Sheet } from './sheet'
 
 interface Props {
   template: BallotTemplate
@@ -17,10 +17,17 @@ interface Props {
 export default function BallotSheet({ template, sheet, onChange, missing, refusal }: Props) {
   const { scale, opinion } = template
   const setItem = (id: string, level: string) => onChange({ ...sheet, items: { ...sheet.items, [id]: level } })
+  const overallLabel = scale.levels.find((l) => l.id === sheet.overall)?.label
+  const open = unanswered(template, sheet).length
   return (
     <View>
       <View className='qp-card'>
         <LevelPicker label={template.overall.label} levels={scale.levels} value={sheet.overall} strong missing={missing.includes('overall')} onChange={(overall) => onChange({ ...sheet, overall })} />
+        {overallLabel && open > 0 && (
+          <View className='ballot__fill' role='button' onClick={() => onChange(fillItems(template, sheet))}>
+            {`以下 ${open} 项都选“${overallLabel}”，再改个别项`}
+          </View>
+        )}
       </View>
       {template.sections.map((section) => (
         <View key={section.id} className='qp-card'>

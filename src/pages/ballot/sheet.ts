@@ -16,6 +16,17 @@ export function unanswered(template: BallotTemplate, sheet: Sheet): string[] {
   return sheet.overall ? items : ['overall', ...items]
 }
 
+/**
+ * Every item still unanswered takes the overall level, for the resident to change a few after
+ * (13 items × 4 targets is 52 taps otherwise). Answers already given stay.
+ */
+export function fillItems(template: BallotTemplate, sheet: Sheet): Sheet {
+  if (!sheet.overall) return sheet
+  const items = { ...sheet.items }
+  for (const item of template.sections.flatMap((s) => s.items)) if (!items[item.id]) items[item.id] = sheet.overall
+  return { ...sheet, items }
+}
+
 export function toBallot(targetId: string, sheet: Sheet): BallotInput {
   const opinion = sheet.opinion.trim()
   return { targetId, overall: sheet.overall ?? '', items: sheet.items, ...(opinion ? { opinion } : {}) }

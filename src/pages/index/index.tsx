@@ -50,13 +50,15 @@ export default function Index() {
         <Text className='home__subtitle'>您的评价，推动身边的党组织更好地服务群众</Text>
       </View>
       {error && <Text className='home__error'>{error.message}</Text>}
+      {/* Above the rounds, so whoever holds a role finds it without scrolling. */}
+      {me && me.roles.length > 0 && <Row className='home__workbench' title='工作台' extra='进入 ›' onClick={() => void Taro.navigateTo({ url: '/organizer/pages/workbench/index' })} />}
       {me && <RoundList />}
       <CareToggle />
       {me && (
         <View>
-          {me.roles.length > 0 && <Row className='home__workbench' title='工作台' extra='进入 ›' onClick={() => void Taro.navigateTo({ url: '/organizer/pages/workbench/index' })} />}
           <Row className='home__redeem' title='输入邀请码' extra='›' onClick={() => void Taro.navigateTo({ url: '/organizer/pages/redeem/index' })} />
-          <Row className='home__tag' title='我的编号' extra={me.tag} />
+          {/* Only the local experience has several identities to tell apart; in WeChat the tag would mean nothing to a resident. */}
+          {process.env.TARO_ENV === 'h5' && <Row className='home__tag' title='我的编号' note='本地体验：用来分辨当前登录的身份' extra={me.tag} />}
           {me.roles.map((r) => (
             <Row key={`${r.role}-${r.unitId}`} title={ROLE_NAMES[r.role]} extra={r.unitName} />
           ))}

@@ -19,7 +19,10 @@ export default function TargetCard({ target, receipt, eligible, selected, onTogg
   return (
     <View className={`target${selected ? ' target--on' : ''}`}>
       <View className='target__head' onClick={selectable ? onToggle : undefined} role={selectable ? 'checkbox' : undefined} aria-checked={selectable ? selected : undefined}>
-        <Text className='target__name'>{target.name}</Text>
+        <Text className='target__name'>
+          {target.name}
+          {target.position && <Text className='target__position'>{` · ${target.position}`}</Text>}
+        </Text>
         {receipt && <Text className='target__badge target__badge--done'>已评</Text>}
         {!receipt && !eligible && <Text className='target__badge'>不在您的评议范围</Text>}
         {selectable && <View className={selected ? 'target__check target__check--on' : 'target__check'}>{selected ? '✓' : ''}</View>}

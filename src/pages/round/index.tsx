@@ -8,6 +8,7 @@ import { blockedByError, blockedByRound } from '../../components/blocked'
 import { useRoundShare } from '../../components/useRoundShare'
 import { ballotPath } from '../../services/links'
 import CategoryPicker from './CategoryPicker'
+import Receipts from './Receipts'
 import RoundHeader from './RoundHeader'
 import TargetList from './TargetList'
 import { useRound } from './useRound'
@@ -39,7 +40,10 @@ export default function RoundPage() {
     <Screen>
       <RoundHeader data={round} />
       {blocked ? (
-        <StatusScreen tone={blocked.tone} title={blocked.title} message={blocked.message} />
+        <View>
+          <StatusScreen tone={blocked.tone} title={blocked.title} message={blocked.message} />
+          <Receipts data={round} />
+        </View>
       ) : round.enrolment ? (
         round.enrolment.eligibleTargetIds.length === 0 ? (
           <StatusScreen tone='info' title='您不在本次评议的范围内' message='本轮评议没有需要您评议的对象，感谢您的关注。' />
@@ -47,7 +51,12 @@ export default function RoundPage() {
           <TargetList data={round} enrolment={round.enrolment} onRate={rate} />
         )
       ) : round.choices.length === 0 ? (
-        <StatusScreen tone='info' title='您不在本次评议的范围内' message='本轮评议只面向名单内的人员。' />
+        <StatusScreen
+          tone='info'
+          title='本轮评议凭邀请码参加'
+          message='如果组织方发给您邀请码，请点下方按钮输入；没有邀请码则不在本轮评议的范围内。'
+          action={{ label: '输入邀请码', onClick: () => void Taro.navigateTo({ url: '/organizer/pages/redeem/index' }) }}
+        />
       ) : (
         <View>
           {enrolError && <Text className='qp-error'>{enrolError.message}</Text>}

@@ -6,7 +6,7 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import Field from '../../components/Field'
 import type { Draft } from '../../lib/draft'
-import { parseLocal, showLocal } from '../../lib/window'
+import { nowLocal, parseLocal, showLocal } from '../../lib/window'
 
 interface Props {
   draft: Draft
@@ -32,7 +32,10 @@ export default function WindowStep({ draft, update }: Props) {
           {!parseLocal(text[edge]) && <Text className='org__blocker'>请按“2026-11-22 09:00”的格式填写</Text>}
         </View>
       ))}
-      <Text className='qp-muted'>创建后为草稿，检查无误再开放；开放前可随时修改。</Text>
+      <View className='org__chips'>
+        <Text className='org__chip window__now' onClick={() => set('opensAt', nowLocal())}>从现在开始</Text>
+      </View>
+      <Text className='qp-muted'>默认从明天 8:00 到一周后 18:00。创建后为草稿，检查无误再开放；开放前可随时修改。</Text>
     </View>
   )
 }

@@ -8,10 +8,12 @@ import Screen from '../../../components/Screen'
 import { call } from '../../../services/api'
 import OrgHead from '../../components/OrgHead'
 import { useLoad } from '../../lib/useLoad'
+import { ratesPersons } from '../../lib/draft'
 import { itemsReady } from '../../lib/items'
 import { scaleReady } from '../../lib/scale'
 import CategoriesStep from './CategoriesStep'
 import ItemsStep from './ItemsStep'
+import PersonsStep from './PersonsStep'
 import RulesStep from './RulesStep'
 import ScaleStep from './ScaleStep'
 import TargetsStep from './TargetsStep'
@@ -27,7 +29,7 @@ export default function CreatePage() {
   const units = mine.data?.units ?? []
   const ownerIds = mine.data?.ownerUnitIds ?? []
   const ownerUnits = units.filter((u) => ownerIds.includes(u.id))
-  const canGoOn = [draft.template !== null && draft.title.trim() !== '' && draft.ownerUnitId !== '', draft.units.length > 0, itemsReady(draft.ballot) && scaleReady(draft.ballot), true][step]
+  const canGoOn = [draft.template !== null && draft.title.trim() !== '' && draft.ownerUnitId !== '', (ratesPersons(draft) ? draft.persons : draft.units).length > 0, itemsReady(draft.ballot) && scaleReady(draft.ballot), true][step]
   const last = step === STEPS.length - 1
 
   return (
@@ -40,7 +42,7 @@ export default function CreatePage() {
       </View>
       {(mine.error ?? templates.error ?? error) && <Text className='qp-error'>{(mine.error ?? templates.error ?? error)?.message}</Text>}
       {step === 0 && <TemplateStep draft={draft} templates={templates.data?.templates ?? []} ownerUnits={ownerUnits} update={update} />}
-      {step === 1 && <TargetsStep draft={draft} units={units} update={update} />}
+      {step === 1 && (ratesPersons(draft) ? <PersonsStep draft={draft} units={units} update={update} /> : <TargetsStep draft={draft} units={units} update={update} />)}
       {step === 2 && <CategoriesStep draft={draft} update={update} />}
       {step === 2 && <ItemsStep draft={draft} update={update} />}
       {step === 2 && <ScaleStep draft={draft} update={update} />}

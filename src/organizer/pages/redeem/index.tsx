@@ -1,7 +1,8 @@
 /**
- * Redeeming a code: a roster code enrols a resident in their category and unit and opens the round;
- * a role code makes its holder an organizer, leader or unit contact under the name they type; the
- * one-time setup code printed at first start makes the first admin.
+ * The one 输入邀请码 box: a roster code enrols a resident in their category and unit and opens the
+ * round; a role code makes its holder an organizer, leader or unit contact under the name they
+ * type; the one-time setup code printed at first start makes the first admin. The resident never
+ * says which kind: the server does.
  */
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
@@ -18,33 +19,47 @@ import { ROLE_NAMES } from '../../lib/labels'
 import { organizerPaths } from '../../lib/paths'
 import '../../organizer.scss'
 
-type Mode = 'roster' | 'role' | 'setup'
-const MODES: Record<Mode, string> = { roster: '参加评议的邀请码', role: '工作人员邀请码', setup: '系统初始化码' }
+/** What the server said the code is, once asked: a role or the setup code needs the holder's name. */
+type Kind = 'roster' | 'role' | 'setup'
+const NAMED: Record<Exclude<Kind, 'roster'>, string> = { role: '这是工作人员邀请码。', setup: '这是系统初始化码，只能使用一次，使用者成为系统管理员。' }
 
 export default function RedeemPage() {
-  const [mode, setMode] = useState<Mode>('roster')
+  const [kind, setKind] = useState<Kind | null>(null)
   const [code, setCode] = useState('')
   const [name, setName] = useState('')
   const [error, setError] = useState<ApiError | null>(null)
   const [granted, setGranted] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
+  const enrol = async () => {
+    const res = await call('evaluate', 'redeem', { code: code.trim() })
+    if (res.ok) return void Taro.redirectTo({ url: `/${roundPath(res.data.roundId)}` })
+    setError(res.error)
+  }
+  const grant = async (k: Exclude<Kind, 'roster'>) => {
+    const res = k === 'setup'
+      ? await call('organize', 'claimSetup', { setupCode: code.trim(), displayName: name.trim() })
+      : await call('organize', 'redeemRole', { code: code.trim(), displayName: name.trim() })
+    if (res.ok) setGranted(ROLE_NAMES[res.data.role])
+    else setError(res.error)
+  }
+  // The server says what the code is before anything is redeemed, so no one picks a type and no code is spent by the wrong action.
   const redeem = async () => {
     setBusy(true)
     setError(null)
-    if (mode === 'roster') {
-      const res = await call('evaluate', 'redeem', { code: code.trim() })
-      setBusy(false)
-      if (res.ok) return void Taro.redirectTo({ url: `/${roundPath(res.data.roundId)}` })
-      return setError(res.error)
+    if (kind && kind !== 'roster') await grant(kind)
+    else {
+      const asked = await call('organize', 'codeKind', { code: code.trim() })
+      if (!asked.ok) setError(asked.error)
+      else if (asked.data.kind === 'roster') await enrol()
+      else setKind(asked.data.kind)
     }
-    const res =
-      mode === 'setup'
-        ? await call('organize', 'claimSetup', { setupCode: code.trim(), displayName: name.trim() })
-        : await call('organize', 'redeemRole', { code: code.trim(), displayName: name.trim() })
     setBusy(false)
-    if (res.ok) setGranted(ROLE_NAMES[res.data.role])
-    else setError(res.error)
+  }
+  const edit = (value: string) => {
+    setCode(value)
+    setKind(null)
+    setError(null)
   }
 
   if (granted) {
@@ -54,28 +69,15 @@ export default function RedeemPage() {
       </Screen>
     )
   }
-  const ready = code.trim().length >= 4 && (mode === 'roster' || name.trim().length > 0)
+  const named = kind === 'role' || kind === 'setup'
+  const ready = code.trim().length >= 4 && (!named || name.trim().length > 0)
   return (
     <Screen className='org'>
-      <OrgHead title='输入邀请码' sub='邀请码由评议组织方或管理员发给您。' />
+      <OrgHead title='输入邀请码' sub='参加评议的邀请码、工作人员邀请码和初始化码都在这里输入。' />
       <View className='qp-card'>
-        <Text className='qp-card__title'>这是什么邀请码？</Text>
-        <View className='org__chips'>
-          {(Object.keys(MODES) as Mode[]).map((m) => (
-            <Text key={m} className={`org__chip redeem__mode${m === mode ? ' org__chip--on' : ''}`} onClick={() => setMode(m)}>
-              {MODES[m]}
-            </Text>
-          ))}
-        </View>
-        <Field
-          label={mode === 'setup' ? '初始化码' : '邀请码'}
-          maxlength={mode === 'setup' ? 64 : 16}
-          value={code}
-          placeholder={mode === 'setup' ? '首次启动时打印的初始化码' : '请输入邀请码'}
-          onChange={setCode}
-        />
-        {mode === 'setup' && <Text className='qp-muted'>初始化码只能使用一次，使用者成为系统管理员。</Text>}
-        {mode !== 'roster' && <Field label='您的姓名（将显示在操作记录中）' maxlength={40} value={name} placeholder='例如：陈明' onChange={setName} />}
+        <Field label='邀请码' maxlength={64} value={code} placeholder='请输入收到的邀请码' onChange={edit} />
+        {named && <Text className='qp-muted redeem__kind'>{NAMED[kind]}</Text>}
+        {named && <Field label='您的姓名（将显示在操作记录中）' maxlength={40} value={name} placeholder='例如：陈明' onChange={setName} />}
       </View>
       {error && <Text className='qp-error'>{error.message}</Text>}
       <View className='qp-actions'>

@@ -1,6 +1,7 @@
 /** The readiness check of a draft round, from the server, and (unless read-only) the button that opens it. */
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { RoundDetail } from '../../../api/organize'
 import type { ApiError } from '../../../api/result'
@@ -14,6 +15,14 @@ export default function Readiness({ round, readOnly, onChanged }: { round: Round
   const { blockers } = round
 
   const open = async () => {
+    // What opening locks is not obvious and cannot be undone: say it before, not after (a round with blockers will not open anyway).
+    if (blockers.length === 0) {
+      const { confirm } = await Taro.showModal({
+        title: '开放评议',
+        content: '开放后居民即可评议。评议对象、参评类别、评议内容、等次和认定规则将锁定，只能修改结束时间和说明文字。确定开放吗？',
+      })
+      if (!confirm) return
+    }
     setBusy(true)
     const res = await call('organize', 'openRound', { roundId: round.id })
     setError(res.ok ? null : res.error)

@@ -26,6 +26,7 @@ export default function RosterPanel({ round, unitName, onChanged }: Props) {
   if (rosterCategories.length === 0) return null
 
   const add = async () => {
+    setNote(null)
     const res = await call('organize', 'addRoster', { roundId: round.id, categoryId, entries: [{ name: name.trim(), unitId }] })
     setError(res.ok ? null : res.error)
     if (res.ok) {
@@ -35,13 +36,17 @@ export default function RosterPanel({ round, unitName, onChanged }: Props) {
     await onChanged()
   }
   const importFile = async () => {
+    // A new attempt must not sit under the last one's success message.
+    setNote(null)
+    setError(null)
     const file = await pickRosterFile()
     if (!file) return
     const res = await call('organize', 'importRoster', { roundId: round.id, ...file })
     setError(res.ok ? null : res.error)
     if (res.ok) {
-      const skipped = res.data.skipped.map((s) => `第${s.row}行：${s.reason}`).join('；')
-      setNote(`已导入 ${res.data.codes.length} 人${skipped ? `，跳过 ${res.data.skipped.length} 行（${skipped}）` : ''}`)
+      const { codes, updated, skipped } = res.data
+      const rows = skipped.map((s) => `第${s.row}行：${s.reason}`).join('；')
+      setNote(`新增 ${codes.length} 人，更新 ${updated.length} 人，跳过 ${skipped.length} 行${rows ? `（${rows}）` : ''}`)
     }
     await onChanged()
   }
@@ -70,7 +75,7 @@ export default function RosterPanel({ round, unitName, onChanged }: Props) {
           导入名单（CSV / Excel）
         </Button>
       </View>
-      <Text className='qp-muted'>导入文件的列：姓名、单位、类别、手机（可选）。</Text>
+      <Text className='qp-muted'>导入文件的列：姓名、单位、类别、手机（可选）；Excel 另存的 CSV 也可以。同一人（姓名、单位、手机相同）再次导入不会重复。</Text>
       {note && <Text className='org__ok roster__note'>{note}</Text>}
       {error && <Text className='qp-error'>{error.message}</Text>}
       <SharedCode

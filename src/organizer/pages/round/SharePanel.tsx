@@ -66,10 +66,15 @@ export default function SharePanel({ round, onChanged }: { round: RoundDetail; o
       {copied && <Text className='org__link share__copied'>{`已复制：${copied}`}</Text>}
       {note && <Text className='qp-muted'>{note}</Text>}
       {error && <Text className='qp-error'>{error.message}</Text>}
-      <Field label='新增渠道' value={name} placeholder='例如：第一网格居民群' onChange={setName} />
-      <View className='org__inline-actions'>
-        <Button size='small' type='primary' disabled={!name.trim()} onClick={() => void add()}>添加渠道</Button>
-      </View>
+      {/* A round that takes no more ballots needs no new way in. */}
+      {(round.state === 'draft' || round.state === 'open') && (
+        <View>
+          <Field label='新增渠道' value={name} placeholder='例如：第一网格居民群' onChange={setName} />
+          <View className='org__inline-actions'>
+            <Button size='small' type='primary' disabled={!name.trim()} onClick={() => void add()}>添加渠道</Button>
+          </View>
+        </View>
+      )}
     </View>
   )
 }

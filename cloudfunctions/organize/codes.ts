@@ -1,0 +1,22 @@
+/**
+ * @module What a typed code is, without spending it: the one 输入邀请码 box asks this first, then
+ * redeems through the code's own action (a roster code needs nothing more; a role or the setup
+ * code needs the holder's name). A code that would be refused is answered as invalid here, so the
+ * page never sends it to an action that might spend it.
+ */
+import { domainError } from '../../src/core'
+import { database } from '../common/cloudbase'
+import { functionEnv } from '../common/env'
+import { Invitation, normaliseCode } from '../common/invitations'
+import { refuse } from '../common/refuse'
+
+export type CodeKind = 'roster' | 'role' | 'setup'
+
+export async function codeKind(code: string): Promise<{ kind: CodeKind }> {
+  const setup = functionEnv().QUNPING_SETUP_CODE
+  if (setup && code.trim() === setup) return { kind: 'setup' }
+  const { data } = await database().collection('invitations').doc(normaliseCode(code)).get()
+  const invitation = Invitation.safeParse(data[0])
+  if (!invitation.success || invitation.data.usesLeft < 1) return refuse(domainError('CODE_INVALID'))
+  return { kind: invitation.data.kind }
+}

@@ -1,0 +1,50 @@
+/**
+ * @module Spreadsheets as offices send them: xlsx, or CSV saved by Excel, which in China writes
+ * GBK (GB18030) unless told otherwise; UTF-8 with or without a BOM is read too.
+ */
+import ExcelJS from 'exceljs'
+import { Readable } from 'node:stream'
+import { domainError } from '../../src/core'
+import { refuse } from '../common/refuse'
+
+/** UTF-8 when the bytes are valid UTF-8 (GBK text almost never is), GB18030 otherwise. */
+export function decodeCsv(bytes: Uint8Array): string {
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    text = new TextDecoder('gb18030').decode(bytes)
+  }
+  return text.replace(/^\uFEFF/, '')
+}
+
+/** Every row's cells as trimmed text, the header first. */
+export async function readRows(fileName: string, base64: string): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook()
+  const content = Buffer.from(base64, 'base64')
+  try {
+    const sheet = fileName.toLowerCase().endsWith('.csv')
+      ? await workbook.csv.read(Readable.from(decodeCsv(content)))
+      : (await workbook.xlsx.load(content as unknown as ArrayBuffer), workbook.worksheets[0])
+    const rows: string[][] = []
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? '').trim())))
+    return rows
+  } catch {
+    return refuse(domainError('ROSTER_FILE_UNREADABLE'))
+  }
+}
+
+/** A row's column index per header title (−1 when absent). */
+export function columnsOf<T extends string>(header: readonly string[], titles: readonly T[]): Record<T, number> {
+  return Object.fromEntries(titles.map((t) => [t, header.indexOf(t)])) as Record<T, number>
+}
+
+/**
+ * A cell naming a unit or category by id or by display name, as its id; undefined when nothing
+ * or more than one thing answers to it (own keys only: a cell saying "toString" is no unit).
+ */
+export function idOrName(names: Record<string, string>, value: string): string | undefined {
+  if (Object.hasOwn(names, value)) return value
+  const matches = Object.keys(names).filter((id) => names[id] === value)
+  return matches.length === 1 ? matches[0] : undefined
+}

@@ -1,0 +1,43 @@
+/**
+ * One 输入邀请码 box for every kind of code: the server says what a code is before anything is
+ * redeemed, and asking spends nothing, so a code typed by the wrong person is still there for the right one.
+ */
+import type { Runtime } from '../../local/runtime'
+import { type Session, signIn, startTestRuntime } from '../helpers/runtime'
+import { openRound } from '../helpers/rounds'
+
+type Answer<T = Record<string, unknown>> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
+let runtime: Runtime
+let admin: Session
+let resident: Session
+const organize = <T = Record<string, unknown>>(s: Session, action: string, input: unknown) => s.call<Answer<T>>('organize', { action, data: input })
+const data = <T>(a: Answer<T>): T => {
+  if (!a.ok) throw new Error(`${a.error.code}: ${a.error.message}`)
+  return a.data
+}
+const usesLeft = (code: string) => (runtime.cloudbase.store.collection('invitations').get(code)?.doc as { usesLeft: number } | undefined)?.usesLeft
+
+beforeAll(async () => {
+  runtime = await startTestRuntime()
+  admin = await signIn(runtime, 'admin')
+  resident = await signIn(runtime, 'voter-501')
+})
+afterAll(() => runtime.close())
+
+test('a role code, a roster code and the setup code are told apart, and asking spends none of them', async () => {
+  const roundId = await openRound(runtime, { templateId: 'sanping-yilian', groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: ['t1', 't2', 't3'] }] }, false)
+  const role = data(await organize<{ code: string }>(admin, 'inviteRole', { role: 'leader', unitId: 'test-street' })).code
+  const roster = data(await organize<{ code: string }>(admin, 'sharedCode', { roundId, categoryId: 'all-round', unitId: 't1', maxUses: 1 })).code
+  expect(data(await organize(resident, 'codeKind', { code: role.toLowerCase() }))).toEqual({ kind: 'role' })
+  expect(data(await organize(resident, 'codeKind', { code: ` ${roster.slice(0, 4)}-${roster.slice(4)} ` }))).toEqual({ kind: 'roster' })
+  expect(data(await organize(resident, 'codeKind', { code: runtime.setupCode }))).toEqual({ kind: 'setup' })
+  expect([usesLeft(role), usesLeft(roster)]).toEqual([1, 1])
+})
+
+test('an unknown, hostile or used-up code is invalid, in words a resident understands', async () => {
+  const role = data(await organize<{ code: string }>(admin, 'inviteRole', { role: 'contact', unitId: 'test-street' })).code
+  data(await organize(await signIn(runtime, 'voter-502'), 'redeemRole', { code: role, displayName: '联系人' }))
+  for (const code of ['NOSUCHCODE', 'toString', '__proto__', '$gt1', role]) {
+    expect(await organize(resident, 'codeKind', { code })).toEqual({ ok: false, error: { code: 'CODE_INVALID', message: '邀请码不正确或已用完，请核对后再输入' } })
+  }
+})
