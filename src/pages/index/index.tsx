@@ -11,7 +11,7 @@ import Row from '../../components/Row'
 import Screen from '../../components/Screen'
 import { call } from '../../services/api'
 import { signOut } from '../../services/devSession'
-import { roundPath } from '../../services/links'
+import { dashboardPaths, roundPath } from '../../services/links'
 import RoundList from './RoundList'
 import './index.scss'
 
@@ -50,6 +50,10 @@ export default function Index() {
         <Text className='home__subtitle'>您的评价，推动身边的党组织更好地服务群众</Text>
       </View>
       {error && <Text className='home__error'>{error.message}</Text>}
+      {/* First under the banner, so a leader finds it without scrolling past the rounds. */}
+      {me?.roles.some((r) => r.role !== 'contact') && (
+        <Row className='home__dashboard' title='数据看板' note='满意率、参与情况、需要关注的单位' extra='查看 ›' onClick={() => void Taro.navigateTo({ url: dashboardPaths.area() })} />
+      )}
       {me && <RoundList />}
       <CareToggle />
       {me && (

@@ -6,7 +6,7 @@ import Screen from '../../components/Screen'
 import StatusScreen from '../../components/StatusScreen'
 import { blockedByError, blockedByRound } from '../../components/blocked'
 import { useRoundShare } from '../../components/useRoundShare'
-import { ballotPath } from '../../services/links'
+import { ballotPath, outcomePath } from '../../services/links'
 import CategoryPicker from './CategoryPicker'
 import RoundHeader from './RoundHeader'
 import TargetList from './TargetList'
@@ -39,7 +39,12 @@ export default function RoundPage() {
     <Screen>
       <RoundHeader data={round} />
       {blocked ? (
-        <StatusScreen tone={blocked.tone} title={blocked.title} message={blocked.message} />
+        <StatusScreen
+          tone={blocked.tone}
+          title={blocked.title}
+          message={blocked.message}
+          action={round.round.state === 'published' ? { label: '查看评议结果', onClick: () => void Taro.navigateTo({ url: outcomePath(roundId) }) } : undefined}
+        />
       ) : round.enrolment ? (
         round.enrolment.eligibleTargetIds.length === 0 ? (
           <StatusScreen tone='info' title='您不在本次评议的范围内' message='本轮评议没有需要您评议的对象，感谢您的关注。' />
