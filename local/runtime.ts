@@ -10,6 +10,7 @@ import { ADMIN_PERSONA, devLogin } from './devlogin'
 import { createGateway, type FunctionMain } from './gateway'
 import { localSecrets } from './secrets'
 import { staticFiles } from './static'
+import { startTimers } from './triggers'
 
 export interface RuntimeOptions {
   dataDir: string
@@ -17,6 +18,8 @@ export interface RuntimeOptions {
   functions: Record<string, FunctionMain>
   /** Built H5 app; omitted in tests that only call functions. */
   h5Dir?: string
+  /** Fire the timer triggers of cloudbaserc.json (the scheduler); off where tests drive time themselves. */
+  triggers?: boolean
 }
 
 export const LOCAL_ENV_ID = 'qunping-local'
@@ -53,6 +56,8 @@ export async function startRuntime(options: RuntimeOptions) {
     TZ: 'Asia/Shanghai',
   })
 
+  const stopTimers = options.triggers ? startTimers(options.functions) : () => undefined
+
   return {
     url,
     cloudbase,
@@ -60,6 +65,7 @@ export async function startRuntime(options: RuntimeOptions) {
     setupCode: secrets.setupCode,
     close: () =>
       new Promise<void>((resolve) => {
+        stopTimers()
         server.closeAllConnections()
         server.close(() => {
           cloudbase.close()

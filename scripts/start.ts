@@ -36,6 +36,7 @@ async function main() {
     port: Number(process.env.PORT ?? 5180),
     functions: FUNCTIONS,
     h5Dir: path.join(root, 'dist', 'h5'),
+    triggers: true,
   })
   const codes = await seedDemo(FUNCTIONS.organize, runtime.login.openidOf(ADMIN_PERSONA))
   if (codes) {
