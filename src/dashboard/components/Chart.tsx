@@ -26,7 +26,8 @@ export default function Chart({ title, option, rows, isPage = true, className }:
   return (
     <View className={`dash-chart${className ? ` ${className}` : ''}`}>
       <Text className='dash-chart__title'>{title}</Text>
-      <Echarts echarts={echarts} option={option} isPage={isPage} style={{ height: `${height}px`, width: '100%' }} />
+      {/* No width here: in H5 the wrapper hands a style width to echarts.init as is ('100%' draws garbage); the canvas's own width is measured instead. */}
+      <Echarts echarts={echarts} option={option} isPage={isPage} style={{ height: `${height}px` }} />
     </View>
   )
 }

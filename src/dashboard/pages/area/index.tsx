@@ -52,8 +52,8 @@ export default function AreaPage() {
             <Text className='dash-kpi__label'>今日参评（份）</Text>
           </View>
           <View className='dash-kpi'>
-            <Text className='dash-kpi__value'>{ballots}</Text>
-            <Text className='dash-kpi__label'>{expected ? `累计参评 / 应参评 ${expected}` : '累计参评（份）'}</Text>
+            <Text className='dash-kpi__value'>{expected ? `${ballots}/${expected}` : ballots}</Text>
+            <Text className='dash-kpi__label'>{expected ? '累计 / 应参评' : '累计参评（份）'}</Text>
           </View>
           <View className='dash-kpi'>
             <Text className='dash-kpi__value dash-kpi__value--alert'>{data.attention.length}</Text>
