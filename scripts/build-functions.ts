@@ -5,6 +5,7 @@
 import { build } from 'esbuild'
 import fs from 'node:fs'
 import path from 'node:path'
+import { reportFontPath } from '../cloudfunctions/report/pdf'
 import { FUNCTION_SPECS } from './functions'
 
 const root = path.resolve(__dirname, '..')
@@ -28,7 +29,10 @@ export async function buildFunctions(): Promise<void> {
       legalComments: 'none',
     })
     fs.writeFileSync(path.join(outdir, 'package.json'), JSON.stringify({ name: spec.name, version: '1.0.0', main: 'index.js', private: true }, null, 2))
-    fs.writeFileSync(path.join(outdir, 'config.json'), JSON.stringify({ permissions: { openapi: spec.openapi } }, null, 2))
+    const triggers = spec.triggers.length > 0 ? { triggers: spec.triggers } : {}
+    fs.writeFileSync(path.join(outdir, 'config.json'), JSON.stringify({ permissions: { openapi: spec.openapi }, ...triggers }, null, 2))
+    // The CloudBase runtime has no system fonts: the PDF report ships its own.
+    if (spec.name === 'report') fs.cpSync(reportFontPath(), path.join(outdir, 'fonts', path.basename(reportFontPath())))
   }
 }
 

@@ -20,15 +20,12 @@ async function upload(folder: string, fileName: string, content: Buffer): Promis
 const pct = (p: number | null) => (p === null ? '' : p)
 const verdictText = (t: RoundResults['targets'][number]) => t.result.verdicts.verdicts.map((v) => v.ruleName).join('；')
 
-/** Every opinion of the shown targets, page by page; withheld ones stay withheld. */
+/** Every opinion of the shown targets in one read each; withheld ones stay withheld. */
 async function allOpinions(results: RoundResults, round: Parameters<typeof opinionsPage>[0]) {
   const rows: { target: string; day: string; text: string }[] = []
   for (const t of results.targets) {
-    for (let page = 1; ; page++) {
-      const p = await opinionsPage(round, t.targetId, t.result.ballots, page)
-      rows.push(...p.items.map((o) => ({ target: t.name, ...o })))
-      if (p.items.length < p.pageSize) break
-    }
+    const { items } = await opinionsPage(round, t.targetId, t.result.ballots, 1, Math.max(1, t.result.opinions))
+    rows.push(...items.map((o) => ({ target: t.name, ...o })))
   }
   return rows
 }
