@@ -72,14 +72,15 @@ const thresholdLine = (thresholds: Threshold[], axis: 'xAxis' | 'yAxis') => ({
   silent: true,
   symbol: 'none',
   lineStyle: { color: '#a8071a', type: 'dashed', width: 2 },
-  // Only the figure on the line; the rule's name is written under the chart.
-  label: { formatter: '{b}', position: 'end', fontSize: 12, color: '#a8071a' },
+  // Only the figure on the line, at its top (the category axis runs downwards); the rule's name is written under the chart.
+  label: { formatter: '{b}', position: axis === 'xAxis' ? 'start' : 'end', fontSize: 12, color: '#a8071a' },
   data: thresholds.map((t) => ({ name: `${t.percent}%`, [axis]: t.percent })),
 })
 
 /** Satisfaction per target as bars, each rule's threshold (2/3, 60 %) as a dashed line across them. */
 export function satisfactionOption(rows: { name: string; percent: number | null }[], thresholds: Threshold[]): EChartOption {
-  const low = Math.min(...thresholds.map((t) => t.percent))
+  // No rule on satisfaction (-Infinity): no bar is drawn as failing one.
+  const top = Math.max(...thresholds.map((t) => t.percent))
   return {
     animation: false,
     grid: { left: 8, right: 48, top: 36, bottom: 8, containLabel: true },
@@ -89,7 +90,8 @@ export function satisfactionOption(rows: { name: string; percent: number | null 
       type: 'bar',
       barMaxWidth: 28,
       label: { show: true, position: 'right', fontSize: FONT, formatter: (p: { value: number | null }) => (p.value === null ? '无' : `${p.value}%`) },
-      data: rows.map((r) => ({ value: r.percent, itemStyle: { color: r.percent !== null && r.percent < low ? '#cf1322' : '#c8161d' } })),
+      // Red under any line, green above all of them: which side of the rules a unit is on, at a glance.
+      data: rows.map((r) => ({ value: r.percent, itemStyle: { color: r.percent !== null && r.percent < top ? '#cf1322' : '#389e0d' } })),
       markLine: thresholdLine(thresholds, 'xAxis'),
     }],
   } as unknown as EChartOption

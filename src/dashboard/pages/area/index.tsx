@@ -71,10 +71,8 @@ export default function AreaPage() {
         <View className='qp-card'>
           {data.attention.map((a) => (
             <View key={`${a.roundId}-${a.targetId}-${a.kind}-${a.label}`} className='dash-attention' onClick={() => go(dashboardPaths.target(a.roundId, a.targetId))}>
-              <View className='dash-attention__head'>
-                <Text className={`dash-badge dash-badge--${a.kind === 'verdict' || a.kind === 'mismatch' ? 'danger' : 'warning'}`}>{a.label}</Text>
-                <Text className='dash-attention__name'>{a.targetName}</Text>
-              </View>
+              <Text className='dash-attention__name'>{a.targetName}</Text>
+              <Text className={`dash-badge dash-badge--${a.kind === 'verdict' || a.kind === 'mismatch' ? 'danger' : 'warning'}`}>{a.label}</Text>
               <Text className='dash-attention__text'>{a.explanation}</Text>
               <Text className='dash-small'>{a.roundTitle}</Text>
             </View>
