@@ -157,11 +157,15 @@ test('the organiser closes and publishes the round; its 结果 tab shows the fin
 
 test('张阿姨 opens the published round and reads each branch’s satisfaction and verdict in plain words', async () => {
   const page = await signedIn('张阿姨')
+  // In 关怀 (large-text) mode, as an older resident would read it.
+  await page.locator('.care-toggle').first().click()
+  await page.locator('.qp--care').waitFor()
   await page.goto(`${productUrl()}/#/pages/round/index?roundId=${roundId}`)
   await button(page, '查看评议结果').click()
   const poor = page.locator('.outcome__target', { hasText: POOR.name })
   await poor.locator('.outcome__rate', { hasText: '满意率 60%' }).waitFor()
   await expect(poor.innerText()).resolves.toContain('基本称职')
   await page.locator('.outcome__target', { hasText: GOOD.name }).locator('.outcome__rate', { hasText: '满意率 90%' }).waitFor()
+  await page.locator('.qp--care.outcome').waitFor()
   await screenshot(page, 'dashboard-07-resident-published')
 })

@@ -55,7 +55,9 @@ export default function TargetPage() {
             <Text className='dash-kpi__label'>平均分</Text>
           </View>
         </View>
-        <Text className='qp-muted'>{`参评 ${showCount(target.result.ballots, target.expected)}，有效 ${headline.valid} 份；最低样本 ${sample.required} 份${sample.met ? '（已达到）' : '（未达到）'}`}</Text>
+        <Text className='qp-muted'>
+          {`参评 ${showCount(target.result.ballots, target.expected)}，有效 ${headline.valid} 份${sample.required > 0 ? `；最低样本 ${sample.required} 份${sample.met ? '（已达到）' : '（未达到）'}` : ''}`}
+        </Text>
         <Notices notices={[...target.notices, ...round.notices.filter((n) => !target.notices.includes(n))]} />
       </View>
 
