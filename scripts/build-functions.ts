@@ -5,8 +5,8 @@
 import { build } from 'esbuild'
 import fs from 'node:fs'
 import path from 'node:path'
-import { reportFontPath } from '../cloudfunctions/report/pdf'
 import { FUNCTION_SPECS } from './functions'
+import { buildReportFont, REPORT_FONT_FILE } from './report-font'
 
 const root = path.resolve(__dirname, '..')
 export const FUNCTIONS_OUT = path.join(root, 'dist', 'functions')
@@ -32,7 +32,10 @@ export async function buildFunctions(): Promise<void> {
     const triggers = spec.triggers.length > 0 ? { triggers: spec.triggers } : {}
     fs.writeFileSync(path.join(outdir, 'config.json'), JSON.stringify({ permissions: { openapi: spec.openapi }, ...triggers }, null, 2))
     // The CloudBase runtime has no system fonts: the PDF report ships its own.
-    if (spec.name === 'report') fs.cpSync(reportFontPath(), path.join(outdir, 'fonts', path.basename(reportFontPath())))
+    if (spec.name === 'report') {
+      fs.mkdirSync(path.join(outdir, 'fonts'))
+      await buildReportFont(path.join(outdir, 'fonts', REPORT_FONT_FILE))
+    }
   }
 }
 

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto'
 import type { FiguresBasis } from '../../src/api/report'
 import { type Counters, domainError, emptyCounters, inShanghai, type Round, targetResult, type TargetResult } from '../../src/core'
-import { type RoundCounters, roundCounters } from '../organize/counters'
+import { type RoundCounters, roundCounters, totalBallots } from '../organize/counters'
 import { audit } from './audit'
 import { database } from './cloudbase'
 import { recount } from './recount'
@@ -115,14 +115,28 @@ function fromDocs(round: Round, mark: MarkDoc, targets: TargetDoc[]): RoundFigur
 
 const complete = (round: Round, targets: TargetDoc[]) => round.targets.every((t) => targets.some((d) => d.targetId === t.id))
 
-async function todayAndBursts(roundId: string, now: Date): Promise<Pick<MarkDoc, 'today' | 'bursts'>> {
-  const _ = database().command
-  const [{ total }, { data }] = await Promise.all([
-    database().collection('ballots').where({ roundId, hour: _.gte(inShanghai(now).startOf('day').format()) }).count(),
+/**
+ * Ballots cast before today began, so that today's count needs no scan of the ballots: the
+ * scheduler takes it within a minute after midnight (or after a round opens); a refresh finding
+ * none for today takes it then.
+ */
+export async function dayStart(roundId: string, now: Date, total: () => Promise<number>): Promise<number> {
+  const day = inShanghai(now).format('YYYY-MM-DD')
+  const { data } = await results().doc(`day:${roundId}`).get()
+  const found = data[0] as { day: string; atStart: number } | undefined
+  if (found?.day === day) return found.atStart
+  const atStart = await total()
+  await results().doc(`day:${roundId}`).set({ roundId, basis: 'day', kind: 'day', day, atStart })
+  return atStart
+}
+
+async function todayAndBursts(roundId: string, now: Date, total: number): Promise<Pick<MarkDoc, 'today' | 'bursts'>> {
+  const [atStart, { data }] = await Promise.all([
+    dayStart(roundId, now, async () => total),
     database().collection('signals').where({ roundId, kind: 'burst' }).limit(100).get(),
   ])
   const bursts = (data as { targetId: string; channelId: string | null; identicalBallots: number }[]).map(({ targetId, channelId, identicalBallots }) => ({ targetId, channelId, identicalBallots }))
-  return { today: total as number, bursts }
+  return { today: total - atStart, bursts }
 }
 
 async function write(docs: readonly (TargetDoc | MarkDoc)[]): Promise<void> {
@@ -133,7 +147,7 @@ async function write(docs: readonly (TargetDoc | MarkDoc)[]): Promise<void> {
 async function compute(doc: RoundDoc, round: Round, basis: FiguresBasis, now: Date, mismatch: Mismatch[] | null, read?: RoundCounters): Promise<RoundFigures> {
   const counters = read ?? (await roundCounters(doc._id))
   const computedAt = now.toISOString()
-  const extra = basis === 'live' ? await todayAndBursts(doc._id, now) : { today: 0, bursts: [] }
+  const extra = basis === 'live' ? await todayAndBursts(doc._id, now, totalBallots(counters)) : { today: 0, bursts: [] }
   const targets: TargetDoc[] = round.targets.map((t) => {
     const c = counters.byTarget.get(t.id) ?? emptyCounters()
     return {

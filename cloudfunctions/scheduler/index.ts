@@ -1,15 +1,17 @@
 /**
- * @module Runs on a CloudBase timer trigger (cloudbaserc.json): closes every open round whose window
- * has ended and stores its final results, and stores them for any closed round whose close was cut
- * short. A call from the mini-program carries an openid and is refused: only the timer may run it.
+ * @module Runs each minute on a CloudBase timer trigger (cloudbaserc.json): closes every open round
+ * whose window has ended and stores its final results, stores them for any closed round whose
+ * close was cut short, and notes each open round's ballots as the day begins (for today's count).
+ * A call from the mini-program carries an openid and is refused: only the timer may run it.
  */
 import { apiError, type ApiResult } from '../../src/api'
 import { windowStatus } from '../../src/core'
 import { audit } from '../common/audit'
 import { database, ensureCollections } from '../common/cloudbase'
 import { callerFrom } from '../common/identity'
-import { storedMark, storeFinalResults } from '../common/results'
+import { dayStart, storedMark, storeFinalResults } from '../common/results'
 import { RoundDoc } from '../common/rounds'
+import { roundCounters, totalBallots } from '../organize/counters'
 
 /** Stands for the timer in the audit log. */
 const SCHEDULER = 'scheduler'
@@ -21,7 +23,10 @@ async function run(now: Date) {
   const stored: string[] = []
   for (const doc of (data as unknown[]).map((d) => RoundDoc.parse(d))) {
     if (doc.round.state === 'open') {
-      if (windowStatus(doc.round, now) !== 'ended') continue
+      if (windowStatus(doc.round, now) !== 'ended') {
+        await dayStart(doc._id, now, async () => totalBallots(await roundCounters(doc._id)))
+        continue
+      }
       // Conditional, as a manual close is: whoever moves the round first, the other finds nothing to do.
       const { updated } = (await database().collection('rounds').where({ _id: doc._id, 'round.state': 'open' }).update({ 'round.state': 'closed' })) as { updated: number }
       if (!updated) continue

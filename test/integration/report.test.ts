@@ -225,3 +225,42 @@ describe('exports', () => {
     expect(one.fileName).toContain(results.targets.find((t) => t.targetId === 't2')!.name)
   })
 })
+
+test('live figures are served from the cache for a few seconds: a ballot cast meanwhile shows once the cache is refreshed', async () => {
+  const roundId = await openRound(runtime)
+  await cast(roundId, { t1: SATISFIED }, 1)
+  const first = ok(await report<RoundResults>(admin, 'roundResults', { roundId }))
+  await cast(roundId, { t1: SATISFIED }, 1)
+  const cached = ok(await report<RoundResults>(admin, 'roundResults', { roundId }))
+  expect(cached.round.computedAt).toBe(first.round.computedAt)
+  expect(byTarget(cached, 't1').result.ballots).toBe(1)
+  // As if the TTL had passed: the next caller claims the refresh and sees the new ballot.
+  await database().collection('results').doc(`live:${roundId}`).update({ computedAt: new Date(0).toISOString(), refreshAt: 0 })
+  const refreshed = await Promise.all(Array.from({ length: 5 }, () => report<RoundResults>(admin, 'roundResults', { roundId })))
+  const fresh = refreshed.map(ok).filter((r) => r.round.computedAt !== new Date(0).toISOString())
+  expect(fresh.length).toBeGreaterThan(0)
+  for (const r of fresh) expect(byTarget(r, 't1').result.ballots).toBe(2)
+})
+
+test.each(['toString', 'root', '__proto__', '$gt', 'constructor'])('hostile id %s: a stable refusal, never a crash', async (id) => {
+  const roundId = await openRound(runtime)
+  const calls: [string, unknown][] = [
+    ['dashboard', { unitId: id }], ['roundResults', { roundId: id }], ['targetDetail', { roundId, targetId: id }], ['trend', { unitId: id }],
+    ['exportRound', { roundId: id }], ['reportPdf', { roundId, targetId: id }], ['publishedResults', { roundId: id }],
+  ]
+  for (const [action, data] of calls) {
+    const answer = await report(admin, action, data)
+    expect(answer.ok ? 'ok' : answer.error.code).toMatch(/^(BAD_INPUT|FORBIDDEN|ROUND_NOT_FOUND|TARGET_NOT_IN_ROUND)$/)
+  }
+})
+
+test("today's ballots: counted from the scheduler's note of the ballots before the day began", async () => {
+  const roundId = await openRound(runtime)
+  await cast(roundId, { t1: SATISFIED }, 2)
+  // As if yesterday's note had been taken before these two and the day had just begun.
+  await database().collection('results').doc(`day:${roundId}`).set({ roundId, basis: 'day', kind: 'day', day: '2000-01-01', atStart: 0 })
+  ok(await scheduler({ Type: 'Timer' }, functionContext('scheduler', undefined)) as Answer)
+  await cast(roundId, { t2: SATISFIED }, 1)
+  const board = ok(await report<{ rounds: { id: string; today: number; ballots: number }[] }>(admin, 'dashboard', {}))
+  expect(board.rounds.find((r) => r.id === roundId)).toMatchObject({ today: 1, ballots: 3 })
+})
