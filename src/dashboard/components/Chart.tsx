@@ -12,7 +12,7 @@ import { Text, View } from '@tarojs/components'
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer])
 
 interface Props {
-  title: string
+  title?: string
   option: EChartOption
   /** Rows of a horizontal chart: the canvas grows with them so labels stay readable. */
   rows?: number
@@ -25,7 +25,7 @@ export default function Chart({ title, option, rows, isPage = true, className }:
   const height = rows ? Math.max(200, 90 + rows * 52) : 260
   return (
     <View className={`dash-chart${className ? ` ${className}` : ''}`}>
-      <Text className='dash-chart__title'>{title}</Text>
+      {title && <Text className='dash-chart__title'>{title}</Text>}
       {/* No width here: in H5 the wrapper hands a style width to echarts.init as is ('100%' draws garbage); the canvas's own width is measured instead. */}
       <Echarts echarts={echarts} option={option} isPage={isPage} style={{ height: `${height}px` }} />
     </View>
