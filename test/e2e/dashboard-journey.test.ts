@@ -124,6 +124,11 @@ test('he drills into 幸福社区, then the round, then the branch, and reads it
   await page.locator('.dash-verdict', { hasText: '返工补课' }).waitFor()
   await page.waitForTimeout(800)
   await screenshot(page, 'dashboard-05-target')
+  // Taro's page scrolls inside itself: bring the lower cards (categories, trend, opinions) into view.
+  await page.locator('.dash-opinions').filter({ visible: true }).scrollIntoViewIfNeeded()
+  await page.getByText('历次评议满意率').filter({ visible: true }).waitFor()
+  await page.waitForTimeout(500)
+  await screenshot(page, 'dashboard-05b-target-lower')
 })
 
 async function confirmModal(page: Page) {
