@@ -7,6 +7,10 @@ export default defineAppConfig({
       root: 'organizer',
       pages: ['pages/workbench/index', 'pages/create/index', 'pages/round/index', 'pages/invite/index', 'pages/redeem/index', 'pages/audit/index', 'pages/units/index', 'pages/report/index'],
     },
+    // Leaders' dashboard with its charts (ECharts): loaded only by role holders who open it.
+    { root: 'dashboard', pages: ['pages/area/index', 'pages/round/index', 'pages/target/index'] },
+    // A published round's 评议结果 for residents: no charts, so it stays small.
+    { root: 'outcome', pages: ['pages/round/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -16,3 +16,15 @@ export function roundPath(roundId: string, channel?: string): string {
 export function ballotPath(roundId: string, targetIds: string[], channel?: string): string {
   return `pages/ballot/index?${query({ roundId, channel, targets: targetIds.join(',') })}`
 }
+
+/** The leaders' dashboard: the caller's area, or the unit drilled into; a round; a target. */
+export const dashboardPaths = {
+  area: (unitId?: string) => `/dashboard/pages/area/index${unitId ? `?${query({ unitId })}` : ''}`,
+  round: (roundId: string) => `/dashboard/pages/round/index?${query({ roundId })}`,
+  target: (roundId: string, targetId: string) => `/dashboard/pages/target/index?${query({ roundId, targetId })}`,
+}
+
+/** A published round's 评议结果 for residents. */
+export function outcomePath(roundId: string): string {
+  return `/outcome/pages/round/index?${query({ roundId })}`
+}

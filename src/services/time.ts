@@ -12,3 +12,14 @@ export function showTime(iso: string): string {
     return iso
   }
 }
+
+/** "14:05:09" in Beijing time: the 更新于 of a live figure. */
+export function showClock(iso: string): string {
+  const m = /T(\d{2}:\d{2}:\d{2})/.exec(iso)
+  if (m && iso.endsWith('+08:00')) return m[1]
+  try {
+    return new Date(iso).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })
+  } catch {
+    return iso
+  }
+}

@@ -11,7 +11,7 @@ import Row from '../../components/Row'
 import Screen from '../../components/Screen'
 import { call } from '../../services/api'
 import { signOut } from '../../services/devSession'
-import { roundPath } from '../../services/links'
+import { dashboardPaths, roundPath } from '../../services/links'
 import RoundList from './RoundList'
 import './index.scss'
 
@@ -51,6 +51,9 @@ export default function Index() {
       </View>
       {error && <Text className='home__error'>{error.message}</Text>}
       {/* Above the rounds, so whoever holds a role finds it without scrolling. */}
+      {me?.roles.some((r) => r.role !== 'contact') && (
+        <Row className='home__dashboard' title='数据看板' note='满意率、参与情况、需要关注的单位' extra='查看 ›' onClick={() => void Taro.navigateTo({ url: dashboardPaths.area() })} />
+      )}
       {me && me.roles.length > 0 && <Row className='home__workbench' title='工作台' extra='进入 ›' onClick={() => void Taro.navigateTo({ url: '/organizer/pages/workbench/index' })} />}
       {me && <RoundList />}
       <CareToggle />

@@ -6,7 +6,7 @@ import Screen from '../../components/Screen'
 import StatusScreen from '../../components/StatusScreen'
 import { blockedByError, blockedByRound } from '../../components/blocked'
 import { useRoundShare } from '../../components/useRoundShare'
-import { ballotPath } from '../../services/links'
+import { ballotPath, outcomePath } from '../../services/links'
 import CategoryPicker from './CategoryPicker'
 import Receipts from './Receipts'
 import RoundHeader from './RoundHeader'
@@ -41,7 +41,12 @@ export default function RoundPage() {
       <RoundHeader data={round} />
       {blocked ? (
         <View>
-          <StatusScreen tone={blocked.tone} title={blocked.title} message={blocked.message} />
+          <StatusScreen
+            tone={blocked.tone}
+            title={blocked.title}
+            message={blocked.message}
+            action={round.round.state === 'published' ? { label: '查看评议结果', onClick: () => void Taro.navigateTo({ url: outcomePath(roundId) }) } : undefined}
+          />
           <Receipts data={round} />
         </View>
       ) : round.enrolment ? (

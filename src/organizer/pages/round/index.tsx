@@ -5,6 +5,7 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import { useState } from 'react'
 import Screen from '../../../components/Screen'
 import StatusScreen from '../../../components/StatusScreen'
 import { call } from '../../../services/api'
@@ -20,6 +21,7 @@ import CopyRound from './CopyRound'
 import ParticipationPanel from './ParticipationPanel'
 import Readiness from './Readiness'
 import ReportsPanel from './ReportsPanel'
+import ResultsTab from './ResultsTab'
 import RosterPanel from './RosterPanel'
 import SharePanel from './SharePanel'
 import StateActions from './StateActions'
@@ -30,6 +32,7 @@ export default function OrganizerRoundPage() {
   const roundId = useRouter().params.roundId ?? ''
   const { round, participation, codes, error, reload } = useRoundDetail(roundId)
   const units = useLoad(() => call('organize', 'myUnits', {}), [])
+  const [tab, setTab] = useState<'manage' | 'results'>('manage')
   const unitName = (id: string) => units.data?.units.find((u) => u.id === id)?.name ?? round?.targets.find((t) => t.unitId === id)?.name ?? id
 
   // The 转发到群 button of a channel carries its id: the card opens the resident's round page with it.
@@ -59,20 +62,33 @@ export default function OrganizerRoundPage() {
           <Text className='org__value'>{`${round.categories.length} 类`}</Text>
         </View>
       </View>
-      {round.state === 'draft' && <Readiness round={round} readOnly={readOnly} onChanged={reload} />}
-      {participation && round.state !== 'draft' && <ParticipationPanel data={participation} />}
-      {!readOnly && <SharePanel round={round} onChanged={reload} />}
-      {!readOnly && (round.state === 'draft' || round.state === 'open') && <RosterPanel round={round} unitName={unitName} onChanged={reload} />}
-      {!readOnly && <CodeList round={round} codes={codes} unitName={unitName} />}
-      <ReportsPanel round={round} readOnly={readOnly} onChanged={reload} />
-      {!readOnly && <StateActions round={round} onChanged={reload} />}
-      {!readOnly && <CopyRound round={round} />}
-      {!readOnly && (
-        <View className='qp-actions'>
-          <Button fill='outline' block onClick={() => void Taro.navigateTo({ url: organizerPaths.audit(round.id) })}>
-            操作记录
-          </Button>
+      {/* Results exist once ballots can be cast: no 结果 tab for a draft. */}
+      {round.state !== 'draft' && (
+        <View className='org__tabs'>
+          <Text className={`org__tab${tab === 'manage' ? ' org__tab--on' : ''}`} onClick={() => setTab('manage')}>管理</Text>
+          <Text className={`org__tab org__tab-results${tab === 'results' ? ' org__tab--on' : ''}`} onClick={() => setTab('results')}>结果</Text>
         </View>
+      )}
+      {tab === 'results' && round.state !== 'draft' ? (
+        <ResultsTab roundId={round.id} />
+      ) : (
+        <>
+          {round.state === 'draft' && <Readiness round={round} readOnly={readOnly} onChanged={reload} />}
+          {participation && round.state !== 'draft' && <ParticipationPanel data={participation} />}
+          {!readOnly && <SharePanel round={round} onChanged={reload} />}
+          {!readOnly && (round.state === 'draft' || round.state === 'open') && <RosterPanel round={round} unitName={unitName} onChanged={reload} />}
+          {!readOnly && <CodeList round={round} codes={codes} unitName={unitName} />}
+          <ReportsPanel round={round} readOnly={readOnly} onChanged={reload} />
+          {!readOnly && <StateActions round={round} onChanged={reload} />}
+          {!readOnly && <CopyRound round={round} />}
+          {!readOnly && (
+            <View className='qp-actions'>
+              <Button fill='outline' block onClick={() => void Taro.navigateTo({ url: organizerPaths.audit(round.id) })}>
+                操作记录
+              </Button>
+            </View>
+          )}
+        </>
       )}
     </Screen>
   )

@@ -1,0 +1,137 @@
+/**
+ * @module Chart options built from the report's figures: which numbers go on which axis and in which
+ * colour. No figure is computed here; percentages and thresholds come from the server as they are.
+ */
+import type { EChartOption } from 'taro-react-echarts'
+import type { LevelClass } from '../../core/scale'
+import type { Legend } from '../../api/report'
+
+/** Read at a glance: greens for satisfied, red for dissatisfied, greys for the rest. */
+export const CLASS_COLOURS: Record<LevelClass, string> = {
+  'satisfied-full': '#237804',
+  'satisfied-basic': '#95de64',
+  neutral: '#bfbfbf',
+  dissatisfied: '#cf1322',
+  abstain: '#e8e8e8',
+}
+
+const CLASS_ORDER: LevelClass[] = ['satisfied-full', 'satisfied-basic', 'neutral', 'dissatisfied', 'abstain']
+
+const FONT = 14
+const axisLabel = { fontSize: FONT, color: '#1a1a1a' }
+/** Long unit names are cut, the full name is in the list under the chart. */
+const shortName = (name: string) => (name.length > 7 ? `${name.slice(0, 7)}…` : name)
+
+const categoryAxis = (names: string[]) => ({
+  type: 'category' as const,
+  inverse: true,
+  data: names.map(shortName),
+  axisLabel,
+  axisTick: { show: false },
+})
+
+export interface NamedCounts {
+  name: string
+  counts: Record<LevelClass, number>
+}
+
+/** The scale's own label for a class (满意, 基本满意 …); a class the scale lacks is left out. */
+function classLabels(legend: Legend): Map<LevelClass, string> {
+  const labels = new Map<LevelClass, string>()
+  for (const level of legend.levels) if (!labels.has(level.class)) labels.set(level.class, level.label)
+  return labels
+}
+
+/** One stacked bar per target: how many ballots gave each level. */
+export function distributionOption(rows: NamedCounts[], legend: Legend): EChartOption {
+  const labels = classLabels(legend)
+  const classes = CLASS_ORDER.filter((c) => labels.has(c))
+  return {
+    animation: false,
+    legend: { top: 0, textStyle: { fontSize: FONT }, itemWidth: 18, itemHeight: 12 },
+    grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', minInterval: 1, axisLabel },
+    yAxis: categoryAxis(rows.map((r) => r.name)),
+    series: classes.map((c) => ({
+      type: 'bar',
+      stack: 'levels',
+      name: labels.get(c),
+      itemStyle: { color: CLASS_COLOURS[c] },
+      barMaxWidth: 28,
+      data: rows.map((r) => r.counts[c]),
+    })),
+  } as EChartOption
+}
+
+export interface Threshold {
+  name: string
+  percent: number
+}
+
+const thresholdLine = (thresholds: Threshold[], axis: 'xAxis' | 'yAxis') => ({
+  silent: true,
+  symbol: 'none',
+  lineStyle: { color: '#a8071a', type: 'dashed', width: 2 },
+  // Only the figure on the line, at its top (the category axis runs downwards); the rule's name is written under the chart.
+  label: { formatter: '{b}', position: axis === 'xAxis' ? 'start' : 'end', fontSize: 12, color: '#a8071a' },
+  data: thresholds.map((t) => ({ name: `${t.percent}%`, [axis]: t.percent })),
+})
+
+/** Satisfaction per target as bars, each rule's threshold (2/3, 60 %) as a dashed line across them. */
+export function satisfactionOption(rows: { name: string; percent: number | null }[], thresholds: Threshold[]): EChartOption {
+  // No rule on satisfaction (-Infinity): no bar is drawn as failing one.
+  const top = Math.max(...thresholds.map((t) => t.percent))
+  return {
+    animation: false,
+    grid: { left: 8, right: 48, top: 36, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', min: 0, max: 100, interval: 25, axisLabel: { ...axisLabel, formatter: '{value}%' } },
+    yAxis: categoryAxis(rows.map((r) => r.name)),
+    series: [{
+      type: 'bar',
+      barMaxWidth: 28,
+      label: { show: true, position: 'right', fontSize: FONT, formatter: (p: { value: number | null }) => (p.value === null ? '无' : `${p.value}%`) },
+      // Red under any line, green above all of them: which side of the rules a unit is on, at a glance.
+      data: rows.map((r) => ({ value: r.percent, itemStyle: { color: r.percent !== null && r.percent < top ? '#cf1322' : '#389e0d' } })),
+      markLine: thresholdLine(thresholds, 'xAxis'),
+    }],
+  } as unknown as EChartOption
+}
+
+/** Ballots cast against the procedure's expected count (000: 15 + 5 per unit). */
+export function participationOption(rows: { name: string; ballots: number; expected: number | null }[]): EChartOption {
+  return {
+    animation: false,
+    legend: { top: 0, textStyle: { fontSize: FONT } },
+    grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', minInterval: 1, axisLabel },
+    yAxis: categoryAxis(rows.map((r) => r.name)),
+    series: [
+      { type: 'bar', stack: 'p', name: '已参评', barMaxWidth: 28, itemStyle: { color: '#c8161d' }, data: rows.map((r) => r.ballots) },
+      {
+        type: 'bar', stack: 'p', name: '尚缺', barMaxWidth: 28, itemStyle: { color: '#f0f1f2', borderColor: '#c2c4cc' },
+        data: rows.map((r) => (r.expected === null ? 0 : Math.max(0, r.expected - r.ballots))),
+      },
+    ],
+  } as EChartOption
+}
+
+/** Satisfaction of one or several targets across rounds, oldest first, with the thresholds. */
+export function trendOption(rounds: string[], lines: { name: string; percents: (number | null)[] }[], thresholds: Threshold[]): EChartOption {
+  return {
+    animation: false,
+    legend: { top: 0, textStyle: { fontSize: FONT }, type: 'scroll' },
+    grid: { left: 8, right: 56, top: 40, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: rounds.map(shortName), axisLabel: { ...axisLabel, interval: 0, fontSize: 12 } },
+    yAxis: { type: 'value', min: 0, max: 100, axisLabel: { ...axisLabel, formatter: '{value}%' } },
+    series: lines.map((l, i) => ({
+      type: 'line',
+      name: l.name,
+      connectNulls: true,
+      symbolSize: 10,
+      lineStyle: { width: 3 },
+      label: { show: lines.length === 1, fontSize: FONT, formatter: '{c}%' },
+      data: l.percents,
+      ...(i === 0 ? { markLine: thresholdLine(thresholds, 'yAxis') } : {}),
+    })),
+  } as unknown as EChartOption
+}

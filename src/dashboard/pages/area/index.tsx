@@ -1,0 +1,126 @@
+/**
+ * A leader's area: participation today and in total, 需要关注, the child units to drill into with
+ * their satisfaction and verdicts, and every round in scope. Refreshes itself while on screen.
+ */
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import Screen from '../../../components/Screen'
+import StatusScreen from '../../../components/StatusScreen'
+import { call } from '../../../services/api'
+import Badges from '../../components/Badges'
+import Head from '../../components/Head'
+import Notices from '../../components/Notices'
+import Updated from '../../components/Updated'
+import { showCount, showRate } from '../../lib/figures'
+import { dashboardPaths } from '../../../services/links'
+import { useLiveReport } from '../../lib/useLiveReport'
+import '../../dashboard.scss'
+
+const go = (url: string) => void Taro.navigateTo({ url })
+
+function Bar({ percent, alert }: { percent: number | null; alert?: boolean }) {
+  return (
+    <View className='dash-bar'>
+      <View className={`dash-bar__fill${alert ? ' dash-bar__fill--alert' : ''}`} style={{ width: `${percent ?? 0}%` }} />
+    </View>
+  )
+}
+
+export default function AreaPage() {
+  const unitId = useRouter().params.unitId || undefined
+  const { data, error, reload } = useLiveReport(() => call('report', 'dashboard', unitId ? { unitId } : {}), [unitId])
+
+  if (error && !data) return <Screen><StatusScreen tone='stop' title='打不开数据看板' message={error.message} action={{ label: '重试', onClick: () => void reload() }} /></Screen>
+  if (!data) return <Screen><Text className='dash-empty'>正在加载…</Text></Screen>
+
+  const live = data.rounds.some((r) => r.basis === 'live')
+  const today = data.rounds.reduce((s, r) => s + r.today, 0)
+  const ballots = data.rounds.reduce((s, r) => s + r.ballots, 0)
+  const expected = data.rounds.every((r) => r.expected === null) ? null : data.rounds.reduce((s, r) => s + (r.expected ?? 0), 0)
+  const drill = (id: string) => go(dashboardPaths.area(id))
+  // The trail goes back up: replace this page rather than stack another.
+  const up = (id: string) => void Taro.redirectTo({ url: dashboardPaths.area(id) })
+
+  return (
+    <Screen className='dash'>
+      <Head title={data.scope.name} sub='群众评议数据看板' trail={data.trail.map((t) => ({ id: t.unitId, name: t.name }))} onTrail={up} />
+      <View className='qp-card dash-overview'>
+        <Updated at={data.computedAt} live={live} />
+        <View className='dash-kpis'>
+          <View className='dash-kpi'>
+            <Text className='dash-kpi__value'>{today}</Text>
+            <Text className='dash-kpi__label'>今日参评（份）</Text>
+          </View>
+          <View className='dash-kpi'>
+            <Text className='dash-kpi__value'>{expected ? `${ballots}/${expected}` : ballots}</Text>
+            <Text className='dash-kpi__label'>{expected ? '累计 / 应参评' : '累计参评（份）'}</Text>
+          </View>
+          <View className='dash-kpi'>
+            <Text className='dash-kpi__value dash-kpi__value--alert'>{data.attention.length}</Text>
+            <Text className='dash-kpi__label'>需要关注</Text>
+          </View>
+        </View>
+        {expected !== null && <Bar percent={Math.min(100, Math.round((ballots / Math.max(1, expected)) * 100))} />}
+        <Notices notices={data.notices} />
+      </View>
+
+      <Text className='dash-section'>需要关注</Text>
+      {data.attention.length === 0 ? (
+        <Text className='dash-empty'>目前没有触发认定规则、样本不足或异常的评议对象。</Text>
+      ) : (
+        <View className='qp-card'>
+          {data.attention.map((a) => (
+            <View key={`${a.roundId}-${a.targetId}-${a.kind}-${a.label}`} className='dash-attention' onClick={() => go(dashboardPaths.target(a.roundId, a.targetId))}>
+              <Text className='dash-attention__name'>{a.targetName}</Text>
+              <Text className={`dash-badge dash-badge--${a.kind === 'verdict' || a.kind === 'mismatch' ? 'danger' : 'warning'}`}>{a.label}</Text>
+              <Text className='dash-attention__text'>{a.explanation}</Text>
+              <Text className='dash-small'>{a.roundTitle}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+
+      {data.children.length > 0 && <Text className='dash-section'>下级单位（点击查看）</Text>}
+      {data.children.length > 0 && (
+        <View className='qp-card'>
+          {data.children.map((c) => (
+            <View key={c.unitId} className='dash-unit' onClick={() => drill(c.unitId)}>
+              <View className='dash-unit__head'>
+                <Text className='dash-unit__name'>{c.name}</Text>
+                <Text className='dash-unit__rate'>{showRate(c.satisfaction)}</Text>
+              </View>
+              <Bar percent={c.satisfaction.percent} alert={c.targetsWithVerdict > 0} />
+              <Text className='qp-muted'>
+                {`${showCount(c.ballots, c.expected)}${c.targetsWithVerdict > 0 ? `　${c.targetsWithVerdict} 个对象触发认定规则` : ''}`}
+              </Text>
+            </View>
+          ))}
+        </View>
+      )}
+
+      <Text className='dash-section'>评议</Text>
+      {data.rounds.length === 0 && <Text className='dash-empty'>本单位及下级单位暂无进行中或已结束的评议。</Text>}
+      {data.rounds.map((r) => (
+        <View key={r.id} className='qp-card dash-round-card' onClick={() => go(dashboardPaths.round(r.id))}>
+          <Text className='dash-round-card__title'>{r.title}</Text>
+          <View className='dash-status'>
+            <Text className='dash-pill'>{r.stateLabel}</Text>
+            <Text className={`dash-pill dash-pill--${r.status}`}>{r.status === 'final' ? '最终结果' : '初步结果'}</Text>
+            <Text className='qp-muted'>{`今日 ${r.today} 份　累计 ${showCount(r.ballots, r.expected)}`}</Text>
+          </View>
+          {r.targets.map((t) => (
+            <View key={t.targetId} className='dash-unit'>
+              <View className='dash-unit__head'>
+                <Text className='dash-unit__name'>{t.name}</Text>
+                <Text className='dash-unit__rate'>{showRate(t.satisfaction)}</Text>
+              </View>
+              <Bar percent={t.satisfaction.percent} alert={t.badges.length > 0} />
+              <Badges badges={t.badges} />
+            </View>
+          ))}
+          <Text className='dash-more'>查看图表与排名 ›</Text>
+        </View>
+      ))}
+    </Screen>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '评议对象详情', enablePullDownRefresh: true, backgroundTextStyle: 'dark' })

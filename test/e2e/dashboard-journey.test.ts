@@ -1,0 +1,176 @@
+/**
+ * The leaders' journey: 刘书记, a leader of 阳光街道, opens 数据看板 from the home page, sees the demo
+ * area with live figures, drills 阳光街道 → 幸福社区 → a round → a branch and reads its verdict with the
+ * explanation; the organiser closes and publishes that round and finds the 结果 tab with its exports;
+ * 张阿姨 opens the round and reads the published 评议结果.
+ *
+ * The round closed here is this file's own (cast through the real submit path by unnamed voters), so
+ * the demo rounds other journeys vote in stay open.
+ */
+import type { Page } from 'playwright-core'
+import { builtinTemplates, templateItems, type LevelClass } from '../../src/core'
+import { browserPool, button, pickPersona, productUrl } from './browser'
+import { settledScreenshot as screenshot } from './organizer-screens'
+
+const TITLE = `看板测试评议 ${Date.now().toString(36)}`
+const GOOD = { id: 'b1', name: '幸福社区第一网格党支部' }
+const POOR = { id: 'b3', name: '幸福社区第三网格党支部' }
+/** Per ten voters: POOR gets four 不满意 (over 1/3, its secretary rated 基本称职), GOOD one. */
+const LEVELS: Record<string, LevelClass[]> = {
+  [GOOD.id]: ['satisfied-full', 'satisfied-full', 'satisfied-full', 'satisfied-full', 'satisfied-full', 'satisfied-full', 'satisfied-basic', 'satisfied-basic', 'satisfied-basic', 'dissatisfied'],
+  [POOR.id]: ['satisfied-full', 'satisfied-full', 'satisfied-full', 'satisfied-basic', 'satisfied-basic', 'satisfied-basic', 'dissatisfied', 'dissatisfied', 'dissatisfied', 'dissatisfied'],
+}
+
+const browsers = browserPool()
+afterAll(() => browsers.close())
+
+async function api(persona: string, fn: string, action: string, data: unknown) {
+  const login = await fetch(`${productUrl()}/__dev/login`, { method: 'POST', body: JSON.stringify({ persona }) })
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]
+  const res = await fetch(`${productUrl()}/api/${fn}`, { method: 'POST', headers: { cookie }, body: JSON.stringify({ action, data }) })
+  const answer = (await res.json()) as { ok: boolean; data: Record<string, unknown>; error?: { message: string } }
+  if (!answer.ok) throw new Error(`${action}: ${answer.error?.message}`)
+  return answer.data
+}
+
+const template = builtinTemplates.find((t) => t.id === 'community-satisfaction')!
+function ballot(targetId: string, level: LevelClass) {
+  const overall = template.ballot.scale.levels.find((l) => l.class === level)!.id
+  return { targetId, overall, items: Object.fromEntries(templateItems(template.ballot).map((i) => [i.id, overall])) }
+}
+
+let roundId = ''
+
+async function signedIn(name: string): Promise<Page> {
+  const page = await browsers.newPage()
+  await page.goto(productUrl())
+  await pickPersona(page, name)
+  await page.locator('.home__redeem').waitFor()
+  return page
+}
+
+beforeAll(async () => {
+  // The secretary's annual rating by the 不满意 share (003) and 返工补课 below 2/3 (000): verdicts to read, a line to draw.
+  const rules = [
+    ...builtinTemplates.find((t) => t.id === 'chuangxian-branch')!.rules.filter((r) => r.effects.some((e) => e.kind === 'annual-rating')),
+    ...builtinTemplates.find((t) => t.id === 'sanping-yilian')!.rules.filter((r) => r.effects.some((e) => e.kind === 'redo')),
+  ]
+  const day = 86_400_000
+  ;({ roundId } = (await api('admin', 'organize', 'createRound', {
+    templateId: 'community-satisfaction', ownerUnitId: 'community-xingfu', title: TITLE,
+    window: { opensAt: new Date(Date.now() - day).toISOString(), closesAt: new Date(Date.now() + day).toISOString() },
+    targets: [GOOD, POOR].map((t) => ({ ...t, kind: 'unit', unitId: t.id })),
+  })) as { roundId: string })
+  await api('admin', 'organize', 'updateRound', { roundId, patch: { rules } })
+  await api('admin', 'organize', 'openRound', { roundId })
+  const base = 7_100_000 + Math.floor(Math.random() * 100_000)
+  for (let n = 0; n < 10; n++) {
+    const voter = `voter-${base + n}`
+    await api(voter, 'evaluate', 'enrol', { roundId, categoryId: 'residents' })
+    await api(voter, 'evaluate', 'submit', { roundId, ballots: [GOOD, POOR].map((t) => ballot(t.id, LEVELS[t.id]![n]!)) })
+  }
+  // 刘书记 becomes a leader of the street, as an admin's invitation makes him.
+  const { code } = (await api('admin', 'organize', 'inviteRole', { role: 'leader', unitId: 'street-yangguang' })) as { code: string }
+  await api('leader', 'organize', 'redeemRole', { code, displayName: '刘书记' })
+}, 120_000)
+
+test('刘书记 opens 数据看板 from home and sees the street with live figures and who needs attention', async () => {
+  const page = await signedIn('刘书记')
+  const entry = page.locator('.home__dashboard')
+  await entry.waitFor()
+  // Without scrolling: the entry lies inside the first screen.
+  const box = (await entry.boundingBox())!
+  expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height)
+  await screenshot(page, 'dashboard-01-home-entry')
+
+  await entry.click()
+  await page.locator('.dash-head__title', { hasText: '阳光街道' }).waitFor()
+  await page.getByText(/更新于 \d{2}:\d{2}:\d{2}/).waitFor()
+  // The demo's ballots and this file's ten: the street's total is live and not zero.
+  const total = await page.locator('.dash-kpi__value').nth(1).innerText()
+  expect(Number(total.split('/')[0])).toBeGreaterThanOrEqual(10)
+  await page.locator('.dash-unit', { hasText: '幸福社区' }).first().waitFor()
+  await page.locator('.dash-attention', { hasText: POOR.name }).getByText('基本称职').first().waitFor()
+  await screenshot(page, 'dashboard-02-street')
+})
+
+test('he drills into 幸福社区, then the round, then the branch, and reads its verdict with the explanation', async () => {
+  const page = await signedIn('刘书记')
+  await page.locator('.home__dashboard').click()
+  await page.locator('.dash-unit', { hasText: '幸福社区' }).filter({ hasText: '份' }).filter({ visible: true }).first().click()
+  await page.locator('.dash-head__title', { hasText: '幸福社区' }).waitFor()
+  await page.locator('.dash-trail__step', { hasText: '阳光街道' }).waitFor()
+  await screenshot(page, 'dashboard-03-community')
+
+  // Taro H5 keeps the pages under this one in the DOM, hidden: only the visible one counts.
+  await page.locator('.dash-round-card', { hasText: TITLE }).filter({ visible: true }).click()
+  await page.locator('.dash-head__title', { hasText: TITLE }).waitFor()
+  await page.locator('.dash-chart canvas').first().waitFor()
+  const card = page.locator('.dash-target', { hasText: POOR.name }).filter({ visible: true })
+  await card.getByText('60%').waitFor()
+  await card.getByText('基本称职').waitFor()
+  await page.locator('.dash-target', { hasText: GOOD.name }).filter({ visible: true }).getByText('90%').waitFor()
+  await page.getByText('评议进行中').first().waitFor()
+  await page.waitForTimeout(800) // the charts draw on the next frames
+  await screenshot(page, 'dashboard-04-round')
+
+  await card.click()
+  await page.locator('.dash-head__title', { hasText: POOR.name }).waitFor()
+  const verdict = page.locator('.dash-verdict').first()
+  await verdict.waitFor()
+  // The core's explanation: the numbers, the rule, the consequence.
+  await expect(verdict.innerText()).resolves.toMatch(/不满意率4\/10\(40%\)/)
+  await expect(verdict.innerText()).resolves.toContain('基本称职')
+  await page.locator('.dash-verdict', { hasText: '返工补课' }).waitFor()
+  await page.waitForTimeout(800)
+  await screenshot(page, 'dashboard-05-target')
+  // Taro's page scrolls inside itself: bring the lower cards (categories, trend, opinions) into view.
+  await page.locator('.dash-opinions').filter({ visible: true }).scrollIntoViewIfNeeded()
+  await page.getByText('历次评议满意率').filter({ visible: true }).waitFor()
+  await page.waitForTimeout(500)
+  await screenshot(page, 'dashboard-05b-target-lower')
+})
+
+async function confirmModal(page: Page) {
+  // Taro H5's own modal (its class names say "model").
+  const confirm = page.locator('.taro__modal .taro-model__confirm')
+  await confirm.click()
+  await confirm.waitFor({ state: 'hidden' })
+}
+
+test('the organiser closes and publishes the round; its 结果 tab shows the final figures and the exports', async () => {
+  const page = await signedIn('系统管理员')
+  await page.goto(`${productUrl()}/#/organizer/pages/round/index?roundId=${roundId}`)
+  await button(page, '结束评议').click()
+  await confirmModal(page)
+  await button(page, '公布结果').waitFor()
+  await button(page, '公布结果').click()
+  await confirmModal(page)
+  await button(page, '归档').waitFor()
+
+  await page.locator('.org__tab', { hasText: '结果' }).click()
+  await page.locator('.dash-target', { hasText: POOR.name }).getByText('基本称职').waitFor()
+  await page.getByText('已公布').first().waitFor()
+  await button(page, '导出 Excel 统计表').waitFor()
+  await button(page, '导出 PDF 报告').waitFor()
+  const download = page.waitForEvent('download')
+  await button(page, '导出 Excel 统计表').click()
+  expect((await download).suggestedFilename()).toMatch(/\.xlsx$/)
+  await page.waitForTimeout(800)
+  await screenshot(page, 'dashboard-06-organiser-results-tab')
+})
+
+test('张阿姨 opens the published round and reads each branch’s satisfaction and verdict in plain words', async () => {
+  const page = await signedIn('张阿姨')
+  // In 关怀 (large-text) mode, as an older resident would read it.
+  await page.locator('.care-toggle').first().click()
+  await page.locator('.qp--care').waitFor()
+  await page.goto(`${productUrl()}/#/pages/round/index?roundId=${roundId}`)
+  await button(page, '查看评议结果').click()
+  const poor = page.locator('.outcome__target', { hasText: POOR.name })
+  await poor.locator('.outcome__rate', { hasText: '满意率 60%' }).waitFor()
+  await expect(poor.innerText()).resolves.toContain('基本称职')
+  await page.locator('.outcome__target', { hasText: GOOD.name }).locator('.outcome__rate', { hasText: '满意率 90%' }).waitFor()
+  await page.locator('.qp--care.outcome').waitFor()
+  await screenshot(page, 'dashboard-07-resident-published')
+})
