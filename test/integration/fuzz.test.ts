@@ -33,3 +33,15 @@ describe.each(everyAction(api).map(({ fn, action }) => [fn, action]))('%s.%s', (
     expect(outcomes.size).toBeGreaterThan(1)
   }, 120_000)
 })
+
+/** Codes and poster scenes are document ids: what could never be one is refused before any lookup. */
+test.each([
+  ['evaluate', 'redeem', { code: '$where' }],
+  ['evaluate', 'redeem', { code: 'a.b.c.d' }],
+  ['organize', 'redeemRole', { code: '__proto__', displayName: '某人' }],
+  ['evaluate', 'resolveScene', { scene: '__proto__' }],
+  ['evaluate', 'resolveScene', { scene: '$gt' }],
+])('%s.%s refuses %j as bad input', async (fn, action, data) => {
+  expect(await judge(world, fn, { caller: 'resident', resident: 1, event: { action, data } })).toEqual({ outcome: 'BAD_INPUT' })
+})
+
