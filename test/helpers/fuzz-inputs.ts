@@ -48,8 +48,9 @@ function ballot(round: RoundDetail, targetId: string) {
     .map(({ overall, items: levels, opinion }) => defined({ targetId, overall, items: Object.fromEntries(items.map((id, i) => [id, levels[i]])), opinion }))
 }
 
+/** Mostly the open round, where residents 1–10 are enrolled, so ballots reach the casting code. */
 const submit = (s: Scene) =>
-  anyRound(s).chain((round) =>
+  fc.oneof({ weight: 3, arbitrary: fc.constant(s.open) }, { weight: 1, arbitrary: anyRound(s) }).chain((round) =>
     fc.record({
       roundId: fc.constant(round.id),
       channel: optional(fc.constantFrom(...round.channels.map((c) => c.id))),
@@ -58,6 +59,11 @@ const submit = (s: Scene) =>
   )
 
 const categoryOf = (s: Scene) => anyRound(s).chain((round) => fc.record({ roundId: fc.constant(round.id), categoryId: fc.constantFrom(...round.categories.map((c) => c.id)), round: fc.constant(round) }))
+/** Codes are issued for roster categories only (the sanping round's). */
+const rosterCategoryOf = (s: Scene) =>
+  fc.constantFrom(...rounds(s).filter((r) => r.categories.some((c) => c.access === 'roster'))).chain((round) =>
+    fc.record({ roundId: fc.constant(round.id), categoryId: fc.constantFrom(...round.categories.filter((c) => c.access === 'roster').map((c) => c.id)), round: fc.constant(round) }),
+  )
 const targetOf = (s: Scene) => anyRound(s).chain((round) => fc.record({ roundId: fc.constant(round.id), targetId: fc.constantFrom(...round.targets.map((t) => t.id)) }))
 const targetUnitOf = (round: RoundDetail) => fc.constantFrom(...round.targets.map((t) => t.unitId))
 
@@ -91,7 +97,8 @@ export const VALID: Generators = {
       fc.record({
         id: optional(fc.stringMatching(/^[a-z][a-z0-9-]{0,11}$/)),
         templateId: fc.constantFrom(...builtinTemplates.map((t) => t.id)),
-        ownerUnitId: unitId(s),
+        // The street owns every demo unit, so targets drawn from them usually lie in the owner's subtree.
+        ownerUnitId: fc.oneof(fc.constant('street-yangguang'), unitId(s)),
         title: name,
         window,
         targets: targets(s),
@@ -109,7 +116,7 @@ export const VALID: Generators = {
     publishRound: roundRef,
     archiveRound: roundRef,
     addRoster: (s) =>
-      categoryOf(s).chain(({ roundId, categoryId, round }) =>
+      rosterCategoryOf(s).chain(({ roundId, categoryId, round }) =>
         fc.record({
           roundId: fc.constant(roundId),
           categoryId: fc.constant(categoryId),
@@ -117,7 +124,7 @@ export const VALID: Generators = {
         }),
       ),
     importRoster: (s) => anyRound(s).chain((round) => fc.record({ roundId: fc.constant(round.id), fileName: fc.constantFrom('名单.csv', 'roster.xlsx', 'a.txt'), base64: rosterCsv(round) })),
-    sharedCode: (s) => categoryOf(s).chain(({ roundId, categoryId, round }) => fc.record({ roundId: fc.constant(roundId), categoryId: fc.constant(categoryId), unitId: targetUnitOf(round), maxUses: fc.integer({ min: 1, max: 1000 }) })),
+    sharedCode: (s) => rosterCategoryOf(s).chain(({ roundId, categoryId, round }) => fc.record({ roundId: fc.constant(roundId), categoryId: fc.constant(categoryId), unitId: targetUnitOf(round), maxUses: fc.integer({ min: 1, max: 1000 }) })),
     listCodes: roundRef,
     codeSheet: (s) => anyRound(s).chain((round) => fc.record({ roundId: fc.constant(round.id), unitId: fc.oneof(targetUnitOf(round), unitId(s)) })),
     addChannel: (s) => fc.record({ roundId: roundId(s), name }),

@@ -29,8 +29,8 @@ export interface World {
 
 type Answer = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } }
 
-/** The seeded admin's call, for setting scenes up; a refusal here is a broken fixture. */
-async function asAdmin<T>(world: World | { runtime: Runtime }, fn: string, action: string, data: unknown, persona = ADMIN_PERSONA): Promise<T> {
+/** A fixture's call (the admin's unless another persona is named); a refusal here is a broken fixture. */
+async function fixture<T>(world: World | { runtime: Runtime }, fn: string, action: string, data: unknown, persona = ADMIN_PERSONA): Promise<T> {
   const answer = (await FUNCTIONS[fn]({ action, data }, functionContext(fn, world.runtime.login.openidOf(persona)))) as Answer
   if (!answer.ok) throw new Error(`fixture ${fn}.${action}: ${answer.error.code} ${answer.error.message}`)
   return answer.data as T
@@ -40,8 +40,8 @@ async function asAdmin<T>(world: World | { runtime: Runtime }, fn: string, actio
 export async function startFuzzWorld(runsPerAction: number): Promise<World> {
   const runtime = await startTestRuntime()
   await seedDemo(FUNCTIONS.organize, runtime.login.openidOf(ADMIN_PERSONA))
-  const { code } = await asAdmin<{ code: string }>({ runtime }, 'organize', 'inviteRole', { role: 'organizer', unitId: 'community-xingfu' })
-  await asAdmin({ runtime }, 'organize', 'redeemRole', { code, displayName: '陈组织员' }, 'organizer')
+  const { code } = await fixture<{ code: string }>({ runtime }, 'organize', 'inviteRole', { role: 'organizer', unitId: 'community-xingfu' })
+  await fixture({ runtime }, 'organize', 'redeemRole', { code, displayName: '陈组织员' }, 'organizer')
   const persona: Record<CallerKind, (n: number) => string | undefined> = {
     resident: (n) => `voter-${n}`,
     organiser: () => 'organizer',
@@ -58,31 +58,36 @@ export async function startFuzzWorld(runsPerAction: number): Promise<World> {
   }
 }
 
+const ENROLLED = 10
+
 /** Fresh rounds in each state, codes and a poster scene, made through the functions themselves. */
 export async function prepareScene(world: World): Promise<Scene> {
   const now = inShanghai(new Date())
   const window = { opensAt: now.subtract(1, 'hour').startOf('second').format(), closesAt: now.add(1, 'day').startOf('second').format() }
-  const copy = (roundId: string) => asAdmin<{ roundId: string }>(world, 'organize', 'copyRound', { roundId, title: '模糊测试评议', window }).then((r) => r.roundId)
-  const detail = (roundId: string) => asAdmin<RoundDetail>(world, 'organize', 'getRound', { roundId })
+  const copy = (roundId: string) => fixture<{ roundId: string }>(world, 'organize', 'copyRound', { roundId, title: '模糊测试评议', window }).then((r) => r.roundId)
+  const detail = (roundId: string) => fixture<RoundDetail>(world, 'organize', 'getRound', { roundId })
   const [openId, sanpingId, draftId] = [await copy(DEMO_ROUND_ID), await copy(DEMO_SANPING_ID), await copy(DEMO_ROUND_ID)]
   const sanpingDraft = await detail(sanpingId)
   const evaluatorCodes: string[] = []
   for (const target of sanpingDraft.targets.slice(0, 2)) {
     for (const category of sanpingDraft.categories) {
-      const { code } = await asAdmin<{ code: string }>(world, 'organize', 'sharedCode', { roundId: sanpingId, categoryId: category.id, unitId: target.unitId, maxUses: 3 })
+      const { code } = await fixture<{ code: string }>(world, 'organize', 'sharedCode', { roundId: sanpingId, categoryId: category.id, unitId: target.unitId, maxUses: 3 })
       evaluatorCodes.push(code)
     }
   }
-  await asAdmin(world, 'organize', 'openRound', { roundId: openId })
-  await asAdmin(world, 'organize', 'openRound', { roundId: sanpingId })
+  await fixture(world, 'organize', 'openRound', { roundId: openId })
+  await fixture(world, 'organize', 'openRound', { roundId: sanpingId })
   const open = await detail(openId)
-  await asAdmin(world, 'organize', 'writeReport', { roundId: openId, targetId: open.targets[0].id, text: '本季度走访居民 100 户。' })
-  const { scene } = await asAdmin<{ scene: string }>(world, 'organize', 'sharePoster', { roundId: openId, channelId: open.channels[0].id })
+  await fixture(world, 'organize', 'writeReport', { roundId: openId, targetId: open.targets[0].id, text: '本季度走访居民 100 户。' })
+  const { scene } = await fixture<{ scene: string }>(world, 'organize', 'sharePoster', { roundId: openId, channelId: open.channels[0].id })
   const roleCodes: string[] = []
   for (const [role, unitId] of [['contact', open.targets[0].unitId], ['leader', 'community-xingfu']]) {
-    roleCodes.push((await asAdmin<{ code: string }>(world, 'organize', 'inviteRole', { role, unitId, maxUses: 2 })).code)
+    roleCodes.push((await fixture<{ code: string }>(world, 'organize', 'inviteRole', { role, unitId, maxUses: 2 })).code)
   }
-  const { units } = await asAdmin<{ units: UnitView[] }>(world, 'organize', 'myUnits', {})
+  // Residents 1–10 may vote in the open round, so submits get past the enrolment check.
+  const residents = open.categories.find((c) => c.access === 'open')!
+  for (let n = 1; n <= ENROLLED; n++) await fixture(world, 'evaluate', 'enrol', { roundId: openId, categoryId: residents.id }, `voter-${n}`)
+  const { units } = await fixture<{ units: UnitView[] }>(world, 'organize', 'myUnits', {})
   return { open, sanping: await detail(sanpingId), draft: await detail(draftId), units, evaluatorCodes, roleCodes, posterScenes: [scene], setupCode: world.runtime.setupCode }
 }
 
@@ -105,7 +110,7 @@ export function fuzzCases(world: World, fn: string, action: string, scene: Scene
   )
   return fc.record({
     caller: fc.constantFrom<CallerKind>('resident', 'resident', 'organiser', 'admin', 'nobody'),
-    resident: fc.integer({ min: 1, max: world.residents }),
+    resident: fc.oneof(fc.integer({ min: 1, max: ENROLLED }), fc.integer({ min: 1, max: world.residents })),
     event,
   })
 }
