@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check'
 import { api } from '../src/api'
+import { dumpDatabase } from '../test/helpers/dump'
 import { describeCase, everyAction, fuzzCases, judge, prepareScene, startFuzzWorld } from '../test/helpers/fuzz'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000)
@@ -33,7 +34,7 @@ async function main() {
     )
     const seconds = (performance.now() - started) / 1000
     const answers = [...outcomes].sort((a, b) => b[1] - a[1]).map(([o, n]) => `${o} ${n}`).join(', ')
-    console.log(`${fn}.${action}: ${RUNS} inputs in ${seconds.toFixed(1)} s (${((seconds * 1000) / RUNS).toFixed(1)} ms each) — ${answers}`)
+    console.log(`[heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB, rows ${dumpDatabase(world.runtime).rows.length}] ${fn}.${action}: ${RUNS} inputs in ${seconds.toFixed(1)} s (${((seconds * 1000) / RUNS).toFixed(1)} ms each) — ${answers}`)
     for (const [kind, { count, example }] of failures) {
       failed += count
       console.log(`  FAIL ×${count}: ${kind}\n    e.g. ${example}`)

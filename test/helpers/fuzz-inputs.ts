@@ -87,7 +87,7 @@ export const VALID: Generators = {
   organize: {
     claimSetup: (s) => fc.record({ setupCode: fc.constantFrom(s.setupCode, 'WRONG-CODE'), displayName: name }),
     myUnits: () => fc.constant({}),
-    createUnit: (s) => fc.record({ id: optional(fc.stringMatching(/^[a-z][a-z0-9-]{0,11}$/)), name, parentId: fc.option(unitId(s), { nil: null }), kind: fc.constantFrom('street', 'community', 'grid', 'branch', 'unit') }).map(defined),
+    createUnit: (s) => fc.record({ id: optional(fc.oneof(fc.stringMatching(/^[a-z][a-z0-9-]{0,11}$/), unitId(s))), name, parentId: fc.option(unitId(s), { nil: null }), kind: fc.constantFrom('street', 'community', 'grid', 'branch', 'unit') }).map(defined),
     inviteRole: (s) => fc.record({ role: fc.constantFrom('admin', 'organizer', 'leader', 'contact'), unitId: unitId(s), maxUses: optional(fc.integer({ min: 1, max: 100 })) }).map(defined),
     redeemRole: (s) => fc.record({ code: fc.constantFrom(...s.roleCodes, ...s.evaluatorCodes), displayName: name }),
     listTemplates: () => fc.constant({}),

@@ -22,6 +22,8 @@ export type CallerKind = 'resident' | 'organiser' | 'admin' | 'nobody'
 
 export interface World {
   runtime: Runtime
+  /** A poster's scene for the demo round, made once: drawing a QR code takes seconds under jest. */
+  posterScene: string
   /** Residents are drawn from a pool this large, so some are already enrolled or have voted, and none exhausts its budget. */
   residents: number
   openidOf(caller: CallerKind, resident: number): string | undefined
@@ -42,6 +44,7 @@ export async function startFuzzWorld(runsPerAction: number): Promise<World> {
   await seedDemo(FUNCTIONS.organize, runtime.login.openidOf(ADMIN_PERSONA))
   const { code } = await fixture<{ code: string }>({ runtime }, 'organize', 'inviteRole', { role: 'organizer', unitId: 'community-xingfu' })
   await fixture({ runtime }, 'organize', 'redeemRole', { code, displayName: '陈组织员' }, 'organizer')
+  const { scene } = await fixture<{ scene: string }>({ runtime }, 'organize', 'sharePoster', { roundId: DEMO_ROUND_ID, channelId: 'grid-1' })
   const persona: Record<CallerKind, (n: number) => string | undefined> = {
     resident: (n) => `voter-${n}`,
     organiser: () => 'organizer',
@@ -50,6 +53,7 @@ export async function startFuzzWorld(runsPerAction: number): Promise<World> {
   }
   return {
     runtime,
+    posterScene: scene,
     residents: Math.max(20, Math.ceil(runsPerAction / 5)),
     openidOf: (caller, n) => {
       const p = persona[caller](n)
@@ -60,7 +64,7 @@ export async function startFuzzWorld(runsPerAction: number): Promise<World> {
 
 const ENROLLED = 10
 
-/** Fresh rounds in each state, codes and a poster scene, made through the functions themselves. */
+/** Fresh rounds in each state and codes, made through the functions themselves. */
 export async function prepareScene(world: World): Promise<Scene> {
   const now = inShanghai(new Date())
   const window = { opensAt: now.subtract(1, 'hour').startOf('second').format(), closesAt: now.add(1, 'day').startOf('second').format() }
@@ -79,7 +83,6 @@ export async function prepareScene(world: World): Promise<Scene> {
   await fixture(world, 'organize', 'openRound', { roundId: sanpingId })
   const open = await detail(openId)
   await fixture(world, 'organize', 'writeReport', { roundId: openId, targetId: open.targets[0].id, text: '本季度走访居民 100 户。' })
-  const { scene } = await fixture<{ scene: string }>(world, 'organize', 'sharePoster', { roundId: openId, channelId: open.channels[0].id })
   const roleCodes: string[] = []
   for (const [role, unitId] of [['contact', open.targets[0].unitId], ['leader', 'community-xingfu']]) {
     roleCodes.push((await fixture<{ code: string }>(world, 'organize', 'inviteRole', { role, unitId, maxUses: 2 })).code)
@@ -88,7 +91,7 @@ export async function prepareScene(world: World): Promise<Scene> {
   const residents = open.categories.find((c) => c.access === 'open')!
   for (let n = 1; n <= ENROLLED; n++) await fixture(world, 'evaluate', 'enrol', { roundId: openId, categoryId: residents.id }, `voter-${n}`)
   const { units } = await fixture<{ units: UnitView[] }>(world, 'organize', 'myUnits', {})
-  return { open, sanping: await detail(sanpingId), draft: await detail(draftId), units, evaluatorCodes, roleCodes, posterScenes: [scene], setupCode: world.runtime.setupCode }
+  return { open, sanping: await detail(sanpingId), draft: await detail(draftId), units, evaluatorCodes, roleCodes, posterScenes: [world.posterScene], setupCode: world.runtime.setupCode }
 }
 
 export interface FuzzCase {
