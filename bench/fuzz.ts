@@ -26,7 +26,7 @@ async function main() {
         outcomes.set(verdict.outcome, (outcomes.get(verdict.outcome) ?? 0) + 1)
         if (!verdict.failure) return
         // Grouped by the failure's first line, document ids and numbers blanked, so one cause counts once.
-        const kind = verdict.failure.split('\n')[0].replace(/\/[^,\s]+/g, '/…').replace(/\d+/g, '#').slice(0, 160)
+        const kind = verdict.failure.split('\n')[0].replace(/\/[^,\s]+/g, '/…').replace(/[0-9a-f]{8}|\d+/g, '#').slice(0, 160)
         const seen = failures.get(kind) ?? { count: 0, example: `${verdict.failure.split('\n')[0].slice(0, 300)}\n      input: ${describeCase(c)}` }
         failures.set(kind, { ...seen, count: seen.count + 1 })
       }),

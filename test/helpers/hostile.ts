@@ -55,15 +55,21 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 6, arbitrary: leaf },
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
   { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...HOSTILE_KEYS), leaf).map(([k, v]) => withKey({}, k, v)) },
-  { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 2, max: 2000 }), smallLeaf, fc.boolean()).map(([d, l, a]) => nest(d, l, a)) },
+  { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 2, max: 1000 }), smallLeaf, fc.boolean()).map(([d, l, a]) => nest(d, l, a)) },
   { weight: 1, arbitrary: fc.tuple(smallLeaf, fc.constantFrom(51, 201, 501, 2001, 10_000)).map(([v, n]) => Array.from({ length: n }, () => v)) },
 )
 
 type Path = (string | number)[]
 
+/** Where a mutation may land: the input's own shape, not the inside of a hostile value put there before. */
+const MAX_PATH_DEPTH = 8
+const MAX_PATHS = 500
+
 function pathsOf(value: unknown, at: Path = [], out: Path[] = []): Path[] {
+  if (out.length >= MAX_PATHS) return out
   out.push(at)
-  if (Array.isArray(value)) value.forEach((v, i) => pathsOf(v, [...at, i], out))
+  if (at.length >= MAX_PATH_DEPTH) return out
+  if (Array.isArray(value)) value.slice(0, MAX_PATHS).forEach((v, i) => pathsOf(v, [...at, i], out))
   else if (value && typeof value === 'object') for (const k of Object.keys(value)) pathsOf((value as Record<string, unknown>)[k], [...at, k], out)
   return out
 }
@@ -117,7 +123,8 @@ export function mutate(valid: unknown, m: Mutation): unknown {
 }
 
 function mutateAt(valid: unknown, m: Mutation): unknown {
-  const copy = structuredClone(valid)
+  // A JSON copy, as the platform would deliver it: own `__proto__` keys survive, deep values do not overflow a clone.
+  const copy = JSON.parse(JSON.stringify(valid) ?? 'null') as unknown
   const paths = pathsOf(copy)
   const path = paths[m.pick % paths.length]
   if (path.length === 0) return change(copy, m) ?? {}
