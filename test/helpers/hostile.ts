@@ -74,6 +74,13 @@ function pathsOf(value: unknown, at: Path = [], out: Path[] = []): Path[] {
   return out
 }
 
+/** What a client can send at most: the local gateway takes 8 MB; CloudBase takes 6 MB. */
+const MAX_EVENT_CHARS = 4_000_000
+/** Copies in a flood: past every array bound the schemas declare. */
+const FLOOD = 2001
+
+const jsonLength = (value: unknown) => JSON.stringify(value)?.length ?? 0
+
 const MUTATIONS = ['replace', 'hostile-id', 'plausible-id', 'plausible-id', 'huge', 'delete', 'add-key', 'wrap', 'flood', 'retype'] as const
 
 export interface Mutation {
@@ -104,14 +111,12 @@ function change(value: unknown, m: Mutation): unknown {
     case 'huge': return m.huge
     case 'add-key': return value && typeof value === 'object' && !Array.isArray(value) ? withKey({ ...value }, m.key, m.value) : withKey({}, m.key, value)
     case 'wrap': return [value]
-    case 'flood': return Array.isArray(value) ? Array.from({ length: 2001 }, (_, i) => value[i % Math.max(1, value.length)]) : [value, value]
+    case 'flood': return jsonLength(value) * FLOOD > MAX_EVENT_CHARS ? value : Array.isArray(value) ? Array.from({ length: FLOOD }, (_, i) => value[i % Math.max(1, value.length)]) : [value, value]
     case 'retype': return typeof value === 'number' ? String(value) : typeof value === 'string' && value !== '' && !Number.isNaN(Number(value)) ? Number(value) : typeof value === 'string' ? { value } : JSON.stringify(value ?? null)
     case 'delete': return undefined
   }
 }
 
-/** What a client can send at most: the local gateway takes 8 MB; CloudBase takes 6 MB. */
-const MAX_EVENT_CHARS = 4_000_000
 
 /**
  * The valid input with one mutation at one of its paths (the root included); unchanged when the
@@ -119,7 +124,7 @@ const MAX_EVENT_CHARS = 4_000_000
  */
 export function mutate(valid: unknown, m: Mutation): unknown {
   const mutated = mutateAt(valid, m)
-  return (JSON.stringify(mutated)?.length ?? 0) > MAX_EVENT_CHARS ? valid : mutated
+  return jsonLength(mutated) > MAX_EVENT_CHARS ? valid : mutated
 }
 
 function mutateAt(valid: unknown, m: Mutation): unknown {
