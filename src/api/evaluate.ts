@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { BallotInput, type BallotTemplate, Id, type RoundState, type TargetKind, type WindowStatus } from '../core'
 import { action } from './contract'
 import { MAX_BALLOTS_PER_SUBMIT } from './limits'
-import type { RoleName } from './organize'
+import { CodeInput, type RoleName } from './organize'
 
 export interface Me {
   /** A short, stable tag for display ("我的编号"); not the openid, which never leaves the server. */
@@ -85,7 +85,10 @@ export const evaluateApi = {
   ),
   myStatus: action<{ receipts: Receipt[] }>()(z.object(roundRef).strict()),
   /** Redeems an invitation code of a roster category: the voter's category and unit are the code's. */
-  redeem: action<Enrolment & { roundId: string }>()(z.object({ code: z.string().trim().min(4).max(16) }).strict()),
+  redeem: action<Enrolment & { roundId: string }>()(z.object({ code: CodeInput }).strict()),
   /** A QR poster's short scene, back to the round and channel it stands for. */
-  resolveScene: action<{ roundId: string; channel: string | null }>()(z.object({ scene: z.string().min(1).max(32) }).strict()),
+  resolveScene: action<{ roundId: string; channel: string | null }>()(
+    // Scenes are ours (sharePoster makes them of letters and digits); nothing else is looked up.
+    z.object({ scene: z.string().regex(/^[A-Za-z0-9]{1,32}$/, { message: '二维码参数不正确' }) }).strict(),
+  ),
 }

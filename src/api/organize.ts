@@ -9,6 +9,13 @@ export const RoleName = z.enum(['admin', 'organizer', 'leader', 'contact'])
 export type RoleName = z.infer<typeof RoleName>
 
 const Text = (max: number) => z.string().trim().max(max)
+
+/**
+ * An invitation code as a person types it: letters and digits, perhaps in groups split by spaces or
+ * dashes (the server normalises them). Anything else could never be a code, and is refused before
+ * it becomes a document id.
+ */
+export const CodeInput = z.string().trim().min(4).max(16).regex(/^[A-Za-z0-9\s-]+$/, { message: '邀请码只能包含字母和数字' })
 const roundRef = { roundId: Id }
 
 export const NewRound = z
@@ -114,7 +121,7 @@ export const organizeApi = {
   inviteRole: action<InvitationCode>()(z.object({ role: RoleName, unitId: Id, maxUses: z.number().int().min(1).max(100).default(1) }).strict()),
   /** What a typed code is (a place on a roster, a role, the setup code), spending nothing: the one code box asks before redeeming. */
   codeKind: action<{ kind: 'roster' | 'role' | 'setup' }>()(z.object({ code: Text(64).min(4) }).strict()),
-  redeemRole: action<{ role: RoleName; unitId: string }>()(z.object({ code: Text(16).min(4), displayName: Text(40).min(1) }).strict()),
+  redeemRole: action<{ role: RoleName; unitId: string }>()(z.object({ code: CodeInput, displayName: Text(40).min(1) }).strict()),
 
   /** The built-in templates of the five procedures (and the plain one), as data to draft a round from. */
   listTemplates: action<{ templates: BuiltinTemplate[] }>()(z.object({}).strict()),

@@ -13,7 +13,7 @@ export async function startTestRuntime(dataDir = ':memory:'): Promise<Runtime> {
   return startRuntime({ dataDir, port: 0, functions: FUNCTIONS, devSignIn: true })
 }
 
-export async function signIn(runtime: Runtime, persona: string): Promise<Session> {
+export async function signIn(runtime: Pick<Runtime, 'url'>, persona: string): Promise<Session> {
   const res = await fetch(`${runtime.url}/__dev/login`, { method: 'POST', body: JSON.stringify({ persona }) })
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]
   return {

@@ -1,0 +1,46 @@
+/**
+ * @module The whole database of an in-process runtime, as the fuzz test compares it before and
+ * after a call: every collection the functions use, every document in natural order with the
+ * commit version of its last write and its stored text (EJSON). The one place the fuzz test reads
+ * the raw store, so a change in how the embedded CloudBase is reached stays here.
+ */
+import { COLLECTIONS } from '../../cloudfunctions/common/collections'
+import { stringify } from '../../local/cloudbase/ejson'
+import type { Entry } from '../../local/cloudbase/store'
+import type { Runtime } from '../../local/runtime'
+
+export interface Dump {
+  seq: number
+  rows: { key: string; entry: Entry }[]
+}
+
+/**
+ * A commit replaces a document's entry (a new object with a new version) and never edits one, so
+ * an entry's text is computed once, and two dumps whose rows hold the same entries in the same
+ * order have the same text, byte for byte. That keeps a comparison after every fuzzed call cheap
+ * however large the database grows.
+ */
+const texts = new WeakMap<Entry, string>()
+const textOf = (entry: Entry) => texts.get(entry) ?? texts.set(entry, stringify(entry.doc)).get(entry)!
+
+export function dumpDatabase(runtime: Runtime): Dump {
+  const { store } = runtime.cloudbase
+  const rows: Dump['rows'] = []
+  for (const name of COLLECTIONS) {
+    if (!store.hasCollection(name)) continue
+    for (const [id, entry] of store.collection(name)) rows.push({ key: `${name}/${id}`, entry })
+  }
+  return { seq: store.currentSeq, rows }
+}
+
+const sameRow = (a: Dump['rows'][number], b: Dump['rows'][number]) => a.key === b.key && (a.entry === b.entry || (textOf(a.entry) === textOf(b.entry) && a.entry.version === b.entry.version))
+
+/** Which documents differ between two dumps (empty when the texts are equal), for a failure message a person can act on. */
+export function dumpDifference(before: Dump, after: Dump): string[] {
+  if (before.seq === after.seq && before.rows.length === after.rows.length && before.rows.every((r, i) => sameRow(r, after.rows[i]))) return []
+  const index = (d: Dump) => new Map(d.rows.map((r) => [r.key, `${r.entry.version}\t${textOf(r.entry)}`]))
+  const [a, b] = [index(before), index(after)]
+  const changed = [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k))
+  const described = changed.map((k) => (a.has(k) ? (b.has(k) ? `changed ${k}` : `removed ${k}`) : `added ${k}`))
+  return described.length ? described : [before.seq === after.seq ? 'documents reordered' : `commit sequence ${before.seq} → ${after.seq}`]
+}

@@ -1,0 +1,146 @@
+/**
+ * @module Valid inputs for every action, built from the real ids of a seeded scene (rounds in each
+ * state, their targets, categories, channels, codes), so the fuzzer's mutations start deep inside
+ * the handlers rather than at the schema. An action without an entry here still gets inputs made
+ * of the scene's ids.
+ */
+import fc from 'fast-check'
+import type { RoundDetail, UnitView } from '../../src/api/organize'
+import { builtinTemplates, inShanghai, templateItems } from '../../src/core'
+
+/** What one action's fuzzing starts from: fresh rounds, so one action's successes do not starve another. */
+export interface Scene {
+  /** Open, owned by a community the organiser manages. */
+  open: RoundDetail
+  /** Open, owned by the street (outside the organiser's subtree), with roster codes. */
+  sanping: RoundDetail
+  /** A draft copy of the open round. */
+  draft: RoundDetail
+  units: UnitView[]
+  evaluatorCodes: string[]
+  roleCodes: string[]
+  posterScenes: string[]
+  setupCode: string
+}
+
+type Generators = Record<string, Record<string, (s: Scene) => fc.Arbitrary<unknown>>>
+
+const rounds = (s: Scene) => [s.open, s.sanping, s.draft]
+const anyRound = (s: Scene) => fc.constantFrom(...rounds(s))
+const roundId = (s: Scene) => anyRound(s).map((r) => r.id)
+const roundRef = (s: Scene) => fc.record({ roundId: roundId(s) })
+const unitId = (s: Scene) => fc.constantFrom(...s.units.map((u) => u.id))
+const text = (max: number) => fc.oneof(fc.constantFrom('幸福社区', '服务热情，办事认真', '赌博', '第一网格'), fc.string({ minLength: 1, maxLength: max }))
+const name = text(20)
+const optional = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined })
+const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined))
+
+const window = fc.tuple(fc.integer({ min: -48, max: 2 }), fc.integer({ min: 1, max: 24 * 60 })).map(([opens, length]) => {
+  const at = inShanghai(new Date()).add(opens, 'hour').startOf('second')
+  return { opensAt: at.format(), closesAt: at.add(length, 'hour').format() }
+})
+
+function ballot(round: RoundDetail, targetId: string) {
+  const level = fc.constantFrom(...round.template.scale.levels.map((l) => l.id))
+  const items = templateItems(round.template).map((i) => i.id)
+  return fc
+    .record({ overall: level, items: fc.tuple(...items.map(() => level)), opinion: optional(text(200)) })
+    .map(({ overall, items: levels, opinion }) => defined({ targetId, overall, items: Object.fromEntries(items.map((id, i) => [id, levels[i]])), opinion }))
+}
+
+/** Mostly the open round, where residents 1–10 are enrolled, so ballots reach the casting code. */
+const submit = (s: Scene) =>
+  fc.oneof({ weight: 3, arbitrary: fc.constant(s.open) }, { weight: 1, arbitrary: anyRound(s) }).chain((round) =>
+    fc.record({
+      roundId: fc.constant(round.id),
+      channel: optional(fc.constantFrom(...round.channels.map((c) => c.id))),
+      ballots: fc.shuffledSubarray(round.targets.map((t) => t.id), { minLength: 1 }).chain((ids) => fc.tuple(...ids.map((id) => ballot(round, id)))),
+    }).map(defined),
+  )
+
+const categoryOf = (s: Scene) => anyRound(s).chain((round) => fc.record({ roundId: fc.constant(round.id), categoryId: fc.constantFrom(...round.categories.map((c) => c.id)), round: fc.constant(round) }))
+/** Codes are issued for roster categories only (the sanping round's). */
+const rosterCategoryOf = (s: Scene) =>
+  fc.constantFrom(...rounds(s).filter((r) => r.categories.some((c) => c.access === 'roster'))).chain((round) =>
+    fc.record({ roundId: fc.constant(round.id), categoryId: fc.constantFrom(...round.categories.filter((c) => c.access === 'roster').map((c) => c.id)), round: fc.constant(round) }),
+  )
+const targetOf = (s: Scene) => anyRound(s).chain((round) => fc.record({ roundId: fc.constant(round.id), targetId: fc.constantFrom(...round.targets.map((t) => t.id)) }))
+const targetUnitOf = (round: RoundDetail) => fc.constantFrom(...round.targets.map((t) => t.unitId))
+
+const targets = (s: Scene) => fc.uniqueArray(fc.constantFrom(...s.units), { minLength: 1, maxLength: 5 }).map((us) => us.map((u) => ({ id: u.id, name: u.name, kind: 'unit', unitId: u.id })))
+
+const rosterCsv = (round: RoundDetail) =>
+  fc.array(fc.tuple(name, targetUnitOf(round), fc.constantFrom(...round.categories.map((c) => c.id)), fc.constantFrom('', '13800000000', '赌博')), { minLength: 1, maxLength: 5 })
+    .map((rows) => Buffer.from(['姓名,单位,类别,手机', ...rows.map((r) => r.join(','))].join('\n')).toString('base64'))
+
+export const VALID: Generators = {
+  evaluate: {
+    me: () => fc.constant({}),
+    listRounds: () => fc.constant({}),
+    getRound: (s) => anyRound(s).chain((r) => fc.record({ roundId: fc.constant(r.id), channel: optional(fc.constantFrom(...r.channels.map((c) => c.id))) }).map(defined)),
+    enrol: (s) => categoryOf(s).chain(({ roundId, categoryId, round }) => fc.record({ roundId: fc.constant(roundId), categoryId: fc.constant(categoryId), unitId: optional(targetUnitOf(round)) }).map(defined)),
+    submit,
+    myStatus: roundRef,
+    redeem: (s) => fc.record({ code: fc.constantFrom(...s.evaluatorCodes, ...s.roleCodes) }),
+    resolveScene: (s) => fc.record({ scene: fc.constantFrom(...s.posterScenes) }),
+  },
+  organize: {
+    claimSetup: (s) => fc.record({ setupCode: fc.constantFrom(s.setupCode, 'WRONG-CODE'), displayName: name }),
+    myUnits: () => fc.constant({}),
+    createUnit: (s) => fc.record({ id: optional(fc.oneof(fc.stringMatching(/^[a-z][a-z0-9-]{0,11}$/), unitId(s))), name, parentId: fc.option(unitId(s), { nil: null }), kind: fc.constantFrom('street', 'community', 'grid', 'branch', 'unit') }).map(defined),
+    inviteRole: (s) => fc.record({ role: fc.constantFrom('admin', 'organizer', 'leader', 'contact'), unitId: unitId(s), maxUses: optional(fc.integer({ min: 1, max: 100 })) }).map(defined),
+    redeemRole: (s) => fc.record({ code: fc.constantFrom(...s.roleCodes, ...s.evaluatorCodes), displayName: name }),
+    listTemplates: () => fc.constant({}),
+    listRounds: () => fc.constant({}),
+    getRound: roundRef,
+    createRound: (s) =>
+      fc.record({
+        id: optional(fc.stringMatching(/^[a-z][a-z0-9-]{0,11}$/)),
+        templateId: fc.constantFrom(...builtinTemplates.map((t) => t.id)),
+        // The street owns every demo unit, so targets drawn from them usually lie in the owner's subtree.
+        ownerUnitId: fc.oneof(fc.constant('street-yangguang'), unitId(s)),
+        title: name,
+        window,
+        targets: targets(s),
+        channels: optional(fc.constant([{ id: 'grid-1', name: '一网格群' }])),
+        intro: optional(text(100)),
+      }).map(defined),
+    copyRound: (s) => fc.record({ roundId: roundId(s), title: name, window }),
+    updateRound: (s) =>
+      fc.record({
+        roundId: roundId(s),
+        patch: fc.record({ title: name, intro: text(100), window, targets: targets(s), channels: fc.constant([{ id: 'grid-9', name: '九网格群' }]) }, { requiredKeys: [] }),
+      }),
+    openRound: roundRef,
+    closeRound: roundRef,
+    publishRound: roundRef,
+    archiveRound: roundRef,
+    addRoster: (s) =>
+      rosterCategoryOf(s).chain(({ roundId, categoryId, round }) =>
+        fc.record({
+          roundId: fc.constant(roundId),
+          categoryId: fc.constant(categoryId),
+          entries: fc.array(fc.record({ name, unitId: targetUnitOf(round), phone: optional(fc.constantFrom('13800000000', '010-1234')) }).map(defined), { minLength: 1, maxLength: 5 }),
+        }),
+      ),
+    importRoster: (s) => anyRound(s).chain((round) => fc.record({ roundId: fc.constant(round.id), fileName: fc.constantFrom('名单.csv', 'roster.xlsx', 'a.txt'), base64: rosterCsv(round) })),
+    sharedCode: (s) => rosterCategoryOf(s).chain(({ roundId, categoryId, round }) => fc.record({ roundId: fc.constant(roundId), categoryId: fc.constant(categoryId), unitId: targetUnitOf(round), maxUses: fc.integer({ min: 1, max: 1000 }) })),
+    listCodes: roundRef,
+    codeSheet: (s) => anyRound(s).chain((round) => fc.record({ roundId: fc.constant(round.id), unitId: fc.oneof(targetUnitOf(round), unitId(s)) })),
+    addChannel: (s) => fc.record({ roundId: roundId(s), name }),
+    sharePoster: (s) => anyRound(s).chain((round) => fc.record({ roundId: fc.constant(round.id), channelId: fc.constantFrom(...round.channels.map((c) => c.id)) })),
+    participation: roundRef,
+    writeReport: (s) => targetOf(s).chain((ref) => fc.record({ text: text(300) }).map((t) => ({ ...ref, ...t }))),
+    approveReport: targetOf,
+    myReports: roundRef,
+    auditLog: (s) => fc.record({ unitId: optional(unitId(s)), roundId: optional(roundId(s)) }).map(defined),
+  },
+}
+
+/** For an action nobody has described yet: a few of the scene's ids under the names actions use. */
+const fallback = (s: Scene) =>
+  fc.record({ roundId: roundId(s), targetId: fc.constantFrom(...s.open.targets.map((t) => t.id)), unitId: unitId(s), categoryId: fc.constantFrom(...s.open.categories.map((c) => c.id)) }, { requiredKeys: [] })
+
+export function validInput(fn: string, action: string, scene: Scene): fc.Arbitrary<unknown> {
+  return (VALID[fn]?.[action] ?? fallback)(scene)
+}
