@@ -28,7 +28,7 @@ afterAll(() => runtime.close())
 
 const template = builtinTemplates.find((t) => t.id === 'community-satisfaction')!.ballot
 const VOTED = ['t1', 't2']
-const VOTERS = 30
+const VOTERS = 24
 const RUNS = 4
 
 type Outcome = { targetId: string; status: string }
