@@ -14,6 +14,7 @@ import { database } from './cloudbase'
 import { recount } from './recount'
 import { refuse } from './refuse'
 import type { RoundDoc } from './rounds'
+import { sealRound } from './seal'
 
 /** Live figures are served from the cache for this long before one caller refreshes them. */
 export const LIVE_TTL_MS = 5000
@@ -215,13 +216,15 @@ export async function storedMark(roundId: string): Promise<MarkDoc | null> {
 }
 
 /**
- * On close: the final result of every target from its counters, each checked against a recount
- * of its ballots. Stored once; a second call (the scheduler repairing a half-done close, or two
+ * On close: the counter shards sealed, so no ballot in flight lands after the close answers; then
+ * the final result of every target from its counters, each checked against a recount of its
+ * ballots. Stored once; a second call (the scheduler repairing a half-done close, or two
  * closers at once) finds the mark and leaves what is stored alone.
  */
 export async function storeFinalResults(doc: RoundDoc, actor: string, now: Date): Promise<void> {
   if (await storedMark(doc._id)) return
   const round: Round = { ...doc.round, state: 'closed' }
+  await sealRound(doc)
   const read = await roundCounters(doc._id)
   const mismatch: Mismatch[] = []
   for (const t of round.targets) {

@@ -12,7 +12,7 @@ const SDK_RETRIES = 1
 const ROUNDS = 16
 const BASE_DELAY_MS = 5
 const MAX_DELAY_MS = 2000
-const isConflict = (e: unknown) => (e as { code?: string } | null)?.code === 'DATABASE_TRANSACTION_CONFLICT'
+export const isConflict = (e: unknown) => (e as { code?: string } | null)?.code === 'DATABASE_TRANSACTION_CONFLICT'
 
 export async function inTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
   for (let round = 1; ; round++) {

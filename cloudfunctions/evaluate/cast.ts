@@ -1,7 +1,9 @@
 /**
  * @module Casting one ballot for one target, in ONE transaction: the receipt (whose id cannot exist
  * twice), the ballot pushed into one of the target's pools (see common/ballots.ts), and `$inc` of
- * the counter shard with the same number. Either all three are stored or none.
+ * the counter shard with the same number. Either all three are stored or none. A shard sealed by
+ * the round's close (common/seal.ts) refuses the ballot: the close and the cast write the same
+ * document, so one of them conflicts and the loser retries, and no ballot lands after the seal.
  */
 import { randomBytes, randomInt } from 'node:crypto'
 import { applyIncrements, ballotHour, counterIncrements, emptyCounters, type ValidBallot } from '../../src/core'
@@ -47,8 +49,13 @@ async function holdingShard<T>(target: string, shards: number, work: (shard: num
   }
 }
 
+/** Thrown inside the transaction so it rolls back; answered as 'closed'. */
+class Sealed extends Error {}
+
+export type CastOutcome = { status: 'recorded' | 'already-voted'; receipt: Receipt } | { status: 'closed' }
+
 /** 'already-voted' when the receipt exists: a second ballot, or the retry of one already stored. */
-export async function castBallot(doc: RoundDoc, openid: string, cast: Cast, now: Date): Promise<{ recorded: boolean; receipt: Receipt | null }> {
+export async function castBallot(doc: RoundDoc, openid: string, cast: Cast, now: Date): Promise<CastOutcome> {
   const { round } = doc
   const { targetId } = cast.ballot
   const id = receiptId(round.id, targetId, openid)
@@ -72,19 +79,26 @@ export async function castBallot(doc: RoundDoc, openid: string, cast: Cast, now:
           const inc = Object.fromEntries(Object.entries(increments).map(([path, n]) => [`c.${path}`, _.inc(n)]))
           // Group-chat counts sit beside the domain's counters (`g`), kept in the same $inc.
           if (cast.groupKey) inc[`g.${cast.groupKey}`] = _.inc(1)
-          const { updated } = (await tx.collection('counters').doc(shardId).update(inc)) as { updated: number }
-          if (!updated) {
+          // Read in the transaction, then written by it: a seal committed after our snapshot makes
+          // that write conflict (snapshot isolation), so a read-only check would not be enough.
+          const shardDoc = tx.collection('counters').doc(shardId)
+          // Inside a transaction the SDK answers the document itself, or null.
+          const found = ((await shardDoc.get()) as { data: { sealed?: boolean } | null }).data
+          if (found?.sealed) throw new Sealed()
+          if (found) await shardDoc.update(inc)
+          else {
             const g = cast.groupKey ? { [cast.groupKey]: 1 } : {}
             await tx.collection('counters').add({ _id: shardId, roundId: round.id, targetId, c: applyIncrements(emptyCounters(), increments), g })
           }
         }),
       )
-      return { recorded: true, receipt: toReceipt(id, { targetId, hour }) }
+      return { status: 'recorded', receipt: toReceipt(id, { targetId, hour }) }
     } catch (e) {
+      if (e instanceof Sealed) return { status: 'closed' }
       if (!isDuplicate(e)) throw e
       const receipt = await existingReceipt(round.id, targetId, openid)
       // Otherwise a pool or shard was created by another voter at the same moment: try again.
-      if (receipt) return { recorded: false, receipt }
+      if (receipt) return { status: 'already-voted', receipt }
     }
   }
 }

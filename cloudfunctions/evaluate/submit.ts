@@ -73,8 +73,11 @@ export async function submit(roundId: string, ballots: BallotInput[], { openid, 
 
   async function record(ballot: ValidBallot): Promise<TargetOutcome> {
     const { targetId } = ballot
-    const { recorded, receipt } = await castBallot(doc, openid, { categoryId: enrolment.categoryId, channelId, groupKey: group, ballot }, now)
-    if (!recorded || !receipt) return { targetId, status: 'already-voted', receipt }
+    const cast = await castBallot(doc, openid, { categoryId: enrolment.categoryId, channelId, groupKey: group, ballot }, now)
+    // Closed while this request was under way: the close's seal refused it.
+    if (cast.status === 'closed') return { targetId, status: 'refused', error: domainError('ROUND_NOT_OPEN') }
+    const { receipt } = cast
+    if (cast.status === 'already-voted') return { targetId, status: 'already-voted', receipt }
     await watchBurst(doc._id, channelId, ballot, now).catch((e) => console.error('burst watch failed', e))
     return { targetId, status: 'recorded', receipt }
   }

@@ -58,6 +58,22 @@ describe(`CloudBase contract, transactions — ${BACKEND_NAME}`, () => {
     expect((await coll.doc('d').get()).data[0].v).toBe(2)
   })
 
+  test('a direct write to a document an open transaction has written is never lost to its commit: it waits for it, or the commit conflicts', async () => {
+    const coll = await suite.collection('sealing')
+    await coll.add({ _id: 'shard', n: 0 })
+    const tx = await db().startTransaction()
+    await docIn(tx, coll.name, 'shard').update({ n: 1 })
+    // Not awaited: on MongoDB this write waits for the transaction's lock.
+    const direct = coll.doc('shard').update({ sealed: true })
+    await new Promise((r) => setTimeout(r, 50))
+    const committed = await tx.commit().then(() => true, (e: { code?: string }) => e.code)
+    await direct
+    const { n, sealed } = (await coll.doc('shard').get()).data[0]
+    expect(sealed).toBe(true)
+    // Committed, its write came first; refused, it is gone as a whole.
+    expect({ committed, n }).toEqual(committed === true ? { committed: true, n: 1 } : { committed: 'DATABASE_TRANSACTION_CONFLICT', n: 0 })
+  })
+
   test('a transaction used after commit or rollback answers DATABASE_TRANSACTION_FAIL (TransactionNotExist) and writes nothing', async () => {
     const coll = await suite.collection('ended')
     const notExist = { code: 'DATABASE_TRANSACTION_FAIL', message: expect.stringMatching(/^\[ResourceUnavailable\.TransactionNotExist\]/) }
