@@ -79,6 +79,11 @@ export interface RoundDetail extends RoundListItem {
 export interface Participation extends CoreParticipation {
   /** Distinct group chats that sent ballots. */
   groupChats: number
+  /**
+   * Distinct people who cast at least one ballot (`ballots` counts one per target per voter).
+   * Counted round-wide only, so null in a view of part of the round's targets.
+   */
+  voters: number | null
 }
 
 export interface InvitationCode {
