@@ -2,7 +2,8 @@
  * @module Demo data for a first local start, created through the organise function itself (as the
  * admin persona), so a new user meets a living product: a street with two communities and their
  * grids; a 三评一联 round (seed 000) for four street units, with roster codes; and a community
- * satisfaction round for four party branches, shared into three grid chats. Both open now.
+ * satisfaction round for four party branches, shared into three grid chats. Both open now. The
+ * named personas hold the roles the README promises, granted the way an admin grants them.
  */
 import { builtinTemplates, inShanghai } from '../src/core'
 import { type FunctionMain, functionContext } from './gateway'
@@ -39,21 +40,45 @@ const reports: Record<string, string> = {
   'su-affairs': '实行“一窗通办”，办理事项由 42 项增至 67 项；延时服务每周两晚，群众平均等候时间缩短一半。',
 }
 
+/** The persona ids of local/devlogin.ts, each with the role an admin's invitation gives it. */
+export const DEMO_GRANTS = [
+  { persona: 'organizer', name: '陈组织员', role: 'organizer', unitId: COMMUNITY },
+  { persona: 'leader', name: '刘书记', role: 'leader', unitId: STREET },
+  { persona: 'contact', name: '周联络员', role: 'contact', unitId: 'b4' },
+] as const
+
+/** The contact's self-report, written by them and waiting for 陈组织员's approval. */
+const PENDING_REPORT = { targetId: 'b4', text: reports.b4 }
+
 export interface DemoCodes {
   unit: string
   category: string
   code: string
 }
 
-export async function seedDemo(organize: FunctionMain, adminOpenid: string, now = inShanghai(new Date())): Promise<DemoCodes[] | null> {
-  const call = async <T>(action: string, data: unknown): Promise<T> => {
-    const answer = (await organize({ action, data }, functionContext('organize', adminOpenid))) as { ok: boolean; data: T; error?: { message: string } }
+/**
+ * `openidOf` names the personas' identities; without it (tests that need no personas) no role is
+ * granted and the contact's report is approved like the others.
+ */
+export async function seedDemo(
+  organize: FunctionMain,
+  adminOpenid: string,
+  now = inShanghai(new Date()),
+  openidOf?: (persona: string) => string,
+): Promise<DemoCodes[] | null> {
+  const callAs = async <T>(openid: string, action: string, data: unknown): Promise<T> => {
+    const answer = (await organize({ action, data }, functionContext('organize', openid))) as { ok: boolean; data: T; error?: { message: string } }
     if (!answer.ok) throw new Error(`demo ${action}: ${answer.error?.message}`)
     return answer.data
   }
+  const call = <T>(action: string, data: unknown) => callAs<T>(adminOpenid, action, data)
   const { rounds } = await call<{ rounds: unknown[] }>('listRounds', {})
   if (rounds.length > 0) return null
   for (const u of units) await call('createUnit', u)
+  for (const grant of openidOf ? DEMO_GRANTS : []) {
+    const { code } = await call<{ code: string }>('inviteRole', { role: grant.role, unitId: grant.unitId })
+    await callAs(openidOf!(grant.persona), 'redeemRole', { code, displayName: grant.name })
+  }
   const window = (days: number) => ({ opensAt: now.subtract(1, 'hour').startOf('hour').format(), closesAt: now.add(days, 'day').endOf('day').startOf('second').format() })
 
   const branches = units.filter((u) => u.kind === 'branch')
@@ -66,8 +91,9 @@ export async function seedDemo(organize: FunctionMain, adminOpenid: string, now 
     targets: branches.map((b) => ({ id: b.id, name: b.name, kind: 'unit', unitId: b.id })),
     channels: [1, 2, 3].map((n) => ({ id: `grid-${n}`, name: `第${'一二三'[n - 1]}网格居民群` })),
     intro: '为进一步改进社区党组织工作作风、提升服务群众水平，现开展群众满意度测评。评议采取无记名方式，每人对每个党支部只能评议一次，您的评价将严格保密。',
-    reports: Object.fromEntries(branches.map((b) => [b.id, reports[b.id]])),
+    reports: Object.fromEntries(branches.filter((b) => !openidOf || b.id !== PENDING_REPORT.targetId).map((b) => [b.id, reports[b.id]])),
   })
+  if (openidOf) await callAs(openidOf('contact'), 'writeReport', { roundId: DEMO_ROUND_ID, ...PENDING_REPORT })
   // The secretary's annual rating follows the 不满意 share (003), so the dashboard has verdicts to show.
   const rated = builtinTemplates.find((t) => t.id === 'chuangxian-branch')!.rules.filter((r) => r.effects.some((e) => e.kind === 'annual-rating'))
   await call('updateRound', { roundId: DEMO_ROUND_ID, patch: { rules: rated } })

@@ -17,8 +17,9 @@ export const PERSONAS: Persona[] = [
   { id: 'resident-zhang', name: '张阿姨', description: '居民 · 第一网格' },
   { id: 'resident-li', name: '李大爷', description: '居民 · 第二网格' },
   { id: 'resident-wang', name: '王小明', description: '居民 · 第三网格' },
-  { id: 'organizer', name: '陈组织员', description: '社区组织员' },
-  { id: 'leader', name: '刘书记', description: '街道领导' },
+  { id: 'organizer', name: '陈组织员', description: '组织员 · 幸福社区' },
+  { id: 'leader', name: '刘书记', description: '领导 · 阳光街道' },
+  { id: 'contact', name: '周联络员', description: '单位联系人 · 幸福社区离退休党支部' },
   { id: 'admin', name: '系统管理员', description: '管理员' },
 ]
 

@@ -43,7 +43,7 @@ async function main() {
     triggers: true,
   })
   const admin = runtime.login.openidOf(ADMIN_PERSONA)
-  const codes = await seedDemo(FUNCTIONS.organize, admin)
+  const codes = await seedDemo(FUNCTIONS.organize, admin, undefined, runtime.login.openidOf)
   if (codes) {
     const started = Date.now()
     const voters = await castDemoBallots(FUNCTIONS.evaluate, runtime.login.openidOf, codes)

@@ -3,7 +3,7 @@ import { api } from '../../src/api'
 import { builtinTemplates } from '../../src/core'
 import { authority, unitNameOf } from '../common/roles'
 import { createRouter, type HandlerContext } from '../common/router'
-import { claimSetup, createUnit, inviteRole, ownerUnitIds, redeemRole, visibleUnits } from './people'
+import { claimSetup, createUnit, grantableRoles, inviteRole, ownerUnitIds, redeemRole, visibleUnits } from './people'
 import { codeKind } from './codes'
 import { readPersons } from './persons'
 import { approveReport, auditLog, myReports, writeReport } from './reports'
@@ -18,7 +18,7 @@ export const main = createRouter(api.organize, {
   claimSetup: ({ setupCode, displayName }, ctx) => claimSetup(setupCode, displayName, ctx),
   async myUnits(_input, ctx) {
     const a = await auth(ctx)
-    return { units: visibleUnits(a), roles: a.roles.map((r) => ({ ...r, unitName: unitNameOf(a.units, r.unitId) })), ownerUnitIds: ownerUnitIds(a) }
+    return { units: visibleUnits(a), roles: a.roles.map((r) => ({ ...r, unitName: unitNameOf(a.units, r.unitId) })), ownerUnitIds: ownerUnitIds(a), grantable: grantableRoles(a) }
   },
   createUnit: async (input, ctx) => createUnit(await auth(ctx), input, ctx),
   inviteRole: async ({ role, unitId, maxUses }, ctx) => inviteRole(await auth(ctx), role, unitId, maxUses, ctx),

@@ -50,6 +50,14 @@ export function visibleUnits(auth: Authority): UnitView[] {
   return auth.units.filter((u) => auth.covers(['admin', 'organizer', 'leader', 'contact'], u.id))
 }
 
+/** Per unit the caller sees, the roles they may invite someone to there (only units with any). */
+export function grantableRoles(auth: Authority): { unitId: string; roles: RoleName[] }[] {
+  const roles = Object.keys(GRANTORS) as RoleName[]
+  return visibleUnits(auth)
+    .map((u) => ({ unitId: u.id, roles: roles.filter((r) => auth.covers(GRANTORS[r], u.id)) }))
+    .filter((g) => g.roles.length > 0)
+}
+
 /** Where the caller may root a new round: units they manage, or every unit of the tree for a whole-tree admin. */
 export function ownerUnitIds(auth: Authority): string[] {
   const managed = auth.roles.filter((r) => r.role === 'admin' || r.role === 'organizer')

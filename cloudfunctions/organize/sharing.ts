@@ -9,6 +9,7 @@ import { type Authority, authorize } from '../common/roles'
 import type { HandlerContext } from '../common/router'
 import { changeRound } from '../common/rounds'
 import { isDuplicate } from '../common/transaction'
+import { distinctVoters } from '../common/voters'
 import { MANAGE, READ } from './access'
 import { roundCounters } from './counters'
 import { managedRound } from './rounds'
@@ -59,6 +60,6 @@ export async function sharePoster(auth: Authority, roundId: string, channelId: s
 
 export async function participation(auth: Authority, roundId: string): Promise<Participation> {
   const { round } = await managedRound(auth, roundId, READ)
-  const counters = await roundCounters(roundId)
-  return { ...countParticipation(round, counters.byTarget), groupChats: counters.groupChats }
+  const [counters, voters] = await Promise.all([roundCounters(roundId), distinctVoters(roundId)])
+  return { ...countParticipation(round, counters.byTarget), groupChats: counters.groupChats, voters }
 }

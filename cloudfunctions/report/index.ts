@@ -4,6 +4,7 @@ import { roundFigures } from '../common/results'
 import { authority } from '../common/roles'
 import { createRouter, type HandlerContext } from '../common/router'
 import { loadRound } from '../common/rounds'
+import { distinctVoters } from '../common/voters'
 import { visibleTargets } from './access'
 import { dashboard } from './dashboard'
 import { publishedResults, targetDetail, trend } from './detail'
@@ -17,7 +18,8 @@ export const main = createRouter(api.report, {
   async roundResults({ roundId }, ctx) {
     const doc = await loadRound(roundId)
     const shown = visibleTargets(await auth(ctx), doc)
-    return roundResults(doc, await roundFigures(doc, ctx.now), shown)
+    const voters = shown.length === doc.round.targets.length ? await distinctVoters(roundId) : null
+    return roundResults(doc, await roundFigures(doc, ctx.now), shown, voters)
   },
   targetDetail: async ({ roundId, targetId, page }, ctx) => targetDetail(await auth(ctx), roundId, targetId, page, ctx.now),
   trend: async ({ unitId }, ctx) => trend(await auth(ctx), unitId, ctx.now),

@@ -113,7 +113,7 @@ export function targetView(doc: RoundDoc, figures: RoundFigures, target: Target,
 }
 
 /** Rankings keep their ranks but list only the targets the caller may see. */
-export function roundResults(doc: RoundDoc, figures: RoundFigures, shown: readonly Target[]): RoundResults {
+export function roundResults(doc: RoundDoc, figures: RoundFigures, shown: readonly Target[], voters: number | null = null): RoundResults {
   const ids = new Set(shown.map((t) => t.id))
   const ranks = rankings(figures)
   const only = (entries: RankEntry[]) => entries.filter((e) => ids.has(e.targetId))
@@ -125,6 +125,6 @@ export function roundResults(doc: RoundDoc, figures: RoundFigures, shown: readon
     targets: shown.map((t) => targetView(doc, figures, t, ranks)),
     groups: ranks.groups.map((g) => ({ ...g, ranking: only(g.ranking) })).filter((g) => g.ranking.length > 0),
     ranking: only(ranks.ranking),
-    participation: { ...participation(scoped, counters), groupChats: figures.groupChats },
+    participation: { ...participation(scoped, counters), groupChats: figures.groupChats, voters },
   }
 }

@@ -86,6 +86,11 @@ export interface RoundDetail extends RoundListItem {
 export interface Participation extends CoreParticipation {
   /** Distinct group chats that sent ballots. */
   groupChats: number
+  /**
+   * Distinct people who cast at least one ballot (`ballots` counts one per target per voter).
+   * Counted round-wide only, so null in a view of part of the round's targets.
+   */
+  voters: number | null
 }
 
 export interface InvitationCode {
@@ -114,8 +119,16 @@ export interface AuditEntry {
 export const organizeApi = {
   /** Claims the admin role with the one-time setup code printed at first start. */
   claimSetup: action<{ role: 'admin' }>()(z.object({ setupCode: Text(64).min(1), displayName: Text(40).min(1) }).strict()),
-  /** `ownerUnitIds`: the units offered as a new round's owner (where one manages; the top units for an admin at the root). */
-  myUnits: action<{ units: UnitView[]; roles: { role: RoleName; unitId: string | null; unitName: string }[]; ownerUnitIds: string[] }>()(z.object({}).strict()),
+  /**
+   * `ownerUnitIds`: the units offered as a new round's owner (where one manages; the top units for an admin at the root).
+   * `grantable`: per unit, the roles the caller may invite someone to there.
+   */
+  myUnits: action<{
+    units: UnitView[]
+    roles: { role: RoleName; unitId: string | null; unitName: string }[]
+    ownerUnitIds: string[]
+    grantable: { unitId: string; roles: RoleName[] }[]
+  }>()(z.object({}).strict()),
   createUnit: action<UnitView>()(z.object({ id: Id.optional(), name: Text(100).min(1), parentId: Id.nullable(), kind: OrgUnitKind }).strict()),
   /** A code a person redeems to receive a role in a unit's subtree (WeChat gives us no names). */
   inviteRole: action<InvitationCode>()(z.object({ role: RoleName, unitId: Id, maxUses: z.number().int().min(1).max(100).default(1) }).strict()),

@@ -12,6 +12,8 @@ export interface Participation {
   targets: { id: string; name: string; ballots: number; expected: number | null }[]
   categories: { id: string; name: string; ballots: number; expectedPerUnit: number | null; quota: string | null }[]
   channels: { id: string; name: string; ballots: number }[]
+  /** The roster the procedure expects: its evaluators per unit for every target (000: 20 × units). */
+  expectedVoters: number | null
 }
 
 export function quotaLabel(quota: Quota | undefined): string | null {
@@ -33,5 +35,6 @@ export function participation(round: Round, countersByTarget: ReadonlyMap<string
       quota: quotaLabel(c.quota),
     })),
     channels: round.channels.map((ch) => ({ id: ch.id, name: ch.name, ballots: all.channels[ch.id] ?? 0 })),
+    expectedVoters: expected && expected * round.targets.length,
   }
 }

@@ -17,9 +17,11 @@ test('counts per target, category and channel, with 000\'s 15 + 5 evaluators exp
   ])
   expect(p.categories.map((c) => [c.id, c.ballots, c.expectedPerUnit])).toEqual([[unit, 3, 15], [allRound, 3, 5]])
   expect(p.channels).toEqual([{ id: 'grid-1', name: '一网格', ballots: 2 }, { id: 'grid-2', name: '二网格', ballots: 0 }])
+  // The roster the rate is read against: 15 + 5 people for each of the two units.
+  expect(p.expectedVoters).toBe(40)
 })
 
 test('a round with no counters yet shows zeros, not gaps', () => {
   const round = roundFrom('community-satisfaction', { targets: [target('b1')] })
-  expect(participation(round, new Map())).toMatchObject({ ballots: 0, targets: [{ id: 'b1', ballots: 0, expected: null }], categories: [{ ballots: 0, quota: null }] })
+  expect(participation(round, new Map())).toMatchObject({ ballots: 0, targets: [{ id: 'b1', ballots: 0, expected: null }], categories: [{ ballots: 0, quota: null }], expectedVoters: null })
 })

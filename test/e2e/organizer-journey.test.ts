@@ -1,6 +1,6 @@
 /**
- * The organizer's journey: the admin invites an organizer; 陈组织员 redeems the code under his name,
- * creates a 两评一树 round for two communities, is told in Chinese why it cannot open yet, fills its
+ * The organizer's journey: the admin invites an organizer for the street; 陈组织员 (the demo's
+ * organiser of 幸福社区) redeems the code under his name, creates a 两评一树 round for two communities, is told in Chinese why it cannot open yet, fills its
  * rosters (one code each), opens it and copies a grid's share link; 王小明 redeems his roster code and
  * sees only the target his category (本单位) allows.
  */
@@ -58,7 +58,8 @@ test('the admin invites an organizer for 阳光街道 and gets a code to hand ov
 test('陈组织员 redeems the role code under his name and creates a 两评一树 round for two communities', async () => {
   const page = await newPage()
   await signInAs(page, '陈组织员')
-  await expect(page.locator('.home__workbench').count()).resolves.toBe(0) // no role yet
+  // The demo makes him organiser of 幸福社区; the admin's code adds the whole street.
+  await page.locator('.home__workbench').waitFor()
   await page.locator('.home__redeem').click()
   // One box for every code: the server tells a role code from a roster code, then the name is asked.
   await field(page, '邀请码').fill(roleCode)

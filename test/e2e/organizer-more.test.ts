@@ -6,7 +6,7 @@
  * leader reads participation with no button that changes anything.
  *
  * The organizer, contact and resident are unnamed dev identities (`voter-<n>`), so the named
- * personas other journeys start from (陈组织员 without a role) stay as they were.
+ * personas other journeys start from stay as the demo made them.
  */
 import type { Page } from 'playwright-core'
 import type { RoundDetail } from '../../src/api/organize'

@@ -1,9 +1,11 @@
 /** @module One round as its organizer sees it: detail with blockers, live participation, codes. */
-import { useDidShow } from '@tarojs/taro'
-import { useCallback, useState } from 'react'
+import { useDidHide, useDidShow } from '@tarojs/taro'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { InvitationCode, Participation, RoundDetail } from '../../../api/organize'
 import type { ApiError } from '../../../api/result'
 import { call } from '../../../services/api'
+
+const REFRESH_MS = 15_000
 
 export type RoundCode = InvitationCode & { categoryId: string }
 
@@ -25,7 +27,22 @@ export function useRoundDetail(roundId: string) {
     if (c.ok) setCodes(c.data.codes)
   }, [roundId])
 
-  useDidShow(() => void reload())
+  // Participation refreshes by itself while the page is on screen, and stops when it is not.
+  const timer = useRef<ReturnType<typeof setInterval> | null>(null)
+  const stopRefresh = useCallback(() => {
+    if (timer.current) clearInterval(timer.current)
+    timer.current = null
+  }, [])
+  useDidShow(() => {
+    void reload()
+    stopRefresh()
+    timer.current = setInterval(async () => {
+      const p = await call('organize', 'participation', { roundId })
+      if (p.ok) setParticipation(p.data)
+    }, REFRESH_MS)
+  })
+  useDidHide(stopRefresh)
+  useEffect(() => stopRefresh, [stopRefresh])
 
   return { round, participation, codes, error, reload }
 }

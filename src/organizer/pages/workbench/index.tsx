@@ -1,5 +1,5 @@
 /**
- * The workbench: my rounds by state, a new round, units, role invitations (admins) and the audit log;
+ * The workbench: my rounds by state, a new round, units, role invitations and the audit log;
  * a leader sees the rounds only, a unit contact the way to its self-report.
  */
 import { Button, Cell } from '@nutui/nutui-react-taro'
@@ -33,7 +33,6 @@ export default function Workbench() {
     )
   }
   const roles = units.data?.roles ?? []
-  const isAdmin = hasRole(roles, 'admin')
   const canOrganize = hasRole(roles, 'admin', 'organizer')
   const isContact = hasRole(roles, 'contact')
 
@@ -56,7 +55,8 @@ export default function Workbench() {
             单位管理
           </Button>
         )}
-        {isAdmin && (
+        {/* Organisers invite leaders and contacts below them; the page offers only what they may grant. */}
+        {canOrganize && (
           <Button fill='outline' size='large' block onClick={() => go(organizerPaths.invite)}>
             角色邀请
           </Button>
