@@ -8,11 +8,11 @@ import type { Page } from 'playwright-core'
 import { browserPool, button, productUrl } from './browser'
 import { chip, confirmModal, settledScreenshot } from './organizer-screens'
 
-const STAMP = Date.now().toString(36)
+const SUFFIX = String(Date.now()).slice(-3)
 const ORGANIZER = 'voter-9301'
 const LEADER = 'voter-9302'
-const ORGANIZER_NAME = `周组织员${STAMP.slice(-3)}`
-const LEADER_NAME = `吴书记${STAMP.slice(-3)}`
+const ORGANIZER_NAME = `周组织员${SUFFIX}`
+const LEADER_NAME = `吴书记${SUFFIX}`
 
 const browsers = browserPool()
 afterAll(() => browsers.close())
@@ -72,7 +72,7 @@ test('an organiser lists the role holders, revokes a leader, and the revoked lea
   // Refused at once: the server reads roles afresh on every call, and the workbench says so.
   expect(await leader('listRounds', {})).toMatchObject({ ok: true, data: { rounds: [] } })
   expect(await leader('participation', { roundId: 'demo-community' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-  await leaderPage.reload()
+  await leaderPage.goto(productUrl())
   await leaderPage.locator('.home__redeem').waitFor()
   await expect(leaderPage.locator('.home__workbench').count()).resolves.toBe(0)
   await settledScreenshot(leaderPage, 'manage-03-revoked-leader-home')
