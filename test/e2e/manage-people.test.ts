@@ -66,7 +66,7 @@ test('an organiser lists the role holders, revokes a leader, and the revoked lea
   await holder.locator('.nut-button', { hasText: '撤销角色' }).click()
   await confirmModal(page, `撤销后，${LEADER_NAME}立即不能再以幸福社区领导的身份操作`)
   await page.getByText(`已撤销${LEADER_NAME}的领导角色。`).waitFor()
-  await expect(page.locator('.people__holder', { hasText: LEADER_NAME }).count()).resolves.toBe(0)
+  await page.locator('.people__holder', { hasText: LEADER_NAME }).waitFor({ state: 'detached' })
   await settledScreenshot(page, 'manage-02-revoked')
 
   // Refused at once: the server reads roles afresh on every call, and the workbench says so.

@@ -25,9 +25,10 @@ export default function PeoplePage() {
     })
     if (!confirm) return
     const res = await call('organize', 'revokeRole', { holderId: h.id })
+    // The list first: the message must not stand beside a holder who is already gone.
+    if (res.ok) await list.reload()
     setError(res.ok ? null : res.error)
     setDone(res.ok ? `已撤销${h.name}的${ROLE_NAMES[h.role]}角色。` : '')
-    if (res.ok) await list.reload()
   }
 
   return (
