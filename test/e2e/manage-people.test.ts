@@ -83,7 +83,8 @@ test('an organiser lists the role holders, revokes a leader, and the revoked lea
   await page.locator('.audit__entry', { hasText: `${ORGANIZER_NAME} 撤销了${LEADER_NAME}在幸福社区的领导角色` }).waitFor()
   await chip(page, ORGANIZER_NAME).click()
   await chip(page, '撤销角色').click()
-  await expect(page.locator('.audit__entry').count()).resolves.toBe(1)
+  // The list answers each filter tap with a new request: wait for the narrowed answer.
+  await page.waitForFunction(() => document.querySelectorAll('.audit__entry').length === 1)
   await expect(page.locator('.audit__entry').first().textContent()).resolves.toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d /)
   await settledScreenshot(page, 'manage-04-audit-filtered')
 })
