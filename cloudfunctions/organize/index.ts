@@ -6,7 +6,10 @@ import { createRouter, type HandlerContext } from '../common/router'
 import { claimSetup, createUnit, grantableRoles, inviteRole, ownerUnitIds, redeemRole, visibleUnits } from './people'
 import { codeKind } from './codes'
 import { readPersons } from './persons'
-import { approveReport, auditLog, myReports, writeReport } from './reports'
+import { approveReport, myReports, writeReport } from './reports'
+import { auditLog, auditSheet } from './auditLog'
+import { codeCounts, reissueCode, voidCode } from './codeUse'
+import { listRoleHolders, revokeRole } from './holders'
 import { addRoster, codeSheet, importRoster, listCodes, sharedCode } from './roster'
 import { copyRound, createRound, detail, listRounds, managedRound, transition, updateRound } from './rounds'
 import { addChannel, participation, sharePoster } from './sharing'
@@ -50,5 +53,12 @@ export const main = createRouter(api.organize, {
   writeReport: async ({ roundId, targetId, text }, ctx) => writeReport(await auth(ctx), roundId, targetId, text, ctx),
   approveReport: async ({ roundId, targetId }, ctx) => approveReport(await auth(ctx), roundId, targetId, ctx),
   myReports: async ({ roundId }, ctx) => myReports(await auth(ctx), roundId),
-  auditLog: async (filter, ctx) => ({ entries: await auditLog(await auth(ctx), filter) }),
+  auditLog: async (filter, ctx) => auditLog(await auth(ctx), filter),
+  auditSheet: async (filter, ctx) => auditSheet(await auth(ctx), filter),
+
+  listRoleHolders: async (_input, ctx) => listRoleHolders(await auth(ctx)),
+  revokeRole: async ({ holderId }, ctx) => revokeRole(await auth(ctx), holderId, ctx),
+  voidCode: async ({ roundId, code }, ctx) => voidCode(await auth(ctx), roundId, code, ctx),
+  reissueCode: async ({ roundId, code }, ctx) => reissueCode(await auth(ctx), roundId, code, ctx),
+  codeCounts: async ({ roundId }, ctx) => codeCounts(await auth(ctx), roundId),
 })

@@ -13,14 +13,14 @@ import type { HandlerContext } from '../common/router'
 import { inTransaction, isDuplicate } from '../common/transaction'
 
 /** Who may hand out which role: admins any; organisers the roles below them, in their subtree. */
-const GRANTORS: Record<RoleName, RoleName[]> = {
+export const GRANTORS: Record<RoleName, RoleName[]> = {
   admin: ['admin'],
   organizer: ['admin'],
   leader: ['admin', 'organizer'],
   contact: ['admin', 'organizer'],
 }
 
-const roleDoc = (openid: string, role: RoleName, unitId: string | null, name: string, now: Date) => ({
+const roleDoc = (openid: string, role: RoleName, unitId: string | null, name: string, now: Date, invitedBy: string | null = null) => ({
   // '*' is no unit id (see ID_PATTERN), so a whole-tree grant never shares a key with a unit's.
   _id: keyedHash('role', openid, role, unitId ?? '*'),
   openid,
@@ -28,6 +28,8 @@ const roleDoc = (openid: string, role: RoleName, unitId: string | null, name: st
   unitId,
   name,
   at: now,
+  /** The inviter's openid (null: the setup code), so the holder list can say who let them in. */
+  invitedBy,
 })
 
 export async function claimSetup(setupCode: string, displayName: string, { caller, now }: HandlerContext) {
@@ -94,7 +96,7 @@ export async function redeemRole(code: string, displayName: string, { caller, no
   const granted = await inTransaction(async (tx) => {
     const invitation = await spendCode(tx, code, 'role')
     if (!invitation) return undefined
-    await tx.collection('roles').add(roleDoc(caller.openid, invitation.role, invitation.unitId, displayName, now))
+    await tx.collection('roles').add(roleDoc(caller.openid, invitation.role, invitation.unitId, displayName, now, invitation.createdBy))
     return { role: invitation.role, unitId: invitation.unitId }
   }).catch((e) => {
     // Holding the role already: the code is not spent and the answer is the same.

@@ -1,8 +1,6 @@
-/** @module Targets' self-reports (the unit contact writes, an organiser approves) and reading the audit log. */
-import type { AuditEntry } from '../../src/api/organize'
+/** @module Targets' self-reports (the unit contact writes, an organiser approves). */
 import { domainError, ownEntry } from '../../src/core'
 import { audit } from '../common/audit'
-import { database } from '../common/cloudbase'
 import { refuse } from '../common/refuse'
 import { type Authority, authorize, forbidden } from '../common/roles'
 import type { HandlerContext } from '../common/router'
@@ -41,13 +39,3 @@ export async function myReports(auth: Authority, roundId: string) {
   }
 }
 
-/** Admins read everything; organisers the entries of their subtree. Newest first. */
-export async function auditLog(auth: Authority, filter: { unitId?: string; roundId?: string }): Promise<AuditEntry[]> {
-  if (filter.unitId) authorize(auth, MANAGE, filter.unitId)
-  if (!auth.roles.some((r) => MANAGE.includes(r.role))) throw forbidden()
-  const { data } = await database().collection('audit').orderBy('at', 'desc').limit(1000).get()
-  const aboutRound = (subject: string) => !filter.roundId || subject === filter.roundId || subject.startsWith(`${filter.roundId}/`)
-  return (data as (AuditEntry & { unitId: string; at: Date })[])
-    .filter((e) => auth.covers(MANAGE, e.unitId) && aboutRound(e.subject) && (!filter.unitId || e.unitId === filter.unitId))
-    .map(({ at, actorName, action, subject, before, after }) => ({ at: new Date(at).toISOString(), actorName, action, subject, before, after }))
-}

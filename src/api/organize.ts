@@ -112,8 +112,41 @@ export interface AuditEntry {
   actorName: string
   action: string
   subject: string
+  /** Where the change belongs, by name (全部单位 for the whole tree's). */
+  unitName: string
+  /** The round the entry is about, by title; null when it is about no round. */
+  roundTitle: string | null
+  /** The entry as one Chinese sentence: time, who, what, with names instead of ids. */
+  sentence: string
   before: unknown
   after: unknown
+}
+
+export const AuditFilter = z
+  .object({ unitId: Id.optional(), roundId: Id.optional(), actorName: Text(40).min(1).optional(), action: Id.optional() })
+  .strict()
+export type AuditFilter = z.infer<typeof AuditFilter>
+
+/** Someone holding a role in one's subtree; `invitedBy` is the inviter's name (null: claimed with the setup code). */
+export interface RoleHolder {
+  id: string
+  role: RoleName
+  unitId: string | null
+  unitName: string
+  name: string
+  invitedBy: string | null
+  at: string
+}
+
+/** A round's roster places per unit × category, by count only: who used a code is never shown. */
+export interface CodeCount {
+  unitId: string
+  unitName: string
+  categoryId: string
+  categoryName: string
+  issued: number
+  used: number
+  void: number
 }
 
 export const organizeApi = {
@@ -182,5 +215,19 @@ export const organizeApi = {
   /** The reports a contact (or organiser) may write in a round, with their text and whether approved. */
   myReports: action<{ title: string; reports: { targetId: string; name: string; text: string; approved: boolean }[] }>()(z.object(roundRef).strict()),
 
-  auditLog: action<{ entries: AuditEntry[] }>()(z.object({ unitId: Id.optional(), roundId: Id.optional() }).strict()),
+  /** Newest first; `actors`: the names one may filter by (everyone in the caller's part of the log). */
+  auditLog: action<{ entries: AuditEntry[]; actors: string[] }>()(AuditFilter),
+  /** The filtered log as an xlsx sheet, as a temporary download URL. */
+  auditSheet: action<{ url: string }>()(AuditFilter),
+
+  /** Role holders of the caller's subtree (admins and organisers). The env-named admins are not stored roles and are not listed. */
+  listRoleHolders: action<{ holders: RoleHolder[] }>()(z.object({}).strict()),
+  /** Takes a role back: only one the caller could have granted, never the last whole-tree admin. */
+  revokeRole: action<{ revoked: true }>()(z.object({ holderId: z.string().regex(/^[0-9a-f]{64}$/, { message: '角色编号不正确' }) }).strict()),
+  /** A roster code becomes unusable from now on; uses already spent stay spent. */
+  voidCode: action<{ voided: number }>()(z.object({ ...roundRef, code: Text(16).min(4) }).strict()),
+  /** Voids a code and issues a new one for the same person (or shared place), shown once, here. */
+  reissueCode: action<InvitationCode>()(z.object({ ...roundRef, code: Text(16).min(4) }).strict()),
+  /** How many roster places are issued, used and voided per unit × category. */
+  codeCounts: action<{ counts: CodeCount[] }>()(z.object(roundRef).strict()),
 }

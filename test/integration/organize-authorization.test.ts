@@ -22,6 +22,9 @@ const READERS: RoleName[] = ['admin', 'organizer', 'leader']
 let runtime: Runtime
 const sessions = {} as Record<RoleName, Session>
 const rounds = {} as Record<Place, string>
+/** Per place, a contact's role for revokeRole cells (re-granted before each cell) and spare roster codes to void. */
+const holderIds = {} as Record<Place, string>
+const spareCodes: Record<Place, string[]> = { inside: [], outside: [] }
 const units: Record<Place, { community: string; target: string }> = {
   inside: { community: 'comm-a', target: 'unit-a1' },
   outside: { community: 'comm-b', target: 'unit-b1' },
@@ -61,6 +64,13 @@ const MATRIX: { action: string; allowed: RoleName[]; input: (p: Place) => unknow
   { action: 'myReports', allowed: ['admin', 'organizer', 'contact'], input: (p) => ({ roundId: rounds[p] }) },
   { action: 'approveReport', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], targetId: 'target-1' }) },
   { action: 'auditLog', allowed: MANAGERS, input: (p) => ({ unitId: units[p].community }) },
+  { action: 'auditSheet', allowed: MANAGERS, input: (p) => ({ unitId: units[p].community }) },
+  { action: 'listRoleHolders', allowed: MANAGERS, scoped: false, input: () => ({}) },
+  // A contact of the place, invited by the admin for each cell: leaders and contacts are the organiser's to take back.
+  { action: 'revokeRole', allowed: MANAGERS, input: (p) => ({ holderId: holderIds[p] }) },
+  { action: 'voidCode', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], code: spareCodes[p].pop() }) },
+  { action: 'reissueCode', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], code: spareCodes[p].pop() }) },
+  { action: 'codeCounts', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },
   { action: 'openRound', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },
   { action: 'closeRound', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },
   { action: 'publishRound', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },
@@ -83,6 +93,9 @@ beforeAll(async () => {
     })
     if (!created.ok) throw new Error(created.error.message)
     rounds[place] = created.data.roundId as string
+    const added = await admin('addRoster', { roundId: rounds[place], categoryId: 'unit', entries: Array.from({ length: 12 }, (_, i) => ({ name: `备用${i}`, unitId: units[place].target })) })
+    if (!added.ok) throw new Error(added.error.message)
+    spareCodes[place] = (added.data.codes as { code: string }[]).map((c) => c.code)
   }
   for (const [i, role] of (['organizer', 'leader', 'contact'] as const).entries()) {
     const invited = await admin('inviteRole', { role, unitId: units.inside.community })
@@ -101,7 +114,21 @@ const cells = MATRIX.flatMap((row) =>
   ),
 )
 
+let nextHolder = 20_000
+/** A fresh contact at the place's target unit, so every revokeRole cell has a role to take. */
+async function grantContact(place: Place) {
+  const admin = (action: string, data: unknown) => sessions.admin.call<Answer>('organize', { action, data })
+  const invited = await admin('inviteRole', { role: 'contact', unitId: units[place].target })
+  if (!invited.ok) throw new Error(invited.error.message)
+  const holder = await signIn(runtime, `voter-${nextHolder++}`)
+  await holder.call<Answer>('organize', { action: 'redeemRole', data: { code: invited.data.code, displayName: '被撤销者' } })
+  const listed = await admin('listRoleHolders', {})
+  if (!listed.ok) throw new Error(listed.error.message)
+  holderIds[place] = (listed.data.holders as { id: string; name: string; unitId: string }[]).find((h) => h.name === '被撤销者' && h.unitId === units[place].target)!.id
+}
+
 test.each(cells)('$action by $role $place → allowed: $expected', async ({ action, role, place, input, expected }) => {
+  if (action === 'revokeRole') await grantContact(place)
   const answer = await call(role, action, input(place))
   const forbidden = !answer.ok && answer.error.code === 'FORBIDDEN'
   expect({ forbidden, answer: forbidden ? undefined : answer.ok ? 'ok' : answer.error.code }).toEqual(expect.objectContaining({ forbidden: !expected }))

@@ -13,6 +13,8 @@ export const organizerPaths = {
   /** The unit contact's self-report page; a link the organiser copies per target. */
   report: (roundId?: string, targetId?: string) =>
     `${ROOT}/report/index${roundId ? `?roundId=${encodeURIComponent(roundId)}${targetId ? `&targetId=${encodeURIComponent(targetId)}` : ''}` : ''}`,
+  people: `${ROOT}/people/index`,
+  codes: (roundId: string) => `${ROOT}/codes/index?roundId=${encodeURIComponent(roundId)}`,
   audit: (roundId?: string) => `${ROOT}/audit/index${roundId ? `?roundId=${encodeURIComponent(roundId)}` : ''}`,
 }
 

@@ -86,6 +86,9 @@ export default function OrganizerRoundPage() {
               <Button fill='outline' block onClick={() => void Taro.navigateTo({ url: organizerPaths.audit(round.id) })}>
                 操作记录
               </Button>
+              <Button fill='outline' block onClick={() => void Taro.navigateTo({ url: organizerPaths.codes(round.id) })}>
+                邀请码使用情况
+              </Button>
             </View>
           )}
         </>

@@ -62,6 +62,11 @@ export default function Workbench() {
           </Button>
         )}
         {canOrganize && (
+          <Button fill='outline' size='large' block onClick={() => go(organizerPaths.people)}>
+            人员与角色
+          </Button>
+        )}
+        {canOrganize && (
           <Button fill='outline' size='large' block onClick={() => go(organizerPaths.audit())}>
             操作记录
           </Button>

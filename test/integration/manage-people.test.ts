@@ -1,0 +1,155 @@
+/**
+ * Managing people and codes (issue 10): role holders of one's subtree and revoking them, voiding
+ * and reissuing roster codes, counts of used codes, and the audit log as sentences with filters.
+ */
+import ExcelJS from 'exceljs'
+import type { Runtime } from '../../local/runtime'
+import { openRound } from '../helpers/rounds'
+import { type Session, signIn, startTestRuntime } from '../helpers/runtime'
+
+type Answer<T = Record<string, unknown>> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
+let runtime: Runtime
+let admin: Session
+const organize = <T = Record<string, unknown>>(s: Session, action: string, input: unknown) => s.call<Answer<T>>('organize', { action, data: input })
+const data = <T>(a: Answer<T>): T => {
+  if (!a.ok) throw new Error(`${a.error.code}: ${a.error.message}`)
+  return a.data
+}
+interface Holder { id: string; role: string; unitId: string | null; unitName: string; name: string; invitedBy: string | null; at: string }
+const holders = async (s: Session) => data(await organize<{ holders: Holder[] }>(s, 'listRoleHolders', {})).holders
+
+/** Invites `role` at `unitId` as `by` and has a fresh persona redeem it. */
+async function grant(by: Session, role: string, unitId: string, persona: string, name: string): Promise<Session> {
+  const { code } = data(await organize<{ code: string }>(by, 'inviteRole', { role, unitId }))
+  const holder = await signIn(runtime, persona)
+  data(await organize(holder, 'redeemRole', { code, displayName: name }))
+  return holder
+}
+
+beforeAll(async () => {
+  runtime = await startTestRuntime()
+  admin = await signIn(runtime, 'admin')
+  await openRound(runtime, {}, false)
+  data(await organize(admin, 'createUnit', { id: 'other-street', name: '别的街道', parentId: null, kind: 'street' }))
+})
+afterAll(() => runtime.close())
+
+describe('role holders', () => {
+  test('an organiser lists the holders of their subtree with who invited them and when, revokes one, and the revoked holder is refused at once', async () => {
+    const organiser = await grant(admin, 'organizer', 't1', 'voter-701', '陈组织员')
+    const leader = await grant(organiser, 'leader', 't1', 'voter-702', '刘书记')
+    await grant(admin, 'leader', 'other-street', 'voter-703', '外街领导')
+    expect(data(await organize(leader, 'listRounds', {}))).toBeDefined()
+
+    const listed = await holders(organiser)
+    expect(listed.map((h) => [h.name, h.role, h.unitName, h.invitedBy])).toEqual(expect.arrayContaining([['陈组织员', 'organizer', '第1党支部', '管理员'], ['刘书记', 'leader', '第1党支部', '陈组织员']]))
+    expect(listed.map((h) => h.name)).not.toContain('外街领导')
+    expect(listed.every((h) => !Number.isNaN(Date.parse(h.at)))).toBe(true)
+
+    const target = listed.find((h) => h.name === '刘书记')!
+    expect(data(await organize(organiser, 'revokeRole', { holderId: target.id }))).toEqual({ revoked: true })
+    expect(await organize(leader, 'getRound', { roundId: 'nothing' })).toMatchObject({ ok: false })
+    expect(data(await organize<{ roles: unknown[] }>(leader, 'myUnits', {})).roles).toEqual([])
+    expect(await organize(leader, 'participation', { roundId: (await firstRound()) })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect((await holders(organiser)).map((h) => h.name)).not.toContain('刘书记')
+    // A replay of the same revocation finds nothing to revoke and changes nothing.
+    expect(await organize(organiser, 'revokeRole', { holderId: target.id })).toMatchObject({ ok: false, error: { code: 'ROLE_NOT_FOUND', message: expect.stringMatching(/撤销/) } })
+  })
+
+  test('an organiser cannot revoke a role above their subtree, nor one only an admin grants', async () => {
+    const organiser = await grant(admin, 'organizer', 't2', 'voter-711', '王组织员')
+    const peer = await grant(admin, 'organizer', 't2', 'voter-712', '赵组织员')
+    const all = await holders(admin)
+    const streetLeader = all.find((h) => h.name === '外街领导')!
+    expect(await organize(organiser, 'revokeRole', { holderId: streetLeader.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const peerRole = all.find((h) => h.name === '赵组织员')!
+    expect(await organize(organiser, 'revokeRole', { holderId: peerRole.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(data(await organize<{ roles: unknown[] }>(peer, 'myUnits', {})).roles).toHaveLength(1)
+    for (const holderId of ['toString', '__proto__', '$gt', 'root']) {
+      expect(await organize(admin, 'revokeRole', { holderId })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+    }
+  })
+
+  test('the revocation is audited as a sentence, with names', async () => {
+    const { entries } = data(await organize<{ entries: { sentence: string; action: string }[] }>(admin, 'auditLog', { action: 'revokeRole' }))
+    expect(entries.map((e) => e.sentence)).toEqual([expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d 陈组织员 撤销了刘书记在第1党支部的领导角色$/)])
+  })
+})
+
+async function firstRound(): Promise<string> {
+  const { rounds } = data(await organize<{ rounds: { id: string }[] }>(admin, 'listRounds', {}))
+  return rounds[0].id
+}
+
+describe('roster codes', () => {
+  test('void makes a code unusable, reissue gives the same person a new one, a used code stays used; counts never say by whom', async () => {
+    const roundId = await openRound(runtime, { templateId: 'sanping-yilian', groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: ['t1', 't2', 't3'] }] }, false)
+    const codes = data(await organize<{ codes: { code: string; name: string }[] }>(admin, 'addRoster', { roundId, categoryId: 'unit', entries: [{ name: '张三', unitId: 't1' }, { name: '李四', unitId: 't1' }, { name: '王五', unitId: 't1' }] })).codes
+    const [zhang, li, wang] = codes.map((c) => c.code)
+    data(await organize(admin, 'sharedCode', { roundId, categoryId: 'all-round', unitId: 't2', maxUses: 5 }))
+    expect(data(await organize(admin, 'openRound', { roundId }))).toEqual({ state: 'open', blockers: [] })
+    const resident = await signIn(runtime, 'voter-721')
+    data(await resident.call<Answer>('evaluate', { action: 'redeem', data: { code: wang } }))
+
+    expect(data(await organize(admin, 'voidCode', { roundId, code: zhang }))).toEqual({ voided: 1 })
+    expect(await organize(resident, 'codeKind', { code: zhang })).toMatchObject({ ok: false, error: { code: 'CODE_INVALID' } })
+    const fresh = data(await organize<{ code: string; name: string }>(admin, 'reissueCode', { roundId, code: li }))
+    expect(fresh).toMatchObject({ name: '李四', unitId: 't1', usesLeft: 1 })
+    expect(fresh.code).not.toBe(li)
+    expect(await organize(resident, 'codeKind', { code: li })).toMatchObject({ ok: false, error: { code: 'CODE_INVALID' } })
+    expect(data(await organize(resident, 'codeKind', { code: fresh.code }))).toEqual({ kind: 'roster' })
+    expect(await organize(admin, 'voidCode', { roundId, code: wang })).toMatchObject({ ok: false, error: { code: 'CODE_USED' } })
+    expect(await organize(admin, 'reissueCode', { roundId, code: zhang })).toMatchObject({ ok: false, error: { code: 'CODE_USED' } })
+    // A code of another round is not this round's to void.
+    const other = await openRound(runtime, { templateId: 'sanping-yilian', groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: ['t1'] }] }, false)
+    expect(await organize(admin, 'voidCode', { roundId: other, code: fresh.code })).toMatchObject({ ok: false, error: { code: 'CODE_INVALID' } })
+
+    const { counts } = data(await organize<{ counts: Record<string, unknown>[] }>(admin, 'codeCounts', { roundId }))
+    expect(counts).toEqual([
+      { unitId: 't1', unitName: '第1党支部', categoryId: 'unit', categoryName: expect.any(String), issued: 2, used: 1, void: 2 },
+      { unitId: 't2', unitName: '第2党支部', categoryId: 'all-round', categoryName: expect.any(String), issued: 5, used: 0, void: 0 },
+    ])
+    expect(JSON.stringify(counts)).not.toMatch(/张三|李四|王五/)
+
+    const log = JSON.stringify(data(await organize(admin, 'auditLog', { roundId })))
+    for (const code of [zhang, li, wang, fresh.code]) expect(log).not.toContain(code)
+    expect(log).toMatch(/作废了评议“测试评议”中第1党支部张三的邀请码/)
+    expect(log).toMatch(/为评议“测试评议”中第1党支部李四补发了邀请码/)
+  })
+})
+
+describe('the audit log', () => {
+  test('filters by round, unit, person and action, and exports the sentences to Excel', async () => {
+    const all = data(await organize<{ entries: { sentence: string; actorName: string; action: string; roundTitle: string | null; unitName: string }[]; actors: string[] }>(admin, 'auditLog', {}))
+    expect(all.actors).toEqual(expect.arrayContaining(['管理员', '陈组织员']))
+    expect(all.entries.every((e) => /^\d{4}-\d\d-\d\d \d\d:\d\d /.test(e.sentence))).toBe(true)
+    expect(all.entries.map((e) => e.sentence)).toEqual(expect.arrayContaining([expect.stringMatching(/管理员 新建了评议“测试评议”$/), expect.stringMatching(/陈组织员 生成了第1党支部的领导邀请码/)]))
+
+    const byPerson = data(await organize<{ entries: { actorName: string }[] }>(admin, 'auditLog', { actorName: '陈组织员' })).entries
+    expect(byPerson.length).toBeGreaterThan(0)
+    expect(byPerson.every((e) => e.actorName === '陈组织员')).toBe(true)
+    const inUnit = data(await organize<{ entries: { unitName: string }[] }>(admin, 'auditLog', { unitId: 'other-street' })).entries
+    expect(inUnit.map((e) => e.unitName)).toEqual(expect.arrayContaining(['别的街道']))
+    expect(inUnit.every((e) => e.unitName === '别的街道')).toBe(true)
+    const opened = data(await organize<{ entries: { action: string }[] }>(admin, 'auditLog', { action: 'openRound' })).entries
+    expect(opened.length).toBeGreaterThan(0)
+    expect(opened.every((e) => e.action === 'openRound')).toBe(true)
+
+    const { url } = data(await organize<{ url: string }>(admin, 'auditSheet', { action: 'openRound' }))
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(await (await fetch(url)).arrayBuffer())
+    const rows: string[] = []
+    book.worksheets[0].eachRow((r) => rows.push((r.values as unknown[]).slice(1).join('|')))
+    expect(rows[0]).toBe('时间|操作人|单位|评议|记录')
+    expect(rows).toHaveLength(opened.length + 1)
+    expect(rows[1]).toMatch(/开放了评议“测试评议”/)
+  })
+
+  test('an organiser reads only their subtree and cannot filter outside it', async () => {
+    const organiser = await signIn(runtime, 'voter-701')
+    const { entries } = data(await organize<{ entries: { unitName: string }[] }>(organiser, 'auditLog', {}))
+    expect(entries.map((e) => e.unitName)).not.toContain('别的街道')
+    expect(await organize(organiser, 'auditLog', { unitId: 'other-street' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await organize(organiser, 'auditSheet', { unitId: 'other-street' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+})
