@@ -125,6 +125,8 @@ export interface Dashboard {
   /** From the caller's top unit down to the scope, for the drill-down trail. */
   trail: { unitId: string; name: string }[]
   computedAt: string
+  /** Pooled over every target in scope in the rounds shown: counts added, not percentages averaged. */
+  satisfaction: Rate
   rounds: DashboardRound[]
   attention: AttentionItem[]
   children: UnitRollup[]

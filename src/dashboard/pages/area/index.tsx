@@ -56,6 +56,10 @@ export default function AreaPage() {
             <Text className='dash-kpi__label'>{expected ? '累计 / 应参评' : '累计参评（份）'}</Text>
           </View>
           <View className='dash-kpi'>
+            <Text className='dash-kpi__value'>{showRate(data.satisfaction)}</Text>
+            <Text className='dash-kpi__label'>总体满意率</Text>
+          </View>
+          <View className='dash-kpi'>
             <Text className='dash-kpi__value dash-kpi__value--alert'>{data.attention.length}</Text>
             <Text className='dash-kpi__label'>需要关注</Text>
           </View>
