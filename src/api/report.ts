@@ -34,10 +34,13 @@ export interface RoundHeader {
   notices: string[]
 }
 
-/** A verdict badge the pages colour: 返工补课, 整改, 基本称职, 不称职, … */
+/** What a badge says, each with its own colour: 返工补课, 不称职, 整改, 基本称职, and the consequences that come with them. */
+export type BadgeKind = 'redo' | 'unfit' | 'rectify' | 'basic' | 'no-awards' | 'talk' | 'criticism'
+
+/** A verdict badge the pages colour by its kind. */
 export interface Badge {
   label: string
-  tone: 'danger' | 'warning'
+  kind: BadgeKind
 }
 
 export interface TargetView {

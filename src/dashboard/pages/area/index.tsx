@@ -7,7 +7,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import Screen from '../../../components/Screen'
 import StatusScreen from '../../../components/StatusScreen'
 import { call } from '../../../services/api'
-import Badges from '../../components/Badges'
+import Badges, { BadgeLegend } from '../../components/Badges'
 import Head from '../../components/Head'
 import Notices from '../../components/Notices'
 import Updated from '../../components/Updated'
@@ -76,7 +76,7 @@ export default function AreaPage() {
           {data.attention.map((a) => (
             <View key={`${a.roundId}-${a.targetId}-${a.kind}-${a.label}`} className='dash-attention' onClick={() => go(dashboardPaths.target(a.roundId, a.targetId))}>
               <Text className='dash-attention__name'>{a.targetName}</Text>
-              <Text className={`dash-badge dash-badge--${a.kind === 'verdict' || a.kind === 'mismatch' ? 'danger' : 'warning'}`}>{a.label}</Text>
+              <Text className={`dash-flag dash-flag--${a.kind === 'verdict' || a.kind === 'mismatch' ? 'danger' : 'warning'}`}>{a.label}</Text>
               <Text className='dash-attention__text'>{a.explanation}</Text>
               <Text className='dash-small'>{a.roundTitle}</Text>
             </View>
@@ -103,7 +103,7 @@ export default function AreaPage() {
       )}
 
       <Text className='dash-section'>评议</Text>
-      {data.rounds.length === 0 && <Text className='dash-empty'>本单位及下级单位暂无进行中或已结束的评议。</Text>}
+      {data.rounds.length === 0 ? <Text className='dash-empty'>本单位及下级单位暂无进行中或已结束的评议。</Text> : <BadgeLegend />}
       {data.rounds.map((r) => (
         <View key={r.id} className='qp-card dash-round-card' onClick={() => go(dashboardPaths.round(r.id))}>
           <Text className='dash-round-card__title'>{r.title}</Text>
