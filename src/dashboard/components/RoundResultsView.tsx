@@ -43,17 +43,17 @@ export default function RoundResultsView({ data, onTarget, isPage = true }: Prop
         <Text className='dash-empty'>本次评议没有评议对象。</Text>
       ) : (
         <View className='qp-card'>
-          <Chart title='各评议对象满意率' option={satisfactionOption(rows, thresholds)} rows={rows.length} isPage={isPage} />
+          <Chart title='各评议对象满意率' option={(f) => satisfactionOption(rows, thresholds, f)} rows={rows.length} isPage={isPage} />
           {thresholds.length > 0 && <Text className='qp-muted'>{`虚线为认定标准：${thresholds.map((t) => `${t.name} ${t.percent}%`).join('，')}`}</Text>}
           <Chart
             title='评价等次分布'
-            option={distributionOption(targets.map((t) => ({ name: t.name, counts: t.result.breakdown.overall.counts })), legend)}
+            option={(f) => distributionOption(targets.map((t) => ({ name: t.name, counts: t.result.breakdown.overall.counts })), legend, f)}
             rows={targets.length}
             isPage={isPage}
           />
           <Chart
             title='参评人数与应参评人数'
-            option={participationOption(targets.map((t) => ({ name: t.name, ballots: t.result.ballots, expected: t.expected })))}
+            option={(f) => participationOption(targets.map((t) => ({ name: t.name, ballots: t.result.ballots, expected: t.expected })), f)}
             rows={targets.length}
             isPage={isPage}
           />
