@@ -80,6 +80,7 @@ function roundRow(doc: RoundDoc, figures: RoundFigures, targets: readonly Target
     basis: figures.basis,
     ballots: rows.reduce((n, r) => n + r.ballots, 0),
     expected: expectedPer && expectedPer * targets.length,
+    satisfaction: pooled(targets.map((t) => figures.byTarget.get(t.id)?.result as TargetResult)),
     today: figures.today,
     targets: rows,
   }

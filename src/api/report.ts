@@ -106,6 +106,8 @@ export interface DashboardRound {
   expected: number | null
   /** Ballots cast today (Asia/Shanghai). */
   today: number
+  /** Pooled over the round's targets in scope: one point of the area's trend. */
+  satisfaction: Rate
   targets: { targetId: string; name: string; unitId: string; ballots: number; expected: number | null; satisfaction: Rate; badges: Badge[] }[]
 }
 

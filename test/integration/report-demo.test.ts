@@ -40,6 +40,7 @@ test('the leader dashboard shows the demo area with verdicts: 基本称职 for a
   // The area's satisfaction pools every target's counts in the rounds shown, as the round results count them.
   const overall = await Promise.all(board.rounds.map(async (r) => ok(await leader.call<Answer<RoundResults>>('report', { action: 'roundResults', data: { roundId: r.id } })).targets.map((t) => t.result.breakdown.overall)))
   const counts = overall.flat()
+  board.rounds.forEach((r, i) => expect(r.satisfaction.den).toBe(overall[i]!.reduce((n, s) => n + s.valid, 0)))
   expect(board.satisfaction).toMatchObject({
     num: counts.reduce((n, s) => n + s.counts['satisfied-full'] + s.counts['satisfied-basic'], 0),
     den: counts.reduce((n, s) => n + s.valid, 0),

@@ -19,12 +19,10 @@ interface Props {
   option: (font: ChartFont) => EChartOption
   /** Rows of a horizontal chart: the canvas grows with them so labels stay readable. */
   rows?: number
-  /** False inside tabs and panels, where the page's onReady has already fired. */
-  isPage?: boolean
   className?: string
 }
 
-export default function Chart({ title, option, rows, isPage = true, className }: Props) {
+export default function Chart({ title, option, rows, className }: Props) {
   const [care] = useCareMode()
   const font = chartFont(care)
   // Rows and the plot grow with the text, so larger labels neither overlap nor squeeze the bars.
@@ -33,7 +31,7 @@ export default function Chart({ title, option, rows, isPage = true, className }:
     <View className={`dash-chart${className ? ` ${className}` : ''}`}>
       {title && <Text className='dash-chart__title'>{title}</Text>}
       {/* No width here: in H5 the wrapper hands a style width to echarts.init as is ('100%' draws garbage); the canvas's own width is measured instead. */}
-      <Echarts echarts={echarts} option={option(font)} isPage={isPage} style={{ height: `${height}px` }} />
+      <Echarts echarts={echarts} option={option(font)} style={{ height: `${height}px` }} />
     </View>
   )
 }

@@ -8,6 +8,8 @@ import Screen from '../../../components/Screen'
 import StatusScreen from '../../../components/StatusScreen'
 import { call } from '../../../services/api'
 import Badges, { BadgeLegend } from '../../components/Badges'
+import Chart from '../../components/Chart'
+import { trendOption } from '../../lib/charts'
 import Head from '../../components/Head'
 import Notices from '../../components/Notices'
 import Updated from '../../components/Updated'
@@ -67,6 +69,16 @@ export default function AreaPage() {
         {expected !== null && <Bar percent={Math.min(100, Math.round((ballots / Math.max(1, expected)) * 100))} />}
         <Notices notices={data.notices} />
       </View>
+
+      {/* The area's pooled satisfaction per round, oldest first; rules differ between rounds, so no threshold line. */}
+      {data.rounds.length >= 2 && (
+        <View className='qp-card'>
+          <Chart
+            title='历次评议满意率（本区域合计）'
+            option={(f) => trendOption([...data.rounds].reverse().map((r) => r.title), [{ name: data.scope.name, percents: [...data.rounds].reverse().map((r) => r.satisfaction.percent) }], [], f)}
+          />
+        </View>
+      )}
 
       <Text className='dash-section'>需要关注</Text>
       {data.attention.length === 0 ? (
