@@ -3,7 +3,7 @@
  * roll-up per child unit to drill down 区 → 街道 → 社区 → 网格.
  */
 import type { AttentionItem, Dashboard, DashboardRound, UnitRollup } from '../../src/api/report'
-import { rate, STATE_LABELS, type Target, type TargetResult } from '../../src/core'
+import { pooledSatisfaction, STATE_LABELS, type Target, type TargetResult } from '../../src/core'
 import { database } from '../common/cloudbase'
 import { roundFigures, type RoundFigures } from '../common/results'
 import { type Authority, forbidden, unitNameOf } from '../common/roles'
@@ -39,12 +39,7 @@ function scopeOf(auth: Authority, unitId: string | undefined): Scope {
 
 const within = (auth: Authority, scope: Scope, unitId: string) => scope.unit === null || isWithin(auth.units, unitId, scope.unit.id)
 
-/** Pooled satisfaction over many targets: counts added, not percentages averaged. */
-function pooled(results: readonly TargetResult[]) {
-  const counts = results.map((r) => r.breakdown.overall)
-  const satisfied = counts.reduce((n, s) => n + s.counts['satisfied-full'] + s.counts['satisfied-basic'], 0)
-  return rate(satisfied, counts.reduce((n, s) => n + s.valid, 0))
-}
+const pooled = (results: readonly TargetResult[]) => pooledSatisfaction(results.map((r) => r.breakdown.overall))
 
 function attentionOf(doc: RoundDoc, figures: RoundFigures, targets: readonly Target[]): AttentionItem[] {
   const items: AttentionItem[] = []
@@ -85,6 +80,7 @@ function roundRow(doc: RoundDoc, figures: RoundFigures, targets: readonly Target
     basis: figures.basis,
     ballots: rows.reduce((n, r) => n + r.ballots, 0),
     expected: expectedPer && expectedPer * targets.length,
+    satisfaction: pooled(targets.map((t) => figures.byTarget.get(t.id)?.result as TargetResult)),
     today: figures.today,
     targets: rows,
   }
@@ -124,6 +120,7 @@ export async function dashboard(auth: Authority, unitId: string | undefined, now
     scope: { unitId: scope.id, name: scope.unit?.name ?? unitNameOf(auth.units, scope.id), kind: scope.unit?.kind ?? null },
     trail: trail.map((u) => ({ unitId: u.id, name: u.name })),
     computedAt: now.toISOString(),
+    satisfaction: pooled(shown.flatMap(({ figures, targets }) => targets.map((t) => figures.byTarget.get(t.id)?.result as TargetResult))),
     rounds: shown.map(({ doc, figures, targets }) => roundRow(doc, figures, targets)),
     attention: shown.flatMap(({ doc, figures, targets }) => attentionOf(doc, figures, targets)),
     children,

@@ -6,12 +6,12 @@ import type { RoundDoc } from '../common/rounds'
 
 function badgeOf(effect: Effect): Badge | null {
   switch (effect.kind) {
-    case 'redo': return { label: '返工补课', tone: 'danger' }
-    case 'rectify': return { label: '整改', tone: 'warning' }
-    case 'annual-rating': return { label: effect.rating, tone: effect.rating === '不称职' ? 'danger' : 'warning' }
-    case 'no-awards': return { label: '不得评先评优', tone: 'warning' }
-    case 'warning-talk': return { label: '诫勉谈话', tone: 'danger' }
-    case 'criticism': return { label: '通报批评', tone: 'danger' }
+    case 'redo': return { label: '返工补课', kind: 'redo' }
+    case 'rectify': return { label: '整改', kind: 'rectify' }
+    case 'annual-rating': return { label: effect.rating, kind: effect.rating === '不称职' ? 'unfit' : 'basic' }
+    case 'no-awards': return { label: '不得评先评优', kind: 'no-awards' }
+    case 'warning-talk': return { label: '诫勉谈话', kind: 'talk' }
+    case 'criticism': return { label: '通报批评', kind: 'criticism' }
     case 'extend-round': return null
   }
 }

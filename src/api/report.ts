@@ -34,10 +34,13 @@ export interface RoundHeader {
   notices: string[]
 }
 
-/** A verdict badge the pages colour: 返工补课, 整改, 基本称职, 不称职, … */
+/** What a badge says, each with its own colour: 返工补课, 不称职, 整改, 基本称职, and the consequences that come with them. */
+export type BadgeKind = 'redo' | 'unfit' | 'rectify' | 'basic' | 'no-awards' | 'talk' | 'criticism'
+
+/** A verdict badge the pages colour by its kind. */
 export interface Badge {
   label: string
-  tone: 'danger' | 'warning'
+  kind: BadgeKind
 }
 
 export interface TargetView {
@@ -103,6 +106,8 @@ export interface DashboardRound {
   expected: number | null
   /** Ballots cast today (Asia/Shanghai). */
   today: number
+  /** Pooled over the round's targets in scope: one point of the area's trend. */
+  satisfaction: Rate
   targets: { targetId: string; name: string; unitId: string; ballots: number; expected: number | null; satisfaction: Rate; badges: Badge[] }[]
 }
 
@@ -125,6 +130,8 @@ export interface Dashboard {
   /** From the caller's top unit down to the scope, for the drill-down trail. */
   trail: { unitId: string; name: string }[]
   computedAt: string
+  /** Pooled over every target in scope in the rounds shown: counts added, not percentages averaged. */
+  satisfaction: Rate
   rounds: DashboardRound[]
   attention: AttentionItem[]
   children: UnitRollup[]

@@ -51,6 +51,15 @@ export function summarise(tally: LevelTally, scale: Scale): Summary {
   }
 }
 
+/**
+ * Satisfaction over many targets' summaries as one pool: satisfied answers over valid answers, so a
+ * target of 200 ballots weighs ten times one of 20 (an average of percentages would weigh them alike).
+ */
+export function pooledSatisfaction(summaries: readonly Summary[]): Rate {
+  const satisfied = summaries.reduce((n, s) => n + s.counts['satisfied-full'] + s.counts['satisfied-basic'], 0)
+  return rate(satisfied, summaries.reduce((n, s) => n + s.valid, 0))
+}
+
 /** Level-wise sum of tallies: pools the items of a section or the categories of a part. */
 export function addTallies(tallies: readonly LevelTally[]): LevelTally {
   const out: LevelTally = {}

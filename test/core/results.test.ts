@@ -1,5 +1,5 @@
 import { ballot, casts, roundFrom, tally, target, type Cast } from './fixtures'
-import { rankGroup, suppressedBreakdowns, targetResult, type Round, type ValidBallot } from '../../src/core'
+import { pooledSatisfaction, rankGroup, suppressedBreakdowns, targetResult, type Round, type ValidBallot } from '../../src/core'
 
 describe('minimum sample (002: 30 per unit, everyone when fewer than 30)', () => {
   const round: Round = { ...roundFrom('zhuti-branch', { targets: [target('a')] }), state: 'closed' }
@@ -136,5 +136,19 @@ describe('ranking within a group', () => {
   it('ranks the 不满意 share lowest-first', () => {
     const ranking = rankGroup(round, 'g', { a: of('a', 10, 5), c: of('c', 14, 1) }, 'dissatisfied')
     expect(ranking.slice(0, 2).map((e) => e.targetId)).toEqual(['c', 'a'])
+  })
+})
+
+describe('pooled satisfaction over several targets (an area on the dashboard)', () => {
+  const round: Round = { ...roundFrom('zhuti-branch', { targets: [target('big'), target('small')] }), state: 'closed' }
+  const big = targetResult(round, tally(round, casts(round, 'big', 'sampled', { good: 100, poor: 100 }))).breakdown.overall
+  const small = targetResult(round, tally(round, casts(round, 'small', 'sampled', { good: 20 }))).breakdown.overall
+
+  it('adds the counts, so a target of 200 ballots weighs ten times one of 20 (120/220, not the 75 % of averaged percentages)', () => {
+    expect(pooledSatisfaction([big, small])).toMatchObject({ num: 120, den: 220, percent: 54.5 })
+  })
+
+  it('is no rate at all over no targets', () => {
+    expect(pooledSatisfaction([]).percent).toBeNull()
   })
 })

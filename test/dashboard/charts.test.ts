@@ -1,10 +1,11 @@
 /** The dashboard's charts say the right thing: which bars fail a rule, which levels are stacked, what falls short. */
 import type { Legend } from '../../src/api/report'
-import { distributionOption, participationOption, satisfactionOption } from '../../src/dashboard/lib/charts'
+import { chartFont, distributionOption, participationOption, satisfactionOption, trendOption } from '../../src/dashboard/lib/charts'
 import { countsByClass } from '../../src/dashboard/lib/levels'
 
 type Bar = { value: number | null; itemStyle: { color: string } }
 type Series = { name?: string; data: unknown[]; markLine?: { data: { xAxis: number }[] } }
+const font = chartFont(false)
 const series = (option: object) => (option as { series: Series[] }).series
 
 const legend: Legend = {
@@ -24,6 +25,7 @@ test('a unit under any rule line is drawn red, one above all lines green, and ea
   const option = satisfactionOption(
     [{ name: '甲', percent: 90 }, { name: '乙', percent: 62 }, { name: '丙', percent: 50 }, { name: '丁', percent: null }],
     [{ name: '低于2/3', percent: 66.7 }, { name: '低于60%', percent: 60 }],
+    font,
   )
   const [bars] = series(option)
   expect((bars!.data as Bar[]).map((b) => b.itemStyle.color)).toEqual(['#389e0d', '#cf1322', '#cf1322', '#389e0d'])
@@ -31,7 +33,7 @@ test('a unit under any rule line is drawn red, one above all lines green, and ea
 })
 
 test('with no rule on satisfaction no bar is drawn as failing', () => {
-  const [bars] = series(satisfactionOption([{ name: '甲', percent: 10 }], []))
+  const [bars] = series(satisfactionOption([{ name: '甲', percent: 10 }], [], font))
   expect((bars!.data as Bar[])[0]!.itemStyle.color).toBe('#389e0d')
 })
 
@@ -42,7 +44,7 @@ test('the stacked distribution names levels as the scale does and leaves out cla
     { levelId: 'fair2', label: '较好', class: 'satisfied-basic', count: 1 },
     { levelId: 'poor', label: '差', class: 'dissatisfied', count: 4 },
   ])
-  const stacked = series(distributionOption([{ name: '第一支部', counts }], legend))
+  const stacked = series(distributionOption([{ name: '第一支部', counts }], legend, font))
   expect(stacked.map((s) => s.name)).toEqual(['好', '一般', '差'])
   expect(stacked.map((s) => s.data[0])).toEqual([5, 3, 4])
 })
@@ -52,7 +54,19 @@ test('participation shows what is still missing toward the expected count, never
     { name: '甲', ballots: 12, expected: 20 },
     { name: '乙', ballots: 25, expected: 20 },
     { name: '丙', ballots: 7, expected: null },
-  ]))
+  ], font))
   expect(cast!.data).toEqual([12, 25, 7])
   expect(missing!.data).toEqual([8, 0, 0])
+})
+
+test('in 关怀 every text on a chart grows with the page text (about 1.3×): axes, bar labels, legend and the rule lines', () => {
+  const sizes = (care: boolean) => {
+    const option = trendOption(['第一次', '第二次'], [{ name: '甲', percents: [70, 60] }], [{ name: '低于2/3', percent: 66.7 }], chartFont(care))
+    return [...JSON.stringify(option).matchAll(/"fontSize":(\d+)/g)].map((m) => Number(m[1]))
+  }
+  const normal = sizes(false)
+  const care = sizes(true)
+  expect(normal.length).toBeGreaterThanOrEqual(4)
+  expect(care).toHaveLength(normal.length)
+  care.forEach((size, i) => expect(size / normal[i]!).toBeGreaterThanOrEqual(1.25))
 })

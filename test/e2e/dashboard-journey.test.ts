@@ -103,7 +103,7 @@ test('he drills into 幸福社区, then the round, then the branch, and reads it
   // Taro H5 keeps the pages under this one in the DOM, hidden: only the visible one counts.
   await page.locator('.dash-round-card', { hasText: TITLE }).filter({ visible: true }).click()
   await page.locator('.dash-head__title', { hasText: TITLE }).waitFor()
-  await page.locator('.dash-chart canvas').first().waitFor()
+  await page.locator('.dash-chart canvas').filter({ visible: true }).first().waitFor()
   const card = page.locator('.dash-target', { hasText: POOR.name }).filter({ visible: true })
   await card.getByText('60%').waitFor()
   await card.getByText('基本称职').waitFor()

@@ -37,6 +37,15 @@ test('the leader dashboard shows the demo area with verdicts: 基本称职 for a
   expect(badges.sort()).toEqual(['b2:基本称职', 'su-law:返工补课'])
   expect(board.attention.filter((a) => a.kind === 'verdict').map((a) => a.targetId).sort()).toEqual(['b2', 'su-law'])
   expect(board.children.map((c) => c.name)).toEqual(['阳光街道'])
+  // The area's satisfaction pools every target's counts in the rounds shown, as the round results count them.
+  const overall = await Promise.all(board.rounds.map(async (r) => ok(await leader.call<Answer<RoundResults>>('report', { action: 'roundResults', data: { roundId: r.id } })).targets.map((t) => t.result.breakdown.overall)))
+  const counts = overall.flat()
+  board.rounds.forEach((r, i) => expect(r.satisfaction.den).toBe(overall[i]!.reduce((n, s) => n + s.valid, 0)))
+  expect(board.satisfaction).toMatchObject({
+    num: counts.reduce((n, s) => n + s.counts['satisfied-full'] + s.counts['satisfied-basic'], 0),
+    den: counts.reduce((n, s) => n + s.valid, 0),
+  })
+  expect(board.satisfaction.den).toBeGreaterThan(0)
   const street = ok(await leader.call<Answer<Dashboard>>('report', { action: 'dashboard', data: { unitId: 'street-yangguang' } }))
   expect(street.children.find((c) => c.unitId === 'community-xingfu')).toMatchObject({ ballots: 80, targetsWithVerdict: 1, hasChildren: true })
 })

@@ -1,29 +1,26 @@
 /**
- * A round's results as leaders and organisers read them: status and notices, the three charts
- * (satisfaction against the rule's line, level distribution, participation), then every target
- * with its rank and verdict badges. Shared by the dashboard's round page and the organiser's 结果 tab.
+ * A round's results as leaders and organisers read them: status and notices, the charts card given
+ * by the caller, then every target with its rank and verdict badges. Shared by the dashboard's round
+ * page and the organiser's 结果 tab; it draws no chart itself, so the tab does not carry ECharts.
  */
 import { Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
 import type { RoundResults } from '../../api/report'
-import { distributionOption, participationOption, satisfactionOption } from '../lib/charts'
-import { satisfactionThresholds, showCount, showInterval, showRate } from '../lib/figures'
+import { showCount, showInterval, showRate } from '../lib/figures'
 import Badges from './Badges'
-import Chart from './Chart'
 import Notices from './Notices'
 import Updated from './Updated'
 
 interface Props {
   data: RoundResults
   onTarget: (targetId: string) => void
-  /** False inside the organiser's tab, where the page has long been ready when the chart mounts. */
-  isPage?: boolean
+  /** The charts (the dashboard's round page) or a way to them (the organiser's tab). */
+  charts: ReactNode
 }
 
-export default function RoundResultsView({ data, onTarget, isPage = true }: Props) {
-  const { round, legend, targets } = data
+export default function RoundResultsView({ data, onTarget, charts }: Props) {
+  const { round, targets } = data
   const groupName = (id: string | null) => data.groups.find((g) => g.id === id)?.name
-  const thresholds = satisfactionThresholds(legend)
-  const rows = targets.map((t) => ({ name: t.name, percent: t.result.headline.satisfaction.percent }))
   return (
     <View className='dash-round'>
       <View className='qp-card'>
@@ -39,26 +36,7 @@ export default function RoundResultsView({ data, onTarget, isPage = true }: Prop
         )}
         <Notices notices={round.notices} />
       </View>
-      {targets.length === 0 ? (
-        <Text className='dash-empty'>本次评议没有评议对象。</Text>
-      ) : (
-        <View className='qp-card'>
-          <Chart title='各评议对象满意率' option={satisfactionOption(rows, thresholds)} rows={rows.length} isPage={isPage} />
-          {thresholds.length > 0 && <Text className='qp-muted'>{`虚线为认定标准：${thresholds.map((t) => `${t.name} ${t.percent}%`).join('，')}`}</Text>}
-          <Chart
-            title='评价等次分布'
-            option={distributionOption(targets.map((t) => ({ name: t.name, counts: t.result.breakdown.overall.counts })), legend)}
-            rows={targets.length}
-            isPage={isPage}
-          />
-          <Chart
-            title='参评人数与应参评人数'
-            option={participationOption(targets.map((t) => ({ name: t.name, ballots: t.result.ballots, expected: t.expected })))}
-            rows={targets.length}
-            isPage={isPage}
-          />
-        </View>
-      )}
+      {targets.length === 0 ? <Text className='dash-empty'>本次评议没有评议对象。</Text> : charts}
       {targets.length > 0 && <Text className='dash-section'>评议对象（点击查看详情）</Text>}
       {targets.map((t) => (
         <View key={t.targetId} className='qp-card dash-target' onClick={() => onTarget(t.targetId)}>

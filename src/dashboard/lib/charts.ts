@@ -17,16 +17,24 @@ export const CLASS_COLOURS: Record<LevelClass, string> = {
 
 const CLASS_ORDER: LevelClass[] = ['satisfied-full', 'satisfied-basic', 'neutral', 'dissatisfied', 'abstain']
 
-const FONT = 14
-const axisLabel = { fontSize: FONT, color: '#1a1a1a' }
+/** Text sizes on a canvas, which CSS (and so 关怀's larger --qp-fs-*) cannot reach. */
+export interface ChartFont {
+  size: number
+  small: number
+}
+
+/** 关怀 enlarges page text by about 1.3 (32 → 42 rpx): the charts' text follows by the same factor. */
+export const chartFont = (care: boolean): ChartFont => (care ? { size: 18, small: 16 } : { size: 14, small: 12 })
+
+const axisLabel = (font: ChartFont) => ({ fontSize: font.size, color: '#1a1a1a' })
 /** Long unit names are cut, the full name is in the list under the chart. */
 const shortName = (name: string) => (name.length > 7 ? `${name.slice(0, 7)}…` : name)
 
-const categoryAxis = (names: string[]) => ({
+const categoryAxis = (names: string[], font: ChartFont) => ({
   type: 'category' as const,
   inverse: true,
   data: names.map(shortName),
-  axisLabel,
+  axisLabel: axisLabel(font),
   axisTick: { show: false },
 })
 
@@ -43,15 +51,15 @@ function classLabels(legend: Legend): Map<LevelClass, string> {
 }
 
 /** One stacked bar per target: how many ballots gave each level. */
-export function distributionOption(rows: NamedCounts[], legend: Legend): EChartOption {
+export function distributionOption(rows: NamedCounts[], legend: Legend, font: ChartFont): EChartOption {
   const labels = classLabels(legend)
   const classes = CLASS_ORDER.filter((c) => labels.has(c))
   return {
     animation: false,
-    legend: { top: 0, textStyle: { fontSize: FONT }, itemWidth: 18, itemHeight: 12 },
+    legend: { top: 0, textStyle: { fontSize: font.size }, itemWidth: 18, itemHeight: 12 },
     grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', minInterval: 1, axisLabel },
-    yAxis: categoryAxis(rows.map((r) => r.name)),
+    xAxis: { type: 'value', minInterval: 1, axisLabel: axisLabel(font) },
+    yAxis: categoryAxis(rows.map((r) => r.name), font),
     series: classes.map((c) => ({
       type: 'bar',
       stack: 'levels',
@@ -68,43 +76,43 @@ export interface Threshold {
   percent: number
 }
 
-const thresholdLine = (thresholds: Threshold[], axis: 'xAxis' | 'yAxis') => ({
+const thresholdLine = (thresholds: Threshold[], axis: 'xAxis' | 'yAxis', font: ChartFont) => ({
   silent: true,
   symbol: 'none',
   lineStyle: { color: '#a8071a', type: 'dashed', width: 2 },
   // Only the figure on the line, at its top (the category axis runs downwards); the rule's name is written under the chart.
-  label: { formatter: '{b}', position: axis === 'xAxis' ? 'start' : 'end', fontSize: 12, color: '#a8071a' },
+  label: { formatter: '{b}', position: axis === 'xAxis' ? 'start' : 'end', fontSize: font.small, color: '#a8071a' },
   data: thresholds.map((t) => ({ name: `${t.percent}%`, [axis]: t.percent })),
 })
 
 /** Satisfaction per target as bars, each rule's threshold (2/3, 60 %) as a dashed line across them. */
-export function satisfactionOption(rows: { name: string; percent: number | null }[], thresholds: Threshold[]): EChartOption {
+export function satisfactionOption(rows: { name: string; percent: number | null }[], thresholds: Threshold[], font: ChartFont): EChartOption {
   // No rule on satisfaction (-Infinity): no bar is drawn as failing one.
   const top = Math.max(...thresholds.map((t) => t.percent))
   return {
     animation: false,
     grid: { left: 8, right: 48, top: 36, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', min: 0, max: 100, interval: 25, axisLabel: { ...axisLabel, formatter: '{value}%' } },
-    yAxis: categoryAxis(rows.map((r) => r.name)),
+    xAxis: { type: 'value', min: 0, max: 100, interval: 25, axisLabel: { ...axisLabel(font), formatter: '{value}%' } },
+    yAxis: categoryAxis(rows.map((r) => r.name), font),
     series: [{
       type: 'bar',
       barMaxWidth: 28,
-      label: { show: true, position: 'right', fontSize: FONT, formatter: (p: { value: number | null }) => (p.value === null ? '无' : `${p.value}%`) },
+      label: { show: true, position: 'right', fontSize: font.size, formatter: (p: { value: number | null }) => (p.value === null ? '无' : `${p.value}%`) },
       // Red under any line, green above all of them: which side of the rules a unit is on, at a glance.
       data: rows.map((r) => ({ value: r.percent, itemStyle: { color: r.percent !== null && r.percent < top ? '#cf1322' : '#389e0d' } })),
-      markLine: thresholdLine(thresholds, 'xAxis'),
+      markLine: thresholdLine(thresholds, 'xAxis', font),
     }],
   } as unknown as EChartOption
 }
 
 /** Ballots cast against the procedure's expected count (000: 15 + 5 per unit). */
-export function participationOption(rows: { name: string; ballots: number; expected: number | null }[]): EChartOption {
+export function participationOption(rows: { name: string; ballots: number; expected: number | null }[], font: ChartFont): EChartOption {
   return {
     animation: false,
-    legend: { top: 0, textStyle: { fontSize: FONT } },
+    legend: { top: 0, textStyle: { fontSize: font.size } },
     grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', minInterval: 1, axisLabel },
-    yAxis: categoryAxis(rows.map((r) => r.name)),
+    xAxis: { type: 'value', minInterval: 1, axisLabel: axisLabel(font) },
+    yAxis: categoryAxis(rows.map((r) => r.name), font),
     series: [
       { type: 'bar', stack: 'p', name: '已参评', barMaxWidth: 28, itemStyle: { color: '#c8161d' }, data: rows.map((r) => r.ballots) },
       {
@@ -116,22 +124,22 @@ export function participationOption(rows: { name: string; ballots: number; expec
 }
 
 /** Satisfaction of one or several targets across rounds, oldest first, with the thresholds. */
-export function trendOption(rounds: string[], lines: { name: string; percents: (number | null)[] }[], thresholds: Threshold[]): EChartOption {
+export function trendOption(rounds: string[], lines: { name: string; percents: (number | null)[] }[], thresholds: Threshold[], font: ChartFont): EChartOption {
   return {
     animation: false,
-    legend: { top: 0, textStyle: { fontSize: FONT }, type: 'scroll' },
+    legend: { top: 0, textStyle: { fontSize: font.size }, type: 'scroll' },
     grid: { left: 8, right: 56, top: 40, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: rounds.map(shortName), axisLabel: { ...axisLabel, interval: 0, fontSize: 12 } },
-    yAxis: { type: 'value', min: 0, max: 100, axisLabel: { ...axisLabel, formatter: '{value}%' } },
+    xAxis: { type: 'category', data: rounds.map(shortName), axisLabel: { ...axisLabel(font), interval: 0, fontSize: font.small } },
+    yAxis: { type: 'value', min: 0, max: 100, axisLabel: { ...axisLabel(font), formatter: '{value}%' } },
     series: lines.map((l, i) => ({
       type: 'line',
       name: l.name,
       connectNulls: true,
       symbolSize: 10,
       lineStyle: { width: 3 },
-      label: { show: lines.length === 1, fontSize: FONT, formatter: '{c}%' },
+      label: { show: lines.length === 1, fontSize: font.size, formatter: '{c}%' },
       data: l.percents,
-      ...(i === 0 ? { markLine: thresholdLine(thresholds, 'yAxis') } : {}),
+      ...(i === 0 ? { markLine: thresholdLine(thresholds, 'yAxis', font) } : {}),
     })),
   } as unknown as EChartOption
 }

@@ -7,7 +7,9 @@ import Taro, { useRouter } from '@tarojs/taro'
 import Screen from '../../../components/Screen'
 import StatusScreen from '../../../components/StatusScreen'
 import { call } from '../../../services/api'
-import Badges from '../../components/Badges'
+import Badges, { BadgeLegend } from '../../components/Badges'
+import Chart from '../../components/Chart'
+import { trendOption } from '../../lib/charts'
 import Head from '../../components/Head'
 import Notices from '../../components/Notices'
 import Updated from '../../components/Updated'
@@ -56,6 +58,10 @@ export default function AreaPage() {
             <Text className='dash-kpi__label'>{expected ? '累计 / 应参评' : '累计参评（份）'}</Text>
           </View>
           <View className='dash-kpi'>
+            <Text className='dash-kpi__value'>{showRate(data.satisfaction)}</Text>
+            <Text className='dash-kpi__label'>总体满意率</Text>
+          </View>
+          <View className='dash-kpi'>
             <Text className='dash-kpi__value dash-kpi__value--alert'>{data.attention.length}</Text>
             <Text className='dash-kpi__label'>需要关注</Text>
           </View>
@@ -63,6 +69,16 @@ export default function AreaPage() {
         {expected !== null && <Bar percent={Math.min(100, Math.round((ballots / Math.max(1, expected)) * 100))} />}
         <Notices notices={data.notices} />
       </View>
+
+      {/* The area's pooled satisfaction per round, oldest first; rules differ between rounds, so no threshold line. */}
+      {data.rounds.length >= 2 && (
+        <View className='qp-card'>
+          <Chart
+            title='历次评议满意率（本区域合计）'
+            option={(f) => trendOption([...data.rounds].reverse().map((r) => r.title), [{ name: data.scope.name, percents: [...data.rounds].reverse().map((r) => r.satisfaction.percent) }], [], f)}
+          />
+        </View>
+      )}
 
       <Text className='dash-section'>需要关注</Text>
       {data.attention.length === 0 ? (
@@ -72,7 +88,7 @@ export default function AreaPage() {
           {data.attention.map((a) => (
             <View key={`${a.roundId}-${a.targetId}-${a.kind}-${a.label}`} className='dash-attention' onClick={() => go(dashboardPaths.target(a.roundId, a.targetId))}>
               <Text className='dash-attention__name'>{a.targetName}</Text>
-              <Text className={`dash-badge dash-badge--${a.kind === 'verdict' || a.kind === 'mismatch' ? 'danger' : 'warning'}`}>{a.label}</Text>
+              <Text className={`dash-flag dash-flag--${a.kind === 'verdict' || a.kind === 'mismatch' ? 'danger' : 'warning'}`}>{a.label}</Text>
               <Text className='dash-attention__text'>{a.explanation}</Text>
               <Text className='dash-small'>{a.roundTitle}</Text>
             </View>
@@ -99,7 +115,7 @@ export default function AreaPage() {
       )}
 
       <Text className='dash-section'>评议</Text>
-      {data.rounds.length === 0 && <Text className='dash-empty'>本单位及下级单位暂无进行中或已结束的评议。</Text>}
+      {data.rounds.length === 0 ? <Text className='dash-empty'>本单位及下级单位暂无进行中或已结束的评议。</Text> : <BadgeLegend />}
       {data.rounds.map((r) => (
         <View key={r.id} className='qp-card dash-round-card' onClick={() => go(dashboardPaths.round(r.id))}>
           <Text className='dash-round-card__title'>{r.title}</Text>

@@ -6,6 +6,7 @@ import StatusScreen from '../../../components/StatusScreen'
 import { call } from '../../../services/api'
 import { showTime } from '../../../services/time'
 import Head from '../../components/Head'
+import RoundCharts from '../../components/RoundCharts'
 import RoundResultsView from '../../components/RoundResultsView'
 import { dashboardPaths } from '../../../services/links'
 import { useLiveReport } from '../../lib/useLiveReport'
@@ -20,7 +21,7 @@ export default function DashboardRoundPage() {
   return (
     <Screen className='dash'>
       <Head title={data.round.title} sub={`${showTime(data.round.window.opensAt)} 至 ${showTime(data.round.window.closesAt)}`} />
-      <RoundResultsView data={data} onTarget={(targetId) => void Taro.navigateTo({ url: dashboardPaths.target(roundId, targetId) })} />
+      <RoundResultsView data={data} charts={<RoundCharts data={data} />} onTarget={(targetId) => void Taro.navigateTo({ url: dashboardPaths.target(roundId, targetId) })} />
     </Screen>
   )
 }

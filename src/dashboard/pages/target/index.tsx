@@ -81,10 +81,10 @@ export default function TargetPage() {
       <View className='qp-card'>
         <Chart
           title='各项评价等次分布'
-          option={distributionOption([
+          option={(f) => distributionOption([
             { name: legend.overallLabel, counts: countsByClass(data.overall) },
             ...data.items.map((i) => ({ name: i.label, counts: countsByClass(i.levels) })),
-          ], legend)}
+          ], legend, f)}
           rows={data.items.length + 1}
         />
       </View>
@@ -92,7 +92,7 @@ export default function TargetPage() {
       <View className='qp-card'>
         <Text className='qp-card__title'>按参评人员类别</Text>
         {shown.length > 0 && (
-          <Chart option={distributionOption(shown.map((c) => ({ name: c.name, counts: countsByClass(c.overall) })), legend)} rows={shown.length} />
+          <Chart option={(f) => distributionOption(shown.map((c) => ({ name: c.name, counts: countsByClass(c.overall) })), legend, f)} rows={shown.length} />
         )}
         {shown.length === 0 && withheld.length === 0 && <Text className='dash-empty'>本次评议未区分参评人员类别。</Text>}
         {withheld.map((c) => <Text key={c.categoryId} className='dash-small'>{`${c.name}：${c.reason}`}</Text>)}
@@ -104,7 +104,7 @@ export default function TargetPage() {
           <Text className='dash-empty'>该单位暂无往期评议结果，无法显示趋势。</Text>
         ) : (
           <Chart
-            option={trendOption(data.history.map((p) => p.roundTitle), [{ name: target.name, percents: data.history.map((p) => p.satisfaction.percent) }], satisfactionThresholds(legend))}
+            option={(f) => trendOption(data.history.map((p) => p.roundTitle), [{ name: target.name, percents: data.history.map((p) => p.satisfaction.percent) }], satisfactionThresholds(legend), f)}
           />
         )}
       </View>

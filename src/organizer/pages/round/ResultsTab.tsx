@@ -1,6 +1,7 @@
 /**
  * The round page's 结果 tab: the dashboard's results view of this round (kept fresh while open)
- * and the two exports, the Excel 统计表 and the PDF report.
+ * and the two exports, the Excel 统计表 and the PDF report. Its charts open in the dashboard's round
+ * page, so ECharts is bundled once, in the dashboard subpackage.
  */
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
@@ -50,7 +51,15 @@ export default function ResultsTab({ roundId }: { roundId: string }) {
         ))}
       </View>
       {exportError && <Text className='qp-error'>{exportError.message}</Text>}
-      <RoundResultsView data={data} isPage={false} onTarget={(targetId) => void Taro.navigateTo({ url: dashboardPaths.target(roundId, targetId) })} />
+      <RoundResultsView
+        data={data}
+        charts={(
+          <View className='qp-card dash-open-charts' onClick={() => void Taro.navigateTo({ url: dashboardPaths.round(roundId) })}>
+            <Text className='dash-more'>查看图表：满意率、等次分布、参评人数 ›</Text>
+          </View>
+        )}
+        onTarget={(targetId) => void Taro.navigateTo({ url: dashboardPaths.target(roundId, targetId) })}
+      />
     </View>
   )
 }
