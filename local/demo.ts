@@ -4,7 +4,7 @@
  * grids; a 三评一联 round (seed 000) for four street units, with roster codes; and a community
  * satisfaction round for four party branches, shared into three grid chats. Both open now.
  */
-import { inShanghai } from '../src/core'
+import { builtinTemplates, inShanghai } from '../src/core'
 import { type FunctionMain, functionContext } from './gateway'
 
 export const DEMO_ROUND_ID = 'demo-community'
@@ -68,6 +68,9 @@ export async function seedDemo(organize: FunctionMain, adminOpenid: string, now 
     intro: '为进一步改进社区党组织工作作风、提升服务群众水平，现开展群众满意度测评。评议采取无记名方式，每人对每个党支部只能评议一次，您的评价将严格保密。',
     reports: Object.fromEntries(branches.map((b) => [b.id, reports[b.id]])),
   })
+  // The secretary's annual rating follows the 不满意 share (003), so the dashboard has verdicts to show.
+  const rated = builtinTemplates.find((t) => t.id === 'chuangxian-branch')!.rules.filter((r) => r.effects.some((e) => e.kind === 'annual-rating'))
+  await call('updateRound', { roundId: DEMO_ROUND_ID, patch: { rules: rated } })
   await call('openRound', { roundId: DEMO_ROUND_ID })
 
   const streetUnits = units.filter((u) => u.kind === 'unit')

@@ -13,6 +13,7 @@ import { HttpError, sendError } from './http'
 import { sameOriginGuard } from './origin'
 import { localSecrets } from './secrets'
 import { staticFiles } from './static'
+import { startTimers } from './triggers'
 
 export interface RuntimeOptions {
   dataDir: string
@@ -22,6 +23,8 @@ export interface RuntimeOptions {
   h5Dir?: string
   /** Serve `/__dev/*` and believe its session cookie: only `npm start`, tests and benchmarks ask for it. */
   devSignIn?: boolean
+  /** Fire the timer triggers of cloudbaserc.json (the scheduler); off where tests drive time themselves. */
+  triggers?: boolean
 }
 
 export const LOCAL_ENV_ID = 'qunping-local'
@@ -60,6 +63,8 @@ export async function startRuntime(options: RuntimeOptions) {
     TZ: 'Asia/Shanghai',
   })
 
+  const stopTimers = options.triggers ? startTimers(options.functions) : () => undefined
+
   return {
     url,
     cloudbase,
@@ -69,6 +74,7 @@ export async function startRuntime(options: RuntimeOptions) {
     setupCode: secrets.setupCode,
     close: () =>
       new Promise<void>((resolve) => {
+        stopTimers()
         server.closeAllConnections()
         server.close(() => {
           cloudbase.close()

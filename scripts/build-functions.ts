@@ -6,6 +6,7 @@ import { build } from 'esbuild'
 import fs from 'node:fs'
 import path from 'node:path'
 import { FUNCTION_SPECS } from './functions'
+import { buildReportFont, REPORT_FONT_FILE } from './report-font'
 
 const root = path.resolve(__dirname, '..')
 export const FUNCTIONS_OUT = path.join(root, 'dist', 'functions')
@@ -28,7 +29,13 @@ export async function buildFunctions(): Promise<void> {
       legalComments: 'none',
     })
     fs.writeFileSync(path.join(outdir, 'package.json'), JSON.stringify({ name: spec.name, version: '1.0.0', main: 'index.js', private: true }, null, 2))
-    fs.writeFileSync(path.join(outdir, 'config.json'), JSON.stringify({ permissions: { openapi: spec.openapi } }, null, 2))
+    const triggers = spec.triggers.length > 0 ? { triggers: spec.triggers } : {}
+    fs.writeFileSync(path.join(outdir, 'config.json'), JSON.stringify({ permissions: { openapi: spec.openapi }, ...triggers }, null, 2))
+    // The CloudBase runtime has no system fonts: the PDF report ships its own.
+    if (spec.name === 'report') {
+      fs.mkdirSync(path.join(outdir, 'fonts'))
+      await buildReportFont(path.join(outdir, 'fonts', REPORT_FONT_FILE))
+    }
   }
 }
 

@@ -7,7 +7,15 @@ import path from 'node:path'
 import { z } from 'zod'
 
 const cloudbaserc = z.object({
-  functions: z.array(z.object({ name: z.string(), timeout: z.number(), memorySize: z.number() })),
+  functions: z.array(
+    z.object({
+      name: z.string(),
+      timeout: z.number(),
+      memorySize: z.number(),
+      /** Timer triggers (7-field cron); repeated in the function's config.json for WeChat DevTools. */
+      triggers: z.array(z.object({ name: z.string(), type: z.literal('timer'), config: z.string() })).default([]),
+    }),
+  ),
 })
 
 /** WeChat open APIs each function calls through the cloud call (its config.json permissions.openapi). */

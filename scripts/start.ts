@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { FUNCTIONS } from '../local/functions'
 import { DEMO_ROUND_ID, seedDemo } from '../local/demo'
+import { castDemoBallots } from '../local/demoBallots'
 import { ADMIN_PERSONA } from '../local/devlogin'
 import { startRuntime } from '../local/runtime'
 
@@ -38,9 +39,13 @@ async function main() {
     h5Dir: path.join(root, 'dist', 'h5'),
     // The local runtime has no WeChat to say who the caller is: the persona picker stands in.
     devSignIn: true,
+    triggers: true,
   })
   const codes = await seedDemo(FUNCTIONS.organize, runtime.login.openidOf(ADMIN_PERSONA))
   if (codes) {
+    const started = Date.now()
+    const voters = await castDemoBallots(FUNCTIONS.evaluate, runtime.login.openidOf, codes)
+    console.log(`已由 ${voters} 位演示居民投票（${((Date.now() - started) / 1000).toFixed(1)} 秒），领导看板有数据可看`)
     console.log(`已创建演示评议活动（居民满意度）：${runtime.url}/#/pages/round/index?roundId=${DEMO_ROUND_ID}&channel=grid-1`)
     console.log(`已创建演示评议活动（三评一联，凭邀请码参评），部分邀请码：`)
     for (const c of codes.slice(0, 4)) console.log(`  ${c.unit} · ${c.category}：${c.code}`)

@@ -8,6 +8,7 @@ import { database } from '../common/cloudbase'
 import { orRefuse, refuse } from '../common/refuse'
 import { type Authority, authorize } from '../common/roles'
 import type { HandlerContext } from '../common/router'
+import { assertPublishable, storeFinalResults } from '../common/results'
 import { changeRound, loadRound, type RoundDoc, RoundDoc as RoundDocSchema } from '../common/rounds'
 import { isDuplicate } from '../common/transaction'
 import { isWithin } from '../common/units'
@@ -136,6 +137,7 @@ export async function transition(auth: Authority, roundId: string, action: Extra
     const blockers = issuesBeforeOpen(doc.round, { now, rosterSizes: await rosterSizes(roundId) })
     if (blockers.length > 0) return { state: doc.round.state, blockers }
   }
+  if (action === 'publish') await assertPublishable(doc, caller.openid, now)
   // Two organisers acting at once: only the one whose read still holds moves the round.
   const { updated } = (await database()
     .collection('rounds')
@@ -143,5 +145,6 @@ export async function transition(auth: Authority, roundId: string, action: Extra
     .update({ 'round.state': state, version: database().command.inc(1) })) as { updated: number }
   if (!updated) refuse(domainError('ACTION_NOT_ALLOWED'))
   await audit(caller.openid, { action: `${action}Round`, subject: roundId, unitId: doc.ownerUnitId, before: { state: doc.round.state }, after: { state } }, now)
+  if (action === 'close') await storeFinalResults(doc, caller.openid, now)
   return { state, blockers: [] }
 }

@@ -2,10 +2,12 @@
 import './zod-locale'
 import { evaluateApi } from './evaluate'
 import { organizeApi } from './organize'
+import { reportApi } from './report'
 
 export const api = {
   evaluate: evaluateApi,
   organize: organizeApi,
+  report: reportApi,
 }
 
 export type Api = typeof api

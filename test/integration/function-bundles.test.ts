@@ -11,7 +11,8 @@ test('each function bundles into a folder with index.js exporting main, package.
   const functions = Object.fromEntries(
     FUNCTION_SPECS.map((spec) => {
       const dir = path.join(FUNCTIONS_OUT, spec.name)
-      expect(JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8'))).toEqual({ permissions: { openapi: spec.openapi } })
+      const triggers = spec.triggers.length > 0 ? { triggers: spec.triggers } : {}
+      expect(JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8'))).toEqual({ permissions: { openapi: spec.openapi }, ...triggers })
       expect(JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).main).toBe('index.js')
       // The bundle must not reach back into the repository for anything.
       expect(fs.readFileSync(path.join(dir, 'index.js'), 'utf8')).not.toMatch(/require\("(\.\.\/|@cloudbase|zod|dayjs)/)
@@ -23,6 +24,11 @@ test('each function bundles into a folder with index.js exporting main, package.
   try {
     const zhang = await signIn(runtime, 'resident-zhang')
     expect(await zhang.call('evaluate', { action: 'me' })).toMatchObject({ ok: true, data: { tag: expect.stringMatching(/^[0-9A-F]{8}$/) } })
+    const admin = await signIn(runtime, 'admin')
+    expect(await admin.call('report', { action: 'dashboard', data: {} })).toMatchObject({ ok: true, data: { notices: ['您管辖范围内暂无可查看的评议'] } })
+    // The PDF report cannot count on system fonts in CloudBase: its font travels in the bundle.
+    expect(fs.readdirSync(path.join(FUNCTIONS_OUT, 'report', 'fonts'))).toEqual(['NotoSansSC-Report.otf'])
+    expect(fs.statSync(path.join(FUNCTIONS_OUT, 'report', 'fonts', 'NotoSansSC-Report.otf')).size).toBeLessThan(3_000_000)
   } finally {
     await runtime.close()
   }

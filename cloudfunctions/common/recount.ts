@@ -1,0 +1,13 @@
+/** @module A target's counters rebuilt from its stored ballots: what the counter shards are checked against on close. */
+import { applyIncrements, type Counters, counterIncrements, emptyCounters, type Round, type ValidBallot } from '../../src/core'
+import { storedBallots } from './ballots'
+
+/** The same increments a cast applies, so a recount and the counters differ only if a write was lost or forged. */
+export async function recount(round: Round, targetId: string): Promise<Counters> {
+  let counters = emptyCounters()
+  for (const b of await storedBallots(round.id, targetId)) {
+    const ballot: ValidBallot = { targetId, overall: b.overall, items: b.items, ...(b.opinion ? { opinion: b.opinion } : {}) }
+    counters = applyIncrements(counters, counterIncrements(round, b.categoryId, ballot, b.channelId))
+  }
+  return counters
+}

@@ -1,0 +1,225 @@
+/**
+ * @module Per-target results in the `results` collection. While a round is open they are a cache
+ * of the live counters, refreshed by at most one caller every few seconds, so a hundred leaders
+ * cost the database about what one does. On close the final ones are stored — checked against a
+ * recount of the ballots — and from then on they are read, never recomputed: a later edit of a
+ * template or rule cannot change what was published.
+ */
+import { createHash } from 'node:crypto'
+import type { FiguresBasis } from '../../src/api/report'
+import { type Counters, domainError, emptyCounters, inShanghai, type Round, targetResult, type TargetResult } from '../../src/core'
+import { type RoundCounters, roundCounters, totalBallots } from '../organize/counters'
+import { audit } from './audit'
+import { database } from './cloudbase'
+import { recount } from './recount'
+import { refuse } from './refuse'
+import type { RoundDoc } from './rounds'
+
+/** Live figures are served from the cache for this long before one caller refreshes them. */
+export const LIVE_TTL_MS = 5000
+
+/** What a result was judged by: kept with the stored results so nothing edited later reaches them. */
+type JudgedBy = Pick<Round, 'template' | 'rules' | 'aggregation' | 'categories' | 'minSample' | 'kSuppression' | 'targets' | 'groups' | 'channels'>
+
+export interface Mismatch {
+  targetId: string
+  counted: number
+  recounted: number
+}
+
+interface TargetDoc {
+  _id: string
+  roundId: string
+  basis: FiguresBasis
+  kind: 'target'
+  targetId: string
+  result: TargetResult
+  counters: Counters
+  /** sha256 of the counters behind the result. */
+  digest: string
+  templateId: string
+  computedAt: string
+}
+
+interface MarkDoc {
+  _id: string
+  roundId: string
+  basis: FiguresBasis
+  kind: 'round'
+  judgedBy: JudgedBy
+  /** The round's state when computed: a live cache from before close is not reused after it. */
+  state: Round['state']
+  groupChats: number
+  /** Ballots cast today (Shanghai) and burst flags, as of `computedAt`. */
+  today: number
+  bursts: { targetId: string; channelId: string | null; identicalBallots: number }[]
+  mismatch: Mismatch[] | null
+  computedAt: string
+  /** ms epoch of the last refresh claimed, so only one caller recomputes per TTL. */
+  refreshAt: number
+}
+
+export interface RoundFigures {
+  /** The round as its results were judged: the stored rules and template once closed. */
+  round: Round
+  basis: FiguresBasis
+  computedAt: string
+  byTarget: Map<string, { result: TargetResult; counters: Counters }>
+  groupChats: number
+  today: number
+  bursts: MarkDoc['bursts']
+  mismatch: Mismatch[] | null
+}
+
+const results = () => database().collection('results')
+const markId = (roundId: string, basis: FiguresBasis) => `${basis}:${roundId}`
+const targetDocId = (roundId: string, basis: FiguresBasis, targetId: string) => `${basis}:${roundId}:${targetId}`
+
+/** Key order normalised, so equal counters always digest alike however they were built. */
+function canonical(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value
+  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]))
+}
+export const countersDigest = (c: Counters) => createHash('sha256').update(JSON.stringify(canonical(c))).digest('hex')
+
+const judgedBy = (r: Round): JudgedBy => ({
+  template: r.template, rules: r.rules, aggregation: r.aggregation, categories: r.categories, minSample: r.minSample,
+  kSuppression: r.kSuppression, targets: r.targets, groups: r.groups, channels: r.channels,
+})
+
+async function readDocs(roundId: string, basis: FiguresBasis): Promise<{ mark: MarkDoc | null; targets: TargetDoc[] }> {
+  const targets: TargetDoc[] = []
+  let mark: MarkDoc | null = null
+  for (let offset = 0; ; offset += 1000) {
+    const { data } = await results().where({ roundId, basis }).skip(offset).limit(1000).get()
+    for (const d of data as (TargetDoc | MarkDoc)[]) {
+      if (d.kind === 'round') mark = d
+      else targets.push(d)
+    }
+    if (data.length < 1000) return { mark, targets }
+  }
+}
+
+function fromDocs(round: Round, mark: MarkDoc, targets: TargetDoc[]): RoundFigures {
+  return {
+    round: { ...round, ...mark.judgedBy },
+    basis: mark.basis,
+    computedAt: mark.computedAt,
+    byTarget: new Map(targets.map((t) => [t.targetId, { result: t.result, counters: t.counters }])),
+    groupChats: mark.groupChats,
+    today: mark.today,
+    bursts: mark.bursts,
+    mismatch: mark.mismatch,
+  }
+}
+
+const complete = (round: Round, targets: TargetDoc[]) => round.targets.every((t) => targets.some((d) => d.targetId === t.id))
+
+/**
+ * Ballots cast before today began, so that today's count needs no scan of the ballots: the
+ * scheduler takes it within a minute after midnight (or after a round opens); a refresh finding
+ * none for today takes it then.
+ */
+export async function dayStart(roundId: string, now: Date, total: () => Promise<number>): Promise<number> {
+  const day = inShanghai(now).format('YYYY-MM-DD')
+  const { data } = await results().doc(`day:${roundId}`).get()
+  const found = data[0] as { day: string; atStart: number } | undefined
+  if (found?.day === day) return found.atStart
+  const atStart = await total()
+  await results().doc(`day:${roundId}`).set({ roundId, basis: 'day', kind: 'day', day, atStart })
+  return atStart
+}
+
+async function todayAndBursts(roundId: string, now: Date, total: number): Promise<Pick<MarkDoc, 'today' | 'bursts'>> {
+  const [atStart, { data }] = await Promise.all([
+    dayStart(roundId, now, async () => total),
+    database().collection('signals').where({ roundId, kind: 'burst' }).limit(100).get(),
+  ])
+  const bursts = (data as { targetId: string; channelId: string | null; identicalBallots: number }[]).map(({ targetId, channelId, identicalBallots }) => ({ targetId, channelId, identicalBallots }))
+  return { today: total - atStart, bursts }
+}
+
+async function write(docs: readonly (TargetDoc | MarkDoc)[]): Promise<void> {
+  await Promise.all(docs.map(({ _id, ...rest }) => results().doc(_id).set(rest)))
+}
+
+/** Computes every target's result from the counter shards and writes them under `basis`. */
+async function compute(doc: RoundDoc, round: Round, basis: FiguresBasis, now: Date, mismatch: Mismatch[] | null, read?: RoundCounters): Promise<RoundFigures> {
+  const counters = read ?? (await roundCounters(doc._id))
+  const computedAt = now.toISOString()
+  const extra = basis === 'live' ? await todayAndBursts(doc._id, now, totalBallots(counters)) : { today: 0, bursts: [] }
+  const targets: TargetDoc[] = round.targets.map((t) => {
+    const c = counters.byTarget.get(t.id) ?? emptyCounters()
+    return {
+      _id: targetDocId(doc._id, basis, t.id), roundId: doc._id, basis, kind: 'target', targetId: t.id,
+      result: targetResult(round, c), counters: c, digest: countersDigest(c), templateId: round.template.id, computedAt,
+    }
+  })
+  const mark: MarkDoc = {
+    _id: markId(doc._id, basis), roundId: doc._id, basis, kind: 'round', judgedBy: judgedBy(round), state: round.state,
+    groupChats: counters.groupChats, ...extra, mismatch, computedAt, refreshAt: now.getTime(),
+  }
+  // The mark last: its presence says the targets beside it are complete.
+  await write(targets)
+  await write([mark])
+  return fromDocs(round, mark, targets)
+}
+
+/** Only one caller per TTL wins the claim to recompute; the others serve what is cached. */
+async function claimRefresh(roundId: string, now: Date): Promise<boolean> {
+  const _ = database().command
+  const { updated } = (await results().where({ _id: markId(roundId, 'live'), refreshAt: _.lt(now.getTime() - LIVE_TTL_MS) }).update({ refreshAt: now.getTime() })) as { updated: number }
+  return updated === 1
+}
+
+async function liveFigures(doc: RoundDoc, now: Date): Promise<RoundFigures> {
+  const { round } = doc
+  const cached = await readDocs(doc._id, 'live')
+  if (cached.mark && cached.mark.state === round.state && complete(round, cached.targets)) {
+    const age = now.getTime() - Date.parse(cached.mark.computedAt)
+    if (age < LIVE_TTL_MS || !(await claimRefresh(doc._id, now))) return fromDocs(round, cached.mark, cached.targets)
+  }
+  return compute(doc, round, 'live', now, null)
+}
+
+/** The figures a caller sees: the stored ones once the round is closed and stored, else live. */
+export async function roundFigures(doc: RoundDoc, now: Date): Promise<RoundFigures> {
+  if (doc.round.state !== 'open' && doc.round.state !== 'draft') {
+    const stored = await readDocs(doc._id, 'stored')
+    if (stored.mark) return fromDocs(doc.round, stored.mark, stored.targets)
+  }
+  return liveFigures(doc, now)
+}
+
+export async function storedMark(roundId: string): Promise<MarkDoc | null> {
+  const { data } = await results().doc(markId(roundId, 'stored')).get()
+  return (data[0] as MarkDoc | undefined) ?? null
+}
+
+/**
+ * On close: the final result of every target from its counters, each checked against a recount
+ * of its ballots. Stored once; a second call (the scheduler repairing a half-done close, or two
+ * closers at once) finds the mark and leaves what is stored alone.
+ */
+export async function storeFinalResults(doc: RoundDoc, actor: string, now: Date): Promise<void> {
+  if (await storedMark(doc._id)) return
+  const round: Round = { ...doc.round, state: 'closed' }
+  const read = await roundCounters(doc._id)
+  const mismatch: Mismatch[] = []
+  for (const t of round.targets) {
+    const counted = read.byTarget.get(t.id) ?? emptyCounters()
+    const recounted = await recount(round, t.id)
+    if (countersDigest(counted) !== countersDigest(recounted)) mismatch.push({ targetId: t.id, counted: counted.ballots, recounted: recounted.ballots })
+  }
+  await compute(doc, round, 'stored', now, mismatch.length > 0 ? mismatch : null, read)
+  for (const m of mismatch) {
+    const name = round.targets.find((t) => t.id === m.targetId)?.name ?? m.targetId
+    await audit(actor, { action: 'resultsMismatch', subject: `${doc._id}/${m.targetId}（${name}）`, unitId: doc.ownerUnitId, before: { counters: m.counted }, after: { recount: m.recounted } }, now)
+  }
+}
+
+/** Publishing shows the stored results: they must exist and agree with the recount. */
+export async function assertPublishable(doc: RoundDoc, actor: string, now: Date): Promise<void> {
+  if (!(await storedMark(doc._id))) await storeFinalResults(doc, actor, now)
+  if ((await storedMark(doc._id))?.mismatch) refuse(domainError('RESULTS_MISMATCH'))
+}

@@ -1,0 +1,27 @@
+/** @module The results function: dashboards, round and target results, trends, exports, and the residents' published results. */
+import { api } from '../../src/api'
+import { roundFigures } from '../common/results'
+import { authority } from '../common/roles'
+import { createRouter, type HandlerContext } from '../common/router'
+import { loadRound } from '../common/rounds'
+import { visibleTargets } from './access'
+import { dashboard } from './dashboard'
+import { publishedResults, targetDetail, trend } from './detail'
+import { exportRound, reportPdf } from './exports'
+import { roundResults } from './views'
+
+const auth = (ctx: HandlerContext) => authority(ctx.caller.openid)
+
+export const main = createRouter(api.report, {
+  dashboard: async ({ unitId }, ctx) => dashboard(await auth(ctx), unitId, ctx.now),
+  async roundResults({ roundId }, ctx) {
+    const doc = await loadRound(roundId)
+    const shown = visibleTargets(await auth(ctx), doc)
+    return roundResults(doc, await roundFigures(doc, ctx.now), shown)
+  },
+  targetDetail: async ({ roundId, targetId, page }, ctx) => targetDetail(await auth(ctx), roundId, targetId, page, ctx.now),
+  trend: async ({ unitId }, ctx) => trend(await auth(ctx), unitId, ctx.now),
+  exportRound: async ({ roundId }, ctx) => exportRound(await auth(ctx), roundId, ctx),
+  reportPdf: async ({ roundId, targetId }, ctx) => reportPdf(await auth(ctx), roundId, targetId, ctx),
+  publishedResults: async ({ roundId }, ctx) => publishedResults(await auth(ctx), roundId, ctx),
+})

@@ -1,0 +1,130 @@
+/** @module The pages' shapes built from a round's figures: headers, target views, legends, badges and the Chinese notices. */
+import type { Badge, Legend, RoundHeader, RoundResults, TargetView } from '../../src/api/report'
+import { type Counters, type Effect, participation, rankGroup, type RankEntry, type Round, STATE_LABELS, type Target, type TargetResult, toPercent } from '../../src/core'
+import type { RoundFigures } from '../common/results'
+import type { RoundDoc } from '../common/rounds'
+
+function badgeOf(effect: Effect): Badge | null {
+  switch (effect.kind) {
+    case 'redo': return { label: '返工补课', tone: 'danger' }
+    case 'rectify': return { label: '整改', tone: 'warning' }
+    case 'annual-rating': return { label: effect.rating, tone: effect.rating === '不称职' ? 'danger' : 'warning' }
+    case 'no-awards': return { label: '不得评先评优', tone: 'warning' }
+    case 'warning-talk': return { label: '诫勉谈话', tone: 'danger' }
+    case 'criticism': return { label: '通报批评', tone: 'danger' }
+    case 'extend-round': return null
+  }
+}
+
+export function badges(result: TargetResult): Badge[] {
+  const all = result.verdicts.verdicts.flatMap((v) => v.effects.map(badgeOf)).filter((b): b is Badge => b !== null)
+  return all.filter((b, i) => all.findIndex((o) => o.label === b.label) === i)
+}
+
+export function targetNotices(round: Round, result: TargetResult): string[] {
+  const notes: string[] = []
+  if (result.ballots === 0) notes.push('暂无评价')
+  else if (result.verdicts.undetermined) notes.push('所有评价均为“不了解”，暂不能得出结论')
+  if (result.sample.required > 0 && !result.sample.met) notes.push(`样本不足 ${result.sample.required} 份，结果仅供参考`)
+  if (result.categories.some((c) => c.suppressed)) notes.push(`不足 ${round.kSuppression} 份的分类不予显示`)
+  for (const c of result.compliance) {
+    const name = round.categories.find((x) => x.id === c.categoryId)?.name ?? c.categoryId
+    if (!c.expectedMet && c.expected !== null) notes.push(`${name}应不少于 ${c.expected} 人，目前 ${c.ballots} 人`)
+    if (c.quota && !c.quota.met) notes.push(`${name}比例未达到规定要求`)
+  }
+  return notes
+}
+
+export function roundNotices(figures: RoundFigures, state: Round['state']): string[] {
+  const notes: string[] = []
+  if (state === 'open') notes.push('评议进行中，以下为实时统计，仅供参考')
+  if (state === 'closed') notes.push(figures.basis === 'stored' ? '评议已结束，结果已封存，待公布' : '评议已结束，正在封存结果')
+  if (figures.mismatch) notes.push('计票核对不一致，结果暂不能公布，请联系管理员核查')
+  return notes
+}
+
+export function header(doc: RoundDoc, figures: RoundFigures, shown: readonly Target[]): RoundHeader {
+  const { round } = doc
+  const final = figures.basis === 'stored' && shown.every((t) => figures.byTarget.get(t.id)?.result.status === 'final')
+  return {
+    id: doc._id,
+    title: round.title,
+    state: round.state,
+    stateLabel: STATE_LABELS[round.state],
+    window: round.window,
+    ownerUnitId: doc.ownerUnitId,
+    procedure: round.procedure,
+    basis: figures.basis,
+    status: final ? 'final' : 'provisional',
+    computedAt: figures.computedAt,
+    mismatch: figures.mismatch,
+    notices: roundNotices(figures, round.state),
+  }
+}
+
+export function legend(round: Round): Legend {
+  return {
+    levels: round.template.scale.levels.map(({ id, label, class: cls, score }) => ({ id, label, class: cls, score })),
+    overallLabel: round.template.overall.label,
+    sections: round.template.sections.map((s) => ({ id: s.id, title: s.title, items: s.items.map(({ id, label }) => ({ id, label })) })),
+    categories: round.categories.map(({ id, name }) => ({ id, name })),
+    thresholds: round.rules.flatMap((r) =>
+      r.conditions.filter((c) => c.metric !== 'mean-score').map((c) => ({ ruleId: r.id, ruleName: r.name, metric: c.metric, value: c.threshold, percent: toPercent(c.threshold) })),
+    ),
+  }
+}
+
+/** The whole round as one group: the round-wide ranking reuses the core's group ranking. */
+function roundRanking(round: Round, counters: Record<string, Counters>): RankEntry[] {
+  const unitIds = [...new Set(round.targets.map((t) => t.unitId))]
+  if (unitIds.length === 0) return []
+  const whole = { ...round, groups: [{ id: '*', name: '全部', leadUnitId: unitIds[0] as string, unitIds }] }
+  return rankGroup(whole, '*', counters)
+}
+
+export function rankings(figures: RoundFigures) {
+  const { round } = figures
+  const counters = Object.fromEntries([...figures.byTarget].map(([id, f]) => [id, f.counters]))
+  return {
+    groups: round.groups.map((g) => ({ id: g.id, name: g.name, ranking: rankGroup(round, g.id, counters) })),
+    ranking: roundRanking(round, counters),
+  }
+}
+
+export function targetView(doc: RoundDoc, figures: RoundFigures, target: Target, ranks: ReturnType<typeof rankings>): TargetView {
+  const { round } = figures
+  const result = figures.byTarget.get(target.id)?.result as TargetResult
+  const group = round.groups.find((g) => g.unitIds.includes(target.unitId)) ?? null
+  const expected = round.categories.reduce((n, c) => n + (c.expectedPerUnit ?? 0), 0) || null
+  return {
+    targetId: target.id,
+    name: target.name,
+    kind: target.kind,
+    unitId: target.unitId,
+    unitName: Object.hasOwn(doc.unitNames, target.unitId) ? (doc.unitNames[target.unitId] as string) : target.unitId,
+    groupId: group?.id ?? null,
+    result,
+    badges: badges(result),
+    rankInGroup: (group && ranks.groups.find((g) => g.id === group.id)?.ranking.find((e) => e.targetId === target.id)?.rank) ?? null,
+    rankInRound: ranks.ranking.find((e) => e.targetId === target.id)?.rank ?? null,
+    expected,
+    notices: targetNotices(round, result),
+  }
+}
+
+/** Rankings keep their ranks but list only the targets the caller may see. */
+export function roundResults(doc: RoundDoc, figures: RoundFigures, shown: readonly Target[]): RoundResults {
+  const ids = new Set(shown.map((t) => t.id))
+  const ranks = rankings(figures)
+  const only = (entries: RankEntry[]) => entries.filter((e) => ids.has(e.targetId))
+  const counters = new Map([...figures.byTarget].filter(([id]) => ids.has(id)).map(([id, f]) => [id, f.counters]))
+  const scoped = { ...figures.round, targets: figures.round.targets.filter((t) => ids.has(t.id)) }
+  return {
+    round: header(doc, figures, shown),
+    legend: legend(figures.round),
+    targets: shown.map((t) => targetView(doc, figures, t, ranks)),
+    groups: ranks.groups.map((g) => ({ ...g, ranking: only(g.ranking) })).filter((g) => g.ranking.length > 0),
+    ranking: only(ranks.ranking),
+    participation: { ...participation(scoped, counters), groupChats: figures.groupChats },
+  }
+}

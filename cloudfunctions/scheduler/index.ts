@@ -1,0 +1,51 @@
+/**
+ * @module Runs each minute on a CloudBase timer trigger (cloudbaserc.json): closes every open round
+ * whose window has ended and stores its final results, stores them for any closed round whose
+ * close was cut short, and notes each open round's ballots as the day begins (for today's count).
+ * A call from the mini-program carries an openid and is refused: only the timer may run it.
+ */
+import { apiError, type ApiResult } from '../../src/api'
+import { windowStatus } from '../../src/core'
+import { audit } from '../common/audit'
+import { database, ensureCollections } from '../common/cloudbase'
+import { callerFrom } from '../common/identity'
+import { dayStart, storedMark, storeFinalResults } from '../common/results'
+import { RoundDoc } from '../common/rounds'
+import { roundCounters, totalBallots } from '../organize/counters'
+
+/** Stands for the timer in the audit log. */
+const SCHEDULER = 'scheduler'
+
+async function run(now: Date) {
+  const _ = database().command
+  const { data } = await database().collection('rounds').where({ 'round.state': _.in(['open', 'closed']) }).limit(1000).get()
+  const closed: string[] = []
+  const stored: string[] = []
+  for (const doc of (data as unknown[]).map((d) => RoundDoc.parse(d))) {
+    if (doc.round.state === 'open') {
+      if (windowStatus(doc.round, now) !== 'ended') {
+        await dayStart(doc._id, now, async () => totalBallots(await roundCounters(doc._id)))
+        continue
+      }
+      // Conditional, as a manual close is: whoever moves the round first, the other finds nothing to do.
+      const { updated } = (await database().collection('rounds').where({ _id: doc._id, 'round.state': 'open' }).update({ 'round.state': 'closed' })) as { updated: number }
+      if (!updated) continue
+      await audit(SCHEDULER, { action: 'closeRound', subject: doc._id, unitId: doc.ownerUnitId, before: { state: 'open' }, after: { state: 'closed', by: '评议时间结束，自动结束' } }, now)
+      closed.push(doc._id)
+    } else if (await storedMark(doc._id)) continue
+    await storeFinalResults(doc, SCHEDULER, now)
+    stored.push(doc._id)
+  }
+  return { closed, stored }
+}
+
+export async function main(_event: unknown, context: unknown): Promise<ApiResult<{ closed: string[]; stored: string[] }>> {
+  if (callerFrom(context)) return { ok: false, error: apiError('FORBIDDEN') }
+  try {
+    await ensureCollections()
+    return { ok: true, data: await run(new Date()) }
+  } catch (e) {
+    console.error('scheduler failed', e)
+    return { ok: false, error: apiError('INTERNAL') }
+  }
+}

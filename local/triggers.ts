@@ -1,0 +1,62 @@
+/**
+ * @module Timer triggers, fired locally as CloudBase fires them: the same cloudbaserc.json
+ * declarations, the same 7-field cron (second minute hour day month weekday year), in Asia/Shanghai.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+import { inShanghai } from '../src/core'
+import { type FunctionMain, functionContext } from './gateway'
+
+const Declared = z.object({
+  functions: z.array(z.object({ name: z.string(), triggers: z.array(z.object({ name: z.string(), type: z.string(), config: z.string() })).optional() })),
+})
+
+export interface TimerTrigger {
+  functionName: string
+  name: string
+  cron: string
+}
+
+export function declaredTimers(file = path.resolve(__dirname, '..', 'cloudbaserc.json')): TimerTrigger[] {
+  const { functions } = Declared.parse(JSON.parse(fs.readFileSync(file, 'utf8')))
+  return functions.flatMap((f) => (f.triggers ?? []).filter((t) => t.type === 'timer').map((t) => ({ functionName: f.name, name: t.name, cron: t.config })))
+}
+
+/** One field: `*`, `n`, `a-b`, lists of those, each optionally `/step`. */
+function fieldMatches(field: string, value: number): boolean {
+  return field.split(',').some((part) => {
+    const [range, stepText] = part.split('/') as [string, string | undefined]
+    const step = stepText ? Number(stepText) : 1
+    const [low, high] = range === '*' ? [0, Number.MAX_SAFE_INTEGER] : range.includes('-') ? range.split('-').map(Number) as [number, number] : [Number(range), stepText ? Number.MAX_SAFE_INTEGER : Number(range)]
+    return value >= low && value <= high && (value - (range === '*' ? 0 : low)) % step === 0
+  })
+}
+
+export function cronMatches(cron: string, at: Date): boolean {
+  const fields = cron.trim().split(/\s+/)
+  if (fields.length !== 7) throw new Error(`CloudBase cron has 7 fields: ${cron}`)
+  const t = inShanghai(at)
+  const values = [t.second(), t.minute(), t.hour(), t.date(), t.month() + 1, t.day(), t.year()]
+  return fields.every((f, i) => fieldMatches(f, values[i] as number))
+}
+
+/** Checks every second; returns a stop function. A run still going when the next is due is not doubled. */
+export function startTimers(functions: Record<string, FunctionMain>, timers = declaredTimers()): () => void {
+  const running = new Set<string>()
+  const tick = setInterval(() => {
+    const now = new Date()
+    for (const timer of timers) {
+      const main = functions[timer.functionName]
+      const key = `${timer.functionName}/${timer.name}`
+      if (!main || running.has(key) || !cronMatches(timer.cron, now)) continue
+      running.add(key)
+      const event = { Type: 'Timer', TriggerName: timer.name, Time: now.toISOString(), Message: '' }
+      main(event, functionContext(timer.functionName, undefined))
+        .catch((e: unknown) => console.error(`timer ${key}:`, e))
+        .finally(() => running.delete(key))
+    }
+  }, 1000)
+  tick.unref()
+  return () => clearInterval(tick)
+}

@@ -1,0 +1,91 @@
+/**
+ * The authorisation matrix of the report function: every action × every role × inside / outside
+ * the role's subtree, on a published round (whose results every role of its subtree may read).
+ * Roles are held in community A; "outside" means community B. A denied call always gets
+ * FORBIDDEN; an allowed one reaches the action (any other answer but BAD_INPUT or INTERNAL).
+ */
+import { database } from '../../cloudfunctions/common/cloudbase'
+import type { Runtime } from '../../local/runtime'
+import { type Session, signIn, startTestRuntime } from '../helpers/runtime'
+
+type Answer = { ok: true; data: Record<string, unknown> } | { ok: false; error: { code: string; message: string } }
+type RoleName = 'admin' | 'organizer' | 'leader' | 'contact' | 'none'
+type Place = 'inside' | 'outside'
+
+const ROLES: RoleName[] = ['admin', 'organizer', 'leader', 'contact', 'none']
+const HOLDERS: RoleName[] = ['admin', 'organizer', 'leader', 'contact']
+const WATCHERS: RoleName[] = ['admin', 'organizer', 'leader']
+
+let runtime: Runtime
+const sessions = {} as Record<RoleName, Session>
+const rounds = {} as Record<Place, string>
+const units: Record<Place, { community: string; target: string }> = {
+  inside: { community: 'comm-a', target: 'unit-a1' },
+  outside: { community: 'comm-b', target: 'unit-b1' },
+}
+
+const call = (who: RoleName, action: string, data: unknown) => sessions[who].call<Answer>('report', { action, data })
+
+const MATRIX: { action: string; allowed: RoleName[]; input: (p: Place) => unknown }[] = [
+  { action: 'dashboard', allowed: WATCHERS, input: (p) => ({ unitId: units[p].community }) },
+  { action: 'roundResults', allowed: HOLDERS, input: (p) => ({ roundId: rounds[p] }) },
+  { action: 'targetDetail', allowed: HOLDERS, input: (p) => ({ roundId: rounds[p], targetId: 'target-1' }) },
+  { action: 'trend', allowed: HOLDERS, input: (p) => ({ unitId: units[p].target }) },
+  { action: 'exportRound', allowed: HOLDERS, input: (p) => ({ roundId: rounds[p] }) },
+  { action: 'reportPdf', allowed: HOLDERS, input: (p) => ({ roundId: rounds[p], targetId: 'target-1' }) },
+  // unit-and-evaluators: the unit's members (any role reaching it) and its evaluators; 'none' is neither.
+  { action: 'publishedResults', allowed: HOLDERS, input: (p) => ({ roundId: rounds[p] }) },
+]
+
+beforeAll(async () => {
+  runtime = await startTestRuntime()
+  sessions.admin = await signIn(runtime, 'admin')
+  const admin = (action: string, data: unknown) => sessions.admin.call<Answer>('organize', { action, data })
+  await admin('createUnit', { id: 'street', name: '街道', parentId: null, kind: 'street' })
+  const now = Date.now()
+  for (const place of ['inside', 'outside'] as Place[]) {
+    await admin('createUnit', { id: units[place].community, name: `社区${place}`, parentId: 'street', kind: 'community' })
+    await admin('createUnit', { id: units[place].target, name: `单位${place}`, parentId: units[place].community, kind: 'unit' })
+    const created = await admin('createRound', {
+      templateId: 'community-satisfaction', ownerUnitId: units[place].community, title: `评议${place}`,
+      window: { opensAt: new Date(now - 3600_000).toISOString(), closesAt: new Date(now + 86400_000).toISOString() },
+      targets: [{ id: 'target-1', name: '被评单位', kind: 'unit', unitId: units[place].target }],
+    })
+    if (!created.ok) throw new Error(created.error.message)
+    rounds[place] = created.data.roundId as string
+    for (const action of ['openRound', 'closeRound', 'publishRound']) {
+      const moved = await admin(action, { roundId: rounds[place] })
+      if (!moved.ok) throw new Error(moved.error.message)
+    }
+    await database().collection('rounds').doc(rounds[place]).update({ 'round.visibility.audience': 'unit-and-evaluators' })
+  }
+  for (const [i, role] of (['organizer', 'leader', 'contact'] as const).entries()) {
+    const invited = await admin('inviteRole', { role, unitId: units.inside.community })
+    if (!invited.ok) throw new Error(invited.error.message)
+    sessions[role] = await signIn(runtime, `voter-${900 + i}`)
+    const redeemed = await sessions[role].call<Answer>('organize', { action: 'redeemRole', data: { code: invited.data.code, displayName: `${role}某` } })
+    if (!redeemed.ok) throw new Error(redeemed.error.message)
+  }
+  sessions.none = await signIn(runtime, 'voter-999')
+})
+afterAll(() => runtime.close())
+
+const cells = MATRIX.flatMap((row) =>
+  (['inside', 'outside'] as Place[]).flatMap((place) => ROLES.map((role) => ({ ...row, place, role, expected: place === 'inside' ? row.allowed.includes(role) : role === 'admin' }))),
+)
+
+test.each(cells)('$action by $role $place → allowed: $expected', async ({ action, role, place, input, expected }) => {
+  const answer = await call(role, action, input(place))
+  const forbidden = !answer.ok && answer.error.code === 'FORBIDDEN'
+  expect({ forbidden, answer: forbidden ? undefined : answer.ok ? 'ok' : answer.error.code }).toEqual(expect.objectContaining({ forbidden: !expected }))
+  if (forbidden) expect(answer).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '您没有进行这个操作的权限。' } })
+  else expect(answer.ok ? 'ok' : answer.error.code).toBe('ok')
+})
+
+test('a contact reads only their own unit\'s targets, and a leader\'s dashboard rolls up only their subtree', async () => {
+  const results = await call('contact', 'roundResults', { roundId: rounds.inside })
+  expect(results.ok && (results.data.targets as { unitId: string }[]).map((t) => t.unitId)).toEqual([units.inside.target])
+  const board = await call('leader', 'dashboard', {})
+  expect(board.ok && (board.data.rounds as { id: string }[]).map((r) => r.id)).toEqual([rounds.inside])
+  expect(board.ok && (board.data.children as { unitId: string }[]).map((c) => c.unitId)).toEqual([units.inside.target])
+})

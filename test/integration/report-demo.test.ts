@@ -1,0 +1,52 @@
+/**
+ * The first start's demo: ballots cast through the real submit path by distinct identities make the
+ * dashboard show something real — a branch over a third 不满意 and a unit below 2/3 — and the
+ * counters they leave agree with a recount of the stored ballots.
+ */
+import type { Dashboard, RoundResults } from '../../src/api/report'
+import { ADMIN_PERSONA } from '../../local/devlogin'
+import { DEMO_ROUND_ID, DEMO_SANPING_ID, seedDemo } from '../../local/demo'
+import { castDemoBallots } from '../../local/demoBallots'
+import { FUNCTIONS } from '../../local/functions'
+import type { Runtime } from '../../local/runtime'
+import type { Answer } from '../helpers/rounds'
+import { signIn, startTestRuntime } from '../helpers/runtime'
+
+let runtime: Runtime
+let seconds = 0
+beforeAll(async () => {
+  runtime = await startTestRuntime()
+  const started = Date.now()
+  const codes = await seedDemo(FUNCTIONS.organize, runtime.login.openidOf(ADMIN_PERSONA))
+  await castDemoBallots(FUNCTIONS.evaluate, runtime.login.openidOf, codes!)
+  seconds = (Date.now() - started) / 1000
+  console.log(`demo seeded with ballots in ${seconds.toFixed(1)} s`)
+})
+afterAll(() => runtime.close())
+
+const ok = <T>(answer: Answer<T>): T => {
+  if (!answer.ok) throw new Error(answer.error.message)
+  return answer.data
+}
+
+test('the leader dashboard shows the demo area with verdicts: 基本称职 for a branch, 返工补课 for a street unit', async () => {
+  const leader = await signIn(runtime, 'admin')
+  const board = ok(await leader.call<Answer<Dashboard>>('report', { action: 'dashboard', data: {} }))
+  expect(board.rounds.map((r) => r.id).sort()).toEqual([DEMO_ROUND_ID, DEMO_SANPING_ID].sort())
+  const badges = board.rounds.flatMap((r) => r.targets.filter((t) => t.badges.length > 0).map((t) => `${t.targetId}:${t.badges.map((b) => b.label).join()}`))
+  expect(badges.sort()).toEqual(['b2:基本称职', 'su-law:返工补课'])
+  expect(board.attention.filter((a) => a.kind === 'verdict').map((a) => a.targetId).sort()).toEqual(['b2', 'su-law'])
+  expect(board.children.map((c) => c.name)).toEqual(['阳光街道'])
+  const street = ok(await leader.call<Answer<Dashboard>>('report', { action: 'dashboard', data: { unitId: 'street-yangguang' } }))
+  expect(street.children.find((c) => c.unitId === 'community-xingfu')).toMatchObject({ ballots: 80, targetsWithVerdict: 1, hasChildren: true })
+})
+
+test('closing the demo rounds finds the counters equal to a recount of the ballots', async () => {
+  const admin = await signIn(runtime, 'admin')
+  for (const roundId of [DEMO_ROUND_ID, DEMO_SANPING_ID]) {
+    ok(await admin.call<Answer>('organize', { action: 'closeRound', data: { roundId } }))
+    const results = ok(await admin.call<Answer<RoundResults>>('report', { action: 'roundResults', data: { roundId } }))
+    expect(results.round.mismatch).toBeNull()
+    expect(results.round.basis).toBe('stored')
+  }
+})
