@@ -77,6 +77,6 @@ export const evaluateApi = {
   myStatus: action<{ receipts: Receipt[] }>()(z.object(roundRef).strict()),
   /** Redeems an invitation code of a roster category: the voter's category and unit are the code's. */
   redeem: action<Enrolment & { roundId: string }>()(z.object({ code: z.string().trim().min(4).max(16) }).strict()),
-  /** A QR poster's short scene, back to the round and channel it stands for. */
-  resolveScene: action<{ roundId: string; channel: string | null }>()(z.object({ scene: z.string().min(1).max(32) }).strict()),
+  /** A mini-program code's short scene, back to its round and the channel (poster) or roster code (slip) it stands for. */
+  resolveScene: action<{ roundId: string; channel: string | null; code: string | null }>()(z.object({ scene: z.string().min(1).max(32) }).strict()),
 }

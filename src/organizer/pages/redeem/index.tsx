@@ -23,7 +23,8 @@ const MODES: Record<Mode, string> = { roster: '参加评议的邀请码', role: 
 
 export default function RedeemPage() {
   const [mode, setMode] = useState<Mode>('roster')
-  const [code, setCode] = useState('')
+  // A slip's mini-program code arrives with its code filled in; the resident only confirms.
+  const [code, setCode] = useState(() => Taro.getCurrentInstance().router?.params.code ?? '')
   const [name, setName] = useState('')
   const [error, setError] = useState<ApiError | null>(null)
   const [granted, setGranted] = useState<string | null>(null)
