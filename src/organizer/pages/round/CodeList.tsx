@@ -1,4 +1,4 @@
-/** The round's invitation codes by category, and a printable code sheet per unit. */
+/** The round's invitation codes by category; slips to cut out (打印邀请码) and a code sheet per unit. */
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
@@ -16,12 +16,20 @@ interface Props {
 
 export default function CodeList({ round, codes, unitName }: Props) {
   const [error, setError] = useState<ApiError | null>(null)
+  const [busy, setBusy] = useState(false)
   if (codes.length === 0) return null
   const unitIds = [...new Set(codes.map((c) => c.unitId))]
   const sheet = async (unitId: string) => {
     const res = await call('organize', 'codeSheet', { roundId: round.id, unitId })
     setError(res.ok ? null : res.error)
-    if (res.ok) await openDownload(res.data.url)
+    if (res.ok) await openDownload(res.data.url, 'xlsx')
+  }
+  const slips = async (unitId?: string) => {
+    setBusy(true)
+    const res = await call('organize', 'codeSlips', { roundId: round.id, ...(unitId ? { unitId } : {}) })
+    setBusy(false)
+    setError(res.ok ? null : res.error)
+    if (res.ok) await openDownload(res.data.url, 'pdf')
   }
 
   return (
@@ -43,7 +51,15 @@ export default function CodeList({ round, codes, unitName }: Props) {
           </View>
         )
       })}
-      <Text className='org__field-label'>打印邀请码单</Text>
+      <Text className='org__field-label'>打印邀请码</Text>
+      <Text className='qp-muted'>每人一张裁切小票（PDF），含小程序码和邀请码，已用完的不再打印。</Text>
+      <View className='org__inline-actions'>
+        <Button size='small' type='primary' loading={busy} onClick={() => void slips()}>全部（PDF）</Button>
+        {unitIds.map((u) => (
+          <Button key={u} size='small' type='primary' fill='outline' disabled={busy} onClick={() => void slips(u)}>{`${unitName(u)}（PDF）`}</Button>
+        ))}
+      </View>
+      <Text className='org__field-label'>邀请码清单</Text>
       <View className='org__inline-actions'>
         {unitIds.map((u) => (
           <Button key={u} size='small' fill='outline' onClick={() => void sheet(u)}>{`${unitName(u)}（Excel）`}</Button>
