@@ -8,6 +8,9 @@ import { PNG } from 'pngjs'
 import type { Runtime } from '../../local/runtime'
 import { type Session, signIn, startTestRuntime } from '../helpers/runtime'
 
+// Run from the sources, each PDF embeds from the 19.5 MB system font collection: seconds per print on a shared machine.
+jest.setTimeout(180_000)
+
 type Answer<T = Record<string, unknown>> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
 let runtime: Runtime
 let admin: Session
@@ -134,6 +137,18 @@ describe('the QR poster', () => {
     expect(again.scene).toBe(poster.scene)
     expect(new URL(again.url).pathname).toBe(new URL(poster.url).pathname)
     expect(Buffer.from(await (await fetch(again.url)).arrayBuffer()).equals(png)).toBe(true)
+  })
+
+  test('three organisers asking for a new channel\'s poster at once get one scene; a renamed round gets a redrawn poster on the same scene', async () => {
+    const { channel } = data(await organize<{ channel: { id: string } }>(admin, 'addChannel', { roundId, name: '第四网格居民群' }))
+    const posters = await Promise.all([1, 2, 3].map(async () => data(await organize<{ url: string; scene: string }>(admin, 'sharePoster', { roundId, channelId: channel.id }))))
+    expect(new Set(posters.map((p) => p.scene)).size).toBe(1)
+    expect([...runtime.cloudbase.store.collection('scenes').values()].filter((e) => (e.doc as { channelId?: string }).channelId === channel.id)).toHaveLength(1)
+    const before = Buffer.from(await (await fetch(posters[0].url)).arrayBuffer())
+    data(await organize(admin, 'updateRound', { roundId, patch: { title: `${TITLE}（延长）` } }))
+    const renamed = data(await organize<{ url: string; scene: string }>(admin, 'sharePoster', { roundId, channelId: channel.id }))
+    expect(renamed.scene).toBe(posters[0].scene)
+    expect(Buffer.from(await (await fetch(renamed.url)).arrayBuffer()).equals(before)).toBe(false)
   })
 
   test('a channel not of the round, or a hostile one, is refused and draws nothing', async () => {
