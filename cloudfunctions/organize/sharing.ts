@@ -41,7 +41,7 @@ export async function sharePoster(auth: Authority, roundId: string, channelId: s
   let fileID = scene.poster?.title === wanted.title && scene.poster.channelName === wanted.channelName ? scene.poster.fileID : null
   if (!fileID) {
     const png = await drawPoster({ ...wanted, qr: await miniProgramCode(scene._id, 720) })
-    ;({ fileID } = await storedUrl(`posters/${roundId}/${channelId}-${scene._id}.png`, png))
+    ;({ fileID } = await storedUrl(`posters/${roundId}/${channelId}-${randomBytes(4).toString('hex')}.png`, png))
     await database().collection('scenes').doc(scene._id).update({ poster: { fileID, ...wanted } })
   }
   return { url: await tempUrl(fileID), scene: scene._id, path: `${SCENE_PAGE}?scene=${scene._id}` }
