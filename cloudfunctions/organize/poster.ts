@@ -59,6 +59,5 @@ export async function drawPoster(input: { title: string; channelName: string; qr
   g.fillText('微信扫一扫或长按识别，参加评议', WIDTH / 2, qrTop + QR + 60)
   g.fillStyle = '#c62828'
   g.fillRect(0, HEIGHT - 24, WIDTH, 24)
-  // Off the event loop: the function shares its process with other requests.
-  return canvas.encode('png')
+  return canvas.toBuffer('image/png')
 }
