@@ -10,8 +10,11 @@ import { buildReportFont, REPORT_FONT_FILE } from './report-font'
 
 const root = path.resolve(__dirname, '..')
 export const FUNCTIONS_OUT = path.join(root, 'dist', 'functions')
+const ROOT_PACKAGE = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }
 
 export async function buildFunctions(): Promise<void> {
+  // Made once, then copied to each function that prints.
+  let font: string | undefined
   for (const spec of FUNCTION_SPECS) {
     const outdir = path.join(FUNCTIONS_OUT, spec.name)
     fs.rmSync(outdir, { recursive: true, force: true })
@@ -27,14 +30,18 @@ export async function buildFunctions(): Promise<void> {
       sourcemap: false,
       logLevel: 'warning',
       legalComments: 'none',
+      external: spec.native,
     })
-    fs.writeFileSync(path.join(outdir, 'package.json'), JSON.stringify({ name: spec.name, version: '1.0.0', main: 'index.js', private: true }, null, 2))
+    const dependencies = Object.fromEntries(spec.native.map((name) => [name, ROOT_PACKAGE.dependencies[name]]))
+    fs.writeFileSync(path.join(outdir, 'package.json'), JSON.stringify({ name: spec.name, version: '1.0.0', main: 'index.js', private: true, dependencies }, null, 2))
     const triggers = spec.triggers.length > 0 ? { triggers: spec.triggers } : {}
     fs.writeFileSync(path.join(outdir, 'config.json'), JSON.stringify({ permissions: { openapi: spec.openapi }, ...triggers }, null, 2))
-    // The CloudBase runtime has no system fonts: the PDF report ships its own.
-    if (spec.name === 'report') {
+    // The CloudBase runtime has no system fonts: what prints ships its own.
+    if (spec.prints) {
       fs.mkdirSync(path.join(outdir, 'fonts'))
-      await buildReportFont(path.join(outdir, 'fonts', REPORT_FONT_FILE))
+      const out = path.join(outdir, 'fonts', REPORT_FONT_FILE)
+      if (font) fs.copyFileSync(font, out)
+      else await buildReportFont((font = out))
     }
   }
 }

@@ -24,6 +24,17 @@ const OPEN_APIS: Record<string, string[]> = {
   organize: ['wxacode.getUnlimited'],
 }
 
+/**
+ * Packages with a native binary esbuild cannot inline: left out of the bundle and listed in its
+ * package.json, so CloudBase installs them (the Linux build) when deploying.
+ */
+const NATIVE: Record<string, string[]> = {
+  organize: ['@napi-rs/canvas'],
+}
+
+/** Functions that print Chinese (PDFs, posters) ship the print font, the runtime having none. */
+const PRINTS = ['report', 'organize']
+
 export const FUNCTION_SPECS = cloudbaserc
   .parse(JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', 'cloudbaserc.json'), 'utf8')))
-  .functions.map((f) => ({ ...f, openapi: OPEN_APIS[f.name] ?? [] }))
+  .functions.map((f) => ({ ...f, openapi: OPEN_APIS[f.name] ?? [], native: NATIVE[f.name] ?? [], prints: PRINTS.includes(f.name) }))

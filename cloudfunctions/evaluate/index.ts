@@ -31,10 +31,10 @@ export const main = createRouter(api.evaluate, {
   redeem: ({ code }, { caller }) => redeem(code, caller.openid),
   async resolveScene({ scene }) {
     const { data } = await database().collection('scenes').doc(scene).get()
-    const found = data[0] as { roundId: string; channelId: string } | undefined
+    const found = data[0] as { roundId: string; channelId?: string; code?: string } | undefined
     if (!found) refuse(domainError('SCENE_UNKNOWN'))
     // A poster printed before opening leads nowhere until the round opens.
     await residentRound(found.roundId)
-    return { roundId: found.roundId, channel: found.channelId }
+    return { roundId: found.roundId, channel: found.channelId ?? null, code: found.code ?? null }
   },
 })

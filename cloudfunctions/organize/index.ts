@@ -13,6 +13,7 @@ import { listRoleHolders, revokeRole } from './holders'
 import { addRoster, codeSheet, importRoster, listCodes, sharedCode } from './roster'
 import { copyRound, createRound, detail, listRounds, managedRound, transition, updateRound } from './rounds'
 import { addChannel, participation, sharePoster } from './sharing'
+import { codeSlips } from './slips'
 import { READ } from './access'
 
 const auth = (ctx: HandlerContext) => authority(ctx.caller.openid)
@@ -45,6 +46,7 @@ export const main = createRouter(api.organize, {
   sharedCode: async (input, ctx) => sharedCode(await auth(ctx), input, ctx),
   listCodes: async ({ roundId }, ctx) => listCodes(await auth(ctx), roundId),
   codeSheet: async ({ roundId, unitId }, ctx) => codeSheet(await auth(ctx), roundId, unitId),
+  codeSlips: async ({ roundId, unitId }, ctx) => codeSlips(await auth(ctx), roundId, unitId),
 
   addChannel: async ({ roundId, name }, ctx) => addChannel(await auth(ctx), roundId, name, ctx),
   sharePoster: async ({ roundId, channelId }, ctx) => sharePoster(await auth(ctx), roundId, channelId),

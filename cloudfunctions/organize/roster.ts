@@ -7,9 +7,10 @@ import ExcelJS from 'exceljs'
 import type { InvitationCode } from '../../src/api/organize'
 import { domainError, ownEntry } from '../../src/core'
 import { audit } from '../common/audit'
-import { cloudbase, database } from '../common/cloudbase'
+import { database } from '../common/cloudbase'
 import { type Invitation, issueCode } from '../common/invitations'
 import { keyedHash } from '../common/keyed'
+import { storedUrl } from '../common/print'
 import { refuse } from '../common/refuse'
 import type { Authority } from '../common/roles'
 import type { HandlerContext } from '../common/router'
@@ -134,7 +135,6 @@ export async function codeSheet(auth: Authority, roundId: string, unitId: string
     sheet.addRow({ name: i.name ?? '（共用码）', category: doc.round.categories.find((c) => c.id === i.categoryId)?.name ?? i.categoryId, code: i._id, uses: i.usesLeft })
   }
   const cloudPath = `code-sheets/${roundId}/${unitId}-${Date.now()}.xlsx`
-  const { fileID } = await cloudbase().uploadFile({ cloudPath, fileContent: Buffer.from(await workbook.xlsx.writeBuffer()) })
-  const { fileList } = await cloudbase().getTempFileURL({ fileList: [fileID] })
-  return { url: (fileList[0] as { tempFileURL: string }).tempFileURL }
+  const { url } = await storedUrl(cloudPath, Buffer.from(await workbook.xlsx.writeBuffer()))
+  return { url }
 }

@@ -1,22 +1,20 @@
 /** @module Getting a round into group chats: channels, share paths, QR posters, live participation per channel. */
-import { randomBytes, randomInt } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import type { Participation } from '../../src/api/organize'
 import { domainError, participation as countParticipation } from '../../src/core'
 import { audit } from '../common/audit'
-import { cloudbase, database } from '../common/cloudbase'
+import { database } from '../common/cloudbase'
+import { storedUrl, tempUrl } from '../common/print'
 import { refuse } from '../common/refuse'
 import { type Authority, authorize } from '../common/roles'
 import type { HandlerContext } from '../common/router'
 import { changeRound } from '../common/rounds'
-import { isDuplicate } from '../common/transaction'
 import { distinctVoters } from '../common/voters'
 import { MANAGE, READ } from './access'
 import { roundCounters } from './counters'
+import { drawPoster } from './poster'
 import { managedRound } from './rounds'
-
-/** WeChat allows 32 characters of scene; a short code stands for the round and the channel. */
-const SCENE_ALPHABET = '23456789abcdefghjkmnpqrstuvwxyz'
-const SCENE_PAGE = 'pages/index/index'
+import { miniProgramCode, SCENE_PAGE, sceneFor } from './scenes'
 
 export const sharePath = (roundId: string, channelId: string) => `pages/round/index?roundId=${roundId}&channel=${channelId}`
 
@@ -32,30 +30,22 @@ export async function addChannel(auth: Authority, roundId: string, name: string,
   return { channel, path: sharePath(roundId, channel.id) }
 }
 
-async function sceneFor(roundId: string, channelId: string): Promise<string> {
-  for (;;) {
-    const scene = Array.from({ length: 8 }, () => SCENE_ALPHABET[randomInt(SCENE_ALPHABET.length)]).join('')
-    try {
-      await database().collection('scenes').add({ _id: scene, roundId, channelId })
-      return scene
-    } catch (e) {
-      if (!isDuplicate(e)) throw e
-    }
-  }
-}
-
+/**
+ * The channel's poster, drawn once and kept with its scene: asked again, it is the same file, redrawn
+ * only when the round's title or the channel's name has changed since.
+ */
 export async function sharePoster(auth: Authority, roundId: string, channelId: string) {
   const doc = await managedRound(auth, roundId)
-  if (!doc.round.channels.some((c) => c.id === channelId)) refuse(domainError('CHANNEL_UNKNOWN'))
-  const scene = await sceneFor(roundId, channelId)
-  const png = (await cloudbase().callCompatibleWxOpenApi({
-    apiName: 'wxacode.getUnlimited',
-    requestData: Buffer.from(JSON.stringify({ scene, page: SCENE_PAGE, check_path: false, width: 430 })),
-  })) as unknown
-  if (!Buffer.isBuffer(png)) throw new Error(`wxacode.getUnlimited failed: ${JSON.stringify(png)}`)
-  const { fileID } = await cloudbase().uploadFile({ cloudPath: `posters/${roundId}/${channelId}-${scene}.png`, fileContent: png })
-  const { fileList } = await cloudbase().getTempFileURL({ fileList: [fileID] })
-  return { url: (fileList[0] as { tempFileURL: string }).tempFileURL, scene, path: `${SCENE_PAGE}?scene=${scene}` }
+  const channel = doc.round.channels.find((c) => c.id === channelId) ?? refuse(domainError('CHANNEL_UNKNOWN'))
+  const scene = await sceneFor({ roundId, channelId })
+  const wanted = { title: doc.round.title, channelName: channel.name }
+  let fileID = scene.poster?.title === wanted.title && scene.poster.channelName === wanted.channelName ? scene.poster.fileID : null
+  if (!fileID) {
+    const png = await drawPoster({ ...wanted, qr: await miniProgramCode(scene._id, 720) })
+    ;({ fileID } = await storedUrl(`posters/${roundId}/${channelId}-${randomBytes(4).toString('hex')}.png`, png))
+    await database().collection('scenes').doc(scene._id).update({ poster: { fileID, ...wanted } })
+  }
+  return { url: await tempUrl(fileID), scene: scene._id, path: `${SCENE_PAGE}?scene=${scene._id}` }
 }
 
 export async function participation(auth: Authority, roundId: string): Promise<Participation> {

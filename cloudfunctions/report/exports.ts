@@ -1,8 +1,8 @@
 /** @module Exports to cloud storage, answered as temporary URLs: the Excel 统计表 and the per-unit PDF report. */
 import ExcelJS from 'exceljs'
 import type { ExportFile, RoundResults } from '../../src/api/report'
-import { cloudbase } from '../common/cloudbase'
 import { opinionsPage } from '../common/opinions'
+import { storedUrl } from '../common/print'
 import { roundFigures } from '../common/results'
 import type { Authority } from '../common/roles'
 import { loadRound } from '../common/rounds'
@@ -12,9 +12,8 @@ import { renderPdf } from './pdf'
 import { roundResults } from './views'
 
 async function upload(folder: string, fileName: string, content: Buffer): Promise<ExportFile> {
-  const { fileID } = await cloudbase().uploadFile({ cloudPath: `${folder}/${Date.now()}-${fileName}`, fileContent: content })
-  const { fileList } = await cloudbase().getTempFileURL({ fileList: [fileID] })
-  return { url: (fileList[0] as { tempFileURL: string }).tempFileURL, fileName }
+  const { url } = await storedUrl(`${folder}/${Date.now()}-${fileName}`, content)
+  return { url, fileName }
 }
 
 const pct = (p: number | null) => (p === null ? '' : p)

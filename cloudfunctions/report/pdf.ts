@@ -2,19 +2,9 @@
  * @module The per-unit PDF report. Chinese is real text in an embedded font that pdfkit subsets to
  * the glyphs used, so search, copy and print work; the distribution chart is drawn with vector ops.
  */
-import fs from 'node:fs'
-import path from 'node:path'
-import PDFDocument from 'pdfkit'
 import type { RoundResults, TargetView } from '../../src/api/report'
 import type { LevelClass } from '../../src/core'
-
-/**
- * The bundle ships its font beside index.js (scripts/report-font.ts; the CloudBase runtime has no
- * system fonts); run from the sources, Debian's Noto Sans CJK collection serves, by face name.
- */
-const BUNDLED = { src: path.join(__dirname, 'fonts', 'NotoSansSC-Report.otf'), family: undefined }
-const SYSTEM = { src: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' }
-const reportFont = () => (fs.existsSync(BUNDLED.src) ? BUNDLED : SYSTEM)
+import { a4Pdf } from '../common/print'
 
 const CLASS_COLOURS: Record<LevelClass, string> = {
   'satisfied-full': '#2e7d32', 'satisfied-basic': '#81c784', neutral: '#bdbdbd', dissatisfied: '#d32f2f', abstain: '#eeeeee',
@@ -78,17 +68,7 @@ function targetPage(pdf: PDFKit.PDFDocument, results: RoundResults, t: TargetVie
 }
 
 export async function renderPdf(results: RoundResults, opinions: Map<string, string[]>, counters: (id: string) => { overall: Record<string, number>; items: Record<string, Record<string, number>> } | undefined): Promise<Buffer> {
-  // No default font: pdfkit would read Helvetica's metrics from a path a bundle does not have.
-  const pdf = new PDFDocument({ size: 'A4', margin: 50, font: null as unknown as string, info: { Title: `${results.round.title} 评议报告` } })
-  const font = reportFont()
-  if (font.family) pdf.font(font.src, font.family)
-  else pdf.font(font.src)
-  const chunks: Buffer[] = []
-  pdf.on('data', (c: Buffer) => chunks.push(c))
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('end', () => resolve(Buffer.concat(chunks)))
-    pdf.on('error', reject)
-  })
+  const { pdf, done } = a4Pdf({ title: `${results.round.title} 评议报告`, margin: 50 })
   results.targets.forEach((t, i) => {
     if (i > 0) pdf.addPage()
     targetPage(pdf, results, t, counters, opinions.get(t.targetId) ?? [])

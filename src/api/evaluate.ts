@@ -86,9 +86,9 @@ export const evaluateApi = {
   myStatus: action<{ receipts: Receipt[] }>()(z.object(roundRef).strict()),
   /** Redeems an invitation code of a roster category: the voter's category and unit are the code's. */
   redeem: action<Enrolment & { roundId: string }>()(z.object({ code: CodeInput }).strict()),
-  /** A QR poster's short scene, back to the round and channel it stands for. */
-  resolveScene: action<{ roundId: string; channel: string | null }>()(
-    // Scenes are ours (sharePoster makes them of letters and digits); nothing else is looked up.
+  /** A mini-program code's short scene, back to its round and the channel (poster) or roster code (slip) it stands for. */
+  resolveScene: action<{ roundId: string; channel: string | null; code: string | null }>()(
+    // Scenes are ours (hex of a keyed hash, or older 8-character ones); nothing else is looked up.
     z.object({ scene: z.string().regex(/^[A-Za-z0-9]{1,32}$/, { message: '二维码参数不正确' }) }).strict(),
   ),
 }

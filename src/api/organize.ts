@@ -203,6 +203,8 @@ export const organizeApi = {
   listCodes: action<{ codes: (InvitationCode & { categoryId: string })[] }>()(z.object(roundRef).strict()),
   /** A printable xlsx of a unit's codes, as a temporary download URL. */
   codeSheet: action<{ url: string }>()(z.object({ ...roundRef, unitId: Id }).strict()),
+  /** 打印邀请码: a PDF of cut-out slips, one per unspent roster code (of one unit, or all). */
+  codeSlips: action<{ url: string; slips: number }>()(z.object({ ...roundRef, unitId: Id.optional() }).strict()),
 
   addChannel: action<{ channel: { id: string; name: string }; path: string }>()(z.object({ ...roundRef, name: Text(60).min(1) }).strict()),
   /** A QR poster (wxacode.getUnlimited) whose short scene maps to the round and channel. */

@@ -26,9 +26,13 @@ test('each function bundles into a folder with index.js exporting main, package.
     expect(await zhang.call('evaluate', { action: 'me' })).toMatchObject({ ok: true, data: { tag: expect.stringMatching(/^[0-9A-F]{8}$/) } })
     const admin = await signIn(runtime, 'admin')
     expect(await admin.call('report', { action: 'dashboard', data: {} })).toMatchObject({ ok: true, data: { notices: ['您管辖范围内暂无可查看的评议'] } })
-    // The PDF report cannot count on system fonts in CloudBase: its font travels in the bundle.
-    expect(fs.readdirSync(path.join(FUNCTIONS_OUT, 'report', 'fonts'))).toEqual(['NotoSansSC-Report.otf'])
-    expect(fs.statSync(path.join(FUNCTIONS_OUT, 'report', 'fonts', 'NotoSansSC-Report.otf')).size).toBeLessThan(3_000_000)
+    // PDFs and posters cannot count on system fonts in CloudBase: the font travels in the bundle.
+    for (const printing of ['report', 'organize']) {
+      expect(fs.readdirSync(path.join(FUNCTIONS_OUT, printing, 'fonts'))).toEqual(['NotoSansSC-Report.otf'])
+      expect(fs.statSync(path.join(FUNCTIONS_OUT, printing, 'fonts', 'NotoSansSC-Report.otf')).size).toBeLessThan(3_000_000)
+    }
+    // The poster's canvas is native: CloudBase installs it from the bundle's package.json.
+    expect(JSON.parse(fs.readFileSync(path.join(FUNCTIONS_OUT, 'organize', 'package.json'), 'utf8')).dependencies).toEqual({ '@napi-rs/canvas': expect.any(String) })
   } finally {
     await runtime.close()
   }

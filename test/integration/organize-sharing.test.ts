@@ -67,7 +67,7 @@ test('a channel\'s QR poster encodes a short scene that resolves back to the rou
   // A poster printed while the round is a draft leads residents nowhere until it opens.
   expect(await resident.call('evaluate', { action: 'resolveScene', data: { scene: poster.scene } })).toMatchObject({ ok: false, error: { code: 'ROUND_NOT_FOUND' } })
   expect(data(await organize(admin, 'openRound', { roundId }))).toEqual({ state: 'open', blockers: [] })
-  expect(await resident.call('evaluate', { action: 'resolveScene', data: { scene: poster.scene } })).toEqual({ ok: true, data: { roundId, channel: channel.id } })
+  expect(await resident.call('evaluate', { action: 'resolveScene', data: { scene: poster.scene } })).toEqual({ ok: true, data: { roundId, channel: channel.id, code: null } })
 })
 
 test('a unit contact\'s self-report reaches residents only after an organiser approves it', async () => {

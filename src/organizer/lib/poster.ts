@@ -2,9 +2,10 @@
 import Taro from '@tarojs/taro'
 
 export async function savePoster(url: string): Promise<string> {
+  // In H5 an image viewer, not a new tab: storage answers downloads as attachments, a nameless file.
   if (process.env.TARO_ENV === 'h5') {
-    window.open(url, '_blank')
-    return '已在新窗口打开二维码，可长按或右键保存。'
+    await Taro.previewImage({ urls: [url], current: url })
+    return '海报已打开，可长按或右键保存。'
   }
   try {
     const { tempFilePath } = await Taro.downloadFile({ url })
@@ -13,14 +14,4 @@ export async function savePoster(url: string): Promise<string> {
   } catch {
     return '保存失败，请在设置中允许保存到相册后重试。'
   }
-}
-
-/** A temporary download (code sheet): a new tab in H5, the document viewer in the mini-program. */
-export async function openDownload(url: string): Promise<void> {
-  if (process.env.TARO_ENV === 'h5') {
-    window.open(url, '_blank')
-    return
-  }
-  const { tempFilePath } = await Taro.downloadFile({ url })
-  await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true })
 }

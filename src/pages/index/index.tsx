@@ -31,12 +31,13 @@ export default function Index() {
     void load()
   }, [load])
 
-  // A QR poster opens this page with a short `scene`; it stands for a round and a channel.
+  // A poster's or slip's mini-program code opens this page with a short `scene`: a round and its channel, or a roster code to redeem.
   useEffect(() => {
     const scene = Taro.getCurrentInstance().router?.params.scene
     if (!scene) return
     void call('evaluate', 'resolveScene', { scene: decodeURIComponent(scene) }).then((res) => {
-      if (res.ok) void Taro.redirectTo({ url: `/${roundPath(res.data.roundId, res.data.channel ?? undefined)}` })
+      if (res.ok && res.data.code) void Taro.redirectTo({ url: `/organizer/pages/redeem/index?code=${res.data.code}` })
+      else if (res.ok) void Taro.redirectTo({ url: `/${roundPath(res.data.roundId, res.data.channel ?? undefined)}` })
       else setError(res.error)
     })
   }, [])

@@ -8,7 +8,7 @@ import type { ApiError } from '../../../api/result'
 import Screen from '../../../components/Screen'
 import { call } from '../../../services/api'
 import OrgHead from '../../components/OrgHead'
-import { openDownload } from '../../lib/poster'
+import { openExport } from '../../../services/exportFile'
 import { useLoad } from '../../lib/useLoad'
 import '../../organizer.scss'
 
@@ -44,7 +44,7 @@ export default function AuditPage() {
   const exportSheet = async () => {
     const res = await call('organize', 'auditSheet', query)
     setError(res.ok ? null : res.error)
-    if (res.ok) await openDownload(res.data.url)
+    if (res.ok) await openExport({ url: res.data.url, fileName: '操作记录.xlsx' })
   }
   const set = (patch: Partial<AuditFilter>) => setFilter((f) => ({ ...f, ...patch }))
 

@@ -25,7 +25,8 @@ const NAMED: Record<Exclude<Kind, 'roster'>, string> = { role: '这是工作人�
 
 export default function RedeemPage() {
   const [kind, setKind] = useState<Kind | null>(null)
-  const [code, setCode] = useState('')
+  // A slip's mini-program code arrives with its code filled in; the resident only confirms.
+  const [code, setCode] = useState(() => Taro.getCurrentInstance().router?.params.code ?? '')
   const [name, setName] = useState('')
   const [error, setError] = useState<ApiError | null>(null)
   const [granted, setGranted] = useState<string | null>(null)

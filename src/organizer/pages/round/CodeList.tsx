@@ -1,11 +1,11 @@
-/** The round's invitation codes by category, and a printable code sheet per unit. */
+/** The round's invitation codes by category; slips to cut out (打印邀请码) and a code sheet per unit. */
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { RoundDetail } from '../../../api/organize'
 import type { ApiError } from '../../../api/result'
 import { call } from '../../../services/api'
-import { openDownload } from '../../lib/poster'
+import { openExport } from '../../../services/exportFile'
 import type { RoundCode } from './useRoundDetail'
 
 interface Props {
@@ -16,12 +16,20 @@ interface Props {
 
 export default function CodeList({ round, codes, unitName }: Props) {
   const [error, setError] = useState<ApiError | null>(null)
+  const [busy, setBusy] = useState(false)
   if (codes.length === 0) return null
   const unitIds = [...new Set(codes.map((c) => c.unitId))]
   const sheet = async (unitId: string) => {
     const res = await call('organize', 'codeSheet', { roundId: round.id, unitId })
     setError(res.ok ? null : res.error)
-    if (res.ok) await openDownload(res.data.url)
+    if (res.ok) await openExport({ url: res.data.url, fileName: '邀请码清单.xlsx' })
+  }
+  const slips = async (unitId?: string) => {
+    setBusy(true)
+    const res = await call('organize', 'codeSlips', { roundId: round.id, ...(unitId ? { unitId } : {}) })
+    setBusy(false)
+    setError(res.ok ? null : res.error)
+    if (res.ok) await openExport({ url: res.data.url, fileName: '邀请码.pdf' })
   }
 
   return (
@@ -43,7 +51,15 @@ export default function CodeList({ round, codes, unitName }: Props) {
           </View>
         )
       })}
-      <Text className='org__field-label'>打印邀请码单</Text>
+      <Text className='org__field-label'>打印邀请码</Text>
+      <Text className='qp-muted'>每人一张裁切小票（PDF），含小程序码和邀请码，已用完的不再打印。</Text>
+      <View className='org__inline-actions'>
+        <Button size='small' type='primary' loading={busy} onClick={() => void slips()}>全部（PDF）</Button>
+        {unitIds.map((u) => (
+          <Button key={u} size='small' type='primary' fill='outline' disabled={busy} onClick={() => void slips(u)}>{`${unitName(u)}（PDF）`}</Button>
+        ))}
+      </View>
+      <Text className='org__field-label'>邀请码清单</Text>
       <View className='org__inline-actions'>
         {unitIds.map((u) => (
           <Button key={u} size='small' fill='outline' onClick={() => void sheet(u)}>{`${unitName(u)}（Excel）`}</Button>

@@ -51,13 +51,13 @@ export default function SharePanel({ round, onChanged }: { round: RoundDetail; o
                 转发到群
               </Button>
             )}
-            <Button size='small' fill='outline' onClick={() => void showPoster(c.id)}>二维码海报</Button>
+            <Button size='small' fill='outline' onClick={() => void showPoster(c.id)}>海报</Button>
           </View>
           {poster?.channelId === c.id && (
             <View className='share__poster'>
               <Image className='org__qr' src={poster.url} mode='aspectFit' showMenuByLongpress />
               <Button size='small' block onClick={() => void savePoster(poster.url).then(setNote)}>
-                {isH5 ? '打开二维码' : '保存到相册'}
+                {isH5 ? '打开' : '保存到相册'}
               </Button>
             </View>
           )}

@@ -1,0 +1,44 @@
+/**
+ * @module What printed output needs in a cloud function: the Chinese font (the CloudBase runtime has
+ * no system fonts) and an A4 pdfkit document collected into one Buffer.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import PDFDocument from 'pdfkit'
+import { cloudbase } from './cloudbase'
+
+/**
+ * A bundle ships the font beside index.js (scripts/report-font.ts); run from the sources, Debian's
+ * Noto Sans CJK collection serves, by face name.
+ */
+const BUNDLED = { src: path.join(__dirname, 'fonts', 'NotoSansSC-Report.otf'), family: undefined }
+const SYSTEM = { src: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' }
+export const printFont = () => (fs.existsSync(BUNDLED.src) ? BUNDLED : SYSTEM)
+
+/** An A4 document in the print font; `done` resolves to its bytes once `pdf.end()` is called. */
+export function a4Pdf(options: { title: string; margin: number }): { pdf: PDFKit.PDFDocument; done: Promise<Buffer> } {
+  // No default font: pdfkit would read Helvetica's metrics from a path a bundle does not have.
+  const pdf = new PDFDocument({ size: 'A4', margin: options.margin, font: null as unknown as string, info: { Title: options.title } })
+  const font = printFont()
+  if (font.family) pdf.font(font.src, font.family)
+  else pdf.font(font.src)
+  const chunks: Buffer[] = []
+  pdf.on('data', (c: Buffer) => chunks.push(c))
+  const done = new Promise<Buffer>((resolve, reject) => {
+    pdf.on('end', () => resolve(Buffer.concat(chunks)))
+    pdf.on('error', reject)
+  })
+  return { pdf, done }
+}
+
+/** A stored file's temporary URL, as every download is answered. */
+export async function tempUrl(fileID: string): Promise<string> {
+  const { fileList } = await cloudbase().getTempFileURL({ fileList: [fileID] })
+  return (fileList[0] as { tempFileURL: string }).tempFileURL
+}
+
+/** Stores a generated file and answers with its temporary URL. */
+export async function storedUrl(cloudPath: string, fileContent: Buffer): Promise<{ url: string; fileID: string }> {
+  const { fileID } = await cloudbase().uploadFile({ cloudPath, fileContent })
+  return { url: await tempUrl(fileID), fileID }
+}
