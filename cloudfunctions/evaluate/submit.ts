@@ -4,7 +4,6 @@ import { acceptsBallots, type BallotInput, domainError, validateBallot, type Val
 import { database } from '../common/cloudbase'
 import { orRefuse, refuse } from '../common/refuse'
 import { RoundDoc } from '../common/rounds'
-import { countVoter } from '../common/voters'
 import { type Budget, budgetId, budgetLeft, chargeBudget, reserveBudget, watchBurst } from './abuse'
 import { castBallot, existingReceipt } from './cast'
 import { enrolmentOf } from './enrolment'
@@ -86,7 +85,6 @@ export async function submit(roundId: string, ballots: BallotInput[], { openid, 
   const results: [TargetOutcome, boolean][] = []
   for (const input of ballots) results.push(await one(input))
   const outcomes = results.map(([o]) => o)
-  if (outcomes.some((o) => o.status === 'recorded')) await countVoter(doc._id, voterKey(doc._id, openid))
   if (outcomes.every((o) => o.status === 'refused' && o.error.code === 'TOO_MANY_SUBMISSIONS')) refuse(domainError('TOO_MANY_SUBMISSIONS'))
   if (!spentBefore) await chargeBudget(budget, results.filter(([, charge]) => charge).length)
   return outcomes

@@ -27,10 +27,10 @@ test('打印邀请码 opens a PDF of slips, one per code of the 三评一联 rou
   await page.locator('.codes').scrollIntoViewIfNeeded()
   await screenshot(page, 'print-01-code-panel')
   const asked = page.waitForResponse((r) => r.url().endsWith('/api/organize') && (r.request().postData() ?? '').includes('"codeSlips"'))
-  const [tab, answer] = await Promise.all([page.context().waitForEvent('page'), asked, button(page, '全部（PDF）').click()])
+  const [download, answer] = await Promise.all([page.waitForEvent('download'), asked, button(page, '全部（PDF）').click()])
   const { data } = (await answer.json()) as { data: { url: string; slips: number } }
-  // H5 hands the PDF to a new tab, where the browser downloads or shows it.
-  expect(tab).toBeTruthy()
+  // H5 downloads the PDF under a name that says what it is.
+  expect(download.suggestedFilename()).toBe('邀请码.pdf')
   const pdf = Buffer.from(await (await fetch(data.url)).arrayBuffer())
   const file = path.join(SCREENSHOTS, 'print-02-slips.pdf')
   fs.mkdirSync(SCREENSHOTS, { recursive: true })
