@@ -85,7 +85,7 @@ async function measure(runtime: Runtime, ballots: number) {
 }
 
 async function main() {
-  const runtime = await startRuntime({ dataDir: ':memory:', port: 0, functions: FUNCTIONS })
+  const runtime = await startRuntime({ dataDir: ':memory:', port: 0, functions: FUNCTIONS, devSignIn: true })
   const admin = await signIn(runtime, 'admin')
   await admin.call('organize', { action: 'createUnit', data: { id: 'street', name: '街道', parentId: null, kind: 'street' } })
   for (const t of targets) await admin.call('organize', { action: 'createUnit', data: { id: t.unitId, name: t.name, parentId: 'street', kind: 'branch' } })
