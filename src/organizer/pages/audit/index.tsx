@@ -51,19 +51,21 @@ export default function AuditPage() {
   return (
     <Screen className='org'>
       <OrgHead title='操作记录' sub={roundId ? '本次评议的全部改动，只增不改' : '我所辖范围内的全部改动，只增不改'} />
-      <Chips label='单位' options={(units.data?.units ?? []).map((u) => [u.id, u.name])} value={filter.unitId} onChange={(unitId) => set({ unitId })} />
-      <Chips label='操作人' options={(log.data?.actors ?? []).map((a) => [a, a])} value={filter.actorName} onChange={(actorName) => set({ actorName })} />
-      <Chips label='操作' options={Object.entries(ACTIONS)} value={filter.action} onChange={(action) => set({ action })} />
-      <View className='org__inline-actions'>
-        <Button size='small' fill='outline' onClick={() => void exportSheet()}>导出 Excel</Button>
+      <View className='audit'>
+        <Chips label='单位' options={(units.data?.units ?? []).map((u) => [u.id, u.name])} value={filter.unitId} onChange={(unitId) => set({ unitId })} />
+        <Chips label='操作人' options={(log.data?.actors ?? []).map((a) => [a, a])} value={filter.actorName} onChange={(actorName) => set({ actorName })} />
+        <Chips label='操作' options={Object.entries(ACTIONS)} value={filter.action} onChange={(action) => set({ action })} />
+        <View className='org__inline-actions'>
+          <Button size='small' fill='outline' onClick={() => void exportSheet()}>导出 Excel</Button>
+        </View>
+        {(log.error ?? error) && <Text className='qp-error'>{(log.error ?? error)?.message}</Text>}
+        {log.data?.entries.length === 0 && <Text className='org__empty'>没有符合条件的记录。</Text>}
+        {log.data?.entries.map((e, i) => (
+          <Text key={`${e.at}-${i}`} className='org__row audit__entry'>
+            {e.sentence}
+          </Text>
+        ))}
       </View>
-      {(log.error ?? error) && <Text className='qp-error'>{(log.error ?? error)?.message}</Text>}
-      {log.data?.entries.length === 0 && <Text className='org__empty'>没有符合条件的记录。</Text>}
-      {log.data?.entries.map((e, i) => (
-        <Text key={`${e.at}-${i}`} className='org__row audit__entry'>
-          {e.sentence}
-        </Text>
-      ))}
     </Screen>
   )
 }
