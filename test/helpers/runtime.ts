@@ -25,3 +25,12 @@ export async function signIn(runtime: Pick<Runtime, 'url'>, persona: string): Pr
     },
   }
 }
+
+/** A function's answer as the client receives it. */
+export type Answer<T = Record<string, unknown>> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
+
+/** The data of an answer that had to succeed; a refusal fails the test with its code and message. */
+export function data<T>(a: Answer<T>): T {
+  if (!a.ok) throw new Error(`${a.error.code}: ${a.error.message}`)
+  return a.data
+}

@@ -4,17 +4,12 @@
  */
 import ExcelJS from 'exceljs'
 import type { Runtime } from '../../local/runtime'
-import { type Session, signIn, startTestRuntime } from '../helpers/runtime'
+import { type Answer, data, type Session, signIn, startTestRuntime } from '../helpers/runtime'
 import { openRound } from '../helpers/rounds'
 
-type Answer<T = Record<string, unknown>> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
 let runtime: Runtime
 let admin: Session
 const organize = <T = Record<string, unknown>>(s: Session, action: string, input: unknown) => s.call<Answer<T>>('organize', { action, data: input })
-const data = <T>(a: Answer<T>): T => {
-  if (!a.ok) throw new Error(`${a.error.code}: ${a.error.message}`)
-  return a.data
-}
 
 beforeAll(async () => {
   runtime = await startTestRuntime()

@@ -3,18 +3,13 @@
  * redeemed, and asking spends nothing, so a code typed by the wrong person is still there for the right one.
  */
 import type { Runtime } from '../../local/runtime'
-import { type Session, signIn, startTestRuntime } from '../helpers/runtime'
+import { type Answer, data, type Session, signIn, startTestRuntime } from '../helpers/runtime'
 import { openRound } from '../helpers/rounds'
 
-type Answer<T = Record<string, unknown>> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
 let runtime: Runtime
 let admin: Session
 let resident: Session
 const organize = <T = Record<string, unknown>>(s: Session, action: string, input: unknown) => s.call<Answer<T>>('organize', { action, data: input })
-const data = <T>(a: Answer<T>): T => {
-  if (!a.ok) throw new Error(`${a.error.code}: ${a.error.message}`)
-  return a.data
-}
 const usesLeft = (code: string) => (runtime.cloudbase.store.collection('invitations').get(code)?.doc as { usesLeft: number } | undefined)?.usesLeft
 
 beforeAll(async () => {

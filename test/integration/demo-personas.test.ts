@@ -5,17 +5,12 @@
 import { FUNCTIONS } from '../../local/functions'
 import { DEMO_ROUND_ID, seedDemo } from '../../local/demo'
 import type { Runtime } from '../../local/runtime'
-import { type Session, signIn, startTestRuntime } from '../helpers/runtime'
+import { type Answer, data, type Session, signIn, startTestRuntime } from '../helpers/runtime'
 
-type Answer<T = Record<string, unknown>> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
 type Roles = { roles: { role: string; unitId: string | null; unitName: string }[]; ownerUnitIds: string[] }
 
 let runtime: Runtime
 const organize = <T>(s: Session, action: string, data: unknown) => s.call<Answer<T>>('organize', { action, data })
-const data = <T>(a: Answer<T>): T => {
-  if (!a.ok) throw new Error(`${a.error.code}: ${a.error.message}`)
-  return a.data
-}
 
 beforeAll(async () => {
   runtime = await startTestRuntime()

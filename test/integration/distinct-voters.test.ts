@@ -7,19 +7,14 @@ import { DEMO_SANPING_ID, seedDemo } from '../../local/demo'
 import type { Runtime } from '../../local/runtime'
 import { templateById } from '../../src/core'
 import { fullBallot } from '../helpers/rounds'
-import { type Session, signIn, startTestRuntime } from '../helpers/runtime'
+import { type Answer, data, type Session, signIn, startTestRuntime } from '../helpers/runtime'
 
-type Answer<T = Record<string, unknown>> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
 type Figures = { ballots: number; voters: number | null }
 
 let runtime: Runtime
 let admin: Session
 const codes: { category: string; code: string }[] = []
 const call = <T>(s: Session, fn: string, action: string, data: unknown) => s.call<Answer<T>>(fn, { action, data })
-const data = <T>(a: Answer<T>): T => {
-  if (!a.ok) throw new Error(`${a.error.code}: ${a.error.message}`)
-  return a.data
-}
 const template = () => templateById('sanping-yilian')!.ballot
 const figures = async () => data(await call<Figures>(admin, 'organize', 'participation', { roundId: DEMO_SANPING_ID }))
 const dashboardVoters = async () => data(await call<{ participation: Figures }>(admin, 'report', 'roundResults', { roundId: DEMO_SANPING_ID })).participation.voters

@@ -1,17 +1,12 @@
 /** Closing a round early makes that moment its real end: residents are told when it actually ended, not the planned date. */
 import type { Runtime } from '../../local/runtime'
-import { type Session, signIn, startTestRuntime } from '../helpers/runtime'
+import { type Answer, data, type Session, signIn, startTestRuntime } from '../helpers/runtime'
 import { openRound } from '../helpers/rounds'
 
-type Answer<T = Record<string, unknown>> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
 type Window = { opensAt: string; closesAt: string }
 let runtime: Runtime
 let admin: Session
 const call = <T>(s: Session, fn: string, action: string, input: unknown) => s.call<Answer<T>>(fn, { action, data: input })
-const data = <T>(a: Answer<T>): T => {
-  if (!a.ok) throw new Error(`${a.error.code}: ${a.error.message}`)
-  return a.data
-}
 
 beforeAll(async () => {
   runtime = await startTestRuntime()

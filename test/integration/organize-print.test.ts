@@ -6,22 +6,17 @@ import path from 'node:path'
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import type { Runtime } from '../../local/runtime'
-import { type Session, signIn, startTestRuntime } from '../helpers/runtime'
+import { type Answer, data, type Session, signIn, startTestRuntime } from '../helpers/runtime'
 
 // Run from the sources, each PDF embeds from the 19.5 MB system font collection: seconds per print on a shared machine.
 jest.setTimeout(180_000)
 
-type Answer<T = Record<string, unknown>> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
 let runtime: Runtime
 let admin: Session
 let roundId: string
 let dir: string
 const TITLE = '幸福街道2026年度三评一联'
 const organize = <T = Record<string, unknown>>(s: Session, action: string, data: unknown) => s.call<Answer<T>>('organize', { action, data })
-const data = <T>(a: Answer<T>): T => {
-  if (!a.ok) throw new Error(`${a.error.code}: ${a.error.message}`)
-  return a.data
-}
 const download = async (url: string, name: string) => {
   const file = path.join(dir, name)
   fs.writeFileSync(file, Buffer.from(await (await fetch(url)).arrayBuffer()))

@@ -8,18 +8,13 @@ import { DEMO_SANPING_ID, seedDemo } from '../../local/demo'
 import type { Runtime } from '../../local/runtime'
 import { templateById } from '../../src/core'
 import { fullBallot } from '../helpers/rounds'
-import { type Session, signIn, startTestRuntime } from '../helpers/runtime'
+import { type Answer, data, type Session, signIn, startTestRuntime } from '../helpers/runtime'
 
-type Answer<T = Record<string, unknown>> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
 
 let runtime: Runtime
 let admin: Session
 const organize = <T = Record<string, unknown>>(s: Session, action: string, data: unknown) => s.call<Answer<T>>('organize', { action, data })
 const evaluate = <T = Record<string, unknown>>(s: Session, action: string, data: unknown) => s.call<Answer<T>>('evaluate', { action, data })
-const data = <T>(a: Answer<T>): T => {
-  if (!a.ok) throw new Error(`${a.error.code}: ${a.error.message}`)
-  return a.data
-}
 const window = () => ({ opensAt: new Date(Date.now() - 3600_000).toISOString(), closesAt: new Date(Date.now() + 86400_000).toISOString() })
 const unitIds = ['o1', 'o2', 'o3', 'o4']
 

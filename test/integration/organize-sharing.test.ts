@@ -3,17 +3,12 @@ import ExcelJS from 'exceljs'
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import type { Runtime } from '../../local/runtime'
-import { type Session, signIn, startTestRuntime } from '../helpers/runtime'
+import { type Answer, data, type Session, signIn, startTestRuntime } from '../helpers/runtime'
 
-type Answer<T = Record<string, unknown>> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
 let runtime: Runtime
 let admin: Session
 let roundId: string
 const organize = <T = Record<string, unknown>>(s: Session, action: string, data: unknown) => s.call<Answer<T>>('organize', { action, data })
-const data = <T>(a: Answer<T>): T => {
-  if (!a.ok) throw new Error(`${a.error.code}: ${a.error.message}`)
-  return a.data
-}
 
 beforeAll(async () => {
   runtime = await startTestRuntime()

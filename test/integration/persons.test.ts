@@ -9,19 +9,14 @@ import type { Runtime } from '../../local/runtime'
 import { templateById } from '../../src/core'
 import { gbk } from '../helpers/gbk'
 import { fullBallot } from '../helpers/rounds'
-import { type Session, signIn, startTestRuntime } from '../helpers/runtime'
+import { type Answer, data, type Session, signIn, startTestRuntime } from '../helpers/runtime'
 
-type Answer<T = Record<string, unknown>> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
 interface Person { name: string; unitId: string; position?: string }
 
 let runtime: Runtime
 let admin: Session
 const organize = <T = Record<string, unknown>>(s: Session, action: string, input: unknown) => s.call<Answer<T>>('organize', { action, data: input })
 const evaluate = <T = Record<string, unknown>>(s: Session, action: string, input: unknown) => s.call<Answer<T>>('evaluate', { action, data: input })
-const data = <T>(a: Answer<T>): T => {
-  if (!a.ok) throw new Error(`${a.error.code}: ${a.error.message}`)
-  return a.data
-}
 const window = () => ({ opensAt: new Date(Date.now() - 3600_000).toISOString(), closesAt: new Date(Date.now() + 86400_000).toISOString() })
 const gbk64 = (text: string) => gbk(text).toString('base64')
 

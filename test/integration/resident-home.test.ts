@@ -2,16 +2,11 @@
 import type { Runtime } from '../../local/runtime'
 import { templateById } from '../../src/core'
 import { fullBallot, openRound } from '../helpers/rounds'
-import { type Session, signIn, startTestRuntime } from '../helpers/runtime'
+import { type Answer, data, type Session, signIn, startTestRuntime } from '../helpers/runtime'
 
-type Answer<T = Record<string, unknown>> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
 type Home = { rounds: { id: string; receipts: number; rated: boolean; windowStatus: string; state: string }[] }
 let runtime: Runtime
 const call = <T>(s: Session, fn: string, action: string, input: unknown) => s.call<Answer<T>>(fn, { action, data: input })
-const data = <T>(a: Answer<T>): T => {
-  if (!a.ok) throw new Error(`${a.error.code}: ${a.error.message}`)
-  return a.data
-}
 
 beforeAll(async () => {
   runtime = await startTestRuntime()

@@ -4,9 +4,8 @@
  */
 import type { Runtime } from '../../local/runtime'
 import { gbk } from '../helpers/gbk'
-import { type Session, signIn, startTestRuntime } from '../helpers/runtime'
+import { type Answer, data, type Session, signIn, startTestRuntime } from '../helpers/runtime'
 
-type Answer<T = Record<string, unknown>> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
 interface Code { code: string; name: string | null; unitId: string }
 interface Imported { codes: Code[]; updated: Code[]; skipped: { row: number; reason: string }[] }
 
@@ -14,10 +13,6 @@ let runtime: Runtime
 let admin: Session
 let roundId: string
 const organize = <T = Record<string, unknown>>(s: Session, action: string, input: unknown) => s.call<Answer<T>>('organize', { action, data: input })
-const data = <T>(a: Answer<T>): T => {
-  if (!a.ok) throw new Error(`${a.error.code}: ${a.error.message}`)
-  return a.data
-}
 const importCsv = async (csv: string) => data(await organize<Imported>(admin, 'importRoster', { roundId, fileName: '参评名单.csv', base64: gbk(csv).toString('base64') }))
 const invitations = () => [...runtime.cloudbase.store.collection('invitations').values()].map((e) => JSON.stringify(e.doc)).sort()
 const auditCount = () => runtime.cloudbase.store.collection('audit').size
