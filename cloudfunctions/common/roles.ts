@@ -4,6 +4,7 @@
  * or claim the system with the one-time setup code, since someone must be able to start.
  */
 import { apiError } from '../../src/api'
+import type { ApiError } from '../../src/api/result'
 import type { RoleName } from '../../src/api/organize'
 import { database } from './cloudbase'
 import { functionEnv } from './env'
@@ -52,4 +53,14 @@ export const forbidden = () => new Refusal(apiError('FORBIDDEN'))
 /** Refuses unless one of `allowed` covers `unitId` (null: the whole tree). */
 export function authorize(auth: Authority, allowed: readonly RoleName[], unitId: string | null): void {
   if (!auth.covers(allowed, unitId)) throw forbidden()
+}
+
+/**
+ * The answer for an id that names nothing. Only a caller whom such a thing would be open to
+ * wherever it lay (a whole-tree holder of one of `allowed`) is told it is missing; anyone else gets
+ * the FORBIDDEN that one existing out of their reach gets, so made-up ids probe nothing.
+ */
+export function missing(auth: Authority, allowed: readonly RoleName[], error: ApiError): never {
+  if (auth.covers(allowed, WHOLE_TREE)) throw new Refusal(error)
+  throw forbidden()
 }

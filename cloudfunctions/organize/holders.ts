@@ -3,13 +3,14 @@
  * deleting its grant; every action reads the caller's roles afresh, so the holder is refused at once.
  */
 import type { RoleHolder } from '../../src/api/organize'
+import type { ApiError } from '../../src/api/result'
 import { domainError } from '../../src/core'
 import { actorName, audit } from '../common/audit'
 import { database } from '../common/cloudbase'
 import { functionEnv } from '../common/env'
-import { refuse } from '../common/refuse'
-import { type Authority, authorize, forbidden, type Role, unitNameOf, WHOLE_TREE } from '../common/roles'
-import type { HandlerContext } from '../common/router'
+import { type Authority, forbidden, missing, type Role, unitNameOf, WHOLE_TREE } from '../common/roles'
+import { type HandlerContext, Refusal } from '../common/router'
+import { inTransaction } from '../common/transaction'
 import { MANAGE } from './access'
 import { GRANTORS } from './people'
 
@@ -30,9 +31,25 @@ async function allRoles(): Promise<RoleDoc[]> {
   }
 }
 
+const isTreeAdmin = (r: Role) => r.role === 'admin' && r.unitId === WHOLE_TREE
+
+/**
+ * Why the caller may not take `held` back, or null when they may: the one rule the holder list
+ * shows and revokeRole enforces. Only a role the caller could have granted, in their subtree; never
+ * the last whole-tree admin (`treeAdmins`: the stored whole-tree admins as read; the env-named
+ * ones always remain).
+ */
+function refusalToRevoke(auth: Authority, held: RoleDoc, treeAdmins: readonly RoleDoc[]): ApiError | null {
+  if (!auth.covers(GRANTORS[held.role], held.unitId)) return forbidden().error
+  const othersRemain = treeAdmins.some((r) => r.openid !== held.openid) || functionEnv().QUNPING_ADMIN_OPENIDS.some((id) => id !== held.openid)
+  return isTreeAdmin(held) && !othersRemain ? domainError('LAST_ADMIN') : null
+}
+
 export async function listRoleHolders(auth: Authority): Promise<{ holders: RoleHolder[] }> {
   if (!auth.roles.some((r) => MANAGE.includes(r.role))) throw forbidden()
-  const mine = (await allRoles()).filter((r) => auth.covers(MANAGE, r.unitId))
+  const all = await allRoles()
+  const treeAdmins = all.filter(isTreeAdmin)
+  const mine = all.filter((r) => auth.covers(MANAGE, r.unitId))
   const inviters = new Map<string, string>()
   for (const openid of new Set(mine.flatMap((r) => (r.invitedBy ? [r.invitedBy] : [])))) inviters.set(openid, await actorName(openid))
   const holders = mine.map((r) => ({
@@ -43,22 +60,35 @@ export async function listRoleHolders(auth: Authority): Promise<{ holders: RoleH
     name: r.name,
     invitedBy: r.invitedBy ? (inviters.get(r.invitedBy) ?? null) : null,
     at: new Date(r.at).toISOString(),
+    revocable: refusalToRevoke(auth, r, treeAdmins) === null,
   }))
   return { holders: holders.sort((a, b) => b.at.localeCompare(a.at)) }
 }
 
-/** Only what the caller could have granted, in their subtree; never the last whole-tree admin. */
+/**
+ * The LAST_ADMIN check is judged inside the transaction that deletes the grant, and that
+ * transaction also writes every other whole-tree admin's grant it counted on: two admins revoking
+ * each other at once then write the same documents, so one of them conflicts, retries, and finds
+ * itself the last (reads alone would let both commit under snapshot isolation: write skew).
+ */
 export async function revokeRole(auth: Authority, holderId: string, { caller, now }: HandlerContext) {
-  const { data } = await database().collection('roles').doc(holderId).get()
-  const held = data[0] as RoleDoc | undefined
-  if (!held) return refuse(domainError('ROLE_NOT_FOUND'))
-  authorize(auth, GRANTORS[held.role], held.unitId)
-  if (held.role === 'admin' && held.unitId === WHOLE_TREE) {
-    const others = (await allRoles()).filter((r) => r.role === 'admin' && r.unitId === WHOLE_TREE && r.openid !== held.openid)
-    if (others.length === 0 && functionEnv().QUNPING_ADMIN_OPENIDS.every((id) => id === held.openid)) refuse(domainError('LAST_ADMIN'))
-  }
-  const { deleted } = (await database().collection('roles').doc(holderId).remove()) as { deleted: number }
-  if (!deleted) refuse(domainError('ROLE_NOT_FOUND'))
-  await audit(caller.openid, { action: 'revokeRole', subject: held.unitId ?? 'tree', unitId: held.unitId, before: { role: held.role, unitId: held.unitId, name: held.name } }, now)
+  const all = await allRoles()
+  if (!all.some((r) => r._id === holderId)) missing(auth, ['admin', 'organizer'], domainError('ROLE_NOT_FOUND'))
+  // Which grants are whole-tree admins' is read outside: none is ever created but by the one-time setup claim.
+  const treeAdminIds = all.filter((r) => isTreeAdmin(r) && r._id !== holderId).map((r) => r._id)
+  const outcome = await inTransaction(async (tx) => {
+    const read = async (id: string) => ((await tx.collection('roles').doc(id).get()) as { data: RoleDoc | null }).data
+    const held = await read(holderId)
+    if (!held) return { held, refusal: domainError('ROLE_NOT_FOUND') }
+    const treeAdmins = isTreeAdmin(held) ? (await Promise.all(treeAdminIds.map(read))).filter((r): r is RoleDoc => r !== null) : []
+    const refusal = refusalToRevoke(auth, held, treeAdmins)
+    if (refusal) return { held, refusal }
+    for (const other of treeAdmins) await tx.collection('roles').doc(other._id).update({ vouchedFor: database().command.inc(1) })
+    await tx.collection('roles').doc(holderId).remove()
+    return { held, refusal: null }
+  })
+  if (outcome.refusal) throw new Refusal(outcome.refusal)
+  const { role, unitId, name } = outcome.held
+  await audit(caller.openid, { action: 'revokeRole', subject: unitId ?? 'tree', unitId, before: { role, unitId, name } }, now)
   return { revoked: true as const }
 }

@@ -136,6 +136,8 @@ export interface RoleHolder {
   name: string
   invitedBy: string | null
   at: string
+  /** Whether the caller may take this role back: decided by the rule revokeRole applies. */
+  revocable: boolean
 }
 
 /** A round's roster places per unit × category, by count only: who used a code is never shown. */

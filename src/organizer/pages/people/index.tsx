@@ -1,4 +1,4 @@
-/** Role holders of my subtree (who invited them, when) and taking a role back; the server decides who may. */
+/** Role holders of my subtree (who invited them, when) and taking a role back, offered only where the server says the caller may. */
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
@@ -41,11 +41,13 @@ export default function PeoplePage() {
         <View key={h.id} className='qp-card people__holder'>
           <Text className='qp-card__title'>{`${h.name} · ${ROLE_NAMES[h.role]}`}</Text>
           <Text className='qp-muted'>{`${h.unitName}　${h.invitedBy ? `由${h.invitedBy}邀请` : '用初始化码认领'}　${showTime(h.at)}加入`}</Text>
-          <View className='org__inline-actions'>
-            <Button size='small' fill='outline' type='danger' onClick={() => void revoke(h)}>
-              撤销角色
-            </Button>
-          </View>
+          {h.revocable && (
+            <View className='org__inline-actions'>
+              <Button size='small' fill='outline' type='danger' onClick={() => void revoke(h)}>
+                撤销角色
+              </Button>
+            </View>
+          )}
         </View>
       ))}
       <Text className='qp-muted people__note'>部署时在环境变量 QUNPING_ADMIN_OPENIDS 中指定的管理员不在此列，也不能在小程序里撤销，需由部署人员修改环境变量。最后一位全部单位的管理员不能撤销。</Text>
