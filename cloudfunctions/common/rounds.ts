@@ -2,8 +2,10 @@
 import { z } from 'zod'
 import { domainError, Id, Round } from '../../src/core'
 import { apiError } from '../../src/api'
+import type { RoleName } from '../../src/api/organize'
 import { database } from './cloudbase'
 import { refuse } from './refuse'
+import { type Authority, missing } from './roles'
 import { Refusal } from './router'
 
 export const RoundDoc = z.object({
@@ -28,9 +30,19 @@ export const RoundDoc = z.object({
 })
 export type RoundDoc = z.infer<typeof RoundDoc>
 
-export async function loadRound(roundId: string): Promise<RoundDoc> {
+/** Who asks for a round, and which of their roles would reach it: what an unknown id is answered with depends on it. */
+export interface Asker {
+  auth: Authority
+  allowed: readonly RoleName[]
+}
+
+/**
+ * The stored round. An id naming none is ROUND_NOT_FOUND to residents (no `asker`); to a role
+ * holder only if their role would reach a round anywhere, FORBIDDEN otherwise (see `missing`).
+ */
+export async function loadRound(roundId: string, asker?: Asker): Promise<RoundDoc> {
   const { data } = await database().collection('rounds').doc(roundId).get()
-  if (!data[0]) refuse(domainError('ROUND_NOT_FOUND'))
+  if (!data[0]) asker ? missing(asker.auth, asker.allowed, domainError('ROUND_NOT_FOUND')) : refuse(domainError('ROUND_NOT_FOUND'))
   return RoundDoc.parse(data[0])
 }
 
@@ -46,10 +58,10 @@ const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 
  * otherwise reads again and recomputes, so the change's checks (state, targets) judge what is
  * stored. Answers the round as read by the attempt that was written, and as written.
  */
-export async function changeRound(roundId: string, change: RoundChange): Promise<{ before: RoundDoc; after: RoundDoc }> {
+export async function changeRound(roundId: string, change: RoundChange, asker?: Asker): Promise<{ before: RoundDoc; after: RoundDoc }> {
   const _ = database().command
   for (let attempt = 1; ; attempt++) {
-    const before = await loadRound(roundId)
+    const before = await loadRound(roundId, asker)
     const { _id, version, ...rest } = RoundDoc.parse({ ...(await change(before)), _id: before._id, version: before.version })
     // Each field replaced whole: a plain object would be merged into the stored one.
     const fields = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, _.set(v)]))

@@ -69,8 +69,9 @@ export function ownerUnitIds(auth: Authority): string[] {
 
 export async function createUnit(auth: Authority, input: { id?: string; name: string; parentId: string | null; kind: UnitView['kind'] }, { caller, now }: HandlerContext) {
   // A top-level unit (no parent) is an edit of the whole tree: only a whole-tree admin's.
-  if (input.parentId !== null && !auth.units.some((u) => u.id === input.parentId)) refuse(domainError('UNIT_UNKNOWN'))
+  // Permission before existence: an unknown parent is only covered by a whole-tree role, so only its holder learns it is unknown.
   authorize(auth, input.parentId === null ? ['admin'] : ['admin', 'organizer'], input.parentId)
+  if (input.parentId !== null && !auth.units.some((u) => u.id === input.parentId)) refuse(domainError('UNIT_UNKNOWN'))
   const id = input.id ?? `u${randomBytes(4).toString('hex')}`
   const unit: UnitView = { id, name: input.name, parentId: input.parentId, kind: input.kind }
   try {
@@ -84,8 +85,8 @@ export async function createUnit(auth: Authority, input: { id?: string; name: st
 }
 
 export async function inviteRole(auth: Authority, role: RoleName, unitId: string, maxUses: number, { caller, now }: HandlerContext) {
-  if (!auth.units.some((u) => u.id === unitId)) refuse(domainError('UNIT_UNKNOWN'))
   authorize(auth, GRANTORS[role], unitId)
+  if (!auth.units.some((u) => u.id === unitId)) refuse(domainError('UNIT_UNKNOWN'))
   const code = await issueCode({ kind: 'role', role, unitId, usesLeft: maxUses, createdBy: caller.openid })
   // Never the code itself: whoever reads the log could redeem it.
   await audit(caller.openid, { action: 'inviteRole', subject: unitId, unitId, after: { role, unitId, maxUses } }, now)

@@ -8,12 +8,18 @@ import { changeRound, loadRound, type RoundDoc } from '../common/rounds'
 import { MANAGE, REPORT } from './access'
 
 export async function writeReport(auth: Authority, roundId: string, targetId: string, text: string, { caller, now }: HandlerContext) {
-  const targetOf = (doc: RoundDoc) => doc.round.targets.find((t) => t.id === targetId) ?? refuse(domainError('TARGET_NOT_IN_ROUND'))
+  const targetOf = (doc: RoundDoc) => {
+    const target = doc.round.targets.find((t) => t.id === targetId)
+    // Permission before existence: a made-up target is judged at the owner unit, so one who may not
+    // write there learns nothing of which targets the round has.
+    authorize(auth, REPORT, target?.unitId ?? doc.ownerUnitId)
+    return target ?? refuse(domainError('TARGET_NOT_IN_ROUND'))
+  }
   const { before, after } = await changeRound(roundId, (doc) => {
-    authorize(auth, REPORT, targetOf(doc).unitId)
+    targetOf(doc)
     // An organiser's own text needs no second look; a contact's waits for one.
     return { ...doc, reports: { ...doc.reports, [targetId]: { text, approved: auth.covers(MANAGE, doc.ownerUnitId) } } }
-  })
+  }, { auth, allowed: REPORT })
   const written = after.reports[targetId]
   await audit(caller.openid, { action: 'writeReport', subject: `${roundId}/${targetId}`, unitId: targetOf(after).unitId, before: ownEntry(before.reports, targetId) ?? null, after: written }, now)
   return { approved: written.approved }
@@ -24,13 +30,13 @@ export async function approveReport(auth: Authority, roundId: string, targetId: 
   const { before } = await changeRound(roundId, (doc) => {
     authorize(auth, MANAGE, doc.ownerUnitId)
     return { ...doc, reports: { ...doc.reports, [targetId]: { ...reportIn(doc), approved: true } } }
-  })
+  }, { auth, allowed: MANAGE })
   await audit(caller.openid, { action: 'approveReport', subject: `${roundId}/${targetId}`, unitId: before.ownerUnitId, before: { approved: reportIn(before).approved }, after: { approved: true } }, now)
   return { approved: true }
 }
 
 export async function myReports(auth: Authority, roundId: string) {
-  const doc = await loadRound(roundId)
+  const doc = await loadRound(roundId, { auth, allowed: REPORT })
   const mine = doc.round.targets.filter((t) => auth.covers(REPORT, t.unitId))
   if (mine.length === 0) throw forbidden()
   return {

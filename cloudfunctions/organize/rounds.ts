@@ -48,7 +48,7 @@ export async function detail(doc: RoundDoc, now: Date): Promise<RoundDetail> {
 }
 
 export async function managedRound(auth: Authority, roundId: string, allowed = MANAGE): Promise<RoundDoc> {
-  const doc = await loadRound(roundId)
+  const doc = await loadRound(roundId, { auth, allowed })
   authorize(auth, allowed, doc.ownerUnitId)
   return doc
 }
@@ -120,7 +120,7 @@ export async function updateRound(auth: Authority, roundId: string, patch: z.out
     const next = Round.safeParse({ ...round, ...roundPatch, ...(roundPatch.window ? { window: inShanghaiWindow(roundPatch.window) } : {}) })
     if (!next.success) refuse(domainError('ROUND_INVALID', next.error.issues[0]?.message))
     return { ...doc, round: next.data, intro: intro ?? doc.intro }
-  })
+  }, { auth, allowed: MANAGE })
   const before = Object.fromEntries(changed.map((k) => [k, k === 'intro' ? doc.intro : doc.round[k]]))
   await audit(ctx.caller.openid, { action: 'updateRound', subject: roundId, unitId: doc.ownerUnitId, before, after: patch }, ctx.now)
   return detail(after, ctx.now)

@@ -25,7 +25,7 @@ export async function addChannel(auth: Authority, roundId: string, name: string,
     // A new channel changes nothing residents vote on, so it is allowed while the round is open.
     if (!['draft', 'open'].includes(doc.round.state)) refuse(domainError('ACTION_NOT_ALLOWED'))
     return { ...doc, round: { ...doc.round, channels: [...doc.round.channels, channel] } }
-  })
+  }, { auth, allowed: MANAGE })
   await audit(caller.openid, { action: 'addChannel', subject: roundId, unitId: doc.ownerUnitId, after: channel }, now)
   return { channel, path: sharePath(roundId, channel.id) }
 }

@@ -7,12 +7,13 @@ import type { RoleName } from '../../src/api/organize'
 import { domainError, type Round, type Target } from '../../src/core'
 import { database } from '../common/cloudbase'
 import { refuse } from '../common/refuse'
-import { type Authority, forbidden } from '../common/roles'
+import { type Authority, forbidden, missing } from '../common/roles'
 import type { RoundDoc } from '../common/rounds'
 import { voterKey } from '../evaluate/keys'
 import { MANAGE } from '../organize/access'
 
-const ANY_ROLE: readonly RoleName[] = ['admin', 'organizer', 'leader', 'contact']
+/** Any role reaching a round's units: what decides whether an unknown round id may be told as such. */
+export const ANY_ROLE: readonly RoleName[] = ['admin', 'organizer', 'leader', 'contact']
 /** Those who open the dashboard. */
 export const WATCH: readonly RoleName[] = ['admin', 'organizer', 'leader']
 
@@ -38,10 +39,13 @@ export function visibleTargets(auth: Authority, doc: RoundDoc): Target[] {
   throw forbidden()
 }
 
+/** One target the caller may see; only who sees them all learns that an id names none of them. */
 export function visibleTarget(auth: Authority, doc: RoundDoc, targetId: string): Target {
-  const target = doc.round.targets.find((t) => t.id === targetId) ?? refuse(domainError('TARGET_NOT_IN_ROUND'))
-  if (!visibleTargets(auth, doc).includes(target)) throw forbidden()
-  return target
+  const seen = visibleTargets(auth, doc)
+  const target = seen.find((t) => t.id === targetId)
+  if (target) return target
+  if (seen.length === doc.round.targets.length) refuse(domainError('TARGET_NOT_IN_ROUND'))
+  throw forbidden()
 }
 
 /** unit-and-evaluators (000): those enrolled in or holding a receipt of the round, and the units' members. */
@@ -57,6 +61,8 @@ async function isEvaluator(roundId: string, openid: string): Promise<boolean> {
 /** Residents see published results only, and only under the round's audience. */
 export async function assertAudience(auth: Authority, doc: RoundDoc, openid: string): Promise<void> {
   const { round } = doc
+  // A draft is its organisers' alone, here as on every resident path: answered as an unknown id.
+  if (round.state === 'draft') missing(auth, ANY_ROLE, domainError('ROUND_NOT_FOUND'))
   if (!published(round)) refuse(domainError('RESULTS_NOT_YET'))
   const member = round.targets.some((t) => auth.covers(ANY_ROLE, t.unitId))
   switch (round.visibility.audience) {

@@ -7,7 +7,7 @@ import { roundFigures } from '../common/results'
 import type { Authority } from '../common/roles'
 import { loadRound } from '../common/rounds'
 import type { HandlerContext } from '../common/router'
-import { visibleTarget, visibleTargets } from './access'
+import { ANY_ROLE, visibleTarget, visibleTargets } from './access'
 import { renderPdf } from './pdf'
 import { roundResults } from './views'
 
@@ -30,7 +30,7 @@ async function allOpinions(results: RoundResults, round: Parameters<typeof opini
 }
 
 export async function exportRound(auth: Authority, roundId: string, { now }: HandlerContext): Promise<ExportFile> {
-  const doc = await loadRound(roundId)
+  const doc = await loadRound(roundId, { auth, allowed: ANY_ROLE })
   const shown = visibleTargets(auth, doc)
   const figures = await roundFigures(doc, now)
   const results = roundResults(doc, figures, shown)
@@ -94,7 +94,7 @@ export async function exportRound(auth: Authority, roundId: string, { now }: Han
 }
 
 export async function reportPdf(auth: Authority, roundId: string, targetId: string | undefined, { now }: HandlerContext): Promise<ExportFile> {
-  const doc = await loadRound(roundId)
+  const doc = await loadRound(roundId, { auth, allowed: ANY_ROLE })
   const shown = targetId ? [visibleTarget(auth, doc, targetId)] : visibleTargets(auth, doc)
   const figures = await roundFigures(doc, now)
   const results = roundResults(doc, figures, shown)

@@ -137,6 +137,29 @@ test.each(cells)('$action by $role $place → allowed: $expected', async ({ acti
   else expect(['BAD_INPUT', 'INTERNAL', 'UNKNOWN_ACTION']).not.toContain(answer.ok ? 'ok' : answer.error.code)
 })
 
+/**
+ * Permission before existence (issue 10): to a caller who holds no right there, every id the input
+ * names (round, unit, target, channel, role holder) made up gets exactly the answer the real one
+ * out of their reach gets, so which ids exist cannot be probed.
+ */
+function madeUp(input: unknown, place: Place): unknown[] {
+  const real = [rounds[place], units[place].community, units[place].target, holderIds[place], 'target-1', 'grid-1']
+  const named = real.filter((id) => JSON.stringify(input).includes(`"${id}"`))
+  // One id made up at a time, then all of them: a real round with a made-up target is a probe too.
+  return [...named.map((id) => [id]), named].map((ids) =>
+    JSON.parse(JSON.stringify(input), (_key, v: unknown) => (typeof v === 'string' && ids.includes(v) ? (v === holderIds[place] ? 'f'.repeat(64) : `${v}-madeup`) : v)),
+  )
+}
+
+test.each(cells.filter((c) => !c.expected && c.scoped !== false))('$action by $role $place: a made-up id is answered as the real one', async ({ action, role, place, input }) => {
+  if (action === 'revokeRole') await grantContact(place)
+  const real = input(place)
+  const probes = madeUp(real, place)
+  expect(probes.length).toBeGreaterThan(1)
+  const answer = await call(role, action, real)
+  for (const probe of probes) expect({ probe, answer: await call(role, action, probe) }).toEqual({ probe, answer })
+})
+
 test('listRounds shows each role only the rounds of its subtree', async () => {
   const titles = async (role: RoleName) => {
     const answer = await call(role, 'listRounds', {})

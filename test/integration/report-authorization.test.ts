@@ -82,6 +82,34 @@ test.each(cells)('$action by $role $place → allowed: $expected', async ({ acti
   else expect(answer.ok ? 'ok' : answer.error.code).toBe('ok')
 })
 
+/**
+ * Permission before existence (issue 10): to a caller who holds no right there, each id the input
+ * names (round, unit, target) made up, alone and all together, gets exactly the real one's answer.
+ */
+function madeUp(input: unknown, place: Place): unknown[] {
+  const named = [rounds[place], units[place].community, units[place].target, 'target-1'].filter((id) => JSON.stringify(input).includes(`"${id}"`))
+  return [...named.map((id) => [id]), named].map((ids) => JSON.parse(JSON.stringify(input), (_key, v: unknown) => (typeof v === 'string' && ids.includes(v) ? `${v}-madeup` : v)))
+}
+
+test.each(cells.filter((c) => !c.expected))('$action by $role $place: a made-up id is answered as the real one', async ({ action, role, place, input }) => {
+  const real = input(place)
+  const answer = await call(role, action, real)
+  for (const probe of madeUp(real, place)) expect({ probe, answer: await call(role, action, probe) }).toEqual({ probe, answer })
+})
+
+test('a draft\'s published results are answered to a resident as an unknown round\'s', async () => {
+  const admin = (action: string, data: unknown) => sessions.admin.call<Answer>('organize', { action, data })
+  const now = Date.now()
+  const created = await admin('createRound', {
+    templateId: 'community-satisfaction', ownerUnitId: units.outside.community, title: '草稿', window: { opensAt: new Date(now + 86400_000).toISOString(), closesAt: new Date(now + 2 * 86400_000).toISOString() },
+    targets: [{ id: 'target-1', name: '被评单位', kind: 'unit', unitId: units.outside.target }],
+  })
+  if (!created.ok) throw new Error(created.error.message)
+  const draft = await call('none', 'publishedResults', { roundId: created.data.roundId })
+  expect(draft).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '您没有进行这个操作的权限。' } })
+  expect(await call('none', 'publishedResults', { roundId: 'no-such-round' })).toEqual(draft)
+})
+
 test('a contact reads only their own unit\'s targets, and a leader\'s dashboard rolls up only their subtree', async () => {
   const results = await call('contact', 'roundResults', { roundId: rounds.inside })
   expect(results.ok && (results.data.targets as { unitId: string }[]).map((t) => t.unitId)).toEqual([units.inside.target])
