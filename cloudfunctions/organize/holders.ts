@@ -2,6 +2,7 @@
  * @module The people holding roles in one's subtree, and taking a role back. A role is revoked by
  * deleting its grant; every action reads the caller's roles afresh, so the holder is refused at once.
  */
+import { apiError } from '../../src/api'
 import type { RoleHolder } from '../../src/api/organize'
 import type { ApiError } from '../../src/api/result'
 import { domainError } from '../../src/core'
@@ -20,6 +21,8 @@ interface RoleDoc extends Role {
   name: string
   at: Date | string
   invitedBy?: string | null
+  /** Bumped by each revocation of another whole-tree admin that counted on this grant remaining (see revokeRole). */
+  vouchedFor?: number
 }
 
 async function allRoles(): Promise<RoleDoc[]> {
@@ -40,7 +43,7 @@ const isTreeAdmin = (r: Role) => r.role === 'admin' && r.unitId === WHOLE_TREE
  * ones always remain).
  */
 function refusalToRevoke(auth: Authority, held: RoleDoc, treeAdmins: readonly RoleDoc[]): ApiError | null {
-  if (!auth.covers(GRANTORS[held.role], held.unitId)) return forbidden().error
+  if (!auth.covers(GRANTORS[held.role], held.unitId)) return apiError('FORBIDDEN')
   const othersRemain = treeAdmins.some((r) => r.openid !== held.openid) || functionEnv().QUNPING_ADMIN_OPENIDS.some((id) => id !== held.openid)
   return isTreeAdmin(held) && !othersRemain ? domainError('LAST_ADMIN') : null
 }
