@@ -50,7 +50,7 @@ export default function PeoplePage() {
           )}
         </View>
       ))}
-      <Text className='qp-muted people__note'>部署时在环境变量 QUNPING_ADMIN_OPENIDS 中指定的管理员不在此列，也不能在小程序里撤销，需由部署人员修改环境变量。最后一位全部单位的管理员不能撤销。</Text>
+      <Text className='qp-muted people__note'>只有您可以撤销的角色才显示“撤销角色”。部署时在环境变量 QUNPING_ADMIN_OPENIDS 中指定的管理员不在此列，也不能在小程序里撤销，需由部署人员修改环境变量。最后一位全部单位的管理员不能撤销。</Text>
     </Screen>
   )
 }
