@@ -130,6 +130,7 @@ export const VALID: Generators = {
     addChannel: (s) => fc.record({ roundId: roundId(s), name }),
     sharePoster: (s) => anyRound(s).chain((round) => fc.record({ roundId: fc.constant(round.id), channelId: fc.constantFrom(...round.channels.map((c) => c.id)) })),
     participation: roundRef,
+    setHouseholds: (s) => fc.record({ roundId: roundId(s), households: fc.option(fc.integer({ min: 1, max: 1_000_000 }), { nil: null }) }),
     writeReport: (s) => targetOf(s).chain((ref) => fc.record({ text: text(300) }).map((t) => ({ ...ref, ...t }))),
     approveReport: targetOf,
     myReports: roundRef,

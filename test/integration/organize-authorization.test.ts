@@ -48,6 +48,8 @@ const MATRIX: { action: string; allowed: RoleName[]; input: (p: Place) => unknow
   { action: 'inviteRole', allowed: ['admin'], input: (p) => ({ role: 'organizer', unitId: units[p].community }) },
   { action: 'getRound', allowed: READERS, input: (p) => ({ roundId: rounds[p] }) },
   { action: 'participation', allowed: READERS, input: (p) => ({ roundId: rounds[p] }) },
+  // The 三评一联 rounds have a roster, so an allowed caller is refused for that reason, never with FORBIDDEN.
+  { action: 'setHouseholds', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], households: 1200 }) },
   { action: 'createRound', allowed: MANAGERS, input: (p) => ({ templateId: 'community-satisfaction', ownerUnitId: units[p].community, title: '新评议', window: window(), targets: [{ id: 't', name: '对象', kind: 'unit', unitId: units[p].target }] }) },
   { action: 'copyRound', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], title: '复制的评议', window: window() }) },
   { action: 'updateRound', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], patch: { title: '改过的标题' } }) },
