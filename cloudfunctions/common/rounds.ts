@@ -1,6 +1,6 @@
 /** @module Stored rounds: the domain's Round plus what residents are shown around it. */
 import { z } from 'zod'
-import { domainError, Id, Round } from '../../src/core'
+import { domainError, Id, IsoDateTime, Round } from '../../src/core'
 import { apiError } from '../../src/api'
 import { database } from './cloudbase'
 import { refuse } from './refuse'
@@ -19,6 +19,8 @@ export const RoundDoc = z.object({
   shards: z.number().int().min(1).max(256),
   /** Display names of the units evaluators may declare. */
   unitNames: z.record(Id, z.string()),
+  /** When the results were published (Shanghai time), shown to residents beside them; absent until then. */
+  publishedAt: IsoDateTime.optional(),
   /**
    * Bumped by every write, which is conditional on the version it read: an edit computed on a
    * stale read is redone, never written over a newer round (a close, another edit). Absent on
