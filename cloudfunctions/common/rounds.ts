@@ -13,8 +13,11 @@ export const RoundDoc = z.object({
   intro: z.string().max(5000),
   /** The unit whose organisers own the round. */
   ownerUnitId: Id,
-  /** Each target's self-report (seed 000: 情况报告); residents see it once an organiser approved it. */
-  reports: z.record(Id, z.object({ text: z.string().max(20000), approved: z.boolean() })),
+  /**
+   * Each target's self-report (seed 000: 情况报告); residents see it once an organiser approved it.
+   * `revision` counts its writes (absent: never rewritten), so an approval names the text it read.
+   */
+  reports: z.record(Id, z.object({ text: z.string().max(20000), approved: z.boolean(), revision: z.number().int().nonnegative().optional() })),
   /** Counter shards per target; more shards, fewer write conflicts among concurrent voters. */
   shards: z.number().int().min(1).max(256),
   /** Display names of the units evaluators may declare. */

@@ -55,7 +55,7 @@ export const main = createRouter(api.organize, {
   setHouseholds: async ({ roundId, households }, ctx) => setHouseholds(await auth(ctx), roundId, households, ctx),
 
   writeReport: async ({ roundId, targetId, text }, ctx) => writeReport(await auth(ctx), roundId, targetId, text, ctx),
-  approveReport: async ({ roundId, targetId }, ctx) => approveReport(await auth(ctx), roundId, targetId, ctx),
+  approveReport: async ({ roundId, targetId, revision }, ctx) => approveReport(await auth(ctx), roundId, targetId, revision, ctx),
   myReports: async ({ roundId }, ctx) => myReports(await auth(ctx), roundId),
   auditLog: async (filter, ctx) => auditLog(await auth(ctx), filter),
   auditSheet: async (filter, ctx) => auditSheet(await auth(ctx), filter),

@@ -14,6 +14,7 @@ import { isDuplicate } from '../common/transaction'
 import { isWithin } from '../common/units'
 import { MANAGE, READ } from './access'
 import { roundCounters, totalBallots } from './counters'
+import { revisionOf } from './reports'
 import { rosterSizes } from './rosterSizes'
 
 /** What may still change once residents are voting: the end of the window and the texts. */
@@ -41,7 +42,7 @@ export async function detail(doc: RoundDoc, now: Date): Promise<RoundDetail> {
     categories: round.categories,
     template: round.template,
     rules: round.rules,
-    reports: doc.reports,
+    reports: Object.fromEntries(Object.entries(doc.reports).map(([id, r]) => [id, { text: r.text, approved: r.approved, revision: revisionOf(r) }])),
     rosterSizes: sizes,
     blockers: round.state === 'draft' ? issuesBeforeOpen(round, { now, rosterSizes: sizes }) : [],
   }

@@ -78,7 +78,8 @@ export interface RoundDetail extends RoundListItem {
   categories: z.infer<typeof EvaluatorCategory>[]
   template: z.infer<typeof BallotTemplate>
   rules: z.infer<typeof Rule>[]
-  reports: Record<string, { text: string; approved: boolean }>
+  /** `revision`: what an approval names, so that a text rewritten meanwhile is not approved unread. */
+  reports: Record<string, { text: string; approved: boolean; revision: number }>
   rosterSizes: Record<string, number>
   blockers: Blocker[]
 }
@@ -215,7 +216,8 @@ export const organizeApi = {
 
   /** The unit contact writes the unit's self-report; an organiser approves it before residents see it. */
   writeReport: action<{ approved: boolean }>()(z.object({ ...roundRef, targetId: Id, text: Text(20000).min(1) }).strict()),
-  approveReport: action<{ approved: boolean }>()(z.object({ ...roundRef, targetId: Id }).strict()),
+  /** Approves the report as the organiser read it (`revision` from getRound); refused with REPORT_CHANGED if rewritten since. */
+  approveReport: action<{ approved: boolean }>()(z.object({ ...roundRef, targetId: Id, revision: z.number().int().nonnegative() }).strict()),
   /** The reports a contact (or organiser) may write in a round, with their text and whether approved. */
   myReports: action<{ title: string; reports: { targetId: string; name: string; text: string; approved: boolean }[] }>()(z.object(roundRef).strict()),
 

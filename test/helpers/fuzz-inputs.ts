@@ -132,7 +132,7 @@ export const VALID: Generators = {
     participation: roundRef,
     setHouseholds: (s) => fc.record({ roundId: roundId(s), households: fc.option(fc.integer({ min: 1, max: 1_000_000 }), { nil: null }) }),
     writeReport: (s) => targetOf(s).chain((ref) => fc.record({ text: text(300) }).map((t) => ({ ...ref, ...t }))),
-    approveReport: targetOf,
+    approveReport: (s) => targetOf(s).chain((ref) => fc.record({ revision: fc.integer({ min: 0, max: 3 }) }).map((r) => ({ ...ref, ...r }))),
     myReports: roundRef,
     auditLog: (s) => fc.record({ unitId: optional(unitId(s)), roundId: optional(roundId(s)) }).map(defined),
   },
