@@ -136,3 +136,11 @@ test('an edit computed on the open round while the scheduler closes it is redone
   expect(seen).toEqual(['open', 'closed'])
   expect(storedRound(roundId).round).toMatchObject({ state: 'closed', households: 70 })
 })
+
+test.each(['toString', '__proto__', 'constructor', '$gt', 'root'])('the round id %s is refused with a Chinese message and changes no round', async (roundId) => {
+  const [before, audited] = [storedDocs(runtime, 'rounds'), auditCount()]
+  const answer = await organize(admin, 'setHouseholds', { roundId, households: 10 })
+  expect(answer).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^(BAD_INPUT|ROUND_NOT_FOUND)$/), message: expect.stringMatching(/[\u4e00-\u9fa5]/) } })
+  expect(storedDocs(runtime, 'rounds')).toEqual(before)
+  expect(auditCount()).toBe(audited)
+})
