@@ -35,7 +35,7 @@ function Households({ roundId, data, editable, onChanged }: { roundId: string; d
   const [typed, setTyped] = useState<string | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
   const shown = typed ?? (data.households ? String(data.households) : '')
-  if (!editable) return data.households ? <Text className='qp-muted'>{`应参评户数 ${data.households} 户（组织方填写）`}</Text> : null
+  if (!editable) return data.households ? <View className='qp-muted'>{`应参评户数 ${data.households} 户（组织方填写）`}</View> : null
   const save = async () => {
     const r = await call('organize', 'setHouseholds', { roundId, households: Number(shown) || null })
     setError(r.ok ? null : r.error)
