@@ -1,6 +1,6 @@
 /** @module Stored rounds: the domain's Round plus what residents are shown around it. */
 import { z } from 'zod'
-import { domainError, Id, Round } from '../../src/core'
+import { domainError, Id, IsoDateTime, Round } from '../../src/core'
 import { apiError } from '../../src/api'
 import type { RoleName } from '../../src/api/organize'
 import { database } from './cloudbase'
@@ -15,12 +15,17 @@ export const RoundDoc = z.object({
   intro: z.string().max(5000),
   /** The unit whose organisers own the round. */
   ownerUnitId: Id,
-  /** Each target's self-report (seed 000: 情况报告); residents see it once an organiser approved it. */
-  reports: z.record(Id, z.object({ text: z.string().max(20000), approved: z.boolean() })),
+  /**
+   * Each target's self-report (seed 000: 情况报告); residents see it once an organiser approved it.
+   * `revision` counts its writes (absent: never rewritten), so an approval names the text it read.
+   */
+  reports: z.record(Id, z.object({ text: z.string().max(20000), approved: z.boolean(), revision: z.number().int().nonnegative().optional() })),
   /** Counter shards per target; more shards, fewer write conflicts among concurrent voters. */
   shards: z.number().int().min(1).max(256),
   /** Display names of the units evaluators may declare. */
   unitNames: z.record(Id, z.string()),
+  /** When the results were published (Shanghai time), shown to residents beside them; absent until then. */
+  publishedAt: IsoDateTime.optional(),
   /**
    * Bumped by every write, which is conditional on the version it read: an edit computed on a
    * stale read is redone, never written over a newer round (a close, another edit). Absent on

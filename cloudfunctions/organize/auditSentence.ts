@@ -47,6 +47,10 @@ const DID: Record<string, (e: StoredEntry, n: Names, round: string) => string> =
   sharedCode: (e, n, r) => `为评议${r}生成了${n.unit(str(fields(e.after).unitId))}的共用码（可用${fields(e.after).maxUses}次）`,
   voidCode: (e, n, r) => `作废了评议${r}中${n.unit(str(fields(e.after).unitId))}${str(fields(e.after).name) || '共用码'}的邀请码`,
   reissueCode: (e, n, r) => `为评议${r}中${n.unit(str(fields(e.after).unitId))}${str(fields(e.after).name) || '共用码'}补发了邀请码`,
+  setHouseholds: (e, _n, r) => {
+    const households = fields(e.after).households
+    return typeof households === 'number' ? `将评议${r}的参评户数设为${households}户` : `清除了评议${r}的参评户数`
+  },
   addChannel: (e, _n, r) => `为评议${r}添加了转发渠道“${str(fields(e.after).name)}”`,
   writeReport: (e, n, r) => `填写了评议${r}中${n.unit(e.unitId)}的情况报告`,
   approveReport: (_e, _n, r) => `审核通过了评议${r}中的一份情况报告`,

@@ -13,6 +13,7 @@ import { listRoleHolders, revokeRole } from './holders'
 import { addRoster, codeSheet, importRoster, listCodes, sharedCode } from './roster'
 import { copyRound, createRound, detail, listRounds, managedRound, transition, updateRound } from './rounds'
 import { addChannel, participation, sharePoster } from './sharing'
+import { setHouseholds } from './households'
 import { codeSlips } from './slips'
 import { READ } from './access'
 
@@ -51,9 +52,10 @@ export const main = createRouter(api.organize, {
   addChannel: async ({ roundId, name }, ctx) => addChannel(await auth(ctx), roundId, name, ctx),
   sharePoster: async ({ roundId, channelId }, ctx) => sharePoster(await auth(ctx), roundId, channelId),
   participation: async ({ roundId }, ctx) => participation(await auth(ctx), roundId),
+  setHouseholds: async ({ roundId, households }, ctx) => setHouseholds(await auth(ctx), roundId, households, ctx),
 
   writeReport: async ({ roundId, targetId, text }, ctx) => writeReport(await auth(ctx), roundId, targetId, text, ctx),
-  approveReport: async ({ roundId, targetId }, ctx) => approveReport(await auth(ctx), roundId, targetId, ctx),
+  approveReport: async ({ roundId, targetId, revision }, ctx) => approveReport(await auth(ctx), roundId, targetId, revision, ctx),
   myReports: async ({ roundId }, ctx) => myReports(await auth(ctx), roundId),
   auditLog: async (filter, ctx) => auditLog(await auth(ctx), filter),
   auditSheet: async (filter, ctx) => auditSheet(await auth(ctx), filter),

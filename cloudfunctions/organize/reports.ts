@@ -7,6 +7,8 @@ import type { HandlerContext } from '../common/router'
 import { changeRound, loadRound, type RoundDoc } from '../common/rounds'
 import { MANAGE, REPORT } from './access'
 
+export const revisionOf = (report: RoundDoc['reports'][string] | undefined) => report?.revision ?? 0
+
 export async function writeReport(auth: Authority, roundId: string, targetId: string, text: string, { caller, now }: HandlerContext) {
   const targetOf = (doc: RoundDoc) => {
     const target = doc.round.targets.find((t) => t.id === targetId)
@@ -18,20 +20,23 @@ export async function writeReport(auth: Authority, roundId: string, targetId: st
   const { before, after } = await changeRound(roundId, (doc) => {
     targetOf(doc)
     // An organiser's own text needs no second look; a contact's waits for one.
-    return { ...doc, reports: { ...doc.reports, [targetId]: { text, approved: auth.covers(MANAGE, doc.ownerUnitId) } } }
+    const revision = revisionOf(ownEntry(doc.reports, targetId)) + 1
+    return { ...doc, reports: { ...doc.reports, [targetId]: { text, approved: auth.covers(MANAGE, doc.ownerUnitId), revision } } }
   }, { auth, allowed: REPORT })
   const written = after.reports[targetId]
   await audit(caller.openid, { action: 'writeReport', subject: `${roundId}/${targetId}`, unitId: targetOf(after).unitId, before: ownEntry(before.reports, targetId) ?? null, after: written }, now)
   return { approved: written.approved }
 }
 
-export async function approveReport(auth: Authority, roundId: string, targetId: string, { caller, now }: HandlerContext) {
+/** `revision`: the one the organiser read. A text written since is refused: nobody approves what they have not seen. */
+export async function approveReport(auth: Authority, roundId: string, targetId: string, revision: number, { caller, now }: HandlerContext) {
   const reportIn = (doc: RoundDoc) => ownEntry(doc.reports, targetId) ?? refuse(domainError('TARGET_NOT_IN_ROUND'))
   const { before } = await changeRound(roundId, (doc) => {
     authorize(auth, MANAGE, doc.ownerUnitId)
+    if (revisionOf(reportIn(doc)) !== revision) refuse(domainError('REPORT_CHANGED'))
     return { ...doc, reports: { ...doc.reports, [targetId]: { ...reportIn(doc), approved: true } } }
   }, { auth, allowed: MANAGE })
-  await audit(caller.openid, { action: 'approveReport', subject: `${roundId}/${targetId}`, unitId: before.ownerUnitId, before: { approved: reportIn(before).approved }, after: { approved: true } }, now)
+  await audit(caller.openid, { action: 'approveReport', subject: `${roundId}/${targetId}`, unitId: before.ownerUnitId, before: { approved: reportIn(before).approved }, after: { approved: true, revision } }, now)
   return { approved: true }
 }
 

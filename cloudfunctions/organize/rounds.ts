@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
 import type { NewRound, RoundDetail, RoundListItem, RoundPatch } from '../../src/api/organize'
-import { acceptsAction, closedWindow, domainError, draftRoundFromTemplate, inShanghaiWindow, issuesBeforeOpen, nextState, Round, type RoundAction } from '../../src/core'
+import { acceptsAction, closedWindow, domainError, draftRoundFromTemplate, inShanghai, inShanghaiWindow, issuesBeforeOpen, nextState, Round, type RoundAction } from '../../src/core'
 import { audit } from '../common/audit'
 import { database } from '../common/cloudbase'
 import { orRefuse, refuse } from '../common/refuse'
@@ -14,6 +14,7 @@ import { isDuplicate } from '../common/transaction'
 import { isWithin } from '../common/units'
 import { MANAGE, READ } from './access'
 import { roundCounters, totalBallots } from './counters'
+import { revisionOf } from './reports'
 import { rosterSizes } from './rosterSizes'
 
 /** What may still change once residents are voting: the end of the window and the texts. */
@@ -41,7 +42,7 @@ export async function detail(doc: RoundDoc, now: Date): Promise<RoundDetail> {
     categories: round.categories,
     template: round.template,
     rules: round.rules,
-    reports: doc.reports,
+    reports: Object.fromEntries(Object.entries(doc.reports).map(([id, r]) => [id, { text: r.text, approved: r.approved, revision: revisionOf(r) }])),
     rosterSizes: sizes,
     blockers: round.state === 'draft' ? issuesBeforeOpen(round, { now, rosterSizes: sizes }) : [],
   }
@@ -96,7 +97,8 @@ export async function createRound(auth: Authority, input: z.output<typeof NewRou
 }
 
 export async function copyRound(auth: Authority, roundId: string, title: string, window: Round['window'], { caller, now }: HandlerContext) {
-  const source = await managedRound(auth, roundId)
+  // A copy is a new round: nothing of the source's publication comes with it.
+  const { publishedAt: _, ...source } = await managedRound(auth, roundId)
   const id = `r${randomBytes(5).toString('hex')}`
   const copy = Round.safeParse({ ...source.round, id, title, window: inShanghaiWindow(window), state: 'draft' })
   if (!copy.success) refuse(domainError('ROUND_INVALID', copy.error.issues[0]?.message))
@@ -140,10 +142,11 @@ export async function transition(auth: Authority, roundId: string, action: Extra
   if (action === 'publish') await assertPublishable(doc, caller.openid, now)
   // Two organisers acting at once: only the one whose read still holds moves the round.
   const window = action === 'close' ? { 'round.window': closedWindow(doc.round.window, now) } : {}
+  const published = action === 'publish' ? { publishedAt: inShanghai(now).format() } : {}
   const { updated } = (await database()
     .collection('rounds')
     .where({ _id: roundId, 'round.state': doc.round.state })
-    .update({ 'round.state': state, ...window, version: database().command.inc(1) })) as { updated: number }
+    .update({ 'round.state': state, ...window, ...published, version: database().command.inc(1) })) as { updated: number }
   if (!updated) refuse(domainError('ACTION_NOT_ALLOWED'))
   await audit(caller.openid, { action: `${action}Round`, subject: roundId, unitId: doc.ownerUnitId, before: { state: doc.round.state }, after: { state } }, now)
   if (action === 'close') await storeFinalResults(doc, caller.openid, now)

@@ -3,7 +3,7 @@
  * roll-up per child unit to drill down 区 → 街道 → 社区 → 网格.
  */
 import type { AttentionItem, Dashboard, DashboardRound, UnitRollup } from '../../src/api/report'
-import { pooledSatisfaction, STATE_LABELS, type Target, type TargetResult } from '../../src/core'
+import { expectedTurnout, pooledSatisfaction, STATE_LABELS, type Target, type TargetResult } from '../../src/core'
 import { database } from '../common/cloudbase'
 import { roundFigures, type RoundFigures } from '../common/results'
 import { type Authority, forbidden, unitNameOf } from '../common/roles'
@@ -65,7 +65,7 @@ function attentionOf(doc: RoundDoc, figures: RoundFigures, targets: readonly Tar
 }
 
 function roundRow(doc: RoundDoc, figures: RoundFigures, targets: readonly Target[]): DashboardRound {
-  const expectedPer = doc.round.categories.reduce((n, c) => n + (c.expectedPerUnit ?? 0), 0) || null
+  const expectedPer = expectedTurnout(doc.round).perTarget
   const rows = targets.map((t) => {
     const result = figures.byTarget.get(t.id)?.result as TargetResult
     return { targetId: t.id, name: t.name, unitId: t.unitId, ballots: result.ballots, expected: expectedPer, satisfaction: result.headline.satisfaction, badges: badges(result) }
@@ -101,7 +101,7 @@ export async function dashboard(auth: Authority, unitId: string | undefined, now
     const results = shown.flatMap(({ figures, targets }) =>
       targets.filter((t) => isWithin(auth.units, t.unitId, child.id)).map((t) => figures.byTarget.get(t.id)?.result as TargetResult),
     )
-    const expectedPer = shown.map(({ doc, targets }) => ({ n: doc.round.categories.reduce((s, c) => s + (c.expectedPerUnit ?? 0), 0), targets: targets.filter((t) => isWithin(auth.units, t.unitId, child.id)).length }))
+    const expectedPer = shown.map(({ doc, targets }) => ({ n: expectedTurnout(doc.round).perTarget ?? 0, targets: targets.filter((t) => isWithin(auth.units, t.unitId, child.id)).length }))
     const expected = expectedPer.reduce((s, e) => s + e.n * e.targets, 0)
     return {
       unitId: child.id,

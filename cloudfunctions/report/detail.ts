@@ -82,7 +82,7 @@ export async function publishedResults(auth: Authority, roundId: string, { calle
   if (!mark) refuse(domainError('RESULTS_NOT_YET'))
   const figures = await roundFigures(doc, new Date(mark.computedAt))
   return {
-    round: { id: doc._id, title: doc.round.title, publishedAt: null },
+    round: { id: doc._id, title: doc.round.title, publishedAt: doc.publishedAt ?? null },
     targets: figures.round.targets.map((t) => {
       const result = figures.byTarget.get(t.id)?.result
       if (!result) refuse(domainError('RESULTS_NOT_YET'))

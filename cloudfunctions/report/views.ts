@@ -1,6 +1,6 @@
 /** @module The pages' shapes built from a round's figures: headers, target views, legends, badges and the Chinese notices. */
 import type { Badge, Legend, RoundHeader, RoundResults, TargetView } from '../../src/api/report'
-import { type Counters, type Effect, participation, rankGroup, type RankEntry, type Round, STATE_LABELS, type Target, type TargetResult, toPercent } from '../../src/core'
+import { type Counters, type Effect, expectedTurnout, participation, rankGroup, type RankEntry, type Round, STATE_LABELS, type Target, type TargetResult, toPercent } from '../../src/core'
 import type { RoundFigures } from '../common/results'
 import type { RoundDoc } from '../common/rounds'
 
@@ -95,7 +95,6 @@ export function targetView(doc: RoundDoc, figures: RoundFigures, target: Target,
   const { round } = figures
   const result = figures.byTarget.get(target.id)?.result as TargetResult
   const group = round.groups.find((g) => g.unitIds.includes(target.unitId)) ?? null
-  const expected = round.categories.reduce((n, c) => n + (c.expectedPerUnit ?? 0), 0) || null
   return {
     targetId: target.id,
     name: target.name,
@@ -107,7 +106,7 @@ export function targetView(doc: RoundDoc, figures: RoundFigures, target: Target,
     badges: badges(result),
     rankInGroup: (group && ranks.groups.find((g) => g.id === group.id)?.ranking.find((e) => e.targetId === target.id)?.rank) ?? null,
     rankInRound: ranks.ranking.find((e) => e.targetId === target.id)?.rank ?? null,
-    expected,
+    expected: expectedTurnout(round).perTarget,
     notices: targetNotices(round, result),
   }
 }

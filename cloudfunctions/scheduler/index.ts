@@ -28,7 +28,8 @@ async function run(now: Date) {
         continue
       }
       // Conditional, as a manual close is: whoever moves the round first, the other finds nothing to do.
-      const { updated } = (await database().collection('rounds').where({ _id: doc._id, 'round.state': 'open' }).update({ 'round.state': 'closed' })) as { updated: number }
+      // It bumps the version as every write of a round does, or an edit computed on the open round would write it back open.
+      const { updated } = (await database().collection('rounds').where({ _id: doc._id, 'round.state': 'open' }).update({ 'round.state': 'closed', version: _.inc(1) })) as { updated: number }
       if (!updated) continue
       await audit(SCHEDULER, { action: 'closeRound', subject: doc._id, unitId: doc.ownerUnitId, before: { state: 'open' }, after: { state: 'closed', by: '评议时间结束，自动结束' } }, now)
       closed.push(doc._id)

@@ -1,7 +1,7 @@
 /** @module Contract of the organiser-facing `organize` function (admins, organisers, leaders, unit contacts). */
 import { z } from 'zod'
 import {
-  type Blocker, BallotTemplate, type BuiltinTemplate, type Participation as CoreParticipation, Channel, EvaluatorCategory, Group, Id, IsoDateTime, OrgUnitKind, type RoundState, Rule, Target,
+  type Blocker, BallotTemplate, type BuiltinTemplate, type Participation as CoreParticipation, Channel, EvaluatorCategory, Group, Households, Id, IsoDateTime, OrgUnitKind, type RoundState, Rule, Target,
 } from '../core'
 import { action } from './contract'
 
@@ -78,7 +78,8 @@ export interface RoundDetail extends RoundListItem {
   categories: z.infer<typeof EvaluatorCategory>[]
   template: z.infer<typeof BallotTemplate>
   rules: z.infer<typeof Rule>[]
-  reports: Record<string, { text: string; approved: boolean }>
+  /** `revision`: what an approval names, so that a text rewritten meanwhile is not approved unread. */
+  reports: Record<string, { text: string; approved: boolean; revision: number }>
   rosterSizes: Record<string, number>
   blockers: Blocker[]
 }
@@ -212,10 +213,13 @@ export const organizeApi = {
   /** A QR poster (wxacode.getUnlimited) whose short scene maps to the round and channel. */
   sharePoster: action<{ url: string; scene: string; path: string }>()(z.object({ ...roundRef, channelId: Id }).strict()),
   participation: action<Participation>()(z.object(roundRef).strict()),
+  /** The households a round open to all is measured against (null clears it); while the round is a draft or open. */
+  setHouseholds: action<Participation>()(z.object({ ...roundRef, households: Households.nullable() }).strict()),
 
   /** The unit contact writes the unit's self-report; an organiser approves it before residents see it. */
   writeReport: action<{ approved: boolean }>()(z.object({ ...roundRef, targetId: Id, text: Text(20000).min(1) }).strict()),
-  approveReport: action<{ approved: boolean }>()(z.object({ ...roundRef, targetId: Id }).strict()),
+  /** Approves the report as the organiser read it (`revision` from getRound); refused with REPORT_CHANGED if rewritten since. */
+  approveReport: action<{ approved: boolean }>()(z.object({ ...roundRef, targetId: Id, revision: z.number().int().nonnegative() }).strict()),
   /** The reports a contact (or organiser) may write in a round, with their text and whether approved. */
   myReports: action<{ title: string; reports: { targetId: string; name: string; text: string; approved: boolean }[] }>()(z.object(roundRef).strict()),
 

@@ -37,6 +37,9 @@ export const Visibility = z
 export type Visibility = z.infer<typeof Visibility>
 
 export const Channel = z.object({ id: Id, name: Label }).strict()
+
+/** Households a community counts (入户数); a million covers the largest street. */
+export const Households = z.number().int().min(1).max(1_000_000)
 export type Channel = z.infer<typeof Channel>
 
 export const Round = z
@@ -60,6 +63,11 @@ export const Round = z
     visibility: Visibility,
     /** Where the link was shared (a grid's group chat…), counted per ballot. */
     channels: z.array(Channel),
+    /**
+     * The households the organiser counts for a round open to all residents, where no roster says
+     * how many should take part (see `takesHouseholds`). Absent until entered.
+     */
+    households: Households.optional(),
   })
   .strict()
   .refine((r) => (['targets', 'groups', 'categories', 'rules', 'channels'] as const).every((key) => distinct(r[key].map((x) => x.id))), {

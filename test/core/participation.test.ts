@@ -25,3 +25,21 @@ test('a round with no counters yet shows zeros, not gaps', () => {
   const round = roundFrom('community-satisfaction', { targets: [target('b1')] })
   expect(participation(round, new Map())).toMatchObject({ ballots: 0, targets: [{ id: 'b1', ballots: 0, expected: null }], categories: [{ ballots: 0, quota: null }], expectedVoters: null })
 })
+
+test('a round open to all is measured against the households entered: in all, and at each target when everyone rates every target', () => {
+  const round = { ...roundFrom('community-satisfaction', { targets: [target('b1'), target('b2')] }), households: 1200 }
+  expect(participation(round, new Map())).toMatchObject({ takesHouseholds: true, households: 1200, expectedVoters: 1200, targets: [{ expected: 1200 }, { expected: 1200 }] })
+  // Residents who rate only their own unit's target are not all expected at each one.
+  const ownUnit = { ...round, categories: round.categories.map((c) => ({ ...c, scope: { kind: 'own-unit' as const } })) }
+  expect(participation(ownUnit, new Map())).toMatchObject({ expectedVoters: 1200, targets: [{ expected: null }, { expected: null }] })
+})
+
+test('a roster round keeps its roster: households neither offered nor counted, even if stored', () => {
+  const units = [target('u1')]
+  const round = { ...roundFrom('sanping-yilian', { targets: units, groups: [{ id: 'g', name: '第一组', leadUnitId: 'u1', unitIds: ['u1'] }] }), households: 999 }
+  expect(participation(round, new Map())).toMatchObject({ takesHouseholds: false, expectedVoters: 20, targets: [{ expected: 20 }] })
+  // An open category given a count per unit has its roster too.
+  const counted = roundFrom('community-satisfaction', { targets: units })
+  const withCount = { ...counted, households: 999, categories: counted.categories.map((c) => ({ ...c, expectedPerUnit: 30 })) }
+  expect(participation(withCount, new Map())).toMatchObject({ takesHouseholds: false, expectedVoters: 30 })
+})

@@ -32,5 +32,6 @@ test('周联络员\'s self-report is pending until 陈组织员 approves it', as
   expect(mine.reports).toEqual([expect.objectContaining({ targetId: 'b4', approved: false })])
   expect(mine.reports[0].text.length).toBeGreaterThan(10)
   const organiser = await signIn(runtime, 'organizer')
-  expect(data(await organize(organiser, 'approveReport', { roundId: DEMO_ROUND_ID, targetId: 'b4' }))).toEqual({ approved: true })
+  const { revision } = data(await organize<{ reports: Record<string, { revision: number }> }>(organiser, 'getRound', { roundId: DEMO_ROUND_ID })).reports.b4
+  expect(data(await organize(organiser, 'approveReport', { roundId: DEMO_ROUND_ID, targetId: 'b4', revision }))).toEqual({ approved: true })
 })

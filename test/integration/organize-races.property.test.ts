@@ -50,7 +50,11 @@ test('the lifecycle never moves backwards and no ballot is recorded after a clos
         if (kind === 'retitle') await organize('updateRound', { roundId, patch: { title: `标题${i}` } })
         if (kind === 'extend') await organize('updateRound', { roundId, patch: { window: { opensAt, closesAt: new Date(Date.parse(closesAt) + i * 60_000).toISOString() } } })
         if (kind === 'writeReport') await organize('writeReport', { roundId, targetId: 't1', text: `报告${i}` })
-        if (kind === 'approveReport') await organize('approveReport', { roundId, targetId: 't1' })
+        if (kind === 'approveReport') {
+          const read = await organize('getRound', { roundId })
+          const revision = read.ok ? ((read.data.reports as Record<string, { revision: number }>).t1?.revision ?? 0) : 0
+          await organize('approveReport', { roundId, targetId: 't1', revision })
+        }
         if (kind === 'open') await organize('openRound', { roundId })
         if (kind === 'publish') await organize('publishRound', { roundId })
         if (kind === 'close') {

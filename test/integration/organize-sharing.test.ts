@@ -75,8 +75,32 @@ test('a unit contact\'s self-report reaches residents only after an organiser ap
   const reportOf = async () => data(await resident.call<Answer<{ targets: { id: string; report: string }[] }>>('evaluate', { action: 'getRound', data: { roundId } })).targets.find((t) => t.id === 'ua')?.report
   expect(await reportOf()).toBe('')
   expect(data(await organize(contact, 'myReports', { roundId }))).toEqual({ title: '三评一联', reports: [{ targetId: 'ua', name: '甲单位', text: '甲单位情况报告', approved: false }] })
-  data(await organize(admin, 'approveReport', { roundId, targetId: 'ua' }))
+  const read = data(await organize<{ reports: Record<string, { text: string; revision: number }> }>(admin, 'getRound', { roundId })).reports.ua
+  expect(read).toEqual({ text: '甲单位情况报告', approved: false, revision: 1 })
+  data(await organize(admin, 'approveReport', { roundId, targetId: 'ua', revision: read.revision }))
   expect(await reportOf()).toBe('甲单位情况报告')
+})
+
+test('an approval names the text the organiser read: a report rewritten in between is refused, stays pending, and is approved once read', async () => {
+  const { code } = data(await organize<{ code: string }>(admin, 'inviteRole', { role: 'contact', unitId: 'ub' }))
+  const contact = await signIn(runtime, 'voter-32')
+  data(await organize(contact, 'redeemRole', { code, displayName: '乙单位联系人' }))
+  const reportsRead = async () => data(await organize<{ reports: Record<string, { text: string; approved: boolean; revision: number }> }>(admin, 'getRound', { roundId })).reports
+  data(await organize(contact, 'writeReport', { roundId, targetId: 'ub', text: '乙单位情况报告' }))
+  const read = (await reportsRead()).ub
+  // The contact rewrites it after the organiser opened the page, before the organiser taps 审核通过.
+  data(await organize(contact, 'writeReport', { roundId, targetId: 'ub', text: '乙单位情况报告（改过，未经审阅）' }))
+  const audited = (await organize<{ entries: unknown[] }>(admin, 'auditLog', { roundId }))
+  expect(await organize(admin, 'approveReport', { roundId, targetId: 'ub', revision: read.revision })).toEqual({
+    ok: false, error: { code: 'REPORT_CHANGED', message: '这份情况报告在您阅读后又被修改过，请先阅读最新内容再审核' },
+  })
+  expect((await reportsRead()).ub).toEqual({ text: '乙单位情况报告（改过，未经审阅）', approved: false, revision: read.revision + 1 })
+  expect(await organize(admin, 'auditLog', { roundId })).toEqual(audited)
+  // A replay of an approval already given, naming an older text, is refused the same way.
+  const reread = (await reportsRead()).ub
+  expect(data(await organize(admin, 'approveReport', { roundId, targetId: 'ub', revision: reread.revision }))).toEqual({ approved: true })
+  expect(await organize(admin, 'approveReport', { roundId, targetId: 'ub', revision: read.revision })).toMatchObject({ ok: false, error: { code: 'REPORT_CHANGED' } })
+  expect((await reportsRead()).ub).toMatchObject({ text: '乙单位情况报告（改过，未经审阅）', approved: true })
 })
 
 test('the first admin claims the system once with the setup code; a wrong code or a second claim is refused', async () => {

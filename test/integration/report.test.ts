@@ -117,9 +117,19 @@ test('closing stores the final results; late ballots and a later edit of the sam
   expect(byTarget(again, 't1').badges).toEqual([{ label: '返工补课', kind: 'redo' }])
   expect(again.round.computedAt).toBe(closed.round.computedAt)
 
+  const publishing = Math.floor(Date.now() / 1000) * 1000
   ok(await organize('publishRound', { roundId }))
   const resident = await signIn(runtime, 'resident-wang')
-  const published = ok(await report<{ targets: { targetId: string; verdict: string; satisfaction: { num: number; den: number } }[] }>(resident, 'publishedResults', { roundId }))
+  type Published = { round: { publishedAt: string | null }; targets: { targetId: string; verdict: string; satisfaction: { num: number; den: number } }[] }
+  const published = ok(await report<Published>(resident, 'publishedResults', { roundId }))
+  // The outcome page says when: the moment of publishing, in Shanghai time.
+  expect(published.round.publishedAt).toMatch(/\+08:00$/)
+  expect(Date.parse(published.round.publishedAt!)).toBeGreaterThanOrEqual(publishing)
+  expect(Date.parse(published.round.publishedAt!)).toBeLessThanOrEqual(Date.now())
+  // A copy for next year is a new round, not a published one.
+  const { roundId: copyId } = ok(await organize<{ roundId: string }>('copyRound', { roundId, title: '下一轮', window: { opensAt: '2030-01-01T08:00:00+08:00', closesAt: '2030-01-08T18:00:00+08:00' } }))
+  const { data: [copy] } = await database().collection('rounds').doc(copyId).get()
+  expect(copy).not.toHaveProperty('publishedAt')
   const p1 = published.targets.find((t) => t.targetId === 't1')!
   expect(p1.satisfaction).toMatchObject({ num: 3, den: 6 })
   expect(p1.verdict).toContain('满意率 50%')

@@ -1,8 +1,10 @@
 /** Live participation per target, category and channel, against expected counts and quotas. */
+import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { Participation } from '../../../api/organize'
+import type { ApiError } from '../../../api/result'
+import { call } from '../../../services/api'
 import Field from '../../components/Field'
 
 function Row({ name, count, expected, note, unit = '票' }: { name: string; count: number; expected?: number | null; note?: string | null; unit?: string }) {
@@ -24,40 +26,54 @@ function Row({ name, count, expected, note, unit = '票' }: { name: string; coun
 }
 
 /**
- * A community round open to all has no roster to be measured against; the organiser may type the
- * number of households instead. It is a reading aid on this phone only, so it is kept here.
+ * A round open to all residents has no roster to be measured against; an organiser enters the
+ * community's households instead. The number is the round's, stored on the server: every organiser
+ * and leader reads the same rate. A figure refreshed from the server replaces the field unless the
+ * organiser is typing in it.
  */
-function useHouseholds(roundId: string) {
-  const key = `qp-households-${roundId}`
-  const [text, setText] = useState<string>(() => String(Taro.getStorageSync(key) || ''))
-  const change = (value: string) => {
-    const digits = value.replace(/\D/g, '').slice(0, 7)
-    setText(digits)
-    Taro.setStorageSync(key, digits)
+function Households({ roundId, data, editable, onChanged }: { roundId: string; data: Participation; editable: boolean; onChanged: () => Promise<void> }) {
+  const [typed, setTyped] = useState<string | null>(null)
+  const [error, setError] = useState<ApiError | null>(null)
+  const shown = typed ?? (data.households ? String(data.households) : '')
+  if (!editable) return data.households ? <View className='qp-muted'>{`应参评户数 ${data.households} 户（组织方填写）`}</View> : null
+  const save = async () => {
+    const r = await call('organize', 'setHouseholds', { roundId, households: Number(shown) || null })
+    setError(r.ok ? null : r.error)
+    if (r.ok) setTyped(null)
+    await onChanged()
   }
-  return { households: Number(text) || null, text, change }
+  return (
+    <View className='participation__households'>
+      <Field label='应参评户数（选填，填辖区户数，用来计算参与率）' value={shown} placeholder='例如 1200' maxlength={7} onChange={(v) => setTyped(v.replace(/\D/g, ''))} />
+      {typed !== null && (
+        <View className='org__inline-actions'>
+          <Button size='small' type='primary' onClick={() => void save()}>{shown ? '保存户数' : '清除户数'}</Button>
+          <Button size='small' fill='outline' onClick={() => setTyped(null)}>取消</Button>
+        </View>
+      )}
+      {error && <Text className='qp-error'>{error.message}</Text>}
+    </View>
+  )
 }
 
 interface Props {
   roundId: string
   data: Participation
-  /** Households can be entered while the round takes ballots. */
-  open: boolean
+  /** The households may be entered by whoever manages the round while it takes ballots. */
+  editable: boolean
+  onChanged: () => Promise<void>
 }
 
-export default function ParticipationPanel({ roundId, data, open }: Props) {
-  const { households, text, change } = useHouseholds(roundId)
-  const expected = data.expectedVoters ?? households
+export default function ParticipationPanel({ roundId, data, editable, onChanged }: Props) {
+  const expected = data.expectedVoters
   return (
     <View className='qp-card participation'>
       <Text className='qp-card__title'>{data.voters === null ? `参与情况（共 ${data.ballots} 票）` : `参与情况（${data.voters} 人，共 ${data.ballots} 票）`}</Text>
       {data.voters !== null && (
-        <Row name={data.expectedVoters ? '参评人数 / 应参评人数' : expected ? '参评人数 / 户数' : '参评人数'} count={data.voters} expected={expected} unit='人' />
+        <Row name={!expected ? '参评人数' : data.takesHouseholds ? '参评人数 / 应参评户数' : '参评人数 / 应参评人数'} count={data.voters} expected={expected} unit='人' />
       )}
       {data.voters !== null && expected && <Text className='qp-muted'>{`参与率 ${Math.round((data.voters / expected) * 100)}%`}</Text>}
-      {data.expectedVoters === null && open && (
-        <Field label='辖区户数（选填，用来计算参与率）' value={text} placeholder='例如 1200' maxlength={7} onChange={change} />
-      )}
+      {data.takesHouseholds && <Households roundId={roundId} data={data} editable={editable} onChanged={onChanged} />}
       <Text className='org__field-label'>按评议对象（每人对每个对象一票）</Text>
       {data.targets.map((t) => <Row key={t.id} name={t.name} count={t.ballots} expected={t.expected} />)}
       <Text className='org__field-label'>按参评人员类别</Text>

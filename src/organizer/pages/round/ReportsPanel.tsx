@@ -53,7 +53,7 @@ export default function ReportsPanel({ round, readOnly, onChanged }: Props) {
             {!readOnly && (
               <View className='org__inline-actions'>
                 {report && !report.approved && (
-                  <Button size='small' type='primary' onClick={() => void run(call('organize', 'approveReport', { roundId: round.id, targetId: t.id }))}>审核通过</Button>
+                  <Button size='small' type='primary' onClick={() => void run(call('organize', 'approveReport', { roundId: round.id, targetId: t.id, revision: report.revision }))}>审核通过</Button>
                 )}
                 {editing?.targetId === t.id ? (
                   <Button size='small' type='primary' fill='outline' disabled={!editing.text.trim()} onClick={() => void run(call('organize', 'writeReport', { roundId: round.id, targetId: t.id, text: editing.text }))}>保存报告</Button>

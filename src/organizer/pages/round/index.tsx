@@ -74,7 +74,7 @@ export default function OrganizerRoundPage() {
       ) : (
         <>
           {round.state === 'draft' && <Readiness round={round} readOnly={readOnly} onChanged={reload} />}
-          {participation && round.state !== 'draft' && <ParticipationPanel roundId={round.id} data={participation} open={round.state === 'open'} />}
+          {participation && round.state !== 'draft' && <ParticipationPanel roundId={round.id} data={participation} editable={!readOnly && round.state === 'open'} onChanged={reload} />}
           {!readOnly && <SharePanel round={round} onChanged={reload} />}
           {!readOnly && (round.state === 'draft' || round.state === 'open') && <RosterPanel round={round} unitName={unitName} onChanged={reload} />}
           {!readOnly && <CodeList round={round} codes={codes} unitName={unitName} />}
