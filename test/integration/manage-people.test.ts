@@ -77,11 +77,12 @@ async function firstRound(): Promise<string> {
 }
 
 describe('roster codes', () => {
-  test('void makes a code unusable, reissue gives the same person a new one, a used code stays used; counts never say by whom', async () => {
+  test('void makes a code unusable, reissue gives the same person a new one, used or not; counts never say by whom', async () => {
     const roundId = await openRound(runtime, { templateId: 'sanping-yilian', groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: ['t1', 't2', 't3'] }] }, false)
-    const codes = data(await organize<{ codes: { code: string; name: string }[] }>(admin, 'addRoster', { roundId, categoryId: 'unit', entries: [{ name: '张三', unitId: 't1' }, { name: '李四', unitId: 't1' }, { name: '王五', unitId: 't1' }] })).codes
+    const names = ['张三', '李四', '王五', '陈六', '刘七', '周八']
+    const codes = data(await organize<{ codes: { code: string; name: string }[] }>(admin, 'addRoster', { roundId, categoryId: 'unit', entries: names.map((name) => ({ name, unitId: 't1' })) })).codes
     const [zhang, li, wang] = codes.map((c) => c.code)
-    data(await organize(admin, 'sharedCode', { roundId, categoryId: 'all-round', unitId: 't2', maxUses: 5 }))
+    const shared = data(await organize<{ code: string }>(admin, 'sharedCode', { roundId, categoryId: 'all-round', unitId: 't2', maxUses: 5 }))
     expect(data(await organize(admin, 'openRound', { roundId }))).toEqual({ state: 'open', blockers: [] })
     const resident = await signIn(runtime, 'voter-721')
     data(await resident.call<Answer>('evaluate', { action: 'redeem', data: { code: wang } }))
@@ -93,18 +94,31 @@ describe('roster codes', () => {
     expect(fresh.code).not.toBe(li)
     expect(await organize(resident, 'codeKind', { code: li })).toMatchObject({ ok: false, error: { code: 'CODE_INVALID' } })
     expect(data(await organize(resident, 'codeKind', { code: fresh.code }))).toEqual({ kind: 'roster' })
-    expect(await organize(admin, 'voidCode', { roundId, code: wang })).toMatchObject({ ok: false, error: { code: 'CODE_USED' } })
-    expect(await organize(admin, 'reissueCode', { roundId, code: zhang })).toMatchObject({ ok: false, error: { code: 'CODE_USED' } })
+    // A used person's code is voided like any other: refusing it would say that 王五 voted.
+    expect(data(await organize(admin, 'voidCode', { roundId, code: wang }))).toEqual({ voided: 1 })
+    expect(await organize(admin, 'reissueCode', { roundId, code: zhang })).toMatchObject({ ok: false, error: { code: 'CODE_VOIDED', message: '该邀请码已经作废' } })
+    expect(await organize(admin, 'voidCode', { roundId, code: wang })).toMatchObject({ ok: false, error: { code: 'CODE_VOIDED' } })
     // A code of another round is not this round's to void.
     const other = await openRound(runtime, { templateId: 'sanping-yilian', groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: ['t1'] }] }, false)
     expect(await organize(admin, 'voidCode', { roundId: other, code: fresh.code })).toMatchObject({ ok: false, error: { code: 'CODE_INVALID' } })
 
-    const { counts } = data(await organize<{ counts: Record<string, unknown>[] }>(admin, 'codeCounts', { roundId }))
+    const listed = data(await organize<{ codes: { code: string; name: string | null; usesLeft: number | null }[] }>(admin, 'listCodes', { roundId })).codes
+    expect(listed.map((c) => [c.name, c.usesLeft])).toEqual([['陈六', null], ['李四', null], ['刘七', null], ['周八', null], [null, 5]])
+    expect(listed.map((c) => c.code)).not.toEqual(expect.arrayContaining([zhang, li, wang]))
+
+    const { counts, k } = data(await organize<{ counts: Record<string, unknown>[]; k: number }>(admin, 'codeCounts', { roundId }))
+    expect(k).toBe(5)
     expect(counts).toEqual([
-      { unitId: 't1', unitName: '第1党支部', categoryId: 'unit', categoryName: expect.any(String), issued: 2, used: 1, void: 2 },
-      { unitId: 't2', unitName: '第2党支部', categoryId: 'all-round', categoryName: expect.any(String), issued: 5, used: 0, void: 0 },
+      { unitId: 't1', unitName: '第1党支部', categoryId: 'unit', categoryName: expect.any(String), issued: 7, used: 1, void: 3, sharedUsed: 0, sharedLeft: 0 },
+      { unitId: 't2', unitName: '第2党支部', categoryId: 'all-round', categoryName: expect.any(String), issued: 0, used: 0, void: 0, sharedUsed: 0, sharedLeft: 5 },
     ])
     expect(JSON.stringify(counts)).not.toMatch(/张三|李四|王五/)
+
+    // A shared code is no person: its uses are shown, and one used up has nothing left to void.
+    const once = data(await organize<{ code: string }>(admin, 'sharedCode', { roundId, categoryId: 'all-round', unitId: 't3', maxUses: 1 }))
+    data(await (await signIn(runtime, 'voter-722')).call<Answer>('evaluate', { action: 'redeem', data: { code: once.code } }))
+    expect(await organize(admin, 'voidCode', { roundId, code: once.code })).toMatchObject({ ok: false, error: { code: 'CODE_USED', message: '该共用码已经用完，不能作废或补发' } })
+    expect(data(await organize(admin, 'voidCode', { roundId, code: shared.code }))).toEqual({ voided: 5 })
 
     const log = JSON.stringify(data(await organize(admin, 'auditLog', { roundId })))
     for (const code of [zhang, li, wang, fresh.code]) expect(log).not.toContain(code)

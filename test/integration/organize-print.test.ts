@@ -99,13 +99,19 @@ describe('打印邀请码', () => {
     expect(runtime.cloudbase.store.collection('scenes').size).toBe(codes.length)
   })
 
-  test('a spent code is not printed again; a stranger, a hostile round id or unit id get a refusal or nothing', async () => {
+  test('a person\'s code is printed whether or not it was used, a voided one or a used-up shared code is not; a stranger, a hostile round id or unit id get a refusal or nothing', async () => {
     const resident = await signIn(runtime, 'resident-li')
-    const spent = codes.find((c) => c.unitId === 'ua')!
+    const [spent, voided] = codes.filter((c) => c.unitId === 'ua' && c.name !== null)
     data(await resident.call<Answer>('evaluate', { action: 'redeem', data: { code: spent.code } }))
+    data(await organize(admin, 'voidCode', { roundId, code: voided.code }))
+    const once = data(await organize<{ code: string }>(admin, 'sharedCode', { roundId, categoryId: 'all-round', unitId: 'ua', maxUses: 1 }))
+    data(await (await signIn(runtime, 'resident-wang')).call<Answer>('evaluate', { action: 'redeem', data: { code: once.code } }))
     const { url, slips } = data(await organize<{ url: string; slips: number }>(admin, 'codeSlips', { roundId, unitId: 'ua' }))
     expect(slips).toBe(codes.filter((c) => c.unitId === 'ua').length - 1)
-    expect(execFileSync('pdftotext', [await download(url, 'spent.pdf'), '-'], { encoding: 'utf8' })).not.toContain(spent.code)
+    const text = execFileSync('pdftotext', [await download(url, 'spent.pdf'), '-'], { encoding: 'utf8' })
+    expect(text).toContain(spent.code)
+    expect(text).not.toContain(voided.code)
+    expect(text).not.toContain(once.code)
     expect(await organize(resident as Session, 'codeSlips', { roundId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await organize(admin, 'codeSlips', { roundId: 'no-such-round' })).toMatchObject({ ok: false, error: { code: 'ROUND_NOT_FOUND' } })
     expect(data(await organize<{ slips: number }>(admin, 'codeSlips', { roundId, unitId: 'no-such-unit' })).slips).toBe(0)
