@@ -39,9 +39,10 @@ export async function codeSlips(auth: Authority, roundId: string, unitId: string
     const rightWidth = inner - QR - 12
     pdf.fontSize(9).fillColor('#666').text('邀请码', right, y + 40, { width: rightWidth })
     pdf.fontSize(22).fillColor('#000').text(code._id, right, y + 54, { characterSpacing: 1, lineBreak: false })
-    const unitName = ownEntry(doc.unitNames, code.unitId) ?? code.unitId
-    const holder = code.name ? `${code.name} · ${unitName}` : `共用码 · ${unitName} · 可用 ${code.usesLeft} 次`
-    pdf.fontSize(9).fillColor('#333').text(holder, right, y + 94, { width: rightWidth, height: 36, ellipsis: true })
+    // Who the slip is for on a line of its own, the unit below: a long unit name wraps whole, never splitting off the name.
+    const holder = code.name ?? `共用码 · 可用 ${code.usesLeft} 次`
+    pdf.fontSize(10).fillColor('#000').text(holder, right, y + 92, { width: rightWidth, height: 14, ellipsis: true })
+    pdf.fontSize(9).fillColor('#333').text(ownEntry(doc.unitNames, code.unitId) ?? code.unitId, right, y + 108, { width: rightWidth, height: 24, ellipsis: true })
     pdf.fontSize(8).fillColor('#333').text(HOW_TO.join('\n'), x, y + QR + 42, { width: inner, lineGap: 2 })
   }
   if (codes.length === 0) pdf.fontSize(12).text('没有可打印的邀请码：名单为空，或邀请码均已作废、共用码均已用完。')
