@@ -127,6 +127,46 @@ describe('roster codes', () => {
   })
 })
 
+describe('voiding under load', () => {
+  test('a meeting redeeming one shared code at once: every resident gets in, up to its uses, none refused by the crowd', async () => {
+    const roundId = await openRound(runtime, { templateId: 'sanping-yilian', groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: ['t1', 't2', 't3'] }] }, false)
+    const { code } = data(await organize<{ code: string }>(admin, 'sharedCode', { roundId, categoryId: 'unit', unitId: 't1', maxUses: 12 }))
+    data(await organize(admin, 'sharedCode', { roundId, categoryId: 'all-round', unitId: 't2', maxUses: 5 }))
+    expect(data(await organize(admin, 'openRound', { roundId }))).toEqual({ state: 'open', blockers: [] })
+    const residents = await Promise.all(Array.from({ length: 15 }, (_, i) => signIn(runtime, `voter-74${i.toString().padStart(2, '0')}`)))
+    const answers = await Promise.all(residents.map((r) => r.call<Answer>('evaluate', { action: 'redeem', data: { code } })))
+    expect(answers.filter((a) => a.ok)).toHaveLength(12)
+    for (const a of answers.filter((a) => !a.ok)) expect(a).toMatchObject({ ok: false, error: { code: 'CODE_INVALID' } })
+  })
+
+  test('voids racing redemptions: every void answers alike, each code is used at most once, and the counts add up', async () => {
+    const roundId = await openRound(runtime, { templateId: 'sanping-yilian', groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: ['t1', 't2', 't3'] }] }, false)
+    const entries = Array.from({ length: 10 }, (_, i) => ({ name: `参评${i + 1}`, unitId: 't1' }))
+    const codes = data(await organize<{ codes: { code: string }[] }>(admin, 'addRoster', { roundId, categoryId: 'unit', entries })).codes.map((c) => c.code)
+    data(await organize(admin, 'sharedCode', { roundId, categoryId: 'all-round', unitId: 't2', maxUses: 5 }))
+    expect(data(await organize(admin, 'openRound', { roundId }))).toEqual({ state: 'open', blockers: [] })
+    const voters = await Promise.all(codes.map((_, i) => signIn(runtime, `voter-76${i}`)))
+    const redeem = (i: number) => voters[i].call<Answer>('evaluate', { action: 'redeem', data: { code: codes[i] } })
+    const voidIt = (i: number) => organize(admin, 'voidCode', { roundId, code: codes[i] })
+    // Half the codes see the void sent first, half the redemption: both orders meet in flight.
+    const answers = await Promise.all(codes.map((_, i) => Promise.all(i % 2 ? [redeem(i), voidIt(i), voidIt(i)] : [voidIt(i), redeem(i), voidIt(i)])))
+    const redeemed = answers.map((a, i) => a[i % 2 ? 0 : 1])
+    const voids = answers.map((a, i) => (i % 2 ? [a[1], a[2]] : [a[0], a[2]]))
+    // Two voids of one code are one: the other is told it is voided already, whatever the resident did.
+    for (const pair of voids) {
+      expect(pair.filter((a) => a.ok).map((a) => a.ok && a.data)).toEqual([{ voided: 1 }])
+      expect(pair.filter((a) => !a.ok)).toEqual([expect.objectContaining({ error: expect.objectContaining({ code: 'CODE_VOIDED' }) })])
+    }
+    const used = redeemed.filter((a) => a.ok).length
+    for (const a of redeemed.filter((a) => !a.ok)) expect(a).toMatchObject({ ok: false, error: { code: 'CODE_INVALID' } })
+    const stored = codes.map((code) => runtime.cloudbase.store.collection('invitations').get(code)?.doc as { usesLeft: number; voided: number } | undefined)
+    expect(stored.every((d) => d?.usesLeft === 0 && (d.voided === 0 || d.voided === 1))).toBe(true)
+    expect(stored.filter((d) => d?.voided === 0)).toHaveLength(used)
+    const { counts } = data(await organize<{ counts: { issued: number; used: number | null; void: number }[] }>(admin, 'codeCounts', { roundId }))
+    expect(counts[0]).toMatchObject({ unitId: 't1', issued: 10, used, void: 10 })
+  })
+})
+
 describe('the audit log', () => {
   test('filters by round, unit, person and action, and exports the sentences to Excel', async () => {
     const all = data(await organize<{ entries: { sentence: string; actorName: string; action: string; roundTitle: string | null; unitName: string }[]; actors: string[] }>(admin, 'auditLog', {}))
