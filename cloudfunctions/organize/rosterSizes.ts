@@ -1,4 +1,4 @@
-/** @module A round's roster codes: all of them, the live ones as lists and prints show them, and how many evaluators each category has codes for. */
+/** @module A round's roster codes: all of them, the live ones as lists and prints show them, and how many evaluators each category has. */
 import { ownEntry } from '../../src/core'
 import { database } from '../common/cloudbase'
 import type { RosterInvitation } from '../common/invitations'
@@ -26,8 +26,15 @@ export async function liveCodes(doc: RoundDoc): Promise<RosterInvitation[]> {
     .sort((a, b) => unit(a).localeCompare(unit(b), 'zh') || category(a) - category(b) || Number(a.name === null) - Number(b.name === null) || (a.name ?? '').localeCompare(b.name ?? '', 'zh'))
 }
 
+/**
+ * Evaluators per category: a person per code not voided (a reissue replaces a code, it adds no one),
+ * a shared code's uses less those a void took. A person's code counts the same used or not.
+ */
 export async function rosterSizes(roundId: string): Promise<Record<string, number>> {
   const sizes: Record<string, number> = {}
-  for (const inv of await rosterInvitations(roundId)) sizes[inv.categoryId] = (sizes[inv.categoryId] ?? 0) + inv.maxUses
+  for (const c of await rosterInvitations(roundId)) {
+    const places = c.name === null ? c.maxUses - (c.voided ?? 0) : Number(c.voided === undefined)
+    sizes[c.categoryId] = (sizes[c.categoryId] ?? 0) + places
+  }
   return sizes
 }

@@ -114,11 +114,16 @@ describe('roster codes', () => {
     ])
     expect(JSON.stringify(counts)).not.toMatch(/张三|李四|王五/)
 
+    // A reissue replaces a person's code and adds no one; a void takes the place away, used or not.
+    const sizes = async () => data(await organize<{ rosterSizes: Record<string, number> }>(admin, 'getRound', { roundId })).rosterSizes
+    expect(await sizes()).toEqual({ unit: 4, 'all-round': 5 })
+
     // A shared code is no person: its uses are shown, and one used up has nothing left to void.
     const once = data(await organize<{ code: string }>(admin, 'sharedCode', { roundId, categoryId: 'all-round', unitId: 't3', maxUses: 1 }))
     data(await (await signIn(runtime, 'voter-722')).call<Answer>('evaluate', { action: 'redeem', data: { code: once.code } }))
     expect(await organize(admin, 'voidCode', { roundId, code: once.code })).toMatchObject({ ok: false, error: { code: 'CODE_USED', message: '该共用码已经用完，不能作废或补发' } })
     expect(data(await organize(admin, 'voidCode', { roundId, code: shared.code }))).toEqual({ voided: 5 })
+    expect(await sizes()).toEqual({ unit: 4, 'all-round': 1 })
 
     const log = JSON.stringify(data(await organize(admin, 'auditLog', { roundId })))
     for (const code of [zhang, li, wang, fresh.code]) expect(log).not.toContain(code)
