@@ -11,7 +11,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { gbk } from '../helpers/gbk'
 import { browserPool, button, pickPersona, productUrl, SCREENSHOTS } from './browser'
-import { settledScreenshot as screenshot } from './organizer-screens'
+import { confirmModal, settledScreenshot as screenshot } from './organizer-screens'
 
 const STAMP = Date.now().toString(36)
 const TITLE = `三评一联名单导入 ${STAMP}`
@@ -123,4 +123,24 @@ test('打印邀请码 prints a slip per person with the round\'s title, the name
   for (const code of await page.locator('.codes__code').allInnerTexts()) expect(text).toContain(code.trim())
   execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', file, path.join(SCREENSHOTS, 'roster-04-slips-page')])
   expect(fs.existsSync(path.join(SCREENSHOTS, 'roster-04-slips-page-1.png'))).toBe(true)
+})
+
+test('a lost slip is reissued from the code panel: the person gets a new code, the old one is gone, the roster stays', async () => {
+  const row = page.locator('.codes__row', { hasText: '张建国' })
+  const old = (await row.locator('.codes__code').innerText()).trim()
+  await button(page, '作废或补发邀请码').click()
+  await page.locator('.codes__input input').fill(old)
+  await button(page, '补发新码').click()
+  await confirmModal(page, '为同一人生成一个新邀请码')
+  const card = page.locator('.code-card', { hasText: '张建国的新邀请码' })
+  await card.waitFor()
+  const fresh = (await card.locator('.code-card__code').innerText()).trim()
+  expect(fresh).not.toBe(old)
+  await page.locator('.code-counts__row', { hasText: `${OFFICE} · 单位参评人员` }).getByText(/作废 1/).waitFor()
+  await screenshot(page, 'roster-05-reissued')
+
+  await page.goBack()
+  await page.locator('.codes__row', { hasText: '张建国' }).locator('.codes__code', { hasText: fresh }).waitFor()
+  await expect(page.locator('.codes__code').allInnerTexts()).resolves.not.toContain(old)
+  expect(await sizes(page)).toEqual(['单位参评人员（4人）', '全评参评人员（2人）'])
 })

@@ -30,7 +30,7 @@ export default function CodesPage() {
     const res = kind === 'void' ? await call('organize', 'voidCode', { roundId, code }) : await call('organize', 'reissueCode', { roundId, code })
     setError(res.ok ? null : res.error)
     setFresh(res.ok && kind === 'reissue' ? (res.data as InvitationCode) : null)
-    setDone(res.ok ? (kind === 'void' ? '已作废。' : '已补发，新邀请码只显示这一次，请记下或转交本人。') : '')
+    setDone(res.ok ? (kind === 'void' ? '已作废。' : '已补发，原邀请码已作废。新邀请码见下方，也会列在评议页的邀请码中，可再次打印。') : '')
     if (res.ok) {
       setCode('')
       await counts.reload()
@@ -39,7 +39,7 @@ export default function CodesPage() {
 
   return (
     <Screen className='org'>
-      <OrgHead title='邀请码使用情况' sub='只统计数量，不显示谁用过' />
+      <OrgHead title='邀请码管理' sub='作废、补发邀请码；使用情况只统计数量，不显示谁用过' />
       {counts.error && <Text className='qp-error'>{counts.error.message}</Text>}
       {counts.data?.counts.length === 0 && <Text className='org__empty'>本次评议还没有邀请码。</Text>}
       {counts.data && counts.data.counts.length > 0 && (
