@@ -26,9 +26,12 @@ export const Invitation = z.discriminatedUnion('kind', [
     maxUses: z.number().int(),
     usesLeft: z.number().int(),
     createdBy: z.string(),
+    /** Present once voided: the uses the code lost (0 for a person's code that was already used). */
+    voided: z.number().int().optional(),
   }),
 ])
 export type Invitation = z.infer<typeof Invitation>
+export type RosterInvitation = Extract<Invitation, { kind: 'roster' }>
 type NewInvitation = Invitation extends infer I ? (I extends Invitation ? Omit<I, '_id'> : never) : never
 
 const newCode = () => Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')

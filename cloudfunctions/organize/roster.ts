@@ -4,18 +4,18 @@
  * Offices re-import a corrected file: a person already on the roster keeps their code.
  */
 import ExcelJS from 'exceljs'
-import type { InvitationCode } from '../../src/api/organize'
+import type { InvitationCode, ListedCode } from '../../src/api/organize'
 import { domainError, ownEntry } from '../../src/core'
 import { audit } from '../common/audit'
 import { database } from '../common/cloudbase'
-import { type Invitation, issueCode } from '../common/invitations'
+import { issueCode, type RosterInvitation } from '../common/invitations'
 import { keyedHash } from '../common/keyed'
 import { storedUrl } from '../common/print'
 import { refuse } from '../common/refuse'
 import type { Authority } from '../common/roles'
 import type { HandlerContext } from '../common/router'
 import type { RoundDoc } from '../common/rounds'
-import { rosterInvitations } from './rosterSizes'
+import { liveCodes, rosterInvitations } from './rosterSizes'
 import { managedRound } from './rounds'
 import { columnsOf, idOrName, readRows } from './sheet'
 
@@ -60,10 +60,14 @@ export async function addRoster(auth: Authority, roundId: string, entries: Roste
   return { codes }
 }
 
-type RosterCode = Extract<Invitation, { kind: 'roster' }>
-
-/** A known person moved to another category keeps their code; only while it is unused (a vote already cast stays where it was cast). */
-async function recategorise(code: RosterCode, categoryId: string): Promise<boolean> {
+/**
+ * A known person moved to another category keeps their code, only while the round is a draft: no
+ * code can have been used yet. Once open, a move is refused for everyone alike, since refusing only
+ * the used codes would tell the organiser who voted (the condition on uses covers a round opening
+ * meanwhile). Someone truly in the wrong category: void their code and add them again.
+ */
+async function recategorise(doc: RoundDoc, code: RosterInvitation, categoryId: string): Promise<boolean> {
+  if (doc.round.state !== 'draft') return false
   const { updated } = (await database().collection('invitations').where({ _id: code._id, usesLeft: code.maxUses }).update({ categoryId })) as { updated: number }
   return updated > 0
 }
@@ -77,7 +81,7 @@ export async function importRoster(auth: Authority, roundId: string, fileName: s
   const known = new Map((await rosterInvitations(roundId)).filter((i) => i.name !== null).map((i) => [personKey(i.name ?? '', i.unitId, i.phoneHash), i]))
   const rowOf = new Map<string, number>()
   const fresh: RosterEntry[] = []
-  const moves: { code: RosterCode; categoryId: string; row: number }[] = []
+  const moves: { code: RosterInvitation; categoryId: string; row: number }[] = []
   const skipped: { row: number; reason: string }[] = []
   rows.forEach((r, i) => {
     const row = i + 2
@@ -94,8 +98,8 @@ export async function importRoster(auth: Authority, roundId: string, fileName: s
   })
   const updated: InvitationCode[] = []
   for (const m of moves) {
-    if (await recategorise(m.code, m.categoryId)) updated.push({ code: m.code._id, name: m.code.name, unitId: m.code.unitId, usesLeft: m.code.usesLeft })
-    else skipped.push({ row: m.row, reason: '已参评，类别不再更改' })
+    if (await recategorise(doc, m.code, m.categoryId)) updated.push({ code: m.code._id, name: m.code.name, unitId: m.code.unitId, usesLeft: m.code.usesLeft })
+    else skipped.push({ row: m.row, reason: '评议已开始，类别不再更改（可作废原邀请码后重新添加）' })
   }
   const codes = await issueAll(doc, fresh, ctx)
   if (codes.length + updated.length > 0) {
@@ -113,10 +117,12 @@ export async function sharedCode(auth: Authority, input: { roundId: string; cate
   return code
 }
 
-export async function listCodes(auth: Authority, roundId: string) {
-  await managedRound(auth, roundId)
-  const codes = (await rosterInvitations(roundId)).map((i) => ({ code: i._id, name: i.name, unitId: i.unitId, usesLeft: i.usesLeft, categoryId: i.categoryId }))
-  return { codes }
+/** A person's code shows no uses: whether it was used is theirs alone. A shared code is no one's, so its uses left are shown. */
+const sharedUsesLeft = (i: RosterInvitation) => (i.name === null ? i.usesLeft : null)
+
+export async function listCodes(auth: Authority, roundId: string): Promise<{ codes: ListedCode[] }> {
+  const doc = await managedRound(auth, roundId)
+  return { codes: (await liveCodes(doc)).map((i) => ({ code: i._id, name: i.name, unitId: i.unitId, categoryId: i.categoryId, usesLeft: sharedUsesLeft(i) })) }
 }
 
 export async function codeSheet(auth: Authority, roundId: string, unitId: string) {
@@ -129,10 +135,10 @@ export async function codeSheet(auth: Authority, roundId: string, unitId: string
     { header: '姓名', key: 'name', width: 14 },
     { header: '类别', key: 'category', width: 18 },
     { header: '邀请码', key: 'code', width: 14 },
-    { header: '可用次数', key: 'uses', width: 10 },
+    { header: '共用码剩余次数', key: 'uses', width: 14 },
   ]
-  for (const i of (await rosterInvitations(roundId)).filter((i) => i.unitId === unitId)) {
-    sheet.addRow({ name: i.name ?? '（共用码）', category: doc.round.categories.find((c) => c.id === i.categoryId)?.name ?? i.categoryId, code: i._id, uses: i.usesLeft })
+  for (const i of (await liveCodes(doc)).filter((i) => i.unitId === unitId)) {
+    sheet.addRow({ name: i.name ?? '（共用码）', category: doc.round.categories.find((c) => c.id === i.categoryId)?.name ?? i.categoryId, code: i._id, uses: sharedUsesLeft(i) ?? '' })
   }
   const cloudPath = `code-sheets/${roundId}/${unitId}-${Date.now()}.xlsx`
   const { url } = await storedUrl(cloudPath, Buffer.from(await workbook.xlsx.writeBuffer()))

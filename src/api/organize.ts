@@ -141,15 +141,30 @@ export interface RoleHolder {
   revocable: boolean
 }
 
-/** A round's roster places per unit × category, by count only: who used a code is never shown. */
+/**
+ * A round's roster codes per unit × category, by count only: who used a code is never shown.
+ * `issued`, `used`, `void`: persons' codes (a reissue is a new one); `used` is null when withheld
+ * (fewer persons' codes in the cell than the round's k). `shared…`: uses of shared codes, no person's.
+ */
 export interface CodeCount {
   unitId: string
   unitName: string
   categoryId: string
   categoryName: string
   issued: number
-  used: number
+  used: number | null
   void: number
+  sharedUsed: number
+  sharedLeft: number
+}
+
+/** A code not voided, as listed: a person's never says whether it was used (`usesLeft` null); a shared one (name null) its uses left. */
+export interface ListedCode {
+  code: string
+  name: string | null
+  unitId: string
+  categoryId: string
+  usesLeft: number | null
 }
 
 export const organizeApi = {
@@ -203,10 +218,10 @@ export const organizeApi = {
   ),
   /** One code shared by several evaluators of a unit, up to a use limit. */
   sharedCode: action<InvitationCode>()(z.object({ ...roundRef, categoryId: Id, unitId: Id, maxUses: z.number().int().min(1).max(1000) }).strict()),
-  listCodes: action<{ codes: (InvitationCode & { categoryId: string })[] }>()(z.object(roundRef).strict()),
+  listCodes: action<{ codes: ListedCode[] }>()(z.object(roundRef).strict()),
   /** A printable xlsx of a unit's codes, as a temporary download URL. */
   codeSheet: action<{ url: string }>()(z.object({ ...roundRef, unitId: Id }).strict()),
-  /** 打印邀请码: a PDF of cut-out slips, one per unspent roster code (of one unit, or all). */
+  /** 打印邀请码: a PDF of cut-out slips, one per person's code not voided and per shared code with uses left (of one unit, or all). */
   codeSlips: action<{ url: string; slips: number }>()(z.object({ ...roundRef, unitId: Id.optional() }).strict()),
 
   addChannel: action<{ channel: { id: string; name: string }; path: string }>()(z.object({ ...roundRef, name: Text(60).min(1) }).strict()),
@@ -232,10 +247,13 @@ export const organizeApi = {
   listRoleHolders: action<{ holders: RoleHolder[] }>()(z.object({}).strict()),
   /** Takes a role back: only one the caller could have granted, never the last whole-tree admin. */
   revokeRole: action<{ revoked: true }>()(z.object({ holderId: z.string().regex(/^[0-9a-f]{64}$/, { message: '角色编号不正确' }) }).strict()),
-  /** A roster code becomes unusable from now on; uses already spent stay spent. */
+  /**
+   * A roster code becomes unusable from now on; uses already spent stay spent. `voided`: 1 for a
+   * person's code, used or not (the answer never tells); a shared code's uses left.
+   */
   voidCode: action<{ voided: number }>()(z.object({ ...roundRef, code: Text(16).min(4) }).strict()),
   /** Voids a code and issues a new one for the same person (or shared place), shown once, here. */
   reissueCode: action<InvitationCode>()(z.object({ ...roundRef, code: Text(16).min(4) }).strict()),
-  /** How many roster places are issued, used and voided per unit × category. */
-  codeCounts: action<{ counts: CodeCount[] }>()(z.object(roundRef).strict()),
+  /** How many roster codes are issued, used and voided per unit × category; `k`: below it a cell's use is withheld. */
+  codeCounts: action<{ counts: CodeCount[]; k: number }>()(z.object(roundRef).strict()),
 }

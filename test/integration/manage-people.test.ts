@@ -79,11 +79,12 @@ async function firstRound(): Promise<string> {
 }
 
 describe('roster codes', () => {
-  test('void makes a code unusable, reissue gives the same person a new one, a used code stays used; counts never say by whom', async () => {
+  test('void makes a code unusable, reissue gives the same person a new one, used or not; counts never say by whom', async () => {
     const roundId = await openRound(runtime, { templateId: 'sanping-yilian', groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: ['t1', 't2', 't3'] }] }, false)
-    const codes = data(await organize<{ codes: { code: string; name: string }[] }>(admin, 'addRoster', { roundId, categoryId: 'unit', entries: [{ name: '张三', unitId: 't1' }, { name: '李四', unitId: 't1' }, { name: '王五', unitId: 't1' }] })).codes
+    const names = ['张三', '李四', '王五', '陈六', '刘七', '周八']
+    const codes = data(await organize<{ codes: { code: string; name: string }[] }>(admin, 'addRoster', { roundId, categoryId: 'unit', entries: names.map((name) => ({ name, unitId: 't1' })) })).codes
     const [zhang, li, wang] = codes.map((c) => c.code)
-    data(await organize(admin, 'sharedCode', { roundId, categoryId: 'all-round', unitId: 't2', maxUses: 5 }))
+    const shared = data(await organize<{ code: string }>(admin, 'sharedCode', { roundId, categoryId: 'all-round', unitId: 't2', maxUses: 5 }))
     expect(data(await organize(admin, 'openRound', { roundId }))).toEqual({ state: 'open', blockers: [] })
     const resident = await signIn(runtime, 'voter-721')
     data(await resident.call<Answer>('evaluate', { action: 'redeem', data: { code: wang } }))
@@ -95,23 +96,81 @@ describe('roster codes', () => {
     expect(fresh.code).not.toBe(li)
     expect(await organize(resident, 'codeKind', { code: li })).toMatchObject({ ok: false, error: { code: 'CODE_INVALID' } })
     expect(data(await organize(resident, 'codeKind', { code: fresh.code }))).toEqual({ kind: 'roster' })
-    expect(await organize(admin, 'voidCode', { roundId, code: wang })).toMatchObject({ ok: false, error: { code: 'CODE_USED' } })
-    expect(await organize(admin, 'reissueCode', { roundId, code: zhang })).toMatchObject({ ok: false, error: { code: 'CODE_USED' } })
+    // A used person's code is voided like any other: refusing it would say that 王五 voted.
+    expect(data(await organize(admin, 'voidCode', { roundId, code: wang }))).toEqual({ voided: 1 })
+    expect(await organize(admin, 'reissueCode', { roundId, code: zhang })).toMatchObject({ ok: false, error: { code: 'CODE_VOIDED', message: '该邀请码已经作废' } })
+    expect(await organize(admin, 'voidCode', { roundId, code: wang })).toMatchObject({ ok: false, error: { code: 'CODE_VOIDED' } })
     // A code of another round is not this round's to void.
     const other = await openRound(runtime, { templateId: 'sanping-yilian', groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: ['t1'] }] }, false)
     expect(await organize(admin, 'voidCode', { roundId: other, code: fresh.code })).toMatchObject({ ok: false, error: { code: 'CODE_INVALID' } })
 
-    const { counts } = data(await organize<{ counts: Record<string, unknown>[] }>(admin, 'codeCounts', { roundId }))
+    const listed = data(await organize<{ codes: { code: string; name: string | null; usesLeft: number | null }[] }>(admin, 'listCodes', { roundId })).codes
+    expect(listed.map((c) => [c.name, c.usesLeft])).toEqual([['陈六', null], ['李四', null], ['刘七', null], ['周八', null], [null, 5]])
+    expect(listed.map((c) => c.code)).not.toEqual(expect.arrayContaining([zhang, li, wang]))
+
+    const { counts, k } = data(await organize<{ counts: Record<string, unknown>[]; k: number }>(admin, 'codeCounts', { roundId }))
+    expect(k).toBe(5)
     expect(counts).toEqual([
-      { unitId: 't1', unitName: '第1党支部', categoryId: 'unit', categoryName: expect.any(String), issued: 2, used: 1, void: 2 },
-      { unitId: 't2', unitName: '第2党支部', categoryId: 'all-round', categoryName: expect.any(String), issued: 5, used: 0, void: 0 },
+      { unitId: 't1', unitName: '第1党支部', categoryId: 'unit', categoryName: expect.any(String), issued: 7, used: 1, void: 3, sharedUsed: 0, sharedLeft: 0 },
+      { unitId: 't2', unitName: '第2党支部', categoryId: 'all-round', categoryName: expect.any(String), issued: 0, used: 0, void: 0, sharedUsed: 0, sharedLeft: 5 },
     ])
     expect(JSON.stringify(counts)).not.toMatch(/张三|李四|王五/)
+
+    // A reissue replaces a person's code and adds no one; a void takes the place away, used or not.
+    const sizes = async () => data(await organize<{ rosterSizes: Record<string, number> }>(admin, 'getRound', { roundId })).rosterSizes
+    expect(await sizes()).toEqual({ unit: 4, 'all-round': 5 })
+
+    // A shared code is no person: its uses are shown, and one used up has nothing left to void.
+    const once = data(await organize<{ code: string }>(admin, 'sharedCode', { roundId, categoryId: 'all-round', unitId: 't3', maxUses: 1 }))
+    data(await (await signIn(runtime, 'voter-722')).call<Answer>('evaluate', { action: 'redeem', data: { code: once.code } }))
+    expect(await organize(admin, 'voidCode', { roundId, code: once.code })).toMatchObject({ ok: false, error: { code: 'CODE_USED', message: '该共用码已经用完，不能作废或补发' } })
+    expect(data(await organize(admin, 'voidCode', { roundId, code: shared.code }))).toEqual({ voided: 5 })
+    expect(await sizes()).toEqual({ unit: 4, 'all-round': 1 })
 
     const log = JSON.stringify(data(await organize(admin, 'auditLog', { roundId })))
     for (const code of [zhang, li, wang, fresh.code]) expect(log).not.toContain(code)
     expect(log).toMatch(/作废了评议“测试评议”中第1党支部张三的邀请码/)
     expect(log).toMatch(/为评议“测试评议”中第1党支部李四补发了邀请码/)
+  })
+})
+
+describe('voiding under load', () => {
+  test('a meeting redeeming one shared code at once: every resident gets in, up to its uses, none refused by the crowd', async () => {
+    const roundId = await openRound(runtime, { templateId: 'sanping-yilian', groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: ['t1', 't2', 't3'] }] }, false)
+    const { code } = data(await organize<{ code: string }>(admin, 'sharedCode', { roundId, categoryId: 'unit', unitId: 't1', maxUses: 12 }))
+    data(await organize(admin, 'sharedCode', { roundId, categoryId: 'all-round', unitId: 't2', maxUses: 5 }))
+    expect(data(await organize(admin, 'openRound', { roundId }))).toEqual({ state: 'open', blockers: [] })
+    const residents = await Promise.all(Array.from({ length: 15 }, (_, i) => signIn(runtime, `voter-74${i.toString().padStart(2, '0')}`)))
+    const answers = await Promise.all(residents.map((r) => r.call<Answer>('evaluate', { action: 'redeem', data: { code } })))
+    expect(answers.filter((a) => a.ok)).toHaveLength(12)
+    for (const a of answers.filter((a) => !a.ok)) expect(a).toMatchObject({ ok: false, error: { code: 'CODE_INVALID' } })
+  })
+
+  test('voids racing redemptions: every void answers alike, each code is used at most once, and the counts add up', async () => {
+    const roundId = await openRound(runtime, { templateId: 'sanping-yilian', groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: ['t1', 't2', 't3'] }] }, false)
+    const entries = Array.from({ length: 10 }, (_, i) => ({ name: `参评${i + 1}`, unitId: 't1' }))
+    const codes = data(await organize<{ codes: { code: string }[] }>(admin, 'addRoster', { roundId, categoryId: 'unit', entries })).codes.map((c) => c.code)
+    data(await organize(admin, 'sharedCode', { roundId, categoryId: 'all-round', unitId: 't2', maxUses: 5 }))
+    expect(data(await organize(admin, 'openRound', { roundId }))).toEqual({ state: 'open', blockers: [] })
+    const voters = await Promise.all(codes.map((_, i) => signIn(runtime, `voter-76${i}`)))
+    const redeem = (i: number) => voters[i].call<Answer>('evaluate', { action: 'redeem', data: { code: codes[i] } })
+    const voidIt = (i: number) => organize(admin, 'voidCode', { roundId, code: codes[i] })
+    // Half the codes see the void sent first, half the redemption: both orders meet in flight.
+    const answers = await Promise.all(codes.map((_, i) => Promise.all(i % 2 ? [redeem(i), voidIt(i), voidIt(i)] : [voidIt(i), redeem(i), voidIt(i)])))
+    const redeemed = answers.map((a, i) => a[i % 2 ? 0 : 1])
+    const voids = answers.map((a, i) => (i % 2 ? [a[1], a[2]] : [a[0], a[2]]))
+    // Two voids of one code are one: the other is told it is voided already, whatever the resident did.
+    for (const pair of voids) {
+      expect(pair.filter((a) => a.ok).map((a) => a.ok && a.data)).toEqual([{ voided: 1 }])
+      expect(pair.filter((a) => !a.ok)).toEqual([expect.objectContaining({ error: expect.objectContaining({ code: 'CODE_VOIDED' }) })])
+    }
+    const used = redeemed.filter((a) => a.ok).length
+    for (const a of redeemed.filter((a) => !a.ok)) expect(a).toMatchObject({ ok: false, error: { code: 'CODE_INVALID' } })
+    const stored = codes.map((code) => runtime.cloudbase.store.collection('invitations').get(code)?.doc as { usesLeft: number; voided: number } | undefined)
+    expect(stored.every((d) => d?.usesLeft === 0 && (d.voided === 0 || d.voided === 1))).toBe(true)
+    expect(stored.filter((d) => d?.voided === 0)).toHaveLength(used)
+    const { counts } = data(await organize<{ counts: { issued: number; used: number | null; void: number }[] }>(admin, 'codeCounts', { roundId }))
+    expect(counts[0]).toMatchObject({ unitId: 't1', issued: 10, used, void: 10 })
   })
 })
 

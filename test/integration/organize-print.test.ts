@@ -74,8 +74,9 @@ describe('打印邀请码', () => {
     for (const c of codes) expect(text).toContain(c.code)
     expect(text.split(TITLE).length - 1).toBe(11)
     expect(text.split('输入邀请码').length - 1).toBe(11)
-    expect(text).toContain('张参评1 · 甲单位')
-    expect(text).toContain('共用码 · 乙单位 · 可用 20 次')
+    expect(text).toMatch(/^张参评1$/m)
+    expect(text).toMatch(/^共用码 · 可用 20 次$/m)
+    expect(text).toMatch(/^乙单位$/m)
     // Each slip's mini-program code is an image of its own (beside its transparency mask).
     const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).trim().split('\n').slice(2)
     expect(images.filter((line) => /^\s*\d+\s+\d+\s+image\s/.test(line))).toHaveLength(11)
@@ -99,13 +100,19 @@ describe('打印邀请码', () => {
     expect(runtime.cloudbase.store.collection('scenes').size).toBe(codes.length)
   })
 
-  test('a spent code is not printed again; a stranger, a hostile round id or unit id get a refusal or nothing', async () => {
+  test('a person\'s code is printed whether or not it was used, a voided one or a used-up shared code is not; a stranger, a hostile round id or unit id get a refusal or nothing', async () => {
     const resident = await signIn(runtime, 'resident-li')
-    const spent = codes.find((c) => c.unitId === 'ua')!
+    const [spent, voided] = codes.filter((c) => c.unitId === 'ua' && c.name !== null)
     data(await resident.call<Answer>('evaluate', { action: 'redeem', data: { code: spent.code } }))
+    data(await organize(admin, 'voidCode', { roundId, code: voided.code }))
+    const once = data(await organize<{ code: string }>(admin, 'sharedCode', { roundId, categoryId: 'all-round', unitId: 'ua', maxUses: 1 }))
+    data(await (await signIn(runtime, 'resident-wang')).call<Answer>('evaluate', { action: 'redeem', data: { code: once.code } }))
     const { url, slips } = data(await organize<{ url: string; slips: number }>(admin, 'codeSlips', { roundId, unitId: 'ua' }))
     expect(slips).toBe(codes.filter((c) => c.unitId === 'ua').length - 1)
-    expect(execFileSync('pdftotext', [await download(url, 'spent.pdf'), '-'], { encoding: 'utf8' })).not.toContain(spent.code)
+    const text = execFileSync('pdftotext', [await download(url, 'spent.pdf'), '-'], { encoding: 'utf8' })
+    expect(text).toContain(spent.code)
+    expect(text).not.toContain(voided.code)
+    expect(text).not.toContain(once.code)
     expect(await organize(resident as Session, 'codeSlips', { roundId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await organize(admin, 'codeSlips', { roundId: 'no-such-round' })).toMatchObject({ ok: false, error: { code: 'ROUND_NOT_FOUND' } })
     expect(data(await organize<{ slips: number }>(admin, 'codeSlips', { roundId, unitId: 'no-such-unit' })).slips).toBe(0)

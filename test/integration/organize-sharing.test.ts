@@ -46,8 +46,9 @@ test('an xlsx roster imports the same way, and the unit\'s printable sheet lists
   await printed.xlsx.load(await (await fetch(url)).arrayBuffer())
   const rows: string[] = []
   printed.worksheets[0].eachRow((r) => rows.push((r.values as unknown[]).slice(1).join('|')))
-  expect(rows[0]).toBe('姓名|类别|邀请码|可用次数')
-  expect(rows).toContain(`赵六|单位参评人员|${codes[0].code}|1`)
+  expect(rows[0]).toBe('姓名|类别|邀请码|共用码剩余次数')
+  // A person's row says nothing of use: whether they used their code is theirs alone.
+  expect(rows).toContain(`赵六|单位参评人员|${codes[0].code}|`)
   expect(rows.some((r) => r.startsWith('张三'))).toBe(false)
 })
 

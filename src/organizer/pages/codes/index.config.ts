@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '邀请码使用情况' })
+export default definePageConfig({ navigationBarTitleText: '邀请码管理' })

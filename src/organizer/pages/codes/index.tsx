@@ -8,6 +8,7 @@ import type { ApiError } from '../../../api/result'
 import Screen from '../../../components/Screen'
 import { call } from '../../../services/api'
 import CodeCard from '../../components/CodeCard'
+import CodeCounts from '../../components/CodeCounts'
 import OrgHead from '../../components/OrgHead'
 import { useLoad } from '../../lib/useLoad'
 import '../../organizer.scss'
@@ -23,13 +24,13 @@ export default function CodesPage() {
   const act = async (kind: 'void' | 'reissue') => {
     const { confirm } = await Taro.showModal({
       title: kind === 'void' ? '作废邀请码' : '补发邀请码',
-      content: kind === 'void' ? '作废后这个邀请码不能再用；已经用它参评的不受影响。' : '原邀请码将作废，并为同一人生成一个新邀请码。',
+      content: kind === 'void' ? '作废后这个邀请码不能再用；已经用它参评的不受影响。' : '原邀请码将作废，并为同一人生成一个新邀请码。操作会记入操作记录。',
     })
     if (!confirm) return
     const res = kind === 'void' ? await call('organize', 'voidCode', { roundId, code }) : await call('organize', 'reissueCode', { roundId, code })
     setError(res.ok ? null : res.error)
     setFresh(res.ok && kind === 'reissue' ? (res.data as InvitationCode) : null)
-    setDone(res.ok ? (kind === 'void' ? '已作废。' : '已补发，新邀请码只显示这一次，请记下或转交本人。') : '')
+    setDone(res.ok ? (kind === 'void' ? '已作废。' : '已补发，原邀请码已作废。新邀请码见下方，也会列在评议页的邀请码中，可再次打印。') : '')
     if (res.ok) {
       setCode('')
       await counts.reload()
@@ -38,17 +39,12 @@ export default function CodesPage() {
 
   return (
     <Screen className='org'>
-      <OrgHead title='邀请码使用情况' sub='只统计数量，不显示谁用过' />
+      <OrgHead title='邀请码管理' sub='作废、补发邀请码；使用情况只统计数量，不显示谁用过' />
       {counts.error && <Text className='qp-error'>{counts.error.message}</Text>}
       {counts.data?.counts.length === 0 && <Text className='org__empty'>本次评议还没有邀请码。</Text>}
       {counts.data && counts.data.counts.length > 0 && (
         <View className='qp-card'>
-          {counts.data.counts.map((c) => (
-            <View key={`${c.unitId}-${c.categoryId}`} className='org__row codes__count'>
-              <Text className='org__label'>{`${c.unitName} · ${c.categoryName}`}</Text>
-              <Text className='org__value'>{`发出 ${c.issued}　已用 ${c.used}　作废 ${c.void}`}</Text>
-            </View>
-          ))}
+          <CodeCounts counts={counts.data.counts} k={counts.data.k} />
         </View>
       )}
       <View className='qp-card'>

@@ -1,22 +1,30 @@
-/** The round's invitation codes by category; slips to cut out (打印邀请码) and a code sheet per unit. */
+/**
+ * The round's invitation codes by category, names beside codes so slips can be handed over and a
+ * lost one voided or reissued; how many are used, by count only; slips to cut out (打印邀请码) and
+ * a code sheet per unit. No mark per name says whether that person used their code.
+ */
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { RoundDetail } from '../../../api/organize'
+import type { ListedCode, RoundDetail } from '../../../api/organize'
 import type { ApiError } from '../../../api/result'
 import { call } from '../../../services/api'
 import { openExport } from '../../../services/exportFile'
-import type { RoundCode } from './useRoundDetail'
+import CodeCounts from '../../components/CodeCounts'
+import { organizerPaths } from '../../lib/paths'
+import { useLoad } from '../../lib/useLoad'
 
 interface Props {
   round: RoundDetail
-  codes: RoundCode[]
+  codes: ListedCode[]
   unitName: (unitId: string) => string
 }
 
 export default function CodeList({ round, codes, unitName }: Props) {
   const [error, setError] = useState<ApiError | null>(null)
   const [busy, setBusy] = useState(false)
+  const counts = useLoad(() => call('organize', 'codeCounts', { roundId: round.id }), [round.id, codes])
   if (codes.length === 0) return null
   const unitIds = [...new Set(codes.map((c) => c.unitId))]
   const sheet = async (unitId: string) => {
@@ -45,14 +53,18 @@ export default function CodeList({ round, codes, unitName }: Props) {
               <View key={c.code} className='org__row codes__row'>
                 <Text className='org__label'>{`${c.name ?? '共用码'} · ${unitName(c.unitId)}`}</Text>
                 <Text className='codes__code' userSelect>{c.code}</Text>
-                <Text className='org__value'>{c.usesLeft > 0 ? `余 ${c.usesLeft} 次` : '已使用'}</Text>
+                {c.usesLeft !== null && <Text className='org__value'>{`余 ${c.usesLeft} 次`}</Text>}
               </View>
             ))}
           </View>
         )
       })}
+      {counts.data && <CodeCounts counts={counts.data.counts} k={counts.data.k} />}
+      <View className='org__inline-actions'>
+        <Button size='small' fill='outline' onClick={() => void Taro.navigateTo({ url: organizerPaths.codes(round.id) })}>作废或补发邀请码</Button>
+      </View>
       <Text className='org__field-label'>打印邀请码</Text>
-      <Text className='qp-muted'>每人一张裁切小票（PDF），含小程序码和邀请码，已用完的不再打印。</Text>
+      <Text className='qp-muted'>名单内每人一张、每个共用码一张裁切小票（PDF），含小程序码和邀请码；已作废的和用完的共用码不打印。</Text>
       <View className='org__inline-actions'>
         <Button size='small' type='primary' loading={busy} onClick={() => void slips()}>全部（PDF）</Button>
         {unitIds.map((u) => (

@@ -87,7 +87,7 @@ export default function OrganizerRoundPage() {
                 操作记录
               </Button>
               <Button fill='outline' block onClick={() => void Taro.navigateTo({ url: organizerPaths.codes(round.id) })}>
-                邀请码使用情况
+                邀请码管理
               </Button>
             </View>
           )}

@@ -1,18 +1,16 @@
 /** @module One round as its organizer sees it: detail with blockers, live participation, codes. */
 import { useDidHide, useDidShow } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { InvitationCode, Participation, RoundDetail } from '../../../api/organize'
+import type { ListedCode, Participation, RoundDetail } from '../../../api/organize'
 import type { ApiError } from '../../../api/result'
 import { call } from '../../../services/api'
 
 const REFRESH_MS = 15_000
 
-export type RoundCode = InvitationCode & { categoryId: string }
-
 export function useRoundDetail(roundId: string) {
   const [round, setRound] = useState<RoundDetail | null>(null)
   const [participation, setParticipation] = useState<Participation | null>(null)
-  const [codes, setCodes] = useState<RoundCode[]>([])
+  const [codes, setCodes] = useState<ListedCode[]>([])
   const [error, setError] = useState<ApiError | null>(null)
 
   const reload = useCallback(async () => {
