@@ -1,8 +1,8 @@
 /**
  * @module What a typed code is, without spending it: the one 输入邀请码 box asks this first, then
  * redeems through the code's own action (a roster code needs nothing more; a role or the setup
- * code needs the holder's name). A code that would be refused is answered as invalid here, so the
- * page never sends it to an action that might spend it.
+ * code needs the holder's name). A role code that would be refused is answered as invalid here, so
+ * the page never sends it to an action that might spend it.
  */
 import { domainError } from '../../src/core'
 import { database } from '../common/cloudbase'
@@ -17,6 +17,9 @@ export async function codeKind(code: string): Promise<{ kind: CodeKind }> {
   if (setup && code.trim() === setup) return { kind: 'setup' }
   const { data } = await database().collection('invitations').doc(normaliseCode(code)).get()
   const invitation = Invitation.safeParse(data[0])
-  if (!invitation.success || invitation.data.usesLeft < 1) return refuse(domainError('CODE_INVALID'))
+  if (!invitation.success) return refuse(domainError('CODE_INVALID'))
+  // A roster code is named as such used or not: the organiser holds every slip, and a free
+  // "used?" here would tell them who voted. Redeeming a used one is refused without spending.
+  if (invitation.data.kind !== 'roster' && invitation.data.usesLeft < 1) return refuse(domainError('CODE_INVALID'))
   return { kind: invitation.data.kind }
 }

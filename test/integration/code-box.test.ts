@@ -36,3 +36,16 @@ test('an unknown, hostile or used-up code is invalid, in words a resident unders
     expect(await organize(resident, 'codeKind', { code })).toEqual({ ok: false, error: { code: 'CODE_INVALID', message: '邀请码不正确或已用完，请核对后再输入' } })
   }
 })
+
+test('a named roster code is named as such used or not, so the box is no free "did they vote?" probe; the used one is refused unspent', async () => {
+  const roundId = await openRound(runtime, { templateId: 'sanping-yilian', groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: ['t1', 't2', 't3'] }] }, false)
+  const { codes } = data(await organize<{ codes: { code: string }[] }>(admin, 'addRoster', { roundId, categoryId: 'unit', entries: [{ name: '张三', unitId: 't1' }, { name: '李四', unitId: 't1' }] }))
+  data(await organize(admin, 'sharedCode', { roundId, categoryId: 'all-round', unitId: 't2', maxUses: 5 }))
+  expect(data(await organize(admin, 'openRound', { roundId }))).toMatchObject({ state: 'open' })
+  const [used, unused] = codes.map((c) => c.code)
+  data(await (await signIn(runtime, 'voter-503')).call<Answer>('evaluate', { action: 'redeem', data: { code: used } }))
+  expect(await organize(admin, 'codeKind', { code: used })).toEqual(await organize(admin, 'codeKind', { code: unused }))
+  const prober = await signIn(runtime, 'voter-504')
+  expect(await prober.call<Answer>('evaluate', { action: 'redeem', data: { code: used } })).toMatchObject({ ok: false, error: { code: 'CODE_INVALID' } })
+  expect([usesLeft(used), usesLeft(unused)]).toEqual([0, 1])
+})
