@@ -16,7 +16,7 @@ import '../../organizer.scss'
 const ACTIONS: Record<string, string> = {
   createRound: '新建评议', updateRound: '修改评议', openRound: '开放评议', closeRound: '结束评议', publishRound: '公布结果',
   addRoster: '添加名单', importRoster: '导入名单', sharedCode: '共用码', voidCode: '作废邀请码', reissueCode: '补发邀请码',
-  inviteRole: '角色邀请', redeemRole: '接受邀请', revokeRole: '撤销角色', createUnit: '新建单位', writeReport: '填写报告', approveReport: '审核报告',
+  inviteRole: '角色邀请', redeemRole: '接受邀请', revokeRole: '撤销角色', createUnit: '新建单位', writeReport: '填写报告', approveReport: '审核报告', setHouseholds: '应参评户数',
 }
 
 function Chips({ label, options, value, onChange }: { label: string; options: [string, string][]; value?: string; onChange: (v?: string) => void }) {
