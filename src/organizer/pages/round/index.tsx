@@ -10,7 +10,7 @@ import Screen from '../../../components/Screen'
 import StatusScreen from '../../../components/StatusScreen'
 import { call } from '../../../services/api'
 import { roundPath } from '../../../services/links'
-import { showTime } from '../../../services/time'
+import { Period } from '../../../components/When'
 import OrgHead from '../../components/OrgHead'
 import StateTag from '../../components/StateTag'
 import { organizerPaths } from '../../lib/paths'
@@ -47,7 +47,7 @@ export default function OrganizerRoundPage() {
 
   return (
     <Screen className='org'>
-      <OrgHead title={round.title} sub={`${showTime(round.window.opensAt)} 至 ${showTime(round.window.closesAt)}`} />
+      <OrgHead title={round.title} sub={<Period window={round.window} />} />
       <View className='qp-card'>
         <View className='org__row'>
           <Text className='org__label'>状态</Text>
