@@ -1,10 +1,11 @@
 /**
  * The organiser's pages and the resident's round on an old 320-px phone: no date splits across lines
  * ("2026年 / 12月"), no title is squeezed into less than half its card while it wraps, and the sticky
- * 开始评议 bar is opaque and leaves the page's last card uncovered once scrolled to the end.
+ * 开始评议 bar is opaque and leaves the page's last card uncovered once scrolled to the end. A closed
+ * round's channels keep their own buttons, and no new channel is offered.
  */
 import type { Page } from 'playwright-core'
-import { openBrowser, productUrl, screenshot } from './browser'
+import { button, openBrowser, productUrl, screenshot } from './browser'
 
 const WIDTH = 320
 /** The blocks a title lives in, and the titles that share a line with something on their right. */
@@ -71,15 +72,19 @@ async function visit(persona: string, path: string, ready: string) {
   await page.waitForTimeout(300)
 }
 
+let closed = ''
+
 test('organiser pages at 320 px: dates whole, titles not squeezed', async () => {
-  const { roundId: closed } = await asAdmin('createRound', {
+  ;({ roundId: closed } = (await asAdmin('createRound', {
     templateId: 'community-satisfaction',
     ownerUnitId: 'community-xingfu',
     title: '幸福社区2026年第三季度党组织群众满意度测评（已结束）',
     window: { opensAt: new Date(Date.now() - 86_400_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString() },
     targets: [{ id: 'b1', name: '幸福社区第一网格党支部', kind: 'unit', unitId: 'b1' }],
-  })
-  for (const action of ['openRound', 'closeRound']) await asAdmin(action, { roundId: closed })
+  })) as { roundId: string })
+  await asAdmin('openRound', { roundId: closed })
+  await asAdmin('addChannel', { roundId: closed, name: '幸福社区第一网格居民群' })
+  await asAdmin('closeRound', { roundId: closed })
   const pages: [string, string, string][] = [
     ['workbench', '/organizer/pages/workbench/index', '.workbench__round'],
     ['round-open', '/organizer/pages/round/index?roundId=demo-community', '.share__channel'],
@@ -118,4 +123,14 @@ test('the resident at 320 px: dates whole, and the sticky bar hides nothing', as
     const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)
     return !!hit && card.contains(hit)
   })).toBe(true)
+})
+
+test('a closed round lists each channel as one block with its own buttons, and offers no 添加渠道', async () => {
+  expect(closed).not.toBe('')
+  await visit('admin', `/organizer/pages/round/index?roundId=${closed}`, '.share__channel')
+  const channel = page.locator('.share__channel', { hasText: '幸福社区第一网格居民群' })
+  await expect(channel.locator('.nut-button', { hasText: '复制链接' }).count()).resolves.toBe(1)
+  await expect(channel.locator('.nut-button', { hasText: '海报' }).count()).resolves.toBe(1)
+  await expect(button(page, '添加渠道').count()).resolves.toBe(0)
+  await expect(page.getByText('新增渠道').count()).resolves.toBe(0)
 })
