@@ -5,9 +5,9 @@ import { useEffect, useState } from 'react'
 import type { HomeRound } from '../../api/evaluate'
 import type { ApiError } from '../../api/result'
 import Row from '../../components/Row'
+import { When } from '../../components/When'
 import { call } from '../../services/api'
 import { roundPath } from '../../services/links'
-import { When } from '../../components/When'
 
 const go = (r: HomeRound) => void Taro.navigateTo({ url: `/${roundPath(r.id)}` })
 

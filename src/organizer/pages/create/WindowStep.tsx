@@ -28,6 +28,8 @@ function range(): { startDate: Date; endDate: Date } {
 
 export default function WindowStep({ draft, update }: Props) {
   const [editing, setEditing] = useState<Edge | null>(null)
+  // Fixed for the page's life: NutUI rebuilds its wheels whenever the bounds are new Date objects.
+  const [bounds] = useState(range)
   const set = (edge: Edge, iso: string | null) => {
     if (iso) update({ window: { ...draft.window, [edge]: iso } })
   }
@@ -53,7 +55,7 @@ export default function WindowStep({ draft, update }: Props) {
           type='datetime'
           showChinese
           title={`选择${EDGES[editing]}`}
-          {...range()}
+          {...bounds}
           defaultValue={pickerDate(draft.window[editing])}
           onConfirm={(_, columns) => set(editing, fromPicker(columns))}
           onClose={() => setEditing(null)}

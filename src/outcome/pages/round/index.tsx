@@ -9,8 +9,8 @@ import type { PublishedResults } from '../../../api/report'
 import type { ApiError } from '../../../api/result'
 import Screen from '../../../components/Screen'
 import StatusScreen from '../../../components/StatusScreen'
-import { call } from '../../../services/api'
 import { When } from '../../../components/When'
+import { call } from '../../../services/api'
 import './index.scss'
 
 export default function OutcomePage() {
