@@ -1,8 +1,9 @@
 /**
  * The organiser's pages and the resident's round on an old 320-px phone: no date splits across lines
- * ("2026年 / 12月"), no title is squeezed into less than half its card while it wraps, and the sticky
- * 开始评议 bar is opaque and leaves the page's last card uncovered once scrolled to the end. A closed
- * round's channels keep their own buttons, and no new channel is offered.
+ * ("2026年 / 12月") and no unit's kind splits ("支 / 部"), no title is squeezed into less than half
+ * its card while it wraps, and the sticky 开始评议 bar is opaque and leaves the page's last card
+ * uncovered once scrolled to the end. A closed round's channels keep their own buttons, and no new
+ * channel is offered.
  */
 import type { Page } from 'playwright-core'
 import { button, openBrowser, productUrl, screenshot } from './browser'
@@ -11,6 +12,8 @@ const WIDTH = 320
 /** The blocks a title lives in, and the titles that share a line with something on their right. */
 const CARDS = '.qp-card, .nut-cell, .qp-row, .org__row'
 const TITLES = '.nut-cell-title, .qp-row__title, .org__label'
+/** Words that move to the next line whole: a unit's kind (支部). */
+const WORDS = '.unit-picker__kind'
 
 async function asAdmin(action: string, data: unknown) {
   const login = await fetch(`${productUrl()}/__dev/login`, { method: 'POST', body: JSON.stringify({ persona: 'admin' }) })
@@ -24,7 +27,7 @@ async function asAdmin(action: string, data: unknown) {
 /** Layout faults on the page now showing, as sentences naming the text at fault. */
 function layoutFaults(page: Page): Promise<string[]> {
   return page.evaluate(
-    ({ cards, titles }) => {
+    ({ cards, titles, words }) => {
       const root = document.querySelector('.taro_page_show') ?? document.body
       const faults: string[] = []
       // Each date as the app writes it: all of its characters on one line.
@@ -47,9 +50,13 @@ function layoutFaults(page: Page): Promise<string[]> {
           faults.push(`title squeezed to under half its card: ${title.textContent.trim()}`)
         }
       }
+      for (const word of Array.from(root.querySelectorAll(words))) {
+        const lines = new Set(Array.from(word.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)))
+        if (lines.size > 1) faults.push(`word split across lines: ${word.textContent?.trim()}`)
+      }
       return faults
     },
-    { cards: CARDS, titles: TITLES },
+    { cards: CARDS, titles: TITLES, words: WORDS },
   )
 }
 
@@ -74,7 +81,7 @@ async function visit(persona: string, path: string, ready: string) {
 
 let closed = ''
 
-test('organiser pages at 320 px: dates whole, titles not squeezed', async () => {
+test('organiser pages at 320 px: dates and unit kinds whole, titles not squeezed', async () => {
   ;({ roundId: closed } = (await asAdmin('createRound', {
     templateId: 'community-satisfaction',
     ownerUnitId: 'community-xingfu',
