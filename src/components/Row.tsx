@@ -3,11 +3,12 @@
  * not NutUI's Cell, because the resident's main package is at its size budget.
  */
 import { Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
 import './Row.scss'
 
 interface Props {
   title: string
-  note?: string
+  note?: ReactNode
   extra?: string
   className?: string
   onClick?: () => void

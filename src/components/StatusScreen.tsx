@@ -11,7 +11,7 @@ const ICONS: Record<StatusTone, string> = { info: 'i', wait: '…', stop: '!', d
 interface Props {
   tone: StatusTone
   title: string
-  message?: string
+  message?: ReactNode
   children?: ReactNode
   action?: { label: string; onClick: () => void }
 }

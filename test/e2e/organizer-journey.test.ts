@@ -6,7 +6,9 @@
  */
 import type { Page } from 'playwright-core'
 import { browserPool, button, pickPersona, productUrl } from './browser'
-import { chip, confirmModal, field, settledScreenshot, unit } from './organizer-screens'
+import { defaultWindow } from '../../src/organizer/lib/window'
+import { showTime } from '../../src/services/time'
+import { chip, confirmModal, field, settledScreenshot, turnWheel, unit } from './organizer-screens'
 
 const TITLE = `两评一树测评 E2E ${Date.now().toString(36)}`
 const XINGFU = '幸福社区'
@@ -89,6 +91,16 @@ test('陈组织员 redeems the role code under his name and creates a 两评一�
   await screenshot(page, 'organizer-06-wizard-categories')
   await button(page, '下一步').click()
   await page.getByText('评议时间（北京时间）').waitFor()
+  // The default window is a working week; the end moves to 19:00 with the picker's hour wheel.
+  const planned = defaultWindow()
+  await page.locator('.window__opensAt', { hasText: showTime(planned.opensAt) }).waitFor()
+  await page.locator('.window__closesAt', { hasText: showTime(planned.closesAt) }).click()
+  await page.locator('.nut-picker-title', { hasText: '选择结束时间' }).waitFor()
+  await turnWheel(page, 3, 1)
+  await screenshot(page, 'organizer-07-wizard-window-picker')
+  await page.locator('.nut-picker-confirm-btn').click()
+  const closesAt = planned.closesAt.replace('T18:00', 'T19:00')
+  await page.locator('.window__closesAt', { hasText: showTime(closesAt) }).waitFor()
   await screenshot(page, 'organizer-07-wizard-window')
   await chip(page, '从现在开始').click() // the default window starts tomorrow
   await button(page, '创建并检查').click()
@@ -97,6 +109,7 @@ test('陈组织员 redeems the role code under his name and creates a 两评一�
   await page.getByText('开放前检查').waitFor()
   roundId = new URL(page.url().replace('/#/', '/')).searchParams.get('roundId') ?? ''
   expect(roundId).not.toBe('')
+  await page.locator('.org__sub', { hasText: `至 ${showTime(closesAt)}` }).waitFor()
   await button(page, '开放评议').click()
   await page.getByText('暂不能开放，请先处理以下问题：').waitFor()
   await page.locator('.readiness__blocker', { hasText: '「内部评议（全体干部职工）」参评人员类别仅限名单内人员，但名单为空' }).waitFor()

@@ -23,3 +23,28 @@ export async function confirmModal(page: Page, says: string | RegExp) {
   await modal.locator('.taro-modal__text', { hasText: says }).waitFor()
   await modal.locator('.taro-modal__foot').getByText('确定').click()
 }
+
+/**
+ * Turns one wheel of an open NutUI picker (0 = year … 4 = minute) by `steps` rows, up, with a real
+ * touch swipe (CDP), as a finger does: NutUI's wheel listens to touch events only. The swipe stops
+ * between rows, as a finger does, so the wheel's own snap settles the row.
+ */
+export async function turnWheel(page: Page, column: number, steps: number) {
+  const box = await page.locator('.nut-pickerview-list').nth(column).boundingBox()
+  if (!box) throw new Error(`no picker wheel ${column}`)
+  const row = 36
+  const x = box.x + box.width / 2
+  const y = box.y + box.height / 2
+  const cdp = await page.context().newCDPSession(page)
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', at?: number) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: at === undefined ? [] : [{ x, y: at }] })
+  const distance = steps * row + row / 3
+  await touch('touchStart', y)
+  for (let i = 1; i <= 8; i++) {
+    await touch('touchMove', y - (distance * i) / 8)
+    await page.waitForTimeout(60)
+  }
+  await touch('touchEnd')
+  await cdp.detach()
+  // The wheel settles on its row (a short transition), then confirming takes that row.
+  await page.waitForTimeout(1200)
+}

@@ -1,9 +1,10 @@
 /** The dashboard's header band: where we are, and the way back up the unit tree. */
 import { Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
 
 interface Props {
   title: string
-  sub?: string
+  sub?: ReactNode
   trail?: { id: string; name: string }[]
   onTrail?: (id: string) => void
 }

@@ -26,7 +26,7 @@ export default function UnitPicker({ units, selected, onToggle }: Props) {
           >
             <Text className='unit-picker__box'>{on ? '☑ ' : '☐ '}</Text>
             <Text className='unit-picker__name'>{unit.name}</Text>
-            <Text className='qp-muted'>{`  ${KIND_NAMES[unit.kind]}`}</Text>
+            <Text className='qp-muted unit-picker__kind'>{`  ${KIND_NAMES[unit.kind]}`}</Text>
           </View>
         )
       })}

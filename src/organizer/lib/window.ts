@@ -1,4 +1,4 @@
-/** @module Window inputs: "YYYY-MM-DD HH:mm" as the organizer types it, sent as +08:00 instants. */
+/** @module Window inputs: "YYYY-MM-DD HH:mm" as the organizer picks or types it, sent as +08:00 instants. */
 
 const pad = (n: number) => String(n).padStart(2, '0')
 const LOCAL = /^(\d{4})-(\d{1,2})-(\d{1,2})\s+(\d{1,2}):(\d{2})$/
@@ -34,4 +34,19 @@ export function defaultWindow(): { opensAt: string; closesAt: string } {
 export function nowLocal(): string {
   const now = beijing(0)
   return `${ymd(now)} ${pad(now.getUTCHours())}:${pad(now.getUTCMinutes())}`
+}
+
+/**
+ * The Beijing wall clock of an instant as a Date whose local fields hold it: what a date picker
+ * shows and scrolls, so 08:00 stays 08:00 on a phone set to another time zone.
+ */
+export function pickerDate(iso: string): Date {
+  const [y, mo, d, h, mi] = showLocal(iso).split(/[- :]/).map(Number)
+  return new Date(y, mo - 1, d, h, mi)
+}
+
+/** A date-and-time picker's columns (year, month, day, hour, minute) → the +08:00 instant, or null. */
+export function fromPicker(columns: readonly (string | number | null)[]): string | null {
+  const [y, mo, d, h, mi] = columns.map(String)
+  return parseLocal(`${y}-${mo}-${d} ${h}:${mi}`)
 }

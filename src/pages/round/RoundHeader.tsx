@@ -2,7 +2,7 @@
 import { Text, View } from '@tarojs/components'
 import type { RoundForResident } from '../../api/evaluate'
 import CareToggle from '../../components/CareToggle'
-import { showTime } from '../../services/time'
+import { Period } from '../../components/When'
 
 export default function RoundHeader({ data }: { data: RoundForResident }) {
   const { round, intro, channel } = data
@@ -11,7 +11,7 @@ export default function RoundHeader({ data }: { data: RoundForResident }) {
       <View className='round__banner'>
         <Text className='round__title'>{round.title}</Text>
         <Text className='round__window'>
-          评议时间：{showTime(round.window.opensAt)} 至 {showTime(round.window.closesAt)}
+          评议时间：<Period window={round.window} />
         </Text>
         {channel && <Text className='round__channel'>由 {channel.name} 转发</Text>}
         <CareToggle compact />

@@ -3,8 +3,8 @@ import { Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import Screen from '../../../components/Screen'
 import StatusScreen from '../../../components/StatusScreen'
+import { Period } from '../../../components/When'
 import { call } from '../../../services/api'
-import { showTime } from '../../../services/time'
 import Head from '../../components/Head'
 import RoundCharts from '../../components/RoundCharts'
 import RoundResultsView from '../../components/RoundResultsView'
@@ -20,7 +20,7 @@ export default function DashboardRoundPage() {
   if (!data) return <Screen><Text className='dash-empty'>正在加载…</Text></Screen>
   return (
     <Screen className='dash'>
-      <Head title={data.round.title} sub={`${showTime(data.round.window.opensAt)} 至 ${showTime(data.round.window.closesAt)}`} />
+      <Head title={data.round.title} sub={<Period window={data.round.window} />} />
       <RoundResultsView data={data} charts={<RoundCharts data={data} />} onTarget={(targetId) => void Taro.navigateTo({ url: dashboardPaths.target(roundId, targetId) })} />
     </Screen>
   )

@@ -1,4 +1,7 @@
-/** Channels of a round: a share link per grid or organizer, copied or sent as a card, and a QR poster. */
+/**
+ * Channels of a round: a share link per grid or organizer, copied or sent as a card, and a QR poster.
+ * Each channel is one block holding its own buttons, link and poster, so none is taken for the next one's.
+ */
 import { Button } from '@nutui/nutui-react-taro'
 import { Image, Text, View } from '@tarojs/components'
 import { useState } from 'react'
@@ -14,7 +17,7 @@ const isH5 = process.env.TARO_ENV === 'h5'
 
 export default function SharePanel({ round, onChanged }: { round: RoundDetail; onChanged: () => Promise<void> }) {
   const [name, setName] = useState('')
-  const [copied, setCopied] = useState<string | null>(null)
+  const [copied, setCopied] = useState<{ channelId: string; link: string } | null>(null)
   const [poster, setPoster] = useState<{ channelId: string; url: string } | null>(null)
   const [note, setNote] = useState<string | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
@@ -27,12 +30,15 @@ export default function SharePanel({ round, onChanged }: { round: RoundDetail; o
   }
   const copy = async (channelId: string) => {
     const link = isH5 ? h5ShareUrl(round.id, channelId) : `/pages/round/index?roundId=${round.id}&channel=${channelId}`
-    if (await copyText(link)) setCopied(link)
+    if (await copyText(link)) setCopied({ channelId, link })
   }
   const showPoster = async (channelId: string) => {
     const res = await call('organize', 'sharePoster', { roundId: round.id, channelId })
     setError(res.ok ? null : res.error)
-    if (res.ok) setPoster({ channelId, url: res.data.url })
+    if (res.ok) {
+      setPoster({ channelId, url: res.data.url })
+      setNote(null)
+    }
   }
 
   return (
@@ -41,10 +47,8 @@ export default function SharePanel({ round, onChanged }: { round: RoundDetail; o
       <Text className='qp-muted'>每个网格群一个渠道，参与人数按渠道统计。</Text>
       {round.channels.map((c) => (
         <View key={c.id} className='share__channel'>
-          <View className='org__row'>
-            <Text className='org__label'>{c.name}</Text>
-          </View>
-          <View className='org__inline-actions'>
+          <Text className='share__name'>{c.name}</Text>
+          <View className='org__inline-actions share__actions'>
             <Button size='small' type='primary' fill='outline' onClick={() => void copy(c.id)}>复制链接</Button>
             {!isH5 && (
               <Button size='small' type='primary' openType='share' data-channel={c.id}>
@@ -53,18 +57,18 @@ export default function SharePanel({ round, onChanged }: { round: RoundDetail; o
             )}
             <Button size='small' fill='outline' onClick={() => void showPoster(c.id)}>海报</Button>
           </View>
+          {copied?.channelId === c.id && <Text className='org__link share__copied'>{`已复制：${copied.link}`}</Text>}
           {poster?.channelId === c.id && (
             <View className='share__poster'>
               <Image className='org__qr' src={poster.url} mode='aspectFit' showMenuByLongpress />
               <Button size='small' block onClick={() => void savePoster(poster.url).then(setNote)}>
                 {isH5 ? '打开' : '保存到相册'}
               </Button>
+              {note && <Text className='qp-muted'>{note}</Text>}
             </View>
           )}
         </View>
       ))}
-      {copied && <Text className='org__link share__copied'>{`已复制：${copied}`}</Text>}
-      {note && <Text className='qp-muted'>{note}</Text>}
       {error && <Text className='qp-error'>{error.message}</Text>}
       {/* A round that takes no more ballots needs no new way in. */}
       {(round.state === 'draft' || round.state === 'open') && (

@@ -8,9 +8,9 @@ import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { useState } from 'react'
 import Screen from '../../../components/Screen'
 import StatusScreen from '../../../components/StatusScreen'
+import { Period } from '../../../components/When'
 import { call } from '../../../services/api'
 import { roundPath } from '../../../services/links'
-import { showTime } from '../../../services/time'
 import OrgHead from '../../components/OrgHead'
 import StateTag from '../../components/StateTag'
 import { organizerPaths } from '../../lib/paths'
@@ -47,7 +47,7 @@ export default function OrganizerRoundPage() {
 
   return (
     <Screen className='org'>
-      <OrgHead title={round.title} sub={`${showTime(round.window.opensAt)} 至 ${showTime(round.window.closesAt)}`} />
+      <OrgHead title={round.title} sub={<Period window={round.window} />} />
       <View className='qp-card'>
         <View className='org__row'>
           <Text className='org__label'>状态</Text>

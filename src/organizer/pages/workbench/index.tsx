@@ -7,8 +7,8 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import Screen from '../../../components/Screen'
 import StatusScreen from '../../../components/StatusScreen'
+import { Period } from '../../../components/When'
 import { call } from '../../../services/api'
-import { showTime } from '../../../services/time'
 import OrgHead from '../../components/OrgHead'
 import StateTag from '../../components/StateTag'
 import { ROLE_NAMES, STATE_NAMES, STATE_ORDER } from '../../lib/labels'
@@ -84,7 +84,7 @@ export default function Workbench() {
                   key={r.id}
                   className='workbench__round'
                   title={r.title}
-                  description={`${showTime(r.window.opensAt)} 至 ${showTime(r.window.closesAt)} · 已收 ${r.ballots} 票`}
+                  description={<><Period window={r.window} /> · 已收 {r.ballots} 票</>}
                   extra={<StateTag state={r.state} />}
                   onClick={() => go(organizerPaths.round(r.id))}
                 />

@@ -9,8 +9,8 @@ import type { PublishedResults } from '../../../api/report'
 import type { ApiError } from '../../../api/result'
 import Screen from '../../../components/Screen'
 import StatusScreen from '../../../components/StatusScreen'
+import { When } from '../../../components/When'
 import { call } from '../../../services/api'
-import { showTime } from '../../../services/time'
 import './index.scss'
 
 export default function OutcomePage() {
@@ -27,7 +27,7 @@ export default function OutcomePage() {
     <Screen className='outcome'>
       <View className='outcome__head'>
         <Text className='outcome__title'>{data.round.title}</Text>
-        <Text className='outcome__sub'>{data.round.publishedAt ? `评议结果 · ${showTime(data.round.publishedAt)} 公布` : '评议结果'}</Text>
+        <Text className='outcome__sub'>{data.round.publishedAt ? <>评议结果 · <When at={data.round.publishedAt} /> 公布</> : '评议结果'}</Text>
       </View>
       {data.notices.map((n) => <Text key={n} className='outcome__notice'>{n}</Text>)}
       {data.targets.length === 0 && <Text className='outcome__notice'>本次评议没有可以公布的结果。</Text>}

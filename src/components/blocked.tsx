@@ -1,13 +1,14 @@
 /** @module Which whole-page state a round is in for the resident, from the server's answer. */
 import type { RoundSummary } from '../api/evaluate'
 import type { ApiError } from '../api/result'
-import { showTime } from '../services/time'
+import type { ReactNode } from 'react'
 import type { StatusTone } from './StatusScreen'
+import { When } from './When'
 
 export interface Blocked {
   tone: StatusTone
   title: string
-  message: string
+  message: ReactNode
   /** Offer to try again: the failure may pass (network, busy server). */
   retry: boolean
 }
@@ -30,10 +31,10 @@ export function blockedByError(error: ApiError): Blocked {
 /** A round the server answered for, but that takes no ballots now. */
 export function blockedByRound(round: RoundSummary): Blocked | null {
   if (round.windowStatus === 'not-yet-open') {
-    return { tone: 'wait', title: '评议尚未开始', message: `将于 ${showTime(round.window.opensAt)} 开始，到时再来。`, retry: false }
+    return { tone: 'wait', title: '评议尚未开始', message: <>将于 <When at={round.window.opensAt} /> 开始，到时再来。</>, retry: false }
   }
   if (round.windowStatus === 'ended' || (round.state !== 'open' && round.state !== 'draft')) {
-    return { tone: 'info', title: '评议已经结束', message: `本次评议已于 ${showTime(round.window.closesAt)} 结束，感谢您的关注。`, retry: false }
+    return { tone: 'info', title: '评议已经结束', message: <>本次评议已于 <When at={round.window.closesAt} /> 结束，感谢您的关注。</>, retry: false }
   }
   if (round.state === 'draft') return { tone: 'wait', title: '评议尚未开放', message: '组织方还在准备，请稍后再来。', retry: false }
   return null
