@@ -100,6 +100,7 @@ test('organiser pages at 320 px: dates and unit kinds whole, titles not squeezed
     ['codes', '/organizer/pages/codes/index?roundId=demo-sanping', '.codes__count'],
     ['units', '/organizer/pages/units/index', '.unit-picker__unit'],
     ['invite', '/organizer/pages/invite/index', '.org__chip'],
+    ['people', '/organizer/pages/people/index', '.people__holder'],
     ['audit', '/organizer/pages/audit/index', '.audit__entry'],
     ['create', '/organizer/pages/create/index', '.template-option'],
   ]

@@ -7,7 +7,7 @@ import type { RoleHolder } from '../../../api/organize'
 import type { ApiError } from '../../../api/result'
 import Screen from '../../../components/Screen'
 import { call } from '../../../services/api'
-import { showTime } from '../../../services/time'
+import { When } from '../../../components/When'
 import OrgHead from '../../components/OrgHead'
 import { ROLE_NAMES } from '../../lib/labels'
 import { useLoad } from '../../lib/useLoad'
@@ -40,7 +40,7 @@ export default function PeoplePage() {
       {list.data?.holders.map((h) => (
         <View key={h.id} className='qp-card people__holder'>
           <Text className='qp-card__title'>{`${h.name} · ${ROLE_NAMES[h.role]}`}</Text>
-          <Text className='qp-muted'>{`${h.unitName}　${h.invitedBy ? `由${h.invitedBy}邀请` : '用初始化码认领'}　${showTime(h.at)}加入`}</Text>
+          <Text className='qp-muted'>{`${h.unitName}　${h.invitedBy ? `由${h.invitedBy}邀请` : '用初始化码认领'}　`}<When at={h.at} />加入</Text>
           {h.revocable && (
             <View className='org__inline-actions'>
               <Button size='small' fill='outline' type='danger' onClick={() => void revoke(h)}>
