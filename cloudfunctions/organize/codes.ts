@@ -18,8 +18,10 @@ export async function codeKind(code: string): Promise<{ kind: CodeKind }> {
   const { data } = await database().collection('invitations').doc(normaliseCode(code)).get()
   const invitation = Invitation.safeParse(data[0])
   if (!invitation.success) return refuse(domainError('CODE_INVALID'))
-  // A roster code is named as such used or not: the organiser holds every slip, and a free
+  // A live roster code is named as such used or not: the organiser holds every slip, and a free
   // "used?" here would tell them who voted. Redeeming a used one is refused without spending.
-  if (invitation.data.kind !== 'roster' && invitation.data.usesLeft < 1) return refuse(domainError('CODE_INVALID'))
+  // A voided one is refused: voiding was the organiser's own act and says nothing of use.
+  const dead = invitation.data.kind === 'roster' ? invitation.data.voided !== undefined : invitation.data.usesLeft < 1
+  if (dead) return refuse(domainError('CODE_INVALID'))
   return { kind: invitation.data.kind }
 }

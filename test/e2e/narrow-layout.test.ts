@@ -97,7 +97,7 @@ test('organiser pages at 320 px: dates and unit kinds whole, titles not squeezed
     ['round-open', '/organizer/pages/round/index?roundId=demo-community', '.share__channel'],
     ['round-rosters', '/organizer/pages/round/index?roundId=demo-sanping', '.participation'],
     ['round-closed', `/organizer/pages/round/index?roundId=${closed}`, '.state-tag'],
-    ['codes', '/organizer/pages/codes/index?roundId=demo-sanping', '.codes__count'],
+    ['codes', '/organizer/pages/codes/index?roundId=demo-sanping', '.code-counts__row'],
     ['units', '/organizer/pages/units/index', '.unit-picker__unit'],
     ['invite', '/organizer/pages/invite/index', '.org__chip'],
     ['people', '/organizer/pages/people/index', '.people__holder'],
