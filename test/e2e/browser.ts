@@ -54,3 +54,24 @@ export async function pickPersona(page: Page, name: string): Promise<void> {
 
 /** NutUI buttons: clicking their inner text is intercepted, so target the button itself. */
 export const button = (page: Page, text: string | RegExp): Locator => page.locator('.nut-button', { hasText: text })
+
+export type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
+type Fn = 'organize' | 'report' | 'evaluate'
+
+/** A dev persona signed in to the product's gateway, calling the cloud functions as the app does (for setup and checks beside the page). */
+export async function sessionAs(persona: string) {
+  const login = await fetch(`${productUrl()}/__dev/login`, { method: 'POST', body: JSON.stringify({ persona }) })
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]
+  const answer = async <T>(fn: Fn, action: string, data: unknown): Promise<Answer<T>> =>
+    (await (await fetch(`${productUrl()}/api/${fn}`, { method: 'POST', headers: { cookie }, body: JSON.stringify({ action, data }) })).json()) as Answer<T>
+  /** The data of an answer that had to succeed; a refusal fails the test with its code and message. */
+  const call = async <T = Record<string, unknown>>(fn: Fn, action: string, data: unknown): Promise<T> => {
+    const a = await answer<T>(fn, action, data)
+    if (!a.ok) throw new Error(`${action} as ${persona}: ${a.error.code} ${a.error.message}`)
+    return a.data
+  }
+  return { answer, call }
+}
+
+/** One call as a persona that has to succeed. */
+export const callAs = async <T = Record<string, unknown>>(persona: string, fn: Fn, action: string, data: unknown): Promise<T> => (await sessionAs(persona)).call<T>(fn, action, data)

@@ -9,7 +9,7 @@
  */
 import type { Page } from 'playwright-core'
 import { builtinTemplates, templateItems, type LevelClass } from '../../src/core'
-import { browserPool, button, pickPersona, productUrl } from './browser'
+import { browserPool, button, callAs, pickPersona, productUrl } from './browser'
 import { settledScreenshot as screenshot } from './organizer-screens'
 
 const TITLE = `看板测试评议 ${Date.now().toString(36)}`
@@ -24,14 +24,7 @@ const LEVELS: Record<string, LevelClass[]> = {
 const browsers = browserPool()
 afterAll(() => browsers.close())
 
-async function api(persona: string, fn: string, action: string, data: unknown) {
-  const login = await fetch(`${productUrl()}/__dev/login`, { method: 'POST', body: JSON.stringify({ persona }) })
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]
-  const res = await fetch(`${productUrl()}/api/${fn}`, { method: 'POST', headers: { cookie }, body: JSON.stringify({ action, data }) })
-  const answer = (await res.json()) as { ok: boolean; data: Record<string, unknown>; error?: { message: string } }
-  if (!answer.ok) throw new Error(`${action}: ${answer.error?.message}`)
-  return answer.data
-}
+const api = callAs
 
 const template = builtinTemplates.find((t) => t.id === 'community-satisfaction')!
 function ballot(targetId: string, level: LevelClass) {

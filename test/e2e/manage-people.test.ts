@@ -5,7 +5,7 @@
  * Everyone is an unnamed dev identity, so the named personas other journeys use stay as they were.
  */
 import type { Page } from 'playwright-core'
-import { browserPool, button, productUrl } from './browser'
+import { browserPool, button, productUrl, sessionAs } from './browser'
 import { chip, confirmModal, settledScreenshot } from './organizer-screens'
 
 const SUFFIX = String(Date.now()).slice(-3)
@@ -17,15 +17,10 @@ const LEADER_NAME = `吴书记${SUFFIX}`
 const browsers = browserPool()
 afterAll(() => browsers.close())
 
-type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
 
 async function organizeAs(persona: string) {
-  const login = await fetch(`${productUrl()}/__dev/login`, { method: 'POST', body: JSON.stringify({ persona }) })
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]
-  return async <T>(action: string, data: object): Promise<Answer<T>> => {
-    const res = await fetch(`${productUrl()}/api/organize`, { method: 'POST', headers: { cookie }, body: JSON.stringify({ action, data }) })
-    return (await res.json()) as Answer<T>
-  }
+  const { answer } = await sessionAs(persona)
+  return <T>(action: string, data: object) => answer<T>('organize', action, data)
 }
 
 async function signedIn(who: string): Promise<Page> {

@@ -6,7 +6,7 @@
  * channel is offered.
  */
 import type { Page } from 'playwright-core'
-import { button, openBrowser, productUrl, screenshot } from './browser'
+import { button, callAs, openBrowser, productUrl, screenshot } from './browser'
 
 const WIDTH = 320
 /** The blocks a title lives in, and the titles that share a line with something on their right. */
@@ -15,14 +15,7 @@ const TITLES = '.nut-cell-title, .qp-row__title, .org__label'
 /** Words that move to the next line whole: a unit's kind (支部). */
 const WORDS = '.unit-picker__kind'
 
-async function asAdmin(action: string, data: unknown) {
-  const login = await fetch(`${productUrl()}/__dev/login`, { method: 'POST', body: JSON.stringify({ persona: 'admin' }) })
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]
-  const res = await fetch(`${productUrl()}/api/organize`, { method: 'POST', headers: { cookie }, body: JSON.stringify({ action, data }) })
-  const answer = (await res.json()) as { ok: boolean; data: Record<string, unknown>; error?: { message: string } }
-  if (!answer.ok) throw new Error(answer.error?.message)
-  return answer.data
-}
+const asAdmin = (action: string, data: unknown) => callAs('admin', 'organize', action, data)
 
 /** Layout faults on the page now showing, as sentences naming the text at fault. */
 function layoutFaults(page: Page): Promise<string[]> {

@@ -10,7 +10,7 @@
  */
 import type { Page } from 'playwright-core'
 import type { RoundDetail } from '../../src/api/organize'
-import { browserPool, button, pickPersona, productUrl } from './browser'
+import { browserPool, button, pickPersona, productUrl, sessionAs } from './browser'
 import { chip, confirmModal, field, settledScreenshot, unit } from './organizer-screens'
 
 const STAMP = Date.now().toString(36)
@@ -27,18 +27,11 @@ const RESIDENT = 'voter-9103'
 const browsers = browserPool()
 afterAll(() => browsers.close())
 
-type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
 
 /** The organize function as one dev identity, through the same gateway as the app. */
 async function organizeAs(persona: string) {
-  const login = await fetch(`${productUrl()}/__dev/login`, { method: 'POST', body: JSON.stringify({ persona }) })
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]
-  return async <T>(action: string, data: object): Promise<T> => {
-    const res = await fetch(`${productUrl()}/api/organize`, { method: 'POST', headers: { cookie }, body: JSON.stringify({ action, data }) })
-    const answer = (await res.json()) as Answer<T>
-    if (!answer.ok) throw new Error(`${action} as ${persona}: ${answer.error.code} ${answer.error.message}`)
-    return answer.data
-  }
+  const { call } = await sessionAs(persona)
+  return <T>(action: string, data: object) => call<T>('organize', action, data)
 }
 
 /** A named persona through the sign-in list, or an unnamed `voter-<n>` through the dev sign-in endpoint. */

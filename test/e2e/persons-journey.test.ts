@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core'
 import { gbk } from '../helpers/gbk'
-import { browserPool, button, pickPersona, productUrl } from './browser'
+import { browserPool, button, callAs, pickPersona, productUrl } from './browser'
 import { chip, confirmModal, field, settledScreenshot as screenshot, unit } from './organizer-screens'
 
 const STAMP = Date.now().toString(36)
@@ -21,15 +21,7 @@ const RESIDENT = 'voter-9301'
 const browsers = browserPool()
 afterAll(() => browsers.close())
 
-type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
-async function organizeAs<T>(persona: string, action: string, data: object): Promise<T> {
-  const login = await fetch(`${productUrl()}/__dev/login`, { method: 'POST', body: JSON.stringify({ persona }) })
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]
-  const res = await fetch(`${productUrl()}/api/organize`, { method: 'POST', headers: { cookie }, body: JSON.stringify({ action, data }) })
-  const answer = (await res.json()) as Answer<T>
-  if (!answer.ok) throw new Error(`${action}: ${answer.error.code} ${answer.error.message}`)
-  return answer.data
-}
+const organizeAs = <T>(persona: string, action: string, data: object) => callAs<T>(persona, 'organize', action, data)
 
 let organizer: Page
 let roundId = ''

@@ -1,20 +1,11 @@
 /** A resident scans a grid's QR poster: the short scene leads to the round, attributed to that grid. */
-import { browserPool, pickPersona, productUrl, screenshot } from './browser'
+import { browserPool, callAs, pickPersona, productUrl, screenshot } from './browser'
 
 const browsers = browserPool()
 afterAll(() => browsers.close())
 
 async function posterScene(): Promise<string> {
-  const login = await fetch(`${productUrl()}/__dev/login`, { method: 'POST', body: JSON.stringify({ persona: 'admin' }) })
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]
-  const res = await fetch(`${productUrl()}/api/organize`, {
-    method: 'POST',
-    headers: { cookie },
-    body: JSON.stringify({ action: 'sharePoster', data: { roundId: 'demo-community', channelId: 'grid-2' } }),
-  })
-  const answer = (await res.json()) as { ok: boolean; data: { scene: string } }
-  expect(answer.ok).toBe(true)
-  return answer.data.scene
+  return (await callAs<{ scene: string }>('admin', 'organize', 'sharePoster', { roundId: 'demo-community', channelId: 'grid-2' })).scene
 }
 
 test('opening the mini-program with a poster\'s scene lands on its round, shared through its grid', async () => {

@@ -4,21 +4,14 @@
  * resident's receipts, and its page says when it actually ended, not the planned date.
  */
 import { showTime } from '../../src/services/time'
-import { browserPool, productUrl } from './browser'
+import { browserPool, callAs, productUrl } from './browser'
 import { settledScreenshot as screenshot } from './organizer-screens'
 
 const browsers = browserPool()
 afterAll(() => browsers.close())
 const TITLE = `提前结束测试 ${Date.now().toString(36)}`
 
-type Answer = { ok: boolean; data: Record<string, unknown>; error?: { message: string } }
-async function asAdmin(action: string, data: unknown) {
-  const login = await fetch(`${productUrl()}/__dev/login`, { method: 'POST', body: JSON.stringify({ persona: 'admin' }) })
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]
-  const answer = (await (await fetch(`${productUrl()}/api/organize`, { method: 'POST', headers: { cookie }, body: JSON.stringify({ action, data }) })).json()) as Answer
-  if (!answer.ok) throw new Error(answer.error?.message)
-  return answer.data
-}
+const asAdmin = (action: string, data: unknown) => callAs('admin', 'organize', action, data)
 
 test('已评, then closed early: 已结束 with receipts, and the actual end on the round page', async () => {
   const day = 86400_000

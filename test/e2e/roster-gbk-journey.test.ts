@@ -10,7 +10,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { gbk } from '../helpers/gbk'
-import { browserPool, button, pickPersona, productUrl, SCREENSHOTS } from './browser'
+import { browserPool, button, callAs, pickPersona, productUrl, SCREENSHOTS } from './browser'
 import { confirmModal, settledScreenshot as screenshot } from './organizer-screens'
 
 const STAMP = Date.now().toString(36)
@@ -31,15 +31,7 @@ const FILE = gbk(['姓名,单位,类别,手机', ...PEOPLE.map((p) => p.join(','
 const browsers = browserPool()
 afterAll(() => browsers.close())
 
-type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
-async function organizeAs<T>(persona: string, action: string, data: object): Promise<T> {
-  const login = await fetch(`${productUrl()}/__dev/login`, { method: 'POST', body: JSON.stringify({ persona }) })
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]
-  const res = await fetch(`${productUrl()}/api/organize`, { method: 'POST', headers: { cookie }, body: JSON.stringify({ action, data }) })
-  const answer = (await res.json()) as Answer<T>
-  if (!answer.ok) throw new Error(`${action}: ${answer.error.code} ${answer.error.message}`)
-  return answer.data
-}
+const organizeAs = <T>(persona: string, action: string, data: object) => callAs<T>(persona, 'organize', action, data)
 
 /** Clicks 导入名单 and hands the chooser the file; `whilePicking` runs while the chooser is open. */
 async function importFile(page: Page, whilePicking: () => Promise<void> = async () => undefined) {

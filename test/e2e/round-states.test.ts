@@ -1,17 +1,10 @@
 /** A resident who opens a round that has not started, or has ended, gets a screen that says so. */
-import { browserPool, pickPersona, productUrl, screenshot } from './browser'
+import { browserPool, callAs, pickPersona, productUrl, screenshot } from './browser'
 
 const browsers = browserPool()
 afterAll(() => browsers.close())
 
-async function asAdmin(action: string, data: unknown) {
-  const login = await fetch(`${productUrl()}/__dev/login`, { method: 'POST', body: JSON.stringify({ persona: 'admin' }) })
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]
-  const res = await fetch(`${productUrl()}/api/organize`, { method: 'POST', headers: { cookie }, body: JSON.stringify({ action, data }) })
-  const answer = (await res.json()) as { ok: boolean; data: Record<string, unknown>; error?: { message: string } }
-  if (!answer.ok) throw new Error(answer.error?.message)
-  return answer.data
-}
+const asAdmin = (action: string, data: unknown) => callAs('admin', 'organize', action, data)
 
 async function round(window: { opensAt: string; closesAt: string }, then: string[]) {
   const { roundId } = await asAdmin('createRound', {
