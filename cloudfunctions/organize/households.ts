@@ -1,6 +1,6 @@
 /** @module The households an organiser counts for a round open to all: stored with the round, so every organiser and leader reads one rate. */
 import type { Participation } from '../../src/api/organize'
-import { domainError, takesHouseholds } from '../../src/core'
+import { acceptsAction, domainError, takesHouseholds } from '../../src/core'
 import { audit } from '../common/audit'
 import { refuse } from '../common/refuse'
 import { type Authority, authorize } from '../common/roles'
@@ -12,8 +12,7 @@ import { participation } from './sharing'
 export async function setHouseholds(auth: Authority, roundId: string, households: number | null, { caller, now }: HandlerContext): Promise<Participation> {
   const { before } = await changeRound(roundId, (doc) => {
     authorize(auth, MANAGE, doc.ownerUnitId)
-    // Once closed, the rate belongs with the sealed results: a later count must not rewrite it.
-    if (!['draft', 'open'].includes(doc.round.state)) refuse(domainError('HOUSEHOLDS_LOCKED'))
+    if (!acceptsAction(doc.round.state, 'set-households')) refuse(domainError('HOUSEHOLDS_LOCKED'))
     if (!takesHouseholds(doc.round)) refuse(domainError('HOUSEHOLDS_NOT_TAKEN'))
     const { households: _, ...round } = doc.round
     return { ...doc, round: households === null ? round : { ...round, households } }

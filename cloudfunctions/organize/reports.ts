@@ -1,5 +1,5 @@
 /** @module Targets' self-reports (the unit contact writes, an organiser approves). */
-import { domainError, ownEntry } from '../../src/core'
+import { acceptsAction, domainError, ownEntry } from '../../src/core'
 import { audit } from '../common/audit'
 import { refuse } from '../common/refuse'
 import { type Authority, authorize, forbidden } from '../common/roles'
@@ -19,6 +19,8 @@ export async function writeReport(auth: Authority, roundId: string, targetId: st
   }
   const { before, after } = await changeRound(roundId, (doc) => {
     targetOf(doc)
+    // Evaluators rated the unit beside this text: once the round closes it is part of the record.
+    if (!acceptsAction(doc.round.state, 'write-report')) refuse(domainError('REPORT_LOCKED'))
     // An organiser's own text needs no second look; a contact's waits for one.
     const revision = revisionOf(ownEntry(doc.reports, targetId)) + 1
     return { ...doc, reports: { ...doc.reports, [targetId]: { text, approved: auth.covers(MANAGE, doc.ownerUnitId), revision } } }
@@ -33,6 +35,8 @@ export async function approveReport(auth: Authority, roundId: string, targetId: 
   const reportIn = (doc: RoundDoc) => ownEntry(doc.reports, targetId) ?? refuse(domainError('TARGET_NOT_IN_ROUND'))
   const { before } = await changeRound(roundId, (doc) => {
     authorize(auth, MANAGE, doc.ownerUnitId)
+    // Approving after close would show residents, as read, a text no evaluator saw.
+    if (!acceptsAction(doc.round.state, 'write-report')) refuse(domainError('REPORT_LOCKED'))
     if (revisionOf(reportIn(doc)) !== revision) refuse(domainError('REPORT_CHANGED'))
     return { ...doc, reports: { ...doc.reports, [targetId]: { ...reportIn(doc), approved: true } } }
   }, { auth, allowed: MANAGE })
@@ -46,6 +50,7 @@ export async function myReports(auth: Authority, roundId: string) {
   if (mine.length === 0) throw forbidden()
   return {
     title: doc.round.title,
+    writable: acceptsAction(doc.round.state, 'write-report'),
     reports: mine.map((t) => ({ targetId: t.id, name: t.name, text: ownEntry(doc.reports, t.id)?.text ?? '', approved: ownEntry(doc.reports, t.id)?.approved ?? false })),
   }
 }

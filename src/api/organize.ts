@@ -236,7 +236,7 @@ export const organizeApi = {
   /** Approves the report as the organiser read it (`revision` from getRound); refused with REPORT_CHANGED if rewritten since. */
   approveReport: action<{ approved: boolean }>()(z.object({ ...roundRef, targetId: Id, revision: z.number().int().nonnegative() }).strict()),
   /** The reports a contact (or organiser) may write in a round, with their text and whether approved. */
-  myReports: action<{ title: string; reports: { targetId: string; name: string; text: string; approved: boolean }[] }>()(z.object(roundRef).strict()),
+  myReports: action<{ title: string; writable: boolean; reports: { targetId: string; name: string; text: string; approved: boolean }[] }>()(z.object(roundRef).strict()),
 
   /** Newest first; `actors`: the names one may filter by (everyone in the caller's part of the log). */
   auditLog: action<{ entries: AuditEntry[]; actors: string[] }>()(AuditFilter),

@@ -34,6 +34,7 @@ export const ERROR_MESSAGES = {
   HOUSEHOLDS_LOCKED: '评议已结束，参与率已随结果封存，参评户数不能再修改',
   HOUSEHOLDS_NOT_TAKEN: '本次评议按参评人员名单计算参与率，不需要填写户数',
   REPORT_CHANGED: '这份情况报告在您阅读后又被修改过，请先阅读最新内容再审核',
+  REPORT_LOCKED: '评议已结束，情况报告已随评议存档，不能再修改或审核',
   CHANNEL_UNKNOWN: '转发渠道不存在',
   SCENE_UNKNOWN: '二维码已失效，请向组织方索取新的二维码',
   ROSTER_FILE_UNREADABLE: '名单文件无法读取，请使用 Excel（.xlsx）或 CSV 格式',

@@ -4,6 +4,7 @@ import type { RoundState } from './round'
 export const ROUND_ACTIONS = [
   'edit', 'open', 'submit', 'close', 'publish', 'archive',
   'view-live-results', 'view-published-results', 'register-rectification',
+  'write-report', 'set-households',
 ] as const
 export type RoundAction = (typeof ROUND_ACTIONS)[number]
 
@@ -18,6 +19,9 @@ const ACCEPTED_IN: Record<RoundAction, readonly RoundState[]> = {
   'view-live-results': ['open', 'closed', 'published'],
   'view-published-results': ['published', 'archived'],
   'register-rectification': ['closed', 'published'],
+  // What evaluators read, and the count their turnout is judged by, are sealed with the ballots.
+  'write-report': ['draft', 'open'],
+  'set-households': ['draft', 'open'],
 }
 
 const MOVES_TO: Partial<Record<RoundAction, RoundState>> = {

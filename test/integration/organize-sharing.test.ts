@@ -75,7 +75,7 @@ test('a unit contact\'s self-report reaches residents only after an organiser ap
   const resident = await signIn(runtime, 'resident-li')
   const reportOf = async () => data(await resident.call<Answer<{ targets: { id: string; report: string }[] }>>('evaluate', { action: 'getRound', data: { roundId } })).targets.find((t) => t.id === 'ua')?.report
   expect(await reportOf()).toBe('')
-  expect(data(await organize(contact, 'myReports', { roundId }))).toEqual({ title: '三评一联', reports: [{ targetId: 'ua', name: '甲单位', text: '甲单位情况报告', approved: false }] })
+  expect(data(await organize(contact, 'myReports', { roundId }))).toEqual({ title: '三评一联', writable: true, reports: [{ targetId: 'ua', name: '甲单位', text: '甲单位情况报告', approved: false }] })
   const read = data(await organize<{ reports: Record<string, { text: string; revision: number }> }>(admin, 'getRound', { roundId })).reports.ua
   expect(read).toEqual({ text: '甲单位情况报告', approved: false, revision: 1 })
   data(await organize(admin, 'approveReport', { roundId, targetId: 'ua', revision: read.revision }))

@@ -27,9 +27,18 @@ export default function ReportForm({ roundId, targetId }: { roundId: string; tar
       <View className='qp-card'>
         <Text className='qp-card__title'>{view.data.title}</Text>
         {reports.length === 0 && <Text className='qp-muted'>这次评议中没有您负责的单位。</Text>}
+        {!view.data.writable && <Text className='qp-muted report-form__sealed'>评议已结束，情况报告已随评议存档，只能查看。</Text>}
       </View>
       {reports.map((r) => {
         const text = texts[r.targetId] ?? r.text
+        if (!view.data?.writable) {
+          return (
+            <View key={r.targetId} className='qp-card report-form'>
+              <Text className='qp-card__title'>{r.name}</Text>
+              <Text className='report-form__text'>{r.text || '（未提交报告）'}</Text>
+            </View>
+          )
+        }
         return (
           <View key={r.targetId} className='qp-card report-form'>
             <Text className='qp-card__title'>{r.name}</Text>
