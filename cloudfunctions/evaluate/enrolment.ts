@@ -1,7 +1,7 @@
 /** @module A voter's category and unit in a round: chosen once, stored under a key that cannot exist twice. */
 import { z } from 'zod'
 import type { Enrolment } from '../../src/api/evaluate'
-import { acceptsEnrolment, domainError, eligibleTargets, enrolInOpenCategory } from '../../src/core'
+import { acceptsEnrolment, categoryName, domainError, eligibleTargets, enrolInOpenCategory } from '../../src/core'
 import { database } from '../common/cloudbase'
 import { orRefuse, refuse } from '../common/refuse'
 import { loadRound, RoundDoc } from '../common/rounds'
@@ -14,7 +14,7 @@ const Stored = z.object({ categoryId: z.string(), unitId: z.string().nullable() 
 /** Eligibility is recomputed from the round, so an edit of the round's scope is honoured. */
 const withTargets = (doc: RoundDoc, e: z.infer<typeof Stored>): Enrolment => ({
   ...e,
-  categoryName: doc.round.categories.find((c) => c.id === e.categoryId)?.name ?? e.categoryId,
+  categoryName: categoryName(doc.round, e.categoryId),
   eligibleTargetIds: eligibleTargets(doc.round, e.categoryId, e.unitId ?? '').map((t) => t.id),
 })
 

@@ -6,7 +6,7 @@
  * the uses it lost, so spending needs no new rule: its `usesLeft` is 0.
  */
 import type { CodeCount, InvitationCode } from '../../src/api/organize'
-import { domainError, ownEntry, suppressedBreakdowns } from '../../src/core'
+import { categoryName, domainError, ownEntry, tallyCodes } from '../../src/core'
 import { audit } from '../common/audit'
 import { database } from '../common/cloudbase'
 import { Invitation, issueCode, normaliseCode, type RosterInvitation } from '../common/invitations'
@@ -70,34 +70,14 @@ export async function reissueCode(auth: Authority, roundId: string, code: string
   return fresh
 }
 
-/**
- * Per unit × category: persons' codes issued, used and voided, and shared codes' uses. A cell with
- * fewer persons' codes than the round's k has its `used` withheld (with others, until the withheld
- * ones hold k together), the report's rule for breakdowns: "1 of 1 used" would name the person.
- */
+/** The round's code counts, by the core's tally, with the names an organiser reads. */
 export async function codeCounts(auth: Authority, roundId: string): Promise<{ counts: CodeCount[]; k: number }> {
   const doc = await managedRound(auth, roundId)
-  const rows = new Map<string, CodeCount & { used: number }>()
-  for (const c of await rosterInvitations(roundId)) {
-    const key = JSON.stringify([c.unitId, c.categoryId])
-    const row = rows.get(key) ?? {
-      unitId: c.unitId, unitName: ownEntry(doc.unitNames, c.unitId) ?? c.unitId, categoryId: c.categoryId,
-      categoryName: doc.round.categories.find((k) => k.id === c.categoryId)?.name ?? c.categoryId, issued: 0, used: 0, void: 0, sharedUsed: 0, sharedLeft: 0,
-    }
-    const spent = c.maxUses - c.usesLeft - (c.voided ?? 0)
-    if (c.name === null) {
-      row.sharedUsed += spent
-      row.sharedLeft += c.usesLeft
-    } else {
-      // A reissue is a new code: the voided one counts in `void` (and in `used`, if it was), the new one in `issued`.
-      row.issued += 1
-      row.used += spent
-      row.void += c.voided === undefined ? 0 : 1
-    }
-    rows.set(key, row)
-  }
   const k = doc.round.kSuppression
-  const withheld = suppressedBreakdowns(Object.fromEntries([...rows].map(([key, r]) => [key, r.issued])), k)
-  const counts = [...rows].map(([key, r]) => ({ ...r, used: withheld.has(key) ? null : r.used }))
+  const counts = tallyCodes(await rosterInvitations(roundId), k).map((r) => ({
+    ...r,
+    unitName: ownEntry(doc.unitNames, r.unitId) ?? r.unitId,
+    categoryName: categoryName(doc.round, r.categoryId),
+  }))
   return { counts: counts.sort((a, b) => a.unitName.localeCompare(b.unitName, 'zh') || a.categoryName.localeCompare(b.categoryName, 'zh')), k }
 }

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs'
 import type { InvitationCode, ListedCode } from '../../src/api/organize'
-import { domainError, ownEntry } from '../../src/core'
+import { categoryName, domainError, ownEntry } from '../../src/core'
 import { audit } from '../common/audit'
 import { database } from '../common/cloudbase'
 import { issueCode, type RosterInvitation } from '../common/invitations'
@@ -138,7 +138,7 @@ export async function codeSheet(auth: Authority, roundId: string, unitId: string
     { header: '共用码剩余次数', key: 'uses', width: 14 },
   ]
   for (const i of (await liveCodes(doc)).filter((i) => i.unitId === unitId)) {
-    sheet.addRow({ name: i.name ?? '（共用码）', category: doc.round.categories.find((c) => c.id === i.categoryId)?.name ?? i.categoryId, code: i._id, uses: sharedUsesLeft(i) ?? '' })
+    sheet.addRow({ name: i.name ?? '（共用码）', category: categoryName(doc.round, i.categoryId), code: i._id, uses: sharedUsesLeft(i) ?? '' })
   }
   const cloudPath = `code-sheets/${roundId}/${unitId}-${Date.now()}.xlsx`
   const { url } = await storedUrl(cloudPath, Buffer.from(await workbook.xlsx.writeBuffer()))

@@ -3,7 +3,7 @@
  * roll-up per child unit to drill down 区 → 街道 → 社区 → 网格.
  */
 import type { AttentionItem, Dashboard, DashboardRound, UnitRollup } from '../../src/api/report'
-import { expectedTurnout, pooledSatisfaction, STATE_LABELS, type Target, type TargetResult } from '../../src/core'
+import { categoryName, expectedTurnout, pooledSatisfaction, STATE_LABELS, type Target, type TargetResult } from '../../src/core'
 import { database } from '../common/cloudbase'
 import { roundFigures, type RoundFigures } from '../common/results'
 import { type Authority, forbidden, unitNameOf } from '../common/roles'
@@ -52,7 +52,7 @@ function attentionOf(doc: RoundDoc, figures: RoundFigures, targets: readonly Tar
       items.push({ ...base(t), kind: 'sample', label: '样本不足', explanation: `收到 ${result.sample.ballots} 份，少于规定的 ${result.sample.required} 份，结果仅供参考` })
     }
     for (const c of result.compliance.filter((x) => x.quota && !x.quota.met)) {
-      const name = doc.round.categories.find((x) => x.id === c.categoryId)?.name ?? c.categoryId
+      const name = categoryName(doc.round, c.categoryId)
       items.push({ ...base(t), kind: 'quota', label: '比例未达标', explanation: `${name}的比例未达到规定要求` })
     }
     for (const b of figures.bursts.filter((x) => x.targetId === t.id)) {

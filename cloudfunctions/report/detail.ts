@@ -1,6 +1,6 @@
 /** @module One target up close (distributions, categories, opinions, its history), a unit's trend, and the residents' published results. */
 import type { LevelBar, PublishedResults, TargetDetail, TrendPoint } from '../../src/api/report'
-import { domainError, type LevelTally, type Round, type Target } from '../../src/core'
+import { categoryName, domainError, type LevelTally, type Round, type Target } from '../../src/core'
 import { database } from '../common/cloudbase'
 import { opinionsPage } from '../common/opinions'
 import { refuse } from '../common/refuse'
@@ -59,7 +59,7 @@ export async function targetDetail(auth: Authority, roundId: string, targetId: s
     overall: bars(round, counters?.overall ?? {}),
     items: round.template.sections.flatMap((s) => s.items).map((i) => ({ itemId: i.id, label: i.label, levels: bars(round, counters?.items[i.id] ?? {}) })),
     categories: result.categories.map((c) => {
-      const name = round.categories.find((x) => x.id === c.categoryId)?.name ?? c.categoryId
+      const name = categoryName(round, c.categoryId)
       return c.suppressed
         ? { categoryId: c.categoryId, name, suppressed: true as const, reason: c.reason }
         : { categoryId: c.categoryId, name, suppressed: false as const, overall: bars(round, counters?.categories[c.categoryId]?.overall ?? {}) }

@@ -1,6 +1,7 @@
 /** @module Exports to cloud storage, answered as temporary URLs: the Excel 统计表 and the per-unit PDF report. */
 import ExcelJS from 'exceljs'
 import type { ExportFile, RoundResults } from '../../src/api/report'
+import { categoryName } from '../../src/core'
 import { opinionsPage } from '../common/opinions'
 import { storedUrl } from '../common/print'
 import { roundFigures } from '../common/results'
@@ -72,7 +73,7 @@ export async function exportRound(auth: Authority, roundId: string, { now }: Han
   ]
   for (const t of results.targets) {
     for (const c of t.result.categories) {
-      const name = legend.categories.find((x) => x.id === c.categoryId)?.name ?? c.categoryId
+      const name = categoryName(legend, c.categoryId)
       categories.addRow(c.suppressed
         ? { name: t.name, category: name, ballots: '', satisfaction: '', note: c.reason }
         : { name: t.name, category: name, ballots: c.ballots, satisfaction: pct(c.overall.satisfaction.percent), note: '' })

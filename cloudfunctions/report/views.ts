@@ -1,6 +1,6 @@
 /** @module The pages' shapes built from a round's figures: headers, target views, legends, badges and the Chinese notices. */
 import type { Badge, Legend, RoundHeader, RoundResults, TargetView } from '../../src/api/report'
-import { type Counters, type Effect, expectedTurnout, participation, rankGroup, type RankEntry, type Round, STATE_LABELS, type Target, type TargetResult, toPercent } from '../../src/core'
+import { categoryName, type Counters, type Effect, expectedTurnout, participation, type RankEntry, rankGroup, type Round, STATE_LABELS, type Target, type TargetResult, toPercent } from '../../src/core'
 import type { RoundFigures } from '../common/results'
 import type { RoundDoc } from '../common/rounds'
 
@@ -28,7 +28,7 @@ export function targetNotices(round: Round, result: TargetResult): string[] {
   if (result.sample.required > 0 && !result.sample.met) notes.push(`样本不足 ${result.sample.required} 份，结果仅供参考`)
   if (result.categories.some((c) => c.suppressed)) notes.push(`不足 ${round.kSuppression} 份的分类不予显示`)
   for (const c of result.compliance) {
-    const name = round.categories.find((x) => x.id === c.categoryId)?.name ?? c.categoryId
+    const name = categoryName(round, c.categoryId)
     if (!c.expectedMet && c.expected !== null) notes.push(`${name}应不少于 ${c.expected} 人，目前 ${c.ballots} 人`)
     if (c.quota && !c.quota.met) notes.push(`${name}比例未达到规定要求`)
   }

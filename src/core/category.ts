@@ -45,3 +45,7 @@ export const EvaluatorCategory = z
   })
   .strict()
 export type EvaluatorCategory = z.infer<typeof EvaluatorCategory>
+
+/** The category's name as people read it; its id where the round no longer has it. */
+export const categoryName = (round: { categories: readonly { id: string; name: string }[] }, categoryId: string): string =>
+  round.categories.find((c) => c.id === categoryId)?.name ?? categoryId

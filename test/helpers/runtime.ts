@@ -34,3 +34,14 @@ export function data<T>(a: Answer<T>): T {
   if (!a.ok) throw new Error(`${a.error.code}: ${a.error.message}`)
   return a.data
 }
+
+/** One new persona per role (voter-<first>, <first+1>, …), each holding it at `unitId` by the admin's invitation, redeemed. */
+export async function roleHoldersAt(runtime: Pick<Runtime, 'url'>, admin: Session, unitId: string, first: number) {
+  const holders = {} as Record<'organizer' | 'leader' | 'contact', Session>
+  for (const [i, role] of (['organizer', 'leader', 'contact'] as const).entries()) {
+    const { code } = data(await admin.call<Answer<{ code: string }>>('organize', { action: 'inviteRole', data: { role, unitId } }))
+    holders[role] = await signIn(runtime, `voter-${first + i}`)
+    data(await holders[role].call<Answer>('organize', { action: 'redeemRole', data: { code, displayName: `${role}某` } }))
+  }
+  return holders
+}

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs'
 import type { Runtime } from '../../local/runtime'
 import { rawRequest } from '../helpers/http'
-import { type Session, signIn, startTestRuntime } from '../helpers/runtime'
+import { roleHoldersAt, type Session, signIn, startTestRuntime } from '../helpers/runtime'
 import { storedDocs } from '../helpers/store'
 
 type Answer = { ok: true; data: Record<string, unknown> } | { ok: false; error: { code: string; message: string } }
@@ -99,13 +99,7 @@ beforeAll(async () => {
     if (!added.ok) throw new Error(added.error.message)
     spareCodes[place] = (added.data.codes as { code: string }[]).map((c) => c.code)
   }
-  for (const [i, role] of (['organizer', 'leader', 'contact'] as const).entries()) {
-    const invited = await admin('inviteRole', { role, unitId: units.inside.community })
-    if (!invited.ok) throw new Error(invited.error.message)
-    sessions[role] = await signIn(runtime, `voter-${900 + i}`)
-    const redeemed = await sessions[role].call<Answer>('organize', { action: 'redeemRole', data: { code: invited.data.code, displayName: `${role}某` } })
-    if (!redeemed.ok) throw new Error(redeemed.error.message)
-  }
+  Object.assign(sessions, await roleHoldersAt(runtime, sessions.admin, units.inside.community, 900))
   sessions.none = await signIn(runtime, 'voter-999')
 })
 afterAll(() => runtime.close())

@@ -6,7 +6,7 @@
  */
 import { database } from '../../cloudfunctions/common/cloudbase'
 import type { Runtime } from '../../local/runtime'
-import { type Session, signIn, startTestRuntime } from '../helpers/runtime'
+import { roleHoldersAt, type Session, signIn, startTestRuntime } from '../helpers/runtime'
 
 type Answer = { ok: true; data: Record<string, unknown> } | { ok: false; error: { code: string; message: string } }
 type RoleName = 'admin' | 'organizer' | 'leader' | 'contact' | 'none'
@@ -59,13 +59,7 @@ beforeAll(async () => {
     }
     await database().collection('rounds').doc(rounds[place]).update({ 'round.visibility.audience': 'unit-and-evaluators' })
   }
-  for (const [i, role] of (['organizer', 'leader', 'contact'] as const).entries()) {
-    const invited = await admin('inviteRole', { role, unitId: units.inside.community })
-    if (!invited.ok) throw new Error(invited.error.message)
-    sessions[role] = await signIn(runtime, `voter-${900 + i}`)
-    const redeemed = await sessions[role].call<Answer>('organize', { action: 'redeemRole', data: { code: invited.data.code, displayName: `${role}某` } })
-    if (!redeemed.ok) throw new Error(redeemed.error.message)
-  }
+  Object.assign(sessions, await roleHoldersAt(runtime, sessions.admin, units.inside.community, 900))
   sessions.none = await signIn(runtime, 'voter-999')
 })
 afterAll(() => runtime.close())

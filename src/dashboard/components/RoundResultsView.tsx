@@ -9,7 +9,7 @@ import type { RoundResults } from '../../api/report'
 import { showCount, showInterval, showRate } from '../lib/figures'
 import Badges from './Badges'
 import Notices from './Notices'
-import Updated from './Updated'
+import RoundStatus from './RoundStatus'
 
 interface Props {
   data: RoundResults
@@ -24,11 +24,7 @@ export default function RoundResultsView({ data, onTarget, charts }: Props) {
   return (
     <View className='dash-round'>
       <View className='qp-card'>
-        <View className='dash-status'>
-          <Text className={`dash-pill dash-pill--${round.status}`}>{round.status === 'final' ? '最终结果' : '初步结果'}</Text>
-          <Text className='dash-pill'>{round.stateLabel}</Text>
-        </View>
-        <Updated at={round.computedAt} live={round.basis === 'live'} />
+        <RoundStatus round={round} />
         {round.mismatch && (
           <Text className='dash-alert'>
             {`计票核对不一致，本次评议暂不能公布：${round.mismatch.map((m) => `${targets.find((t) => t.targetId === m.targetId)?.name ?? m.targetId} 计数 ${m.counted} 份、复核 ${m.recounted} 份`).join('；')}`}

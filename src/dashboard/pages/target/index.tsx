@@ -13,7 +13,7 @@ import Badges from '../../components/Badges'
 import Chart from '../../components/Chart'
 import Head from '../../components/Head'
 import Notices from '../../components/Notices'
-import Updated from '../../components/Updated'
+import RoundStatus from '../../components/RoundStatus'
 import { distributionOption, trendOption } from '../../lib/charts'
 import { satisfactionThresholds, showCount, showInterval, showRate } from '../../lib/figures'
 import { countsByClass } from '../../lib/levels'
@@ -37,11 +37,7 @@ export default function TargetPage() {
     <Screen className='dash'>
       <Head title={target.name} sub={round.title} />
       <View className='qp-card'>
-        <View className='dash-status'>
-          <Text className={`dash-pill dash-pill--${round.status}`}>{round.status === 'final' ? '最终结果' : '初步结果'}</Text>
-          <Text className='dash-pill'>{round.stateLabel}</Text>
-        </View>
-        <Updated at={round.computedAt} live={round.basis === 'live'} />
+        <RoundStatus round={round} />
         <View className='dash-headline'>
           <Text className='dash-headline__value'>{showRate(headline.satisfaction)}</Text>
           <Text className='dash-headline__label'>满意率</Text>
