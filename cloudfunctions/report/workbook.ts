@@ -13,14 +13,14 @@ interface Column { header: string; width: number }
 
 const pct = (p: number | null | undefined) => p ?? null
 
-/** Lines of bold text from `row` on, then a blank row; answers the next free row. */
-function caption(sheet: ExcelJS.Worksheet, row: number, lines: readonly string[], size = 11): number {
+/** Lines of text from `row` on, the first bold, then a blank row unless `gap` is 0; answers the next free row. */
+function caption(sheet: ExcelJS.Worksheet, row: number, lines: readonly string[], size = 11, gap = 1): number {
   lines.forEach((line, i) => {
     const cell = sheet.getCell(row + i, 1)
     cell.value = line
     cell.font = { bold: i === 0, size: i === 0 ? size : 11 }
   })
-  return row + lines.length + 1
+  return row + lines.length + gap
 }
 
 /** A header row and its rows from `row` on; answers the row after a blank one. */
@@ -137,15 +137,15 @@ function turnoutSheet(book: ExcelJS.Workbook, p: Printed, people: Record<string,
   const { participation } = results
   const { sheet, row } = titled(book, p, '参评情况', false)
   const belongs = new Map(results.targets.map((t) => [t.targetId, p.belongsTo(t)]))
-  let at = caption(sheet, row, ['一、各评议对象收票情况（单位：票）'])
+  let at = caption(sheet, row, ['一、各评议对象收票情况（单位：票）'], 11, 0)
   at = table(sheet, at, [{ header: '评议对象', width: 28 }, { header: '所属单位', width: 18 }, { header: '已收票数', width: 12 }, { header: '应收票数', width: 12 }, { header: '收票率(%)', width: 12 }],
     participation.targets.map((t) => [t.name, belongs.get(t.id) ?? null, t.ballots, t.expected, t.expected ? toPercent({ num: t.ballots, den: t.expected }) : null]))
-  at = caption(sheet, at, ['二、参评人员（单位：人）', ...(people ? [] : ['只能查看部分评议对象时不列参评人数。'])])
+  at = caption(sheet, at, ['二、参评人员（单位：人）', ...(people ? [] : ['只能查看部分评议对象时不列参评人数。'])], 11, 0)
   at = table(sheet, at, [{ header: '参评人员类别', width: 28 }, { header: '已参评人数', width: 18 }, { header: '每单位应参评人数', width: 12 }, { header: '比例要求', width: 12 }], [
     ...participation.categories.map((c) => [c.name, people ? (people[c.id] ?? 0) : null, c.expectedPerUnit, c.quota]),
     ...(people ? [['合计', Object.values(people).reduce((n, v) => n + v, 0), null, null]] : []),
   ])
-  at = caption(sheet, at, ['三、各渠道收票情况（单位：票）'])
+  at = caption(sheet, at, ['三、各渠道收票情况（单位：票）'], 11, 0)
   at = table(sheet, at, [{ header: '渠道', width: 28 }, { header: '票数', width: 18 }], participation.channels.map((c) => [c.name, c.ballots]))
   caption(sheet, at, [`来自微信群聊：${participation.groupChats} 个`])
 }

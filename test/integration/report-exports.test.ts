@@ -16,7 +16,7 @@ import { castDemoBallots } from '../../local/demoBallots'
 import { FUNCTIONS } from '../../local/functions'
 import type { Runtime } from '../../local/runtime'
 import { fullBallot, openRound } from '../helpers/rounds'
-import { type Answer, data, type Session, signIn, startTestRuntime } from '../helpers/runtime'
+import { type Answer, data, roleHoldersAt, type Session, signIn, startTestRuntime } from '../helpers/runtime'
 
 let runtime: Runtime
 let admin: Session
@@ -61,8 +61,8 @@ async function download(url: string, name: string): Promise<string> {
   fs.writeFileSync(file, Buffer.from(await (await fetch(url)).arrayBuffer()))
   return file
 }
-async function workbook(roundId: string) {
-  const file = await report<{ url: string; fileName: string }>('exportRound', { roundId })
+async function workbook(roundId: string, as = admin) {
+  const file = data(await as.call<Answer<{ url: string; fileName: string }>>('report', { action: 'exportRound', data: { roundId } }))
   const book = new ExcelJS.Workbook()
   await book.xlsx.readFile(await download(file.url, 'book.xlsx'))
   return { file, book }
@@ -244,5 +244,14 @@ describe('a round with a small category and opinions with emoji', () => {
     const text = pdfText(await download(file.url, 'emoji.pdf'))
     expect(text).toContain('服务很好[拇指向上]，继续加油[拉炮彩带]')
     expect(text).not.toMatch(/\p{Extended_Pictographic}/u)
+  })
+
+  test("an organiser of one branch sees its ballots but no people per category, which are counted over the whole round", async () => {
+    const { organizer } = await roleHoldersAt(runtime, admin, 't1', 200)
+    const { book } = await workbook(roundId, organizer)
+    const rows = rowsOf(book.getWorksheet('参评情况')!)
+    expect(tableOf(rows, '评议对象').body.map((r) => r.slice(0, 3))).toEqual([['第1党支部', '测试街道', 8]])
+    expect(rows.map((r) => r[0])).toContain('只能查看部分评议对象时不列参评人数。')
+    expect(tableOf(rows, '参评人员类别').body.map((r) => r.slice(0, 2))).toEqual([['社区居民', null], ['在职党员', null]])
   })
 })
