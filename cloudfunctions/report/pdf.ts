@@ -50,8 +50,8 @@ function summaryTable(pdf: PDFKit.PDFDocument, p: Printed): void {
   const row = (cells: string[], header: boolean, shade: boolean) => {
     room(pdf, ROW)
     const y = pdf.y
-    if (header) pdf.rect(LEFT, y, WIDTH, ROW).fill('#e8e8e8')
-    else if (shade) pdf.rect(LEFT, y, WIDTH, ROW).fill('#f6f6f6')
+    // Shading starts below the rule above, which it would otherwise paint over.
+    if (header || shade) pdf.rect(LEFT, y + 0.5, WIDTH, ROW - 0.5).fill(header ? '#e8e8e8' : '#f6f6f6')
     let x = LEFT
     cells.forEach((text, i) => {
       const c = columns[i]!
