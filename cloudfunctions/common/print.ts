@@ -1,6 +1,6 @@
 /**
  * @module What printed output needs in a cloud function: the Chinese font (the CloudBase runtime has
- * no system fonts) and an A4 pdfkit document collected into one Buffer.
+ * no system fonts), text it can draw, and an A4 pdfkit document collected into one Buffer.
  */
 import emojis from 'emojibase-data/zh/compact.json'
 import emojiPattern from 'emojibase-regex'
