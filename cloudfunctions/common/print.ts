@@ -36,9 +36,13 @@ function emojiName(emoji: string): string | undefined {
 export function printable(text: string): string {
   const font = printFont()
   face ??= fontkit.openSync(font.src, font.family)
+  const drawn = (s: string) => [...s].every((c) => face!.hasGlyphForCodePoint(c.codePointAt(0)!))
   return text.replace(new RegExp(emojiPattern.source, 'g'), (emoji) => {
-    const drawn = emoji.replace(JOINERS, '')
-    return [...drawn].every((c) => face!.hasGlyphForCodePoint(c.codePointAt(0)!)) ? drawn : `[${emojiName(emoji) ?? '表情'}]`
+    const bare = emoji.replace(JOINERS, '')
+    if (drawn(bare)) return bare
+    // The bundled font is cut to GB 2312: a name with a rarer character would print a box in turn.
+    const name = emojiName(emoji)
+    return `[${name && drawn(name) ? name : '表情'}]`
   })
 }
 
