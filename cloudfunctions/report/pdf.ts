@@ -11,6 +11,8 @@ import { type Printed, printedDate, statusText, windowText } from './printed'
 
 const LEFT = 50, WIDTH = 495
 const percent = (p: number | null) => (p === null ? '—' : `${p}%`)
+/** 王伟 · 支部书记: a person with their 职务, as the pages write them. */
+const named = (p: Printed, t: TargetView) => [t.name, p.position(t)].filter(Boolean).join(' · ')
 
 /** Starts a new page when fewer than `height` points are left on this one. */
 function room(pdf: PDFKit.PDFDocument, height: number): void {
@@ -37,7 +39,7 @@ function summaryTable(pdf: PDFKit.PDFDocument, p: Printed): void {
   const { results } = p
   const grouped = results.groups.length > 0
   const columns: { header: string; width: number; cell: (t: TargetView) => string; align?: 'right' | 'center' }[] = [
-    { header: '评议对象', width: grouped ? 125 : 160, cell: (t) => t.name },
+    { header: '评议对象', width: grouped ? 125 : 160, cell: (t) => named(p, t) },
     { header: '所属单位', width: grouped ? 85 : 110, cell: (t) => p.belongsTo(t) ?? '' },
     ...(grouped ? [{ header: '分组', width: 45, cell: (t: TargetView) => results.groups.find((g) => g.id === t.groupId)?.name ?? '' }] : []),
     { header: '票数', width: 35, cell: (t) => String(t.result.ballots), align: 'right' },
@@ -96,7 +98,7 @@ function targetPage(pdf: PDFKit.PDFDocument, p: Printed, t: TargetView, opinions
   const { legend, round } = p.results
   const h = t.result.headline
   const unit = p.belongsTo(t)
-  pdf.fontSize(16).fillColor('#000').text(t.name, LEFT)
+  pdf.fontSize(16).fillColor('#000').text(named(p, t), LEFT)
   pdf.fontSize(10).fillColor('#555').text([round.title, unit, statusText(t.result.status)].filter(Boolean).join(' · '))
   pdf.moveDown(0.5)
   const interval = h.satisfaction.interval ? `（95% 区间 ${(h.satisfaction.interval.low * 100).toFixed(1)}%–${(h.satisfaction.interval.high * 100).toFixed(1)}%）` : ''

@@ -22,6 +22,8 @@ export interface Printed {
   issuer: string
   /** The unit a target belongs to: a unit's parent, a person's or team's own unit. */
   belongsTo: (t: TargetView) => string | null
+  /** A person's 职务, which tells two 王伟 of one branch apart; null for units and teams. */
+  position: (t: TargetView) => string | null
   printedAt: Date
 }
 
@@ -38,6 +40,7 @@ export async function printed(auth: Authority, roundId: string, targetId: string
     counters: (id) => figures.byTarget.get(id)?.counters,
     issuer: nameOf(doc.ownerUnitId) ?? doc.ownerUnitId,
     belongsTo: (t) => (t.kind === 'unit' ? nameOf(byId.get(t.unitId)?.parentId) : t.unitName),
+    position: (t) => doc.round.targets.find((r) => r.id === t.targetId)?.position ?? null,
     printedAt: now,
   }
 }

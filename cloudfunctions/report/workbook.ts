@@ -69,15 +69,17 @@ function summarySheet(book: ExcelJS.Workbook, p: Printed): void {
   const sheet = sheetFor(book, '汇总', block.length + 2)
   caption(sheet, 1, block, 16)
   const groupName = (t: TargetView) => results.groups.find((g) => g.id === t.groupId)?.name ?? null
+  // A round rating persons names each one's 职务 beside the name; a round of units has no such column.
+  const positions = results.targets.some((t) => p.position(t) !== null)
   table(sheet, block.length + 2, [
-    { header: '评议对象', width: 24 }, { header: '所属单位', width: 18 }, { header: '分组', width: 10 }, { header: '组内排名', width: 9 },
+    { header: '评议对象', width: 24 }, ...(positions ? [{ header: '职务', width: 14 }] : []), { header: '所属单位', width: 18 }, { header: '分组', width: 10 }, { header: '组内排名', width: 9 },
     { header: '评议票数', width: 9 }, { header: '有效票数', width: 9 }, { header: '满意率(%)', width: 10 }, { header: '好评率(%)', width: 10 },
     { header: '不满意率(%)', width: 11 }, { header: '平均分', width: 8 }, { header: '本轮排名', width: 9 }, { header: '处理规定及结论', width: 44 },
     { header: '状态', width: 9 },
   ], results.targets.map((t) => {
     const h = t.result.headline
     return [
-      t.name, p.belongsTo(t), groupName(t), t.rankInGroup, t.result.ballots, h.valid, pct(h.satisfaction.percent), pct(h.good.percent),
+      t.name, ...(positions ? [p.position(t)] : []), p.belongsTo(t), groupName(t), t.rankInGroup, t.result.ballots, h.valid, pct(h.satisfaction.percent), pct(h.good.percent),
       pct(h.dissatisfied.percent), h.meanScore.value, t.rankInRound, t.result.verdicts.verdicts.map(verdictLine).join('；') || null,
       statusText(t.result.status),
     ]

@@ -255,3 +255,18 @@ describe('a round with a small category and opinions with emoji', () => {
     expect(tableOf(rows, '参评人员类别').body.map((r) => r.slice(0, 2))).toEqual([['社区居民', null], ['在职党员', null]])
   })
 })
+
+test('two 王伟 of one branch stay apart: the 统计表 has a 职务 column and the PDF names each with their position', async () => {
+  const targets = [
+    { id: 'w1', name: '王伟', kind: 'cadre', unitId: 't1', position: '支部书记' },
+    { id: 'w2', name: '王伟', kind: 'cadre', unitId: 't1', position: '组织委员' },
+  ]
+  const roundId = await openRound(runtime, { targets })
+  const { book } = await workbook(roundId)
+  const { head, body } = tableOf(rowsOf(book.getWorksheet('汇总')!), '评议对象')
+  expect(body.map((r) => [r[0], r[column(head, '职务')], r[column(head, '所属单位')]])).toEqual([['王伟', '支部书记', '第1党支部'], ['王伟', '组织委员', '第1党支部']])
+  const file = await report<{ url: string }>('reportPdf', { roundId })
+  const text = pdfText(await download(file.url, 'persons.pdf'))
+  expect(text).toContain('王伟 · 支部书记')
+  expect(text).toContain('王伟 · 组织委员')
+})
