@@ -1,7 +1,10 @@
 /**
  * @module What printed output needs in a cloud function: the Chinese font (the CloudBase runtime has
- * no system fonts) and an A4 pdfkit document collected into one Buffer.
+ * no system fonts), text it can draw, and an A4 pdfkit document collected into one Buffer.
  */
+import emojis from 'emojibase-data/zh/compact.json'
+import emojiPattern from 'emojibase-regex'
+import * as fontkit from 'fontkit'
 import fs from 'node:fs'
 import path from 'node:path'
 import PDFDocument from 'pdfkit'
@@ -14,6 +17,34 @@ import { cloudbase } from './cloudbase'
 const BUNDLED = { src: path.join(__dirname, 'fonts', 'NotoSansSC-Report.otf'), family: undefined }
 const SYSTEM = { src: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' }
 export const printFont = () => (fs.existsSync(BUNDLED.src) ? BUNDLED : SYSTEM)
+
+/** Zero-width joiners and variation selectors: they draw nothing themselves. */
+const JOINERS = /[\u200d\ufe0e\ufe0f]/g
+let face: ReturnType<typeof fontkit.openSync> | undefined
+let names: Map<string, string> | undefined
+
+/** An emoji's Unicode CLDR name in Chinese (a skin tone reads as the emoji itself). */
+function emojiName(emoji: string): string | undefined {
+  names ??= new Map(emojis.flatMap((e) => [e, ...(e.skins ?? [])].map((v): [string, string] => [v.unicode.replace(JOINERS, ''), e.label])))
+  return names.get(emoji.replace(JOINERS, ''))
+}
+
+/**
+ * Text as the print font can draw it: an emoji the font has no glyph for becomes its name in
+ * brackets (👍 → [拇指向上]), never a blank box; symbols the font draws (©, ★) stay as they are.
+ */
+export function printable(text: string): string {
+  const font = printFont()
+  face ??= fontkit.openSync(font.src, font.family)
+  const drawn = (s: string) => [...s].every((c) => face!.hasGlyphForCodePoint(c.codePointAt(0)!))
+  return text.replace(new RegExp(emojiPattern.source, 'g'), (emoji) => {
+    const bare = emoji.replace(JOINERS, '')
+    if (drawn(bare)) return bare
+    // The bundled font is cut to GB 2312: a name with a rarer character would print a box in turn.
+    const name = emojiName(emoji)
+    return `[${name && drawn(name) ? name : '表情'}]`
+  })
+}
 
 /** An A4 document in the print font; `done` resolves to its bytes once `pdf.end()` is called. */
 export function a4Pdf(options: { title: string; margin: number }): { pdf: PDFKit.PDFDocument; done: Promise<Buffer> } {

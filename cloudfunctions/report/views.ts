@@ -1,6 +1,6 @@
 /** @module The pages' shapes built from a round's figures: headers, target views, legends, badges and the Chinese notices. */
 import type { Badge, Legend, RoundHeader, RoundResults, TargetView } from '../../src/api/report'
-import { categoryName, type Counters, type Effect, expectedTurnout, participation, type RankEntry, rankGroup, type Round, STATE_LABELS, type Target, type TargetResult, toPercent } from '../../src/core'
+import { categoryName, type Counters, type Effect, expectedTurnout, participation, type RankEntry, rankGroup, type Round, STATE_LABELS, type Target, type TargetResult, toPercent, type Verdict } from '../../src/core'
 import type { RoundFigures } from '../common/results'
 import type { RoundDoc } from '../common/rounds'
 
@@ -16,9 +16,17 @@ function badgeOf(effect: Effect): Badge | null {
   }
 }
 
+const badgesOf = (effects: readonly Effect[]): Badge[] => effects.map(badgeOf).filter((b): b is Badge => b !== null)
+
 export function badges(result: TargetResult): Badge[] {
-  const all = result.verdicts.verdicts.flatMap((v) => v.effects.map(badgeOf)).filter((b): b is Badge => b !== null)
+  const all = result.verdicts.verdicts.flatMap((v) => badgesOf(v.effects))
   return all.filter((b, i) => all.findIndex((o) => o.label === b.label) === i)
+}
+
+/** A fired rule as a printed table names it: the rule, then the verdict words (返工补课, 整改…) it brings. */
+export function verdictLine(v: Verdict): string {
+  const words = badgesOf(v.effects).map((b) => b.label)
+  return `${v.ruleName}：${words.length > 0 ? words.join('、') : v.consequence}`
 }
 
 export function targetNotices(round: Round, result: TargetResult): string[] {

@@ -16,11 +16,16 @@ function downloadInBrowser(file: ExportFile): void {
   a.remove()
 }
 
+/**
+ * Saved under its own name in the user folder, not as a temporary tmp_… file: forwarded from the
+ * document's menu, it reaches the recipient as 评议名-统计表-日期.xlsx.
+ */
 async function openInWeapp(file: ExportFile): Promise<void> {
-  const { tempFilePath, statusCode } = await Taro.downloadFile({ url: file.url })
+  const filePath = `${Taro.env.USER_DATA_PATH}/${file.fileName}`
+  const { statusCode } = await Taro.downloadFile({ url: file.url, filePath })
   if (statusCode !== 200) throw new Error(`download ${statusCode}`)
   const fileType = file.fileName.toLowerCase().endsWith('.pdf') ? 'pdf' : 'xlsx'
-  await Taro.openDocument({ filePath: tempFilePath, fileType, showMenu: true })
+  await Taro.openDocument({ filePath, fileType, showMenu: true })
 }
 
 export function openExport(file: ExportFile): Promise<void> {

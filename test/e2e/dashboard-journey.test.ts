@@ -8,7 +8,7 @@
  * the demo rounds other journeys vote in stay open.
  */
 import type { Page } from 'playwright-core'
-import { builtinTemplates, templateItems, type LevelClass } from '../../src/core'
+import { builtinTemplates, inShanghai, templateItems, type LevelClass } from '../../src/core'
 import { browserPool, button, callAs, pickPersona, productUrl } from './browser'
 import { settledScreenshot as screenshot } from './organizer-screens'
 
@@ -146,7 +146,8 @@ test('the organiser closes and publishes the round; its 结果 tab shows the fin
   await button(page, '导出 PDF 报告').waitFor()
   const download = page.waitForEvent('download')
   await button(page, '导出 Excel 统计表').click()
-  expect((await download).suggestedFilename()).toMatch(/\.xlsx$/)
+  // Named as a person would file it, not after a timestamp or the round's id.
+  expect((await download).suggestedFilename()).toBe(`${TITLE}-统计表-${inShanghai(new Date()).format('YYYY-MM-DD')}.xlsx`)
   await page.waitForTimeout(800)
   await screenshot(page, 'dashboard-06-organiser-results-tab')
 })

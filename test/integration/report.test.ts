@@ -4,11 +4,6 @@
  * tampered counter blocks publishing and names the target in the audit log; residents read the
  * published results; the scheduler closes an ended round on its own.
  */
-import ExcelJS from 'exceljs'
-import { execFileSync } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { RoundResults, TargetDetail } from '../../src/api/report'
 import { builtinTemplates, type Rule } from '../../src/core'
 import { database } from '../../cloudfunctions/common/cloudbase'
@@ -182,59 +177,6 @@ test('the scheduler, fired as the timer fires it, closes a round whose window en
   expect(results.round.state).toBe('closed')
   expect(results.round.basis).toBe('stored')
   expect(byTarget(results, 't3').result.ballots).toBe(2)
-})
-
-describe('exports', () => {
-  let roundId: string
-  let results: RoundResults
-  beforeAll(async () => {
-    roundId = await roundWithRule()
-    await cast(roundId, { t1: SATISFIED, t2: DISSATISFIED, t3: SATISFIED }, 5, '希望多组织文体活动')
-    await cast(roundId, { t1: 1, t2: SATISFIED }, 2)
-    ok(await organize('closeRound', { roundId }))
-    results = ok(await report<RoundResults>(admin, 'roundResults', { roundId }))
-  })
-
-  test('the Excel 统计表 read back with exceljs holds the figures roundResults shows', async () => {
-    const file = ok(await report<{ url: string; fileName: string }>(admin, 'exportRound', { roundId }))
-    expect(file.fileName).toMatch(/统计表\.xlsx$/)
-    const book = new ExcelJS.Workbook()
-    await book.xlsx.load(Buffer.from(await (await fetch(file.url)).arrayBuffer()) as never)
-    expect(book.worksheets.map((s) => s.name)).toEqual(['汇总', '各项等次', '分类', '参评情况', '意见建议'])
-    const summary = book.getWorksheet('汇总')!
-    for (const t of results.targets) {
-      const row = summary.getRows(2, summary.rowCount - 1)!.find((r) => r.getCell(1).value === t.name)!
-      expect(row.getCell(3).value).toBe(t.result.ballots)
-      expect(row.getCell(4).value).toBe(t.result.headline.valid)
-      expect(row.getCell(5).value).toBe(t.result.headline.satisfaction.percent)
-      expect(row.getCell(9).value).toBe(t.rankInRound)
-      expect(row.getCell(10).value).toBe(t.result.verdicts.verdicts.map((v) => v.ruleName).join('；'))
-    }
-    const opinions = book.getWorksheet('意见建议')!
-    expect(opinions.rowCount - 1).toBe(15)
-    expect(opinions.getRow(1).values).not.toContain('作者')
-    const categories = book.getWorksheet('分类')!
-    expect(categories.getRow(2).getCell(3).value).toBe(results.targets[0]!.result.ballots)
-  })
-
-  test('the PDF report is text in an embedded subset font: pdftotext finds the target names and the verdict; pdftoppm renders it', async () => {
-    const file = ok(await report<{ url: string }>(admin, 'reportPdf', { roundId }))
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qunping-pdf-'))
-    const pdf = path.join(dir, 'report.pdf')
-    fs.writeFileSync(pdf, Buffer.from(await (await fetch(file.url)).arrayBuffer()))
-    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
-    for (const t of results.targets) expect(text).toContain(t.name)
-    expect(text).toContain('触发规则「群众满意率低于2/3」')
-    expect(text).toContain('希望多组织文体活动')
-    const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' })
-    expect(fonts).toMatch(/[A-Z]{6}\+NotoSansCJKsc-Regular\s.*\syes\s+yes\s/)
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, path.join(dir, 'page')])
-    const png = fs.readdirSync(dir).find((f) => f.endsWith('.png'))!
-    expect(fs.statSync(path.join(dir, png)).size).toBeGreaterThan(5000)
-    if (process.env.QUNPING_KEEP_PDF) fs.copyFileSync(path.join(dir, png), process.env.QUNPING_KEEP_PDF)
-    const one = ok(await report<{ fileName: string }>(admin, 'reportPdf', { roundId, targetId: 't2' }))
-    expect(one.fileName).toContain(results.targets.find((t) => t.targetId === 't2')!.name)
-  })
 })
 
 test('live figures are served from the cache for a few seconds: a ballot cast meanwhile shows once the cache is refreshed', async () => {
