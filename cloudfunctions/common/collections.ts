@@ -23,7 +23,7 @@ export interface CollectionDeclaration {
   access: CollectionAccess
 }
 
-const index = (...keys: (readonly [string, 1 | -1])[]): IndexDeclaration => ({ name: keys.map(([field, dir]) => `${field}_${dir}`).join('_'), keys })
+const index = (...keys: (readonly [string, 1 | -1])[]): IndexDeclaration => ({ name: keys.map(([field, dir]) => `${field.replaceAll('.', '_')}_${dir}`).join('_'), keys })
 const declare = (name: string, ...indexes: IndexDeclaration[]) => ({ name, indexes, access: 'functions-only' }) as const satisfies CollectionDeclaration
 
 /** Indexes follow the `where` of every query that is not by `_id` (see the functions' sources). */
