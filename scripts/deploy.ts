@@ -37,12 +37,12 @@ async function main(args: string[]) {
   if (appEnv && appEnv !== envId) throw new Error(`TARO_APP_CLOUD_ENV（${appEnv}）与 TCB_ENV（${envId}）不同：小程序会调用另一个环境的云函数`)
   if (!appEnv) console.warn('注意：.env 中没有 TARO_APP_CLOUD_ENV，小程序构建前请设为同一个环境 ID')
 
+  const online = secretId !== undefined && secretKey !== undefined
+  if (!online && !dryRun) throw new Error('请在 .env 或环境变量中设置 TCB_SECRET_ID 和 TCB_SECRET_KEY（腾讯云 API 密钥）')
+
   if (!args.includes('--skip-build')) await buildFunctions()
   fs.mkdirSync(path.join(root, 'dist'), { recursive: true })
   fs.writeFileSync(path.join(root, 'dist', 'cloudbaserc.json'), `${JSON.stringify(cloudbaserc(envId), null, 2)}\n`)
-
-  const online = secretId !== undefined && secretKey !== undefined
-  if (!online && !dryRun) throw new Error('请在 .env 或环境变量中设置 TCB_SECRET_ID 和 TCB_SECRET_KEY（腾讯云 API 密钥）')
   const manager = online ? connect({ envId, secretId, secretKey, region }) : undefined
   if (!manager) console.log('没有 API 密钥：按一个空环境列出计划。')
   const current = manager ? await readState(manager, envId) : EMPTY
