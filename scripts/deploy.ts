@@ -1,5 +1,5 @@
 /**
- * @module `npm run deploy [-- --dry-run] [-- --new-setup-code] [-- --skip-build]`: takes this
+ * @module `npm run deploy [-- --dry-run] [--new-setup-code] [--skip-build] [--functions-dir=DIR]`: takes this
  * checkout to a working CloudBase environment, or prints what that would change. Credentials and
  * the env id come from the environment or `.env`, never from the command line (shell history).
  */
@@ -40,14 +40,15 @@ async function main(args: string[]) {
   const online = secretId !== undefined && secretKey !== undefined
   if (!online && !dryRun) throw new Error('请在 .env 或环境变量中设置 TCB_SECRET_ID 和 TCB_SECRET_KEY（腾讯云 API 密钥）')
 
-  if (!args.includes('--skip-build')) await buildFunctions()
+  const functionsDir = path.resolve(args.find((a) => a.startsWith('--functions-dir='))?.slice('--functions-dir='.length) ?? FUNCTIONS_OUT)
+  if (!args.includes('--skip-build')) await buildFunctions(functionsDir)
   fs.mkdirSync(path.join(root, 'dist'), { recursive: true })
   fs.writeFileSync(path.join(root, 'dist', 'cloudbaserc.json'), `${JSON.stringify(cloudbaserc(envId), null, 2)}\n`)
   const manager = online ? connect({ envId, secretId, secretKey, region }) : undefined
   if (!manager) console.log('没有 API 密钥：按一个空环境列出计划。')
   const current = manager ? await readState(manager, envId) : EMPTY
   const { secrets, setupCode } = resolveSecrets(current, { adminOpenids: settings.data.QUNPING_ADMIN_OPENIDS, newSetupCode: args.includes('--new-setup-code') })
-  const plan = makePlan(desiredFunctions(FUNCTIONS_OUT, secrets), current)
+  const plan = makePlan(desiredFunctions(functionsDir, secrets), current)
 
   for (const line of plan.unchanged) console.log(`= ${line}（无需改动）`)
   for (const warning of plan.warnings) console.warn(`! ${warning}`)

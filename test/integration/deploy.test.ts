@@ -6,6 +6,7 @@
 import Ajv from 'ajv'
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { buildFunctions } from '../../scripts/build-functions'
 import { setupCodeHash } from '../../cloudfunctions/common/setupCode'
@@ -18,15 +19,20 @@ const SECRET_ID = 'AKIDrecorded0000000000000000000000'
 const SECRET_KEY = 'recorded-secret-key-never-sent-0000'
 
 let recorder: Recorder
+/** Its own bundles, so another test building dist/functions at the same time cannot change them. */
+const bundles = fs.mkdtempSync(path.join(os.tmpdir(), 'qunping-deploy-'))
 
 beforeAll(async () => {
-  await buildFunctions()
+  await buildFunctions(bundles)
   recorder = await startRecorder(ENV_ID)
 }, 120_000)
-afterAll(() => recorder.close())
+afterAll(async () => {
+  await recorder.close()
+  fs.rmSync(bundles, { recursive: true, force: true })
+})
 
 function deploy(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/deploy.ts', '--skip-build', ...args], {
+  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/deploy.ts', '--skip-build', `--functions-dir=${bundles}`, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {

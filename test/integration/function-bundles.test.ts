@@ -1,5 +1,5 @@
 /**
- * The deployable bundles are self-contained and behave as the sources do: each is copied to an
+ * The deployable bundles are self-contained and behave as the sources do: each is built into an
  * empty folder outside the repository, gets only its own package.json's dependencies from the
  * registry (as CloudBase installs them), and serves real calls against the embedded CloudBase.
  */
@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import { isBuiltin } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
-import { buildFunctions, FUNCTIONS_OUT } from '../../scripts/build-functions'
+import { buildFunctions } from '../../scripts/build-functions'
 import { FUNCTION_SPECS } from '../../scripts/functions'
 import { functionContext } from '../../local/gateway'
 import { type Runtime, startRuntime } from '../../local/runtime'
@@ -38,14 +38,10 @@ function installDependencies(dirs: string[]) {
 }
 
 beforeAll(async () => {
-  await buildFunctions()
+  // Built straight into an empty folder outside the repository, as dist/functions/<name> would be.
   outside = fs.mkdtempSync(path.join(os.tmpdir(), 'qunping-bundles-'))
-  const dirs = FUNCTION_SPECS.map((spec) => {
-    const dir = path.join(outside, spec.name)
-    fs.cpSync(path.join(FUNCTIONS_OUT, spec.name), dir, { recursive: true })
-    return dir
-  })
-  installDependencies(dirs)
+  await buildFunctions(outside)
+  installDependencies(FUNCTION_SPECS.map((spec) => path.join(outside, spec.name)))
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   functions = Object.fromEntries(FUNCTION_SPECS.map((spec) => [spec.name, require(path.join(outside, spec.name, 'index.js')).main]))
   runtime = await startRuntime({ dataDir: ':memory:', port: 0, functions: functions as never, devSignIn: true })
