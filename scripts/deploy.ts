@@ -73,6 +73,8 @@ async function main(args: string[]) {
     // Once its hash is stored the code exists nowhere else: show it even if a later step failed.
     if (setupCode && codeStored) {
       console.log(`\n一次性初始化码：${setupCode}\n只显示这一次。第一位管理员在小程序首页“输入邀请码”处输入它即成为管理员（见 README“部署到云开发”）。`)
+    } else if (setupCode) {
+      console.log('初始化码尚未生效：排除问题后重新部署；若 organize 云函数已经建好，请加 --new-setup-code 再部署一次以取得初始化码。')
     }
   }
 }
