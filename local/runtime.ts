@@ -6,6 +6,7 @@
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { setupCodeHash } from '../cloudfunctions/common/setupCode'
 import { ADMIN_PATH, createCloudBase, scfEnvironment } from './cloudbase/server'
 import { ADMIN_PERSONA, devLogin } from './devlogin'
 import { createGateway, type FunctionMain } from './gateway'
@@ -23,7 +24,7 @@ export interface RuntimeOptions {
   h5Dir?: string
   /** Serve `/__dev/*` and believe its session cookie: only `npm start`, tests and benchmarks ask for it. */
   devSignIn?: boolean
-  /** Fire the timer triggers of cloudbaserc.json (the scheduler); off where tests drive time themselves. */
+  /** Fire the declared timer triggers (the scheduler); off where tests drive time themselves. */
   triggers?: boolean
 }
 
@@ -59,7 +60,7 @@ export async function startRuntime(options: RuntimeOptions) {
     ...scfEnvironment(`${url}${ADMIN_PATH}`, LOCAL_ENV_ID, secrets.cloudbase),
     QUNPING_SECRET: secrets.functions,
     QUNPING_ADMIN_OPENIDS: login.openidOf(ADMIN_PERSONA),
-    QUNPING_SETUP_CODE: secrets.setupCode,
+    QUNPING_SETUP_CODE_HASH: setupCodeHash(secrets.setupCode),
     TZ: 'Asia/Shanghai',
   })
 

@@ -1,16 +1,10 @@
 /**
- * @module Timer triggers, fired locally as CloudBase fires them: the same cloudbaserc.json
- * declarations, the same 7-field cron (second minute hour day month weekday year), in Asia/Shanghai.
+ * @module Timer triggers, fired locally as CloudBase fires them: the same declarations the deploy
+ * creates (scripts/functions.ts), the same 7-field cron (second minute hour day month weekday year), in Asia/Shanghai.
  */
-import fs from 'node:fs'
-import path from 'node:path'
-import { z } from 'zod'
+import { FUNCTION_SPECS } from '../scripts/functions'
 import { inShanghai } from '../src/core'
 import { type FunctionMain, functionContext } from './gateway'
-
-const Declared = z.object({
-  functions: z.array(z.object({ name: z.string(), triggers: z.array(z.object({ name: z.string(), type: z.string(), config: z.string() })).optional() })),
-})
 
 export interface TimerTrigger {
   functionName: string
@@ -18,9 +12,8 @@ export interface TimerTrigger {
   cron: string
 }
 
-export function declaredTimers(file = path.resolve(__dirname, '..', 'cloudbaserc.json')): TimerTrigger[] {
-  const { functions } = Declared.parse(JSON.parse(fs.readFileSync(file, 'utf8')))
-  return functions.flatMap((f) => (f.triggers ?? []).filter((t) => t.type === 'timer').map((t) => ({ functionName: f.name, name: t.name, cron: t.config })))
+export function declaredTimers(): TimerTrigger[] {
+  return FUNCTION_SPECS.flatMap((f) => f.triggers.map((t) => ({ functionName: f.name, name: t.name, cron: t.config })))
 }
 
 /** One field: `*`, `n`, `a-b`, lists of those, each optionally `/step`. */

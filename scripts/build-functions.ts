@@ -12,11 +12,12 @@ const root = path.resolve(__dirname, '..')
 export const FUNCTIONS_OUT = path.join(root, 'dist', 'functions')
 const ROOT_PACKAGE = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }
 
-export async function buildFunctions(): Promise<void> {
+/** Into `outRoot` (dist/functions unless a test wants its own folder). */
+export async function buildFunctions(outRoot = FUNCTIONS_OUT): Promise<void> {
   // Made once, then copied to each function that prints.
   let font: string | undefined
   for (const spec of FUNCTION_SPECS) {
-    const outdir = path.join(FUNCTIONS_OUT, spec.name)
+    const outdir = path.join(outRoot, spec.name)
     fs.rmSync(outdir, { recursive: true, force: true })
     await build({
       entryPoints: [path.join(root, 'cloudfunctions', spec.name, 'index.ts')],

@@ -1,40 +1,45 @@
 /**
- * @module The deployable cloud functions. cloudbaserc.json (what `tcb fn deploy` reads) is the one
- * place for names, timeouts, memory and environment; this adds what WeChat needs per function.
+ * @module The deployable cloud functions, declared once: what the bundler builds and what the
+ * deploy configures (runtime, timeout, memory, triggers, open-API permissions). The CloudBase CLI
+ * configuration (dist/cloudbaserc.json) is derived from this, never edited by hand.
  */
-import fs from 'node:fs'
-import path from 'node:path'
-import { z } from 'zod'
 
-const cloudbaserc = z.object({
-  functions: z.array(
-    z.object({
-      name: z.string(),
-      timeout: z.number(),
-      memorySize: z.number(),
-      /** Timer triggers (7-field cron); repeated in the function's config.json for WeChat DevTools. */
-      triggers: z.array(z.object({ name: z.string(), type: z.literal('timer'), config: z.string() })).default([]),
-    }),
-  ),
-})
-
-/** WeChat open APIs each function calls through the cloud call (its config.json permissions.openapi). */
-const OPEN_APIS: Record<string, string[]> = {
-  evaluate: ['security.msgSecCheck'],
-  organize: ['wxacode.getUnlimited'],
+export interface FunctionSpec {
+  name: 'evaluate' | 'organize' | 'report' | 'scheduler'
+  /** Seconds; CloudBase's default of 3 s is too short for a PDF or a round's close. */
+  timeout: number
+  /** MB. */
+  memorySize: number
+  /** Timer triggers, 7-field cron (second minute hour day month weekday year). */
+  triggers: { name: string; type: 'timer'; config: string }[]
+  /** WeChat open APIs it calls through the cloud call (its config.json permissions.openapi). */
+  openapi: string[]
+  /**
+   * Packages with a native binary esbuild cannot inline: left out of the bundle and listed in its
+   * package.json, so CloudBase installs them (the Linux build) when deploying.
+   */
+  native: string[]
+  /** Prints Chinese (PDFs, posters): ships the print font, the runtime having none. */
+  prints: boolean
 }
 
-/**
- * Packages with a native binary esbuild cannot inline: left out of the bundle and listed in its
- * package.json, so CloudBase installs them (the Linux build) when deploying.
- */
-const NATIVE: Record<string, string[]> = {
-  organize: ['@napi-rs/canvas'],
-}
+/** The runtime every function runs on; the bundles target Node 16 syntax, so any of 16/18/20 does. */
+export const RUNTIME = 'Nodejs18.15'
+/** Every function computes dates in China's time zone (dayjs reads TZ). */
+export const TIME_ZONE = 'Asia/Shanghai'
 
-/** Functions that print Chinese (PDFs, posters) ship the print font, the runtime having none. */
-const PRINTS = ['report', 'organize']
-
-export const FUNCTION_SPECS = cloudbaserc
-  .parse(JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', 'cloudbaserc.json'), 'utf8')))
-  .functions.map((f) => ({ ...f, openapi: OPEN_APIS[f.name] ?? [], native: NATIVE[f.name] ?? [], prints: PRINTS.includes(f.name) }))
+export const FUNCTION_SPECS: readonly FunctionSpec[] = [
+  { name: 'organize', timeout: 20, memorySize: 256, triggers: [], openapi: ['wxacode.getUnlimited'], native: ['@napi-rs/canvas'], prints: true },
+  { name: 'evaluate', timeout: 20, memorySize: 256, triggers: [], openapi: ['security.msgSecCheck'], native: [], prints: false },
+  { name: 'report', timeout: 60, memorySize: 512, triggers: [], openapi: [], native: [], prints: true },
+  {
+    name: 'scheduler',
+    timeout: 60,
+    memorySize: 256,
+    // Every minute at second 0: rounds close within a minute of their end.
+    triggers: [{ name: 'close-ended-rounds', type: 'timer', config: '0 * * * * * *' }],
+    openapi: [],
+    native: [],
+    prints: false,
+  },
+]

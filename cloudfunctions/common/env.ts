@@ -9,8 +9,8 @@ const schema = z.object({
     .string()
     .default('')
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)),
-  /** One-time code with which the first person claims the admin role (printed at first local start). */
-  QUNPING_SETUP_CODE: z.string().min(8).optional(),
+  /** SHA-256 (hex) of the one-time code with which the first person claims the admin role (see setupCode.ts). */
+  QUNPING_SETUP_CODE_HASH: z.string().regex(/^[0-9a-f]{64}$/, 'QUNPING_SETUP_CODE_HASH must be a SHA-256 in hex').optional(),
 })
 
 let parsed: z.infer<typeof schema> | undefined

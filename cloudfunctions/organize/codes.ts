@@ -6,15 +6,14 @@
  */
 import { domainError } from '../../src/core'
 import { database } from '../common/cloudbase'
-import { functionEnv } from '../common/env'
 import { Invitation, normaliseCode } from '../common/invitations'
 import { refuse } from '../common/refuse'
+import { isSetupCode } from '../common/setupCode'
 
 export type CodeKind = 'roster' | 'role' | 'setup'
 
 export async function codeKind(code: string): Promise<{ kind: CodeKind }> {
-  const setup = functionEnv().QUNPING_SETUP_CODE
-  if (setup && code.trim() === setup) return { kind: 'setup' }
+  if (isSetupCode(code)) return { kind: 'setup' }
   const { data } = await database().collection('invitations').doc(normaliseCode(code)).get()
   const invitation = Invitation.safeParse(data[0])
   if (!invitation.success) return refuse(domainError('CODE_INVALID'))

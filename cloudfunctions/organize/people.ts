@@ -4,10 +4,10 @@ import type { RoleName, UnitView } from '../../src/api/organize'
 import { domainError } from '../../src/core'
 import { audit } from '../common/audit'
 import { database } from '../common/cloudbase'
-import { functionEnv } from '../common/env'
 import { issueCode, normaliseCode, spendCode } from '../common/invitations'
 import { keyedHash } from '../common/keyed'
 import { refuse } from '../common/refuse'
+import { isSetupCode } from '../common/setupCode'
 import { type Authority, authorize, WHOLE_TREE } from '../common/roles'
 import type { HandlerContext } from '../common/router'
 import { inTransaction, isDuplicate } from '../common/transaction'
@@ -33,8 +33,7 @@ const roleDoc = (openid: string, role: RoleName, unitId: string | null, name: st
 })
 
 export async function claimSetup(setupCode: string, displayName: string, { caller, now }: HandlerContext) {
-  const expected = functionEnv().QUNPING_SETUP_CODE
-  if (!expected || setupCode.trim() !== expected) refuse(domainError('SETUP_CODE_WRONG'))
+  if (!isSetupCode(setupCode)) refuse(domainError('SETUP_CODE_WRONG'))
   try {
     // The fixed _id makes the claim one-time: a second claim is a duplicate write.
     await database().collection('setup').add({ _id: 'claimed', by: caller.openid, at: now })

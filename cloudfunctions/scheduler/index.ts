@@ -1,5 +1,5 @@
 /**
- * @module Runs each minute on a CloudBase timer trigger (cloudbaserc.json): closes every open round
+ * @module Runs each minute on a CloudBase timer trigger (scripts/functions.ts): closes every open round
  * whose window has ended and stores its final results, stores them for any closed round whose
  * close was cut short, and notes each open round's ballots as the day begins (for today's count).
  * A call from the mini-program carries an openid and is refused: only the timer may run it.

@@ -1,4 +1,4 @@
-/** The local runtime fires the timer triggers cloudbaserc.json declares, on CloudBase's 7-field cron in Asia/Shanghai. */
+/** The local runtime fires the timer triggers scripts/functions.ts declares, on CloudBase's 7-field cron in Asia/Shanghai. */
 import { cronMatches, declaredTimers } from '../../local/triggers'
 
 test('the scheduler is declared on a timer that fires at second 0 of every minute', () => {
