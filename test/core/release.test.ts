@@ -1,5 +1,5 @@
 /** When live content may move (issue 16 §1): steps of k ballots in every part a view tells apart, never near the close. */
-import { emptyCounters, lastStretchFrom, releaseDue, type Round, shownContent, turnoutOf } from '../../src/core'
+import { emptyCounters, lastStretchFrom, releaseDue, type Round, shownContent, targetResult, turnoutOf } from '../../src/core'
 import { casts, roundFrom, tally, target } from './fixtures'
 
 const open = (r: Round): Round => ({ ...r, state: 'open' })
@@ -55,4 +55,16 @@ test('no content below k ballots; turnout keeps the counts and drops every ratin
   expect(turnoutOf(mixed)).toEqual({
     ballots: 3, opinions: 0, overall: {}, items: {}, categories: { residents: { ballots: 3, overall: {}, items: {} } }, channels: { 'grid-1': 3 },
   })
+})
+
+test('a final 两评一树 result with a weighted part under k ballots shows neither that part, nor the others, nor the composite', () => {
+  const liangping = roundFrom('liangping-yishu', { targets: [target('a')] })
+  const counters = tally(liangping, [...casts(liangping, 'a', 'internal', { satisfied: 20, dissatisfied: 10 }), ...casts(liangping, 'a', 'service', { dissatisfied: 3 })])
+  const { headline, breakdown } = targetResult(liangping, counters)
+  // The pooled figures are the target's own (33 ballots); internal's rate beside them would give social's 3 back.
+  expect(breakdown.overall.answers).toBe(33)
+  expect(headline.satisfaction.percent).toBeNull()
+  expect(headline.parts.map((p) => p.summary.answers)).toEqual([0, 0])
+  const full = tally(liangping, casts(liangping, 'a', 'service', { dissatisfied: 2 }), counters)
+  expect(targetResult(liangping, full).headline.parts.map((p) => p.summary.answers)).toEqual([30, 5])
 })
