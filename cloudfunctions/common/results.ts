@@ -1,6 +1,7 @@
 /**
  * @module Per-target results in the `results` collection. While a round is open they are a cache
- * of the live counters, refreshed by at most one caller every few seconds, so a hundred leaders
+ * of each target's live release (`releases.ts`: content moves by k ballots at a time) beside the
+ * live counts, refreshed by at most one caller every few seconds, so a hundred leaders
  * cost the database about what one does. On close the final ones are stored — checked against a
  * recount of the ballots — and from then on they are read, never recomputed: a later edit of a
  * template or rule cannot change what was published.

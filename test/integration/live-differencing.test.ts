@@ -8,10 +8,12 @@
 import fc from 'fast-check'
 import type { RoundResults, TargetDetail } from '../../src/api/report'
 import { builtinTemplates, inShanghai } from '../../src/core'
+import { advanceRelease, type Release } from '../../cloudfunctions/common/releases'
 import { roundFigures } from '../../cloudfunctions/common/results'
 import { authority } from '../../cloudfunctions/common/roles'
 import { loadRound } from '../../cloudfunctions/common/rounds'
 import { ANY_ROLE, visibleTargets } from '../../cloudfunctions/report/access'
+import { roundCounters } from '../../cloudfunctions/organize/counters'
 import { dashboard } from '../../cloudfunctions/report/dashboard'
 import { targetDetail } from '../../cloudfunctions/report/detail'
 import { roundResults } from '../../cloudfunctions/report/views'
@@ -214,4 +216,25 @@ test('property: over random interleavings of ballots and reads by every role, no
   )
   // Not vacuous: live content did move during the runs.
   expect(released).toBeGreaterThan(0)
+})
+
+test('refreshes racing as separate function instances would, while ballots keep arriving, agree on one release', async () => {
+  const roundId = await monthRound()
+  for (let i = 0; i < K; i++) await vote(roundId, 't1', 0)
+  const { round } = await loadRound(roundId)
+  const race = async (current: Release | null) => {
+    const counters = (await roundCounters(roundId)).byTarget.get('t1')!
+    const now = new Date((clock += 61_000))
+    const [released] = await Promise.all([
+      Promise.all(Array.from({ length: 6 }, () => advanceRelease(round, 't1', current, counters, now))),
+      Promise.all([vote(roundId, 't1', 1), vote(roundId, 't1', 2)]),
+    ])
+    // Each racer read the ballots at its own moment (5, 6 or 7 of them); one release won and all return it.
+    expect(new Set(released.map((r) => r?.counters.ballots)).size).toBe(1)
+    return released[0]!
+  }
+  const first = await race(null)
+  for (let i = 0; i < K; i++) await vote(roundId, 't1', 0)
+  const second = await race(first)
+  expect(second.counters.ballots - first.counters.ballots).toBeGreaterThanOrEqual(K)
 })
