@@ -1,6 +1,6 @@
 /** @module The pages' shapes built from a round's figures: headers, target views, legends, badges and the Chinese notices. */
 import type { Badge, Legend, RoundHeader, RoundResults, TargetView } from '../../src/api/report'
-import { categoryName, type Counters, type Effect, expectedTurnout, lastStretchFrom, participation, type RankEntry, rankGroup, type Round, STATE_LABELS, type Target, type TargetResult, toPercent } from '../../src/core'
+import { categoryName, type Counters, type Effect, expectedTurnout, lastStretchFrom, LIVE_CATEGORIES, participation, type RankEntry, rankGroup, type Round, STATE_LABELS, type Target, type TargetResult, toPercent } from '../../src/core'
 import type { RoundFigures } from '../common/results'
 import type { RoundDoc } from '../common/rounds'
 
@@ -29,7 +29,7 @@ export function targetNotices(round: Round, result: TargetResult): string[] {
   else if (result.verdicts.undetermined) notes.push('所有评价均为“不了解”，暂不能得出结论')
   if (result.counted > 0 && result.ballots > result.counted) notes.push(`以上结果含 ${result.counted} 份评价；其后收到的 ${result.ballots - result.counted} 份，新增满 ${k} 份后一并计入`)
   if (result.sample.required > 0 && !result.sample.met) notes.push(`样本不足 ${result.sample.required} 份，结果仅供参考`)
-  if (result.categories.some((c) => c.suppressed)) notes.push(`不足 ${round.kSuppression} 份的分类不予显示`)
+  if (result.categories.some((c) => c.suppressed && c.reason !== LIVE_CATEGORIES)) notes.push(`不足 ${round.kSuppression} 份的分类不予显示`)
   for (const c of result.compliance) {
     const name = categoryName(round, c.categoryId)
     if (!c.expectedMet && c.expected !== null) notes.push(`${name}应不少于 ${c.expected} 人，目前 ${c.ballots} 人`)

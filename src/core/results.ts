@@ -53,7 +53,7 @@ function withheld(round: Round): string {
 }
 
 /** Two live releases differ by k ballots in all, but a category's share of them may be one ballot. */
-const LIVE_CATEGORIES = '为保护参评人员匿名，评议进行中不按类别显示结果，评议结束后显示'
+export const LIVE_CATEGORIES = '为保护参评人员匿名，评议进行中不按类别显示结果，评议结束后显示'
 
 /**
  * `received`: the ballots received so far when `counters` are a release that lags them; `live`:

@@ -76,6 +76,9 @@ test('the reproduction: a resident votes between two reads; neither the organise
     expect(after.detail.target.result.ballots).toBe(8)
     expect(after.turnout.channels.find((c) => c.id === 'grid-1')!.ballots).toBe(1)
     expect(after.detail.target.notices.join()).toContain('新增满 5 份后一并计入')
+    // Categories are not broken down live, and the page says so once, in the category card, not as a k notice.
+    expect(after.detail.categories).toEqual([expect.objectContaining({ suppressed: true, reason: expect.stringContaining('评议结束后显示') })])
+    expect(after.detail.target.notices.join()).not.toContain('的分类不予显示')
   }
   expect(before.organiser.detail.target.result.counted).toBe(7)
 })
