@@ -99,6 +99,19 @@ test('a target with fewer than k ballots shows no content, live or final', async
   expect(final.target.notices.join()).toContain(`不足 ${K} 份`)
 })
 
+test('in the last stretch before the close no release is taken: the final result is the next thing anyone sees', async () => {
+  const now = inShanghai(new Date())
+  // A 21-hour window whose last tenth (2.1 h) has begun.
+  const roundId = await openRound(runtime, { window: { opensAt: now.subtract(20, 'hour').format(), closesAt: now.add(1, 'hour').format() } })
+  for (let i = 0; i < 2 * K; i++) await vote(roundId, 't1', i % 3)
+  const live = await call<TargetDetail>(holders.organizer, 'report', 'targetDetail', { roundId, targetId: 't1' })
+  expect(live.target.result).toMatchObject({ ballots: 2 * K, counted: 0 })
+  expect(live.round.notices.join()).toContain('临近评议结束，结果暂停更新')
+  data(await admin.call<Answer>('organize', { action: 'closeRound', data: { roundId } }))
+  const final = await call<TargetDetail>(holders.organizer, 'report', 'targetDetail', { roundId, targetId: 't1' })
+  expect(final.target.result).toMatchObject({ ballots: 2 * K, counted: 2 * K })
+})
+
 /** What one observation claims about a target: how many ballots its content rests on, and the content. */
 interface Seen {
   targetId: string
