@@ -5,6 +5,7 @@
  * reads by every role, no two observations of a target's content differ by 1 to k−1 ballots, except
  * the last live release against the final result (the README's threat model states that risk).
  */
+import ExcelJS from 'exceljs'
 import fc from 'fast-check'
 import type { RoundResults, TargetDetail } from '../../src/api/report'
 import { builtinTemplates, inShanghai } from '../../src/core'
@@ -56,12 +57,21 @@ async function vote(roundId: string, targetId: string, level: number, opinion?: 
 const call = <T>(who: Session, fn: string, action: string, input: unknown) => who.call<Answer<T>>(fn, { action, data: input }).then(data)
 const content = (d: TargetDetail) => ({ result: { ...d.target.result, ballots: null, channels: null, compliance: null }, overall: d.overall, items: d.items, categories: d.categories, opinions: d.opinions })
 
+/** The Excel 统计表's content sheets (level counts per item, opinions) as plain rows. */
+async function contentSheets(who: Session, roundId: string) {
+  const { url } = await call<{ url: string }>(who, 'report', 'exportRound', { roundId })
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.load(Buffer.from(await (await fetch(url)).arrayBuffer()) as never)
+  return ['各项等次', '意见建议'].map((name) => book.getWorksheet(name)!.getSheetValues())
+}
+
 test('the reproduction: a resident votes between two reads; neither the organiser nor the leader learns her ballot', async () => {
   const roundId = await monthRound()
   for (let i = 0; i < 7; i++) await vote(roundId, 't1', i % 3, `意见${i}`)
   const read = async (who: Session) => ({
     detail: await call<TargetDetail>(who, 'report', 'targetDetail', { roundId, targetId: 't1' }),
     turnout: (await call<RoundResults>(who, 'report', 'roundResults', { roundId })).participation,
+    sheets: await contentSheets(who, roundId),
   })
   const before = { organiser: await read(holders.organizer), leader: await read(holders.leader) }
 
@@ -71,6 +81,7 @@ test('the reproduction: a resident votes between two reads; neither the organise
   for (const who of ['organiser', 'leader'] as const) {
     const after = await read(who === 'organiser' ? holders.organizer : holders.leader)
     expect(content(after.detail)).toEqual(content(before[who].detail))
+    expect(after.sheets).toEqual(before[who].sheets)
     expect(after.detail.opinions.items.map((o) => o.text)).not.toContain('只有她会这样写')
     // Turnout is not content: it stays live, and says a ballot is waiting for the next release.
     expect(after.detail.target.result.ballots).toBe(8)
