@@ -1,18 +1,20 @@
 /**
  * @module Per-target results in the `results` collection. While a round is open they are a cache
- * of the live counters, refreshed by at most one caller every few seconds, so a hundred leaders
+ * of each target's live release (`releases.ts`: content moves by k ballots at a time) beside the
+ * live counts, refreshed by at most one caller every few seconds, so a hundred leaders
  * cost the database about what one does. On close the final ones are stored — checked against a
  * recount of the ballots — and from then on they are read, never recomputed: a later edit of a
  * template or rule cannot change what was published.
  */
 import { createHash } from 'node:crypto'
 import type { FiguresBasis } from '../../src/api/report'
-import { type Counters, domainError, emptyCounters, inShanghai, type Round, targetResult, type TargetResult } from '../../src/core'
+import { type Counters, domainError, emptyCounters, inShanghai, type Round, shownContent, targetResult, type TargetResult, turnoutOf } from '../../src/core'
 import { type RoundCounters, roundCounters, totalBallots } from '../organize/counters'
 import { audit } from './audit'
 import { database } from './cloudbase'
 import { recount } from './recount'
 import { refuse } from './refuse'
+import { advanceRelease, type Release } from './releases'
 import type { RoundDoc } from './rounds'
 import { sealRound } from './seal'
 
@@ -35,7 +37,10 @@ interface TargetDoc {
   kind: 'target'
   targetId: string
   result: TargetResult
+  /** The ballots the result rests on: the target's live release, or its final tally once stored. */
   counters: Counters
+  /** Counts of participation, live: ballots per category and channel, no ratings (absent in documents stored before releases). */
+  turnout?: Counters
   /** sha256 of the counters behind the result. */
   digest: string
   templateId: string
@@ -65,7 +70,8 @@ export interface RoundFigures {
   round: Round
   basis: FiguresBasis
   computedAt: string
-  byTarget: Map<string, { result: TargetResult; counters: Counters }>
+  /** `content`: what views may show (nothing below k ballots); `turnout`: counts of participation only. */
+  byTarget: Map<string, { result: TargetResult; content: Counters; turnout: Counters }>
   groupChats: number
   today: number
   bursts: MarkDoc['bursts']
@@ -88,25 +94,33 @@ const judgedBy = (r: Round): JudgedBy => ({
   kSuppression: r.kSuppression, targets: r.targets, groups: r.groups, channels: r.channels,
 })
 
-async function readDocs(roundId: string, basis: FiguresBasis): Promise<{ mark: MarkDoc | null; targets: TargetDoc[] }> {
-  const targets: TargetDoc[] = []
-  let mark: MarkDoc | null = null
+interface Docs {
+  mark: MarkDoc | null
+  targets: TargetDoc[]
+  releases: Map<string, Release>
+}
+
+/** Releases come along without their opinions, which only a target's detail reads. */
+async function readDocs(roundId: string, basis: FiguresBasis): Promise<Docs> {
+  const docs: Docs = { mark: null, targets: [], releases: new Map() }
   for (let offset = 0; ; offset += 1000) {
-    const { data } = await results().where({ roundId, basis }).skip(offset).limit(1000).get()
-    for (const d of data as (TargetDoc | MarkDoc)[]) {
-      if (d.kind === 'round') mark = d
-      else targets.push(d)
+    const { data } = await results().where({ roundId, basis }).field({ opinions: false }).skip(offset).limit(1000).get()
+    for (const d of data as (TargetDoc | MarkDoc | (Release & { kind: 'release'; targetId: string }))[]) {
+      if (d.kind === 'round') docs.mark = d
+      else if (d.kind === 'release') docs.releases.set(d.targetId, { counters: d.counters, at: d.at })
+      else docs.targets.push(d)
     }
-    if (data.length < 1000) return { mark, targets }
+    if (data.length < 1000) return docs
   }
 }
 
-function fromDocs(round: Round, mark: MarkDoc, targets: TargetDoc[]): RoundFigures {
+function fromDocs(live: Round, mark: MarkDoc, targets: TargetDoc[]): RoundFigures {
+  const round = { ...live, ...mark.judgedBy }
   return {
-    round: { ...round, ...mark.judgedBy },
+    round,
     basis: mark.basis,
     computedAt: mark.computedAt,
-    byTarget: new Map(targets.map((t) => [t.targetId, { result: t.result, counters: t.counters }])),
+    byTarget: new Map(targets.map((t) => [t.targetId, { result: t.result, content: shownContent(t.counters, round.kSuppression), turnout: t.turnout ?? turnoutOf(t.counters) }])),
     groupChats: mark.groupChats,
     today: mark.today,
     bursts: mark.bursts,
@@ -114,7 +128,8 @@ function fromDocs(round: Round, mark: MarkDoc, targets: TargetDoc[]): RoundFigur
   }
 }
 
-const complete = (round: Round, targets: TargetDoc[]) => round.targets.every((t) => targets.some((d) => d.targetId === t.id))
+/** Every target there, written since live figures rest on releases (a `turnout` beside them). */
+const complete = (round: Round, targets: TargetDoc[]) => round.targets.every((t) => targets.some((d) => d.targetId === t.id && d.turnout !== undefined))
 
 /**
  * Ballots cast before today began, so that today's count needs no scan of the ballots: the
@@ -144,18 +159,23 @@ async function write(docs: readonly (TargetDoc | MarkDoc)[]): Promise<void> {
   await Promise.all(docs.map(({ _id, ...rest }) => results().doc(_id).set(rest)))
 }
 
-/** Computes every target's result from the counter shards and writes them under `basis`. */
-async function compute(doc: RoundDoc, round: Round, basis: FiguresBasis, now: Date, mismatch: Mismatch[] | null, read?: RoundCounters): Promise<RoundFigures> {
+/**
+ * Computes every target's result and writes them under `basis`: live, from the target's release
+ * (advanced first when due); stored, from the final counters. Participation is always the counters.
+ */
+async function compute(doc: RoundDoc, round: Round, basis: FiguresBasis, now: Date, mismatch: Mismatch[] | null, read?: RoundCounters, releases?: Map<string, Release>): Promise<RoundFigures> {
   const counters = read ?? (await roundCounters(doc._id))
   const computedAt = now.toISOString()
   const extra = basis === 'live' ? await todayAndBursts(doc._id, now, totalBallots(counters)) : { today: 0, bursts: [] }
-  const targets: TargetDoc[] = round.targets.map((t) => {
+  const targets: TargetDoc[] = await Promise.all(round.targets.map(async (t) => {
     const c = counters.byTarget.get(t.id) ?? emptyCounters()
+    const rests = basis === 'live' ? ((await advanceRelease(round, t.id, releases?.get(t.id) ?? null, c, now))?.counters ?? emptyCounters()) : c
+    const result = targetResult(round, shownContent(rests, round.kSuppression), { received: c.ballots, live: basis === 'live' })
     return {
-      _id: targetDocId(doc._id, basis, t.id), roundId: doc._id, basis, kind: 'target', targetId: t.id,
-      result: targetResult(round, c), counters: c, digest: countersDigest(c), templateId: round.template.id, computedAt,
+      _id: targetDocId(doc._id, basis, t.id), roundId: doc._id, basis, kind: 'target' as const, targetId: t.id,
+      result, counters: rests, turnout: turnoutOf(c), digest: countersDigest(rests), templateId: round.template.id, computedAt,
     }
-  })
+  }))
   const mark: MarkDoc = {
     _id: markId(doc._id, basis), roundId: doc._id, basis, kind: 'round', judgedBy: judgedBy(round), state: round.state,
     groupChats: counters.groupChats, ...extra, mismatch, computedAt, refreshAt: now.getTime(),
@@ -198,7 +218,7 @@ async function readLive(doc: RoundDoc, now: Date): Promise<RoundFigures> {
     const age = now.getTime() - Date.parse(cached.mark.computedAt)
     if (age < LIVE_TTL_MS || !(await claimRefresh(doc._id, now))) return fromDocs(round, cached.mark, cached.targets)
   }
-  return compute(doc, round, 'live', now, null)
+  return compute(doc, round, 'live', now, null, undefined, cached.releases)
 }
 
 /** The figures a caller sees: the stored ones once the round is closed and stored, else live. */

@@ -50,7 +50,7 @@ export async function targetDetail(auth: Authority, roundId: string, targetId: s
   const figures = await roundFigures(doc, now)
   const { round } = figures
   const view = targetView(doc, figures, target, rankings(figures))
-  const counters = figures.byTarget.get(targetId)?.counters
+  const counters = figures.byTarget.get(targetId)?.content
   const { result } = view
   return {
     round: header(doc, figures, [target]),
@@ -64,12 +64,13 @@ export async function targetDetail(auth: Authority, roundId: string, targetId: s
         ? { categoryId: c.categoryId, name, suppressed: true as const, reason: c.reason }
         : { categoryId: c.categoryId, name, suppressed: false as const, overall: bars(round, counters?.categories[c.categoryId]?.overall ?? {}) }
     }),
-    opinions: await opinionsPage(round, targetId, result.ballots, page),
+    opinions: await opinionsPage(round, targetId, { basis: figures.basis, counted: result.counted }, page),
     history: (await pointsFor(auth, target.unitId, now, target.kind)).filter((p) => p.roundId !== roundId),
   }
 }
 
-function plainVerdict(result: PublishedResults['targets'][number]['satisfaction'], verdicts: string[]): string {
+function plainVerdict(result: PublishedResults['targets'][number]['satisfaction'], verdicts: string[], belowK: number | null): string {
+  if (belowK !== null) return `评价不足 ${belowK} 份，为保护参评人员匿名不显示结果`
   const figure = result.percent === null ? '暂无有效评价' : `满意率 ${result.percent}%`
   return verdicts.length === 0 ? `${figure}，未触发整改等处理规定` : `${figure}，按规定：${verdicts.join('；')}`
 }
@@ -89,7 +90,7 @@ export async function publishedResults(auth: Authority, roundId: string, { calle
       const effects = result.verdicts.verdicts.map((v) => `${v.ruleName}（${v.consequence}）`)
       return {
         targetId: t.id, name: t.name, ballots: result.ballots, valid: result.headline.valid, satisfaction: result.headline.satisfaction,
-        verdict: plainVerdict(result.headline.satisfaction, effects), badges: badges(result), notices: targetNotices(figures.round, result),
+        verdict: plainVerdict(result.headline.satisfaction, effects, result.counted === 0 && result.ballots > 0 ? figures.round.kSuppression : null), badges: badges(result), notices: targetNotices(figures.round, result),
       }
     }),
     notices: [],

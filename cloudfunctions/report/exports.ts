@@ -17,9 +17,9 @@ async function upload(roundId: string, name: string, content: Buffer, now: Date)
 
 /** Every opinion of the shown targets in one read each; withheld ones stay withheld. */
 async function allOpinions({ results, round }: Printed) {
-  const rows: { target: string; day: string; text: string }[] = []
+  const rows: { target: string; text: string }[] = []
   for (const t of results.targets) {
-    const { items } = await opinionsPage(round, t.targetId, t.result.ballots, 1, Math.max(1, t.result.opinions))
+    const { items } = await opinionsPage(round, t.targetId, { basis: results.round.basis, counted: t.result.counted }, 1, Math.max(1, t.result.opinions))
     rows.push(...items.map((o) => ({ target: t.name, ...o })))
   }
   return rows
@@ -36,7 +36,7 @@ export async function exportRound(auth: Authority, roundId: string, { now }: Han
 export async function reportPdf(auth: Authority, roundId: string, targetId: string | undefined, { now }: HandlerContext): Promise<ExportFile> {
   const p = await printed(auth, roundId, targetId, now)
   const excerpts = new Map<string, string[]>()
-  for (const t of p.results.targets) excerpts.set(t.targetId, (await opinionsPage(p.round, t.targetId, t.result.ballots, 1)).items.slice(0, 5).map((o) => `${o.day}　${o.text}`))
+  for (const t of p.results.targets) excerpts.set(t.targetId, (await opinionsPage(p.round, t.targetId, { basis: p.results.round.basis, counted: t.result.counted }, 1)).items.slice(0, 5).map((o) => o.text))
   const title = targetId ? [p.results.round.title, p.results.targets[0]?.name ?? '', '评议报告'] : [p.results.round.title, '评议报告']
   return upload(roundId, fileName(title, now, 'pdf'), await renderPdf(p, excerpts), now)
 }

@@ -37,7 +37,7 @@ export async function printed(auth: Authority, roundId: string, targetId: string
     doc,
     round: figures.round,
     results: roundResults(doc, figures, shown),
-    counters: (id) => figures.byTarget.get(id)?.counters,
+    counters: (id) => figures.byTarget.get(id)?.content,
     issuer: nameOf(doc.ownerUnitId) ?? doc.ownerUnitId,
     belongsTo: (t) => (t.kind === 'unit' ? nameOf(byId.get(t.unitId)?.parentId) : t.unitName),
     position: (t) => doc.round.targets.find((r) => r.id === t.targetId)?.position ?? null,

@@ -1,6 +1,6 @@
 /** @module The pages' shapes built from a round's figures: headers, target views, legends, badges and the Chinese notices. */
 import type { Badge, Legend, RoundHeader, RoundResults, TargetView } from '../../src/api/report'
-import { categoryName, type Counters, type Effect, expectedTurnout, participation, type RankEntry, rankGroup, type Round, STATE_LABELS, type Target, type TargetResult, toPercent, type Verdict } from '../../src/core'
+import { categoryName, type Counters, type Effect, expectedTurnout, lastStretchFrom, LIVE_CATEGORIES, participation, type RankEntry, rankGroup, type Round, STATE_LABELS, type Target, type TargetResult, toPercent, type Verdict } from '../../src/core'
 import type { RoundFigures } from '../common/results'
 import type { RoundDoc } from '../common/rounds'
 
@@ -31,10 +31,13 @@ export function verdictLine(v: Verdict): string {
 
 export function targetNotices(round: Round, result: TargetResult): string[] {
   const notes: string[] = []
+  const k = round.kSuppression
   if (result.ballots === 0) notes.push('暂无评价')
+  else if (result.counted === 0) notes.push(round.state === 'open' ? `已收到 ${result.ballots} 份评价，满 ${k} 份后显示结果` : `只收到 ${result.ballots} 份评价，不足 ${k} 份，为保护参评人员匿名不显示结果`)
   else if (result.verdicts.undetermined) notes.push('所有评价均为“不了解”，暂不能得出结论')
+  if (result.counted > 0 && result.ballots > result.counted) notes.push(`以上结果含 ${result.counted} 份评价；其后收到的 ${result.ballots - result.counted} 份，新增满 ${k} 份后一并计入`)
   if (result.sample.required > 0 && !result.sample.met) notes.push(`样本不足 ${result.sample.required} 份，结果仅供参考`)
-  if (result.categories.some((c) => c.suppressed)) notes.push(`不足 ${round.kSuppression} 份的分类不予显示`)
+  if (result.categories.some((c) => c.suppressed && c.reason !== LIVE_CATEGORIES)) notes.push(`不足 ${round.kSuppression} 份的分类不予显示`)
   for (const c of result.compliance) {
     const name = categoryName(round, c.categoryId)
     if (!c.expectedMet && c.expected !== null) notes.push(`${name}应不少于 ${c.expected} 人，目前 ${c.ballots} 人`)
@@ -45,7 +48,8 @@ export function targetNotices(round: Round, result: TargetResult): string[] {
 
 export function roundNotices(figures: RoundFigures, state: Round['state']): string[] {
   const notes: string[] = []
-  if (state === 'open') notes.push('评议进行中，以下为实时统计，仅供参考')
+  if (state === 'open') notes.push(`评议进行中，以下为初步结果，仅供参考；为保护参评人员匿名，结果每新增满 ${figures.round.kSuppression} 份评价更新一次，参评人数随时更新`)
+  if (state === 'open' && Date.parse(figures.computedAt) >= lastStretchFrom(figures.round).getTime()) notes.push('临近评议结束，结果暂停更新，评议结束后显示最终结果')
   if (state === 'closed') notes.push(figures.basis === 'stored' ? '评议已结束，结果已封存，待公布' : '评议已结束，正在封存结果')
   if (figures.mismatch) notes.push('计票核对不一致，结果暂不能公布，请联系管理员核查')
   return notes
@@ -92,7 +96,7 @@ function roundRanking(round: Round, counters: Record<string, Counters>): RankEnt
 
 export function rankings(figures: RoundFigures) {
   const { round } = figures
-  const counters = Object.fromEntries([...figures.byTarget].map(([id, f]) => [id, f.counters]))
+  const counters = Object.fromEntries([...figures.byTarget].map(([id, f]) => [id, f.content]))
   return {
     groups: round.groups.map((g) => ({ id: g.id, name: g.name, ranking: rankGroup(round, g.id, counters) })),
     ranking: roundRanking(round, counters),
@@ -124,7 +128,7 @@ export function roundResults(doc: RoundDoc, figures: RoundFigures, shown: readon
   const ids = new Set(shown.map((t) => t.id))
   const ranks = rankings(figures)
   const only = (entries: RankEntry[]) => entries.filter((e) => ids.has(e.targetId))
-  const counters = new Map([...figures.byTarget].filter(([id]) => ids.has(id)).map(([id, f]) => [id, f.counters]))
+  const turnout = new Map([...figures.byTarget].filter(([id]) => ids.has(id)).map(([id, f]) => [id, f.turnout]))
   const scoped = { ...figures.round, targets: figures.round.targets.filter((t) => ids.has(t.id)) }
   return {
     round: header(doc, figures, shown),
@@ -132,6 +136,6 @@ export function roundResults(doc: RoundDoc, figures: RoundFigures, shown: readon
     targets: shown.map((t) => targetView(doc, figures, t, ranks)),
     groups: ranks.groups.map((g) => ({ ...g, ranking: only(g.ranking) })).filter((g) => g.ranking.length > 0),
     ranking: only(ranks.ranking),
-    participation: { ...participation(scoped, counters), groupChats: figures.groupChats, voters },
+    participation: { ...participation(scoped, turnout), groupChats: figures.groupChats, voters },
   }
 }

@@ -152,13 +152,13 @@ function turnoutSheet(book: ExcelJS.Workbook, p: Printed, people: Record<string,
   caption(sheet, at, [`来自微信群聊：${participation.groupChats} 个`])
 }
 
-function opinionsSheet(book: ExcelJS.Workbook, p: Printed, opinions: readonly { target: string; day: string; text: string }[]): void {
+function opinionsSheet(book: ExcelJS.Workbook, p: Printed, opinions: readonly { target: string; text: string }[]): void {
   const { sheet, row } = titled(book, p, '意见建议')
-  table(sheet, row, [{ header: '评议对象', width: 24 }, { header: '日期', width: 12 }, { header: '意见建议', width: 80 }], opinions.map((o) => [o.target, o.day, o.text]))
+  table(sheet, row, [{ header: '评议对象', width: 24 }, { header: '意见建议', width: 80 }], opinions.map((o) => [o.target, o.text]))
   sheet.getColumn(3).alignment = { wrapText: true, vertical: 'top' }
 }
 
-export async function workbook(p: Printed, people: Record<string, number> | null, opinions: readonly { target: string; day: string; text: string }[]): Promise<Buffer> {
+export async function workbook(p: Printed, people: Record<string, number> | null, opinions: readonly { target: string; text: string }[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook()
   book.title = `${p.results.round.title} 统计表`
   summarySheet(book, p)

@@ -146,9 +146,8 @@ export interface LevelBar {
   count: number
 }
 
+/** The text alone: no author, and no date (see `common/opinions.ts`). */
 export interface Opinion {
-  /** YYYY-MM-DD (Asia/Shanghai): never finer than the day. */
-  day: string
   text: string
 }
 

@@ -61,7 +61,15 @@ export function headline(round: Round, counters: Counters): Headline {
     summary: summarise(addTallies(part.categoryIds.map((id) => categoryCounters(counters, id).overall)), template.scale),
   }))
   const valid = parts.reduce((s, p) => s + p.summary.valid, 0)
-  // A composite with an empty part would silently re-weight the others: report none instead.
+  // A composite with an empty part would silently re-weight the others: report none instead. A part
+  // of fewer than k ballots is withheld (k-anonymity), and so are the composite and the other parts,
+  // which subtracted from the pooled figures would give that part back.
+  const thin = (p: PartResult) => p.summary.answers > 0 && p.summary.answers < round.kSuppression
+  if (parts.some(thin)) {
+    const none = rate(0, 0)
+    const shown = parts.map((p) => ({ ...p, summary: summarise({}, template.scale) }))
+    return { basis: 'weighted', valid, satisfaction: none, good: none, dissatisfied: none, meanScore: { exact: null, value: null }, parts: shown }
+  }
   if (parts.some((p) => p.summary.valid === 0)) {
     const none = rate(0, 0)
     return { basis: 'weighted', valid, satisfaction: none, good: none, dissatisfied: none, meanScore: { exact: null, value: null }, parts }

@@ -70,6 +70,29 @@ async function workbook(roundId: string, as = admin) {
 const pdfText = (pdf: string, ...pages: number[]) =>
   execFileSync('pdftotext', ['-layout', ...(pages.length ? ['-f', String(pages[0]), '-l', String(pages.at(-1))] : []), pdf, '-'], { encoding: 'utf8' })
 
+/** 分类各项等次 sums the 测评表 per unit and evaluator category, item by item, as targetDetail counts them. */
+async function expectCategoriesSummed(book: ExcelJS.Workbook, results: RoundResults) {
+  const { head, body } = tableOf(rowsOf(book.getWorksheet('分类各项等次')!), '评议对象')
+  const levels = results.legend.levels
+  for (const t of results.targets) {
+    const detail = await report<TargetDetail>('targetDetail', { roundId: DEMO_SANPING_ID, targetId: t.targetId })
+    for (const c of detail.categories) {
+      expect(c.suppressed).toBe(false)
+      if (c.suppressed) continue
+      const overall = body.find((r) => r[0] === t.name && r[1] === c.name && r[2] === results.legend.overallLabel)!
+      expect(levels.map((l) => overall[column(head, l.label)])).toEqual(levels.map((l) => c.overall.find((b) => b.levelId === l.id)!.count))
+    }
+    // The categories of each item add up to the item's whole distribution.
+    for (const item of detail.items) {
+      const rows = body.filter((r) => r[0] === t.name && r[2] === item.label)
+      expect(rows).toHaveLength(2)
+      for (const l of levels) expect(rows.reduce((n, r) => n + (r[column(head, l.label)] as number), 0)).toBe(item.levels.find((b) => b.levelId === l.id)!.count)
+    }
+  }
+}
+
+const categoryLabel = (results: RoundResults, id: string) => results.legend.categories.find((c) => c.id === id)?.name
+
 describe('the 三评一联 round while open', () => {
   let results: RoundResults
   let book: ExcelJS.Workbook
@@ -123,22 +146,16 @@ describe('the 三评一联 round while open', () => {
     for (const sheet of book.worksheets) sheet.eachRow((row) => row.eachCell((cell) => expect(cell.value).not.toBe('')))
   })
 
-  test('分类各项等次 sums the 测评表 per unit and evaluator category, item by item, as targetDetail counts them', async () => {
+  test('分类各项等次 withholds every category while the round is open: figures by category come with the final result', () => {
     const { head, body } = tableOf(rowsOf(book.getWorksheet('分类各项等次')!), '评议对象')
-    const levels = results.legend.levels
     for (const t of results.targets) {
-      const detail = await report<TargetDetail>('targetDetail', { roundId: DEMO_SANPING_ID, targetId: t.targetId })
-      for (const c of detail.categories) {
-        expect(c.suppressed).toBe(false)
-        if (c.suppressed) continue
-        const overall = body.find((r) => r[0] === t.name && r[1] === c.name && r[2] === results.legend.overallLabel)!
-        expect(levels.map((l) => overall[column(head, l.label)])).toEqual(levels.map((l) => c.overall.find((b) => b.levelId === l.id)!.count))
-      }
-      // The categories of each item add up to the item's whole distribution.
-      for (const item of detail.items) {
-        const rows = body.filter((r) => r[0] === t.name && r[2] === item.label)
-        expect(rows).toHaveLength(2)
-        for (const l of levels) expect(rows.reduce((n, r) => n + (r[column(head, l.label)] as number), 0)).toBe(item.levels.find((b) => b.levelId === l.id)!.count)
+      const rows = body.filter((r) => r[0] === t.name)
+      expect(rows.map((r) => r[1])).toEqual(['单位参评人员', '全评参评人员'])
+      for (const row of rows) {
+        const category = t.result.categories.find((c) => categoryLabel(results, c.categoryId) === row[1])!
+        expect(category.suppressed).toBe(true)
+        expect(row[column(head, '说明')]).toBe(category.suppressed ? category.reason : null)
+        expect(row.slice(2, column(head, '说明'))).toEqual(Array(column(head, '说明') - 2).fill(null))
       }
     }
   })
@@ -199,6 +216,7 @@ test('once closed, the 统计表 and the PDF say 最终结果', async () => {
   await organize('closeRound', { roundId: DEMO_SANPING_ID })
   const { book } = await workbook(DEMO_SANPING_ID)
   expect(rowsOf(book.getWorksheet('汇总')!)[3]![0]).toBe('结果状态：最终结果（已结束）')
+  await expectCategoriesSummed(book, await report<RoundResults>('roundResults', { roundId: DEMO_SANPING_ID }))
   const file = await report<{ url: string }>('reportPdf', { roundId: DEMO_SANPING_ID })
   expect(pdfText(await download(file.url, 'closed.pdf'), 1, 1)).toContain('最终结果')
 })
@@ -226,7 +244,7 @@ describe('a round with a small category and opinions with emoji', () => {
     const t1 = body.filter((r) => r[0] === '第1党支部')
     expect(t1.map((r) => r[1])).toEqual(['社区居民', '在职党员'])
     for (const row of t1) {
-      expect(row[column(head, '说明')]).toContain('5')
+      expect(row[column(head, '说明')]).toMatch(/5 份|评议结束后/)
       expect(row.slice(2, column(head, '说明'))).toEqual(Array(column(head, '说明') - 2).fill(null))
     }
   })
@@ -238,7 +256,7 @@ describe('a round with a small category and opinions with emoji', () => {
     // The spreadsheet keeps the opinion as written; Excel draws emoji.
     const opinions = tableOf(rowsOf(book.getWorksheet('意见建议')!), '评议对象')
     expect(opinions.head).not.toContain('作者')
-    expect(opinions.body.map((r) => r[2])).toEqual(Array(6).fill('服务很好👍，继续加油🎉'))
+    expect(opinions.body.map((r) => r[1])).toEqual(Array(6).fill('服务很好👍，继续加油🎉'))
     const file = await report<{ url: string; fileName: string }>('reportPdf', { roundId, targetId: 't1' })
     expect(file.fileName).toBe(`测试评议-第1党支部-评议报告-${today()}.pdf`)
     const text = pdfText(await download(file.url, 'emoji.pdf'))

@@ -1,0 +1,71 @@
+/**
+ * @module release — live results move in steps of at least k ballots. Whoever can read a target's
+ * figures twice would otherwise subtract them and read the ballots cast in between: one known
+ * resident's whole ballot when one arrived. A release is a snapshot of a target's ballots; every
+ * view of its content (rates, distributions, items, opinions, verdicts) rests on one release, and
+ * a new release is taken only when it differs from the last by at least k ballots in every part a
+ * view can tell apart. Counts of participation (how many, per category, channel or day) stay live.
+ */
+import { type Counters, categoryCounters, emptyCounters } from './counters'
+import { expectedTurnout } from './participation'
+import type { Round } from './round'
+
+/** No live release in the last tenth of the window, and never more than this before its end. */
+const LAST_STRETCH_MAX_MS = 24 * 3600 * 1000
+
+/**
+ * From this instant on, live figures stay at their last release until the final result. The close
+ * is the one difference that can be smaller than k (the final result must be exact); freezing
+ * the last stretch pools everyone who votes in it, so one late ballot is not the only difference.
+ */
+export function lastStretchFrom(round: Pick<Round, 'window'>): Date {
+  const opens = Date.parse(round.window.opensAt)
+  const closes = Date.parse(round.window.closesAt)
+  return new Date(closes - Math.min(LAST_STRETCH_MAX_MS, Math.max(0, closes - opens) / 10))
+}
+
+/**
+ * The parts a view tells apart: the whole target, and each weighted part (004's internal and
+ * social evaluation), whose own rates the headline shows. Category breakdowns are not shown live.
+ */
+function partBallots(round: Round, counters: Counters): number[] {
+  const whole = counters.ballots
+  if (round.aggregation.mode === 'pooled') return [whole]
+  const parts = round.aggregation.parts.map((p) => p.categoryIds.reduce((n, id) => n + categoryCounters(counters, id).ballots, 0))
+  return [whole, ...parts]
+}
+
+/**
+ * Whether a release at `ballots` would leave the close room for fewer than k more: when the
+ * procedure expects a number of ballots per target, a release that fewer than k of them could
+ * still follow (but not all have come) is skipped, as the final result would then differ by < k.
+ */
+function nearlyAllIn(round: Round, ballots: number): boolean {
+  const expected = expectedTurnout(round).perTarget
+  return expected !== null && ballots < expected && expected - ballots < round.kSuppression
+}
+
+/**
+ * Whether `next` may replace `released` as what views show: at least k more ballots, and every
+ * weighted part unchanged or at least k ballots further, so no difference of two views, not even
+ * of one part, rests on fewer than k ballots. Only while the round is open, before its last
+ * stretch, and not when fewer than k of the expected ballots would remain to come.
+ */
+export function releaseDue(round: Round, released: Counters, next: Counters, now: Date): boolean {
+  if (round.state !== 'open' || now >= lastStretchFrom(round) || nearlyAllIn(round, next.ballots)) return false
+  const k = round.kSuppression
+  const before = partBallots(round, released)
+  const after = partBallots(round, next)
+  return after.every((n, i) => n === before[i] || n - (before[i] as number) >= k) && after[0] !== before[0]
+}
+
+/** What a view may show of a target's ballots: all of them once there are k, before that nothing. */
+export function shownContent(counters: Counters, k: number): Counters {
+  return counters.ballots >= k ? counters : emptyCounters()
+}
+
+/** Only the counts of participation (ballots per target, category and channel): no ratings, no opinions. */
+export function turnoutOf(counters: Counters): Counters {
+  const categories = Object.fromEntries(Object.entries(counters.categories).map(([id, c]) => [id, { ballots: c.ballots, overall: {}, items: {} }]))
+  return { ...emptyCounters(), ballots: counters.ballots, categories, channels: { ...counters.channels } }
+}
