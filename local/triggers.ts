@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 import { inShanghai } from '../src/core'
-import { type FunctionMain, functionContext } from './gateway'
+import { type FunctionMain, timerContext } from './gateway'
 
 const Declared = z.object({
   functions: z.array(z.object({ name: z.string(), triggers: z.array(z.object({ name: z.string(), type: z.string(), config: z.string() })).optional() })),
@@ -52,7 +52,7 @@ export function startTimers(functions: Record<string, FunctionMain>, timers = de
       if (!main || running.has(key) || !cronMatches(timer.cron, now)) continue
       running.add(key)
       const event = { Type: 'Timer', TriggerName: timer.name, Time: now.toISOString(), Message: '' }
-      main(event, functionContext(timer.functionName, undefined))
+      main(event, timerContext(timer.functionName))
         .catch((e: unknown) => console.error(`timer ${key}:`, e))
         .finally(() => running.delete(key))
     }
