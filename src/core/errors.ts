@@ -21,6 +21,7 @@ export const ERROR_MESSAGES = {
   OPINION_REFUSED: '意见建议中含有不适宜公开的内容，请修改后再提交，您的评分仍然保留',
   TOO_MANY_SUBMISSIONS: '提交过于频繁，请稍后再试',
   CODE_INVALID: '邀请码不正确或已用完，请核对后再输入',
+  TOO_MANY_CODE_GUESSES: '邀请码输错的次数太多，请过 10 分钟再试',
   SETUP_CLAIMED: '系统已有管理员，初始化码不能再次使用',
   SETUP_CODE_WRONG: '初始化码不正确',
   ROLE_NOT_FOUND: '该角色不存在或已被撤销',
