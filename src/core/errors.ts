@@ -30,6 +30,7 @@ export const ERROR_MESSAGES = {
   CODE_VOIDED: '该邀请码已经作废',
   UNIT_UNKNOWN: '单位不存在',
   UNIT_ID_TAKEN: '该单位编号已被使用，请换一个',
+  UNIT_NAME_TAKEN: '同一上级单位下已有同名单位，请换一个名称',
   TARGET_OUTSIDE_SUBTREE: '评议对象必须属于本单位及其下级单位',
   EDIT_LOCKED: '评议已开始，只能修改结束时间和说明文字',
   HOUSEHOLDS_LOCKED: '评议已结束，参与率已随结果封存，参评户数不能再修改',
