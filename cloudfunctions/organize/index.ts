@@ -32,7 +32,7 @@ export const main = createRouter(api.organize, {
   redeemRole: ({ code, displayName }, ctx) => guessed(ctx.caller.openid, ctx.now, () => redeemRole(code, displayName, ctx)),
 
   listTemplates: async () => ({ templates: [...builtinTemplates] }),
-  listRounds: async (_input, ctx) => ({ rounds: await listRounds(await auth(ctx)) }),
+  listRounds: async (_input, ctx) => ({ rounds: await listRounds(await auth(ctx), ctx.now) }),
   getRound: async ({ roundId }, ctx) => detail(await managedRound(await auth(ctx), roundId, READ), ctx.now),
   createRound: async (input, ctx) => createRound(await auth(ctx), input, ctx),
   copyRound: async ({ roundId, title, window }, ctx) => copyRound(await auth(ctx), roundId, title, window, ctx),
