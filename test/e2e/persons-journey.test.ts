@@ -76,7 +76,7 @@ test('shared codes per category and branch fill the rosters, and the round opens
     for (const branch of [B1, B2]) {
       await page.locator('.roster__category', { hasText: category }).click()
       await page.locator('.roster__unit', { hasText: branch }).click()
-      await page.locator('.shared-code__uses textarea').fill('40')
+      await page.locator('.shared-code__uses input').fill('40')
       await button(page, '生成共用码').click()
       const card = page.locator('.code-card', { hasText: `共用码 · ${category} · ${branch}` })
       await card.waitFor()
