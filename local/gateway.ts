@@ -36,17 +36,29 @@ function limiter(width: number) {
   }
 }
 
-/** The context CloudBase hands a function invoked from the mini-program. */
-export function functionContext(functionName: string, openid: string | undefined, extra: Record<string, string> = {}) {
-  const wx = { ...(openid ? { WX_OPENID: openid, WX_APPID: LOCAL_APPID, WX_UNIONID: '' } : {}), ...extra }
+function invocationContext(functionName: string, environment: Record<string, string>) {
   return {
     request_id: randomUUID(),
     function_name: functionName,
     function_version: '$LATEST',
     memory_limit_in_mb: 256,
     time_limit_in_ms: 20_000,
-    environment: JSON.stringify({ ...wx, WX_CONTEXT_KEYS: Object.keys(wx).join(','), TCB_CONTEXT_KEYS: '' }),
+    environment: JSON.stringify(environment),
   }
+}
+
+/**
+ * The context CloudBase hands a function invoked from the mini-program: `TRIGGER_SRC` 'tcb' and
+ * SOURCE wx_client, whatever the event says, and the caller's openid when someone is signed in.
+ */
+export function functionContext(functionName: string, openid: string | undefined, extra: Record<string, string> = {}) {
+  const wx = { ...(openid ? { WX_OPENID: openid, WX_APPID: LOCAL_APPID, WX_UNIONID: '' } : {}), ...extra }
+  return invocationContext(functionName, { ...wx, WX_CONTEXT_KEYS: Object.keys(wx).join(','), TCB_CONTEXT_KEYS: 'TCB_SOURCE', TCB_SOURCE: 'wx_client', TRIGGER_SRC: 'tcb' })
+}
+
+/** The context of a timer trigger's invocation: no caller, `TRIGGER_SRC` 'timer', SOURCE wx_trigger. */
+export function timerContext(functionName: string) {
+  return invocationContext(functionName, { WX_CONTEXT_KEYS: '', TCB_CONTEXT_KEYS: 'TCB_SOURCE', TCB_SOURCE: 'wx_trigger', TRIGGER_SRC: 'timer' })
 }
 
 /** A sign-in names a persona and nothing else; a few hundred bytes are plenty. */

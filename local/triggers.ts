@@ -4,7 +4,7 @@
  */
 import { FUNCTION_SPECS } from '../scripts/functions'
 import { inShanghai } from '../src/core'
-import { type FunctionMain, functionContext } from './gateway'
+import { type FunctionMain, timerContext } from './gateway'
 
 export interface TimerTrigger {
   functionName: string
@@ -45,7 +45,7 @@ export function startTimers(functions: Record<string, FunctionMain>, timers = de
       if (!main || running.has(key) || !cronMatches(timer.cron, now)) continue
       running.add(key)
       const event = { Type: 'Timer', TriggerName: timer.name, Time: now.toISOString(), Message: '' }
-      main(event, functionContext(timer.functionName, undefined))
+      main(event, timerContext(timer.functionName))
         .catch((e: unknown) => console.error(`timer ${key}:`, e))
         .finally(() => running.delete(key))
     }

@@ -29,6 +29,7 @@ const declare = (name: string, ...indexes: IndexDeclaration[]) => ({ name, index
 /** Indexes follow the `where` of every query that is not by `_id` (see the functions' sources). */
 export const COLLECTION_DECLARATIONS = [
   declare('units'),
+  declare('unitNames'),
   declare('roles', index(['openid', 1])),
   declare('invitations', index(['roundId', 1], ['kind', 1])),
   declare('setup'),

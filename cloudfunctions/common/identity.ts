@@ -17,6 +17,23 @@ export function callerFrom(context: unknown): Caller | undefined {
   return openid ? { openid, appid: WX_APPID || undefined } : undefined
 }
 
+/**
+ * Whether the platform itself started this invocation on a timer trigger. Only the context says so:
+ * CloudBase sets `TRIGGER_SRC` to 'timer' for a trigger ('tcb' for `callFunction`; the SDK tests the
+ * same value to pick a trigger's API token) and WeChat names the source `wx_trigger` (a client is
+ * `wx_client`, a function called by another adds `,scf`). A client writes only the event, so an event
+ * shaped like a timer's proves nothing, and neither does a missing openid; one present disproves it.
+ */
+export function isTimerTrigger(context: unknown): boolean {
+  if (typeof context !== 'object' || context === null) return false
+  try {
+    const { TRIGGER_SRC, TCB_SOURCE } = tcb.getCloudbaseContext(context as never)
+    return TRIGGER_SRC === 'timer' && (TCB_SOURCE === undefined || TCB_SOURCE === 'wx_trigger') && !callerFrom(context)
+  } catch {
+    return false
+  }
+}
+
 const GroupOpenData = z.object({ cloudID: z.string(), data: z.object({ openGId: z.string().min(1).max(128) }) })
 const OpenDataInfo = z.object({ keys: z.array(z.string()) })
 

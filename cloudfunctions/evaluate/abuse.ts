@@ -9,54 +9,29 @@
  */
 import { createHash } from 'node:crypto'
 import { type ValidBallot } from '../../src/core'
+import { type Budget, type BudgetKind, budgetLeft as left, chargeBudget as charge, reserveBudget as reserve, WINDOW_MS, windowOf } from '../common/budget'
 import { bump } from '../common/bump'
 import { database } from '../common/cloudbase'
 import { isDuplicate } from '../common/transaction'
 import { rateKey } from './keys'
 
-const WINDOW_MS = 10 * 60 * 1000
+export type { Budget } from '../common/budget'
 export const MAX_SUBMITS_PER_WINDOW = 30
 /** Identical answer sets through one channel within one window before a review flag is raised. */
 export const BURST_THRESHOLD = 20
 
-const windowOf = (now: Date) => Math.floor(now.getTime() / WINDOW_MS)
+const SUBMITS: BudgetKind = { kind: 'submit', limit: MAX_SUBMITS_PER_WINDOW }
 
 export const budgetId = (openid: string, now: Date) => `${rateKey(openid)}:${windowOf(now)}`
 
-/** An identity's budget in the current window, as last seen (`spent` null: no document yet). */
-export interface Budget {
-  id: string
-  spent: number | null
-}
+export const budgetLeft = (b: Budget) => left(b, SUBMITS)
 
-export const budgetLeft = (b: Budget) => (b.spent ?? 0) < MAX_SUBMITS_PER_WINDOW
-
-/** Adds to the spent count, creating the window's document when it was not there; answers the new count. */
-async function spend(b: Budget, amount: number): Promise<number> {
-  const limits = database().collection('limits')
-  if (b.spent === null) {
-    try {
-      await limits.add({ _id: b.id, n: amount, kind: 'submit' })
-      return (b.spent = amount)
-    } catch (e) {
-      if (!isDuplicate(e)) throw e
-    }
-  }
-  const { doc } = (await limits.where({ _id: b.id }).updateAndReturn({ n: database().command.inc(amount) })) as { doc: { n: number } }
-  return (b.spent = doc.n)
-}
-
-/**
- * Reserves one unit for one ballot's content check; false when the window's budget is spent. The
- * count may pass the limit (a refused reservation is not given back), which only keeps it spent.
- */
-export async function reserveBudget(b: Budget): Promise<boolean> {
-  return budgetLeft(b) && (await spend(b, 1)) <= MAX_SUBMITS_PER_WINDOW
-}
+/** Reserves one unit for one ballot's content check; false when the window's budget is spent. */
+export const reserveBudget = (b: Budget) => reserve(b, SUBMITS)
 
 /** Refusals are charged after the fact: they cost no content check, only the request. */
 export async function chargeBudget(b: Budget, amount: number): Promise<void> {
-  if (amount > 0) await spend(b, amount)
+  if (amount > 0) await charge(b, SUBMITS, amount)
 }
 
 /** The answers alone (no opinion, no identity): what a script repeating one ballot repeats. */

@@ -5,7 +5,7 @@ import { acceptsEnrolment, categoryName, domainError, eligibleTargets, enrolInOp
 import { database } from '../common/cloudbase'
 import { orRefuse, refuse } from '../common/refuse'
 import { loadRound, RoundDoc } from '../common/rounds'
-import { type Invitation, spendCode } from '../common/invitations'
+import { Invitation, normaliseCode, spendCode } from '../common/invitations'
 import { inTransaction, isDuplicate } from '../common/transaction'
 import { voterKey } from './keys'
 
@@ -42,11 +42,31 @@ export async function enrol(doc: RoundDoc, openid: string, categoryId: string, u
 }
 
 /**
+ * What a live roster code's round already says, whatever its uses: a round that takes no one, or
+ * the caller's enrolment in it. Asked before uses are looked at, so whoever holds the slips cannot
+ * tell a used code from an unused one by redeeming it once enrolled, or once the round is closed.
+ */
+async function answeredByRound(code: string, openid: string): Promise<(Enrolment & { roundId: string }) | undefined> {
+  const { data } = await database().collection('invitations').doc(normaliseCode(code)).get()
+  const parsed = Invitation.safeParse(data[0])
+  if (!parsed.success || parsed.data.kind !== 'roster' || parsed.data.voided !== undefined) return undefined
+  const { roundId, categoryId, unitId } = parsed.data
+  const doc = await loadRound(roundId)
+  orRefuse(acceptsEnrolment(doc.round))
+  const enrolment = await findEnrolment(doc, openid)
+  if (!enrolment) return undefined
+  if (enrolment.categoryId !== categoryId || enrolment.unitId !== unitId) return refuse(domainError('ENROLMENT_MISMATCH'))
+  return { ...enrolment, roundId }
+}
+
+/**
  * A roster invitation code: checked, spent, and the voter enrolled in its category and unit, in
  * one transaction, so any refusal (another kind of code, used up, a round not open) spends
  * nothing. Redeeming again for the same place spends nothing; for another place, refused.
  */
 export async function redeem(code: string, openid: string): Promise<Enrolment & { roundId: string }> {
+  const answered = await answeredByRound(code, openid)
+  if (answered) return answered
   let invitation: Extract<Invitation, { kind: 'roster' }> | undefined
   try {
     await inTransaction(async (tx) => {

@@ -2,6 +2,7 @@
 import { api } from '../../src/api'
 import { domainError } from '../../src/core'
 import { database } from '../common/cloudbase'
+import { guessed } from '../common/codeGuesses'
 import { refuse } from '../common/refuse'
 import { keyedHash } from '../common/keyed'
 import { rolesOf, unitNameOf } from '../common/roles'
@@ -28,7 +29,7 @@ export const main = createRouter(api.evaluate, {
     outcomes: await submit(roundId, ballots, { openid: caller.openid, channel, openGroupId, now }),
   }),
   myStatus: async ({ roundId }, { caller }) => ({ receipts: await receiptsOf((await residentRound(roundId))._id, caller.openid) }),
-  redeem: ({ code }, { caller }) => redeem(code, caller.openid),
+  redeem: ({ code }, { caller, now }) => guessed(caller.openid, now, () => redeem(code, caller.openid)),
   async resolveScene({ scene }) {
     const { data } = await database().collection('scenes').doc(scene).get()
     const found = data[0] as { roundId: string; channelId?: string; code?: string } | undefined

@@ -1,6 +1,7 @@
 /** @module The organiser-facing function: the org tree and its people, rounds, rosters, sharing, reports, audit. */
 import { api } from '../../src/api'
 import { builtinTemplates } from '../../src/core'
+import { guessed } from '../common/codeGuesses'
 import { authority, unitNameOf } from '../common/roles'
 import { createRouter, type HandlerContext } from '../common/router'
 import { claimSetup, createUnit, grantableRoles, inviteRole, ownerUnitIds, redeemRole, visibleUnits } from './people'
@@ -20,18 +21,18 @@ import { READ } from './access'
 const auth = (ctx: HandlerContext) => authority(ctx.caller.openid)
 
 export const main = createRouter(api.organize, {
-  claimSetup: ({ setupCode, displayName }, ctx) => claimSetup(setupCode, displayName, ctx),
+  claimSetup: ({ setupCode, displayName }, ctx) => guessed(ctx.caller.openid, ctx.now, () => claimSetup(setupCode, displayName, ctx)),
   async myUnits(_input, ctx) {
     const a = await auth(ctx)
     return { units: visibleUnits(a), roles: a.roles.map((r) => ({ ...r, unitName: unitNameOf(a.units, r.unitId) })), ownerUnitIds: ownerUnitIds(a), grantable: grantableRoles(a) }
   },
   createUnit: async (input, ctx) => createUnit(await auth(ctx), input, ctx),
   inviteRole: async ({ role, unitId, maxUses }, ctx) => inviteRole(await auth(ctx), role, unitId, maxUses, ctx),
-  codeKind: ({ code }) => codeKind(code),
-  redeemRole: ({ code, displayName }, ctx) => redeemRole(code, displayName, ctx),
+  codeKind: ({ code }, { caller, now }) => guessed(caller.openid, now, () => codeKind(code)),
+  redeemRole: ({ code, displayName }, ctx) => guessed(ctx.caller.openid, ctx.now, () => redeemRole(code, displayName, ctx)),
 
   listTemplates: async () => ({ templates: [...builtinTemplates] }),
-  listRounds: async (_input, ctx) => ({ rounds: await listRounds(await auth(ctx)) }),
+  listRounds: async (_input, ctx) => ({ rounds: await listRounds(await auth(ctx), ctx.now) }),
   getRound: async ({ roundId }, ctx) => detail(await managedRound(await auth(ctx), roundId, READ), ctx.now),
   createRound: async (input, ctx) => createRound(await auth(ctx), input, ctx),
   copyRound: async ({ roundId, title, window }, ctx) => copyRound(await auth(ctx), roundId, title, window, ctx),

@@ -1,5 +1,5 @@
 /** @module The org tree and the people in it: setup, units, role invitations. */
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import type { RoleName, UnitView } from '../../src/api/organize'
 import { domainError } from '../../src/core'
 import { audit } from '../common/audit'
@@ -66,19 +66,31 @@ export function ownerUnitIds(auth: Authority): string[] {
   return [...new Set(ids)]
 }
 
+/** A name as people read it: spaces inside or around do not make another name. */
+const spokenName = (name: string) => name.replace(/\s+/g, '')
+
+/** One key per parent and name (names are public; the hash only keeps the key short and plain). */
+const unitNameKey = (parentId: string | null, name: string) => createHash('sha256').update(JSON.stringify([parentId, spokenName(name)])).digest('hex')
+
 export async function createUnit(auth: Authority, input: { id?: string; name: string; parentId: string | null; kind: UnitView['kind'] }, { caller, now }: HandlerContext) {
   // A top-level unit (no parent) is an edit of the whole tree: only a whole-tree admin's.
   // Permission before existence: an unknown parent is only covered by a whole-tree role, so only its holder learns it is unknown.
   authorize(auth, input.parentId === null ? ['admin'] : ['admin', 'organizer'], input.parentId)
   if (input.parentId !== null && !auth.units.some((u) => u.id === input.parentId)) refuse(domainError('UNIT_UNKNOWN'))
+  // Roster files name units, so two children of one parent must not share a name.
+  if (auth.units.some((u) => u.parentId === input.parentId && spokenName(u.name) === spokenName(input.name))) refuse(domainError('UNIT_NAME_TAKEN'))
   const id = input.id ?? `u${randomBytes(4).toString('hex')}`
   const unit: UnitView = { id, name: input.name, parentId: input.parentId, kind: input.kind }
-  try {
-    await database().collection('units').add({ _id: id, name: unit.name, parentId: unit.parentId, kind: unit.kind })
-  } catch (e) {
-    if (isDuplicate(e)) refuse(domainError('UNIT_ID_TAKEN'))
-    throw e
-  }
+  // The name's key and the unit are written together: of two racing creations of one name, one is a duplicate.
+  const created = await inTransaction(async (tx) => {
+    await tx.collection('unitNames').add({ _id: unitNameKey(input.parentId, input.name), unitId: id })
+    await tx.collection('units').add({ _id: id, name: unit.name, parentId: unit.parentId, kind: unit.kind })
+    return true
+  }).catch(async (e) => {
+    if (!isDuplicate(e)) throw e
+    return false
+  })
+  if (!created) refuse(domainError((await database().collection('units').doc(id).get()).data.length ? 'UNIT_ID_TAKEN' : 'UNIT_NAME_TAKEN'))
   await audit(caller.openid, { action: 'createUnit', subject: id, unitId: input.parentId ?? id, after: unit }, now)
   return unit
 }

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs'
 import type { InvitationCode, ListedCode } from '../../src/api/organize'
-import { categoryName, domainError, ownEntry } from '../../src/core'
+import { categoryName, domainError, mobileNumber, ownEntry, phoneProblem } from '../../src/core'
 import { audit } from '../common/audit'
 import { database } from '../common/cloudbase'
 import { issueCode, type RosterInvitation } from '../common/invitations'
@@ -31,11 +31,15 @@ function checkEntry(doc: RoundDoc, e: RosterEntry): string | null {
   if (!category) return '类别不存在'
   if (category.access !== 'roster') return '该类别无需名单，居民可直接参评'
   if (!Object.hasOwn(doc.unitNames, e.unitId)) return '单位不存在'
+  if (e.phone !== undefined && !mobileNumber(e.phone)) return phoneProblem(e.phone)
   return null
 }
 
-// Only a keyed hash: enough to spot a duplicate person, useless to anyone who copies the table.
-const phoneHashOf = (phone: string | undefined) => (phone ? keyedHash('phone', phone.replace(/\D/g, '')) : null)
+// Only a keyed hash of the 11 digits (however written): enough to spot a duplicate person, useless to anyone who copies the table.
+const phoneHashOf = (phone: string | undefined) => {
+  const digits = phone && mobileNumber(phone)
+  return digits ? keyedHash('phone', digits) : null
+}
 
 /** Name, unit and phone (by its hash) together say who a roster entry is. */
 const personKey = (name: string, unitId: string, phoneHash: string | null) => JSON.stringify([name, unitId, phoneHash])
@@ -53,7 +57,7 @@ async function issueAll(doc: RoundDoc, entries: RosterEntry[], ctx: HandlerConte
 
 export async function addRoster(auth: Authority, roundId: string, entries: RosterEntry[], ctx: HandlerContext) {
   const doc = await managedRound(auth, roundId)
-  const problem = entries.map((e) => checkEntry(doc, e)).find(Boolean)
+  const problem = entries.map((e) => { const p = checkEntry(doc, e); return p && `${e.name}：${p}` }).find(Boolean)
   if (problem) refuse(domainError('ROUND_INVALID', problem))
   const codes = await issueAll(doc, entries, ctx)
   await audit(ctx.caller.openid, { action: 'addRoster', subject: doc._id, unitId: doc.ownerUnitId, after: { entries: entries.length } }, ctx.now)

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
 import type { NewRound, RoundDetail, RoundListItem, RoundPatch } from '../../src/api/organize'
-import { acceptsAction, closedWindow, domainError, draftRoundFromTemplate, inShanghai, inShanghaiWindow, issuesBeforeOpen, nextState, Round, type RoundAction } from '../../src/core'
+import { acceptsAction, closedWindow, domainError, draftRoundFromTemplate, inShanghai, inShanghaiWindow, issuesBeforeOpen, nextState, Round, type RoundAction, roundStatus } from '../../src/core'
 import { audit } from '../common/audit'
 import { database } from '../common/cloudbase'
 import { orRefuse, refuse } from '../common/refuse'
@@ -20,10 +20,11 @@ import { rosterSizes } from './rosterSizes'
 /** What may still change once residents are voting: the end of the window and the texts. */
 const EDITABLE_WHEN_OPEN = ['title', 'intro', 'window'] as const
 
-const listItem = (doc: RoundDoc, ballots: number): RoundListItem => ({
+const listItem = (doc: RoundDoc, ballots: number, now: Date): RoundListItem => ({
   id: doc._id,
   title: doc.round.title,
   state: doc.round.state,
+  status: roundStatus(doc.round, now),
   ownerUnitId: doc.ownerUnitId,
   window: doc.round.window,
   ballots,
@@ -33,7 +34,7 @@ export async function detail(doc: RoundDoc, now: Date): Promise<RoundDetail> {
   const [counters, sizes] = await Promise.all([roundCounters(doc._id), rosterSizes(doc._id)])
   const { round } = doc
   return {
-    ...listItem(doc, totalBallots(counters)),
+    ...listItem(doc, totalBallots(counters), now),
     procedure: round.procedure,
     intro: doc.intro,
     targets: round.targets,
@@ -54,10 +55,10 @@ export async function managedRound(auth: Authority, roundId: string, allowed = M
   return doc
 }
 
-export async function listRounds(auth: Authority): Promise<RoundListItem[]> {
+export async function listRounds(auth: Authority, now: Date): Promise<RoundListItem[]> {
   const { data } = await database().collection('rounds').limit(1000).get()
   const docs = (data as unknown[]).map((d) => RoundDocSchema.parse(d)).filter((d) => auth.covers(READ, d.ownerUnitId))
-  const items = await Promise.all(docs.map(async (d) => listItem(d, totalBallots(await roundCounters(d._id)))))
+  const items = await Promise.all(docs.map(async (d) => listItem(d, totalBallots(await roundCounters(d._id)), now)))
   return items.sort((a, b) => b.window.opensAt.localeCompare(a.window.opensAt))
 }
 

@@ -3,7 +3,7 @@
  * roll-up per child unit to drill down 区 → 街道 → 社区 → 网格.
  */
 import type { AttentionItem, Dashboard, DashboardRound, UnitRollup } from '../../src/api/report'
-import { categoryName, expectedTurnout, pooledSatisfaction, STATE_LABELS, type Target, type TargetResult } from '../../src/core'
+import { categoryName, expectedTurnout, pooledSatisfaction, roundStatus, STATUS_LABELS, type Target, type TargetResult } from '../../src/core'
 import { database } from '../common/cloudbase'
 import { roundFigures, type RoundFigures } from '../common/results'
 import { type Authority, forbidden, unitNameOf } from '../common/roles'
@@ -74,7 +74,7 @@ function roundRow(doc: RoundDoc, figures: RoundFigures, targets: readonly Target
     id: doc._id,
     title: doc.round.title,
     state: doc.round.state,
-    stateLabel: STATE_LABELS[doc.round.state],
+    stateLabel: STATUS_LABELS[roundStatus(doc.round, figures.computedAt)],
     window: doc.round.window,
     status: figures.basis === 'stored' && rows.every((r) => figures.byTarget.get(r.targetId)?.result.status === 'final') ? 'final' : 'provisional',
     basis: figures.basis,

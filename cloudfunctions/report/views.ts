@@ -1,6 +1,6 @@
 /** @module The pages' shapes built from a round's figures: headers, target views, legends, badges and the Chinese notices. */
 import type { Badge, Legend, RoundHeader, RoundResults, TargetView } from '../../src/api/report'
-import { categoryName, type Counters, type Effect, expectedTurnout, lastStretchFrom, LIVE_CATEGORIES, participation, type RankEntry, rankGroup, type Round, STATE_LABELS, type Target, type TargetResult, toPercent, type Verdict } from '../../src/core'
+import { categoryName, type Counters, type Effect, expectedTurnout, lastStretchFrom, LIVE_CATEGORIES, participation, type RankEntry, rankGroup, type Round, roundStatus, STATUS_LABELS, type Target, type TargetResult, toPercent, type Verdict } from '../../src/core'
 import type { RoundFigures } from '../common/results'
 import type { RoundDoc } from '../common/rounds'
 
@@ -62,7 +62,8 @@ export function header(doc: RoundDoc, figures: RoundFigures, shown: readonly Tar
     id: doc._id,
     title: round.title,
     state: round.state,
-    stateLabel: STATE_LABELS[round.state],
+    // As of the figures (at most seconds old while open): 尚未开始 before the window, as residents are told.
+    stateLabel: STATUS_LABELS[roundStatus(round, figures.computedAt)],
     window: round.window,
     ownerUnitId: doc.ownerUnitId,
     procedure: round.procedure,

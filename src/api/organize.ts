@@ -1,7 +1,7 @@
 /** @module Contract of the organiser-facing `organize` function (admins, organisers, leaders, unit contacts). */
 import { z } from 'zod'
 import {
-  type Blocker, BallotTemplate, type BuiltinTemplate, type Participation as CoreParticipation, Channel, EvaluatorCategory, Group, Households, Id, IsoDateTime, OrgUnitKind, type RoundState, Rule, Target,
+  type Blocker, BallotTemplate, type BuiltinTemplate, type Participation as CoreParticipation, Channel, EvaluatorCategory, Group, Households, Id, IsoDateTime, OrgUnitKind, type RoundState, type RoundStatus, Rule, Target,
 } from '../core'
 import { action } from './contract'
 
@@ -64,6 +64,8 @@ export interface RoundListItem {
   id: string
   title: string
   state: RoundState
+  /** What residents are told of it now: 尚未开始 before its window, whatever the state says. */
+  status: RoundStatus
   ownerUnitId: string
   window: { opensAt: string; closesAt: string }
   ballots: number

@@ -1,5 +1,7 @@
 /** @module lifecycle — round states, the actions each accepts, and the transitions. */
-import type { RoundState } from './round'
+import type { Round, RoundState } from './round'
+import type { Instant } from './time'
+import { windowStatus } from './window'
 
 export const ROUND_ACTIONS = [
   'edit', 'open', 'submit', 'close', 'publish', 'archive',
@@ -37,6 +39,21 @@ export const STATE_LABELS: Record<RoundState, string> = {
   closed: '已结束',
   published: '已公布',
   archived: '已归档',
+}
+
+/**
+ * A round as everyone reads it at `now`: residents are told an open round whose window has not
+ * begun is not yet open, and one whose window is over has ended, so organisers and leaders are
+ * told the same (the state moves when the scheduler closes it, within the minute).
+ */
+export type RoundStatus = RoundState | 'not-yet-open'
+
+export const STATUS_LABELS: Record<RoundStatus, string> = { ...STATE_LABELS, 'not-yet-open': '尚未开始' }
+
+export function roundStatus(round: Pick<Round, 'state' | 'window'>, now: Instant): RoundStatus {
+  if (round.state !== 'open') return round.state
+  const window = windowStatus(round, now)
+  return window === 'open' ? 'open' : window === 'ended' ? 'closed' : 'not-yet-open'
 }
 
 export function acceptsAction(state: RoundState, action: RoundAction): boolean {

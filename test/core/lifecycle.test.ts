@@ -1,4 +1,4 @@
-import { ROUND_ACTIONS, RoundState, acceptsAction, closedWindow, nextState, windowStatus, addMonthsShanghai, formatShanghai } from '../../src/core'
+import { ROUND_ACTIONS, RoundState, acceptsAction, closedWindow, nextState, roundStatus, STATUS_LABELS, windowStatus, addMonthsShanghai, formatShanghai } from '../../src/core'
 import { WINDOW } from './fixtures'
 
 describe('round lifecycle', () => {
@@ -47,6 +47,19 @@ describe('windowStatus in Asia/Shanghai (window 2014-06-18 08:00–12:00 +08:00)
     expect(formatShanghai('2014-06-18T00:00:00Z')).toBe('2014-06-18 08:00')
     expect(addMonthsShanghai('2011-08-31T23:30:00+08:00', 2)).toBe('2011-10-31T23:30:00+08:00')
     expect(addMonthsShanghai('2011-12-31T23:30:00+08:00', 2)).toBe('2012-02-29T23:30:00+08:00')
+  })
+})
+
+describe('roundStatus: what everyone is told of a round at a moment', () => {
+  it.each([
+    ['open', '2014-06-17T09:00:00+08:00', '尚未开始'],
+    ['open', '2014-06-18T09:00:00+08:00', '评议中'],
+    ['open', '2014-06-18T12:00:00+08:00', '已结束'],
+    ['draft', '2014-06-18T09:00:00+08:00', '草稿'],
+    ['closed', '2014-06-17T09:00:00+08:00', '已结束'],
+    ['published', '2014-06-18T09:00:00+08:00', '已公布'],
+  ] as const)('a %s round at %s reads %s', (state, now, label) => {
+    expect(STATUS_LABELS[roundStatus({ state, window: WINDOW }, now)]).toBe(label)
   })
 })
 

@@ -14,6 +14,19 @@ describe('built-in templates', () => {
     expect(templateById('zhuti-cadre')?.ballot.sections).toEqual(templateById('zhuti-leadership')?.ballot.sections)
   })
 
+  it('have names an organiser can tell apart: the procedure named first, different for each seed, and the same within one', () => {
+    // What is left when separators and the bracketed notes are dropped, as a hurried reader sees a name.
+    const gist = (name: string) => name.replace(/（[^）]*）/g, '').replace(/[\s·]/g, '')
+    const gists = builtinTemplates.map((t) => gist(t.name))
+    expect(new Set(gists).size).toBe(builtinTemplates.length)
+    const procedure = (name: string) => name.split(' · ').slice(0, -1).join(' · ')
+    const bySeed = new Map<string | null, Set<string>>()
+    for (const t of builtinTemplates.filter((t) => t.name.includes(' · '))) bySeed.set(t.seed, (bySeed.get(t.seed) ?? new Set()).add(procedure(t.name)))
+    for (const names of bySeed.values()) expect(names.size).toBe(1)
+    const procedures = [...bySeed.values()].map((n) => [...n][0])
+    expect(new Set(procedures).size).toBe(procedures.length)
+  })
+
   it('write Chinese text with full-width punctuation throughout', () => {
     const texts = JSON.stringify(builtinTemplates).match(/"[^"]*[\u4e00-\u9fff][^"]*"/g) ?? []
     expect(texts.length).toBeGreaterThan(100)

@@ -87,7 +87,7 @@ test('陈组织员 redeems the role code under his name and creates a 两评一�
   await screenshot(page, 'organizer-05-wizard-targets-groups')
   await button(page, '下一步').click()
   const internal = page.locator('.category-card', { hasText: '内部评议' })
-  await internal.locator('.category-card__count textarea').fill('15')
+  await internal.locator('.category-card__count input').fill('15')
   await screenshot(page, 'organizer-06-wizard-categories')
   await button(page, '下一步').click()
   await page.getByText('评议时间（北京时间）').waitFor()

@@ -98,10 +98,10 @@ test('the organizer edits the items and turns a rule off in the wizard; the roun
   // Items: rename the first work item, remove the last style item, add one to 工作评价.
   const work = page.locator('.items__section', { hasText: '工作评价' })
   const style = page.locator('.items__section', { hasText: '作风评价' })
-  await work.locator('.items__item').first().locator('textarea').fill('推动高质量发展情况')
+  await work.locator('.items__item').first().locator('input').fill('推动高质量发展情况')
   await style.locator('.items__item').nth(3).locator('.items__remove').click()
   await expect(style.locator('.items__item').count()).resolves.toBe(3)
-  await work.locator('.items__new textarea').fill('为民办实事情况')
+  await work.locator('.items__new input').fill('为民办实事情况')
   await work.locator('.nut-button', { hasText: '添加此项' }).click()
   await expect(work.locator('.items__item').count()).resolves.toBe(5)
   // Rules: 特别差 (extend the round) off, 较差 stays on.
@@ -111,8 +111,8 @@ test('the organizer edits the items and turns a rule off in the wizard; the roun
   await veryPoor.locator('.rules__toggle', { hasText: '已停用' }).waitFor()
   // Scale: 基本满意 renamed and rescored; its class (counts as satisfied) stays the procedure's.
   const basic = page.locator('.scale__level').nth(1)
-  await basic.locator('.scale__label textarea').fill('比较满意')
-  await basic.locator('.scale__score textarea').fill('75')
+  await basic.locator('.scale__label input').fill('比较满意')
+  await basic.locator('.scale__score input').fill('75')
   await page.locator('.scale').evaluate((el) => el.scrollIntoView({ block: 'start' }))
   await screenshot(page, 'organizer-more-02b-wizard-scale')
   await page.locator('.items').evaluate((el) => el.scrollIntoView({ block: 'start' }))
@@ -149,7 +149,7 @@ test('shared codes fill the rosters, the round opens, and a resident redeems one
   for (const category of ['内部评议', '党代表', '服务对象']) {
     await page.locator('.roster__category', { hasText: category }).click()
     await page.locator('.roster__unit', { hasText: NEW_UNIT }).click()
-    await page.locator('.shared-code__uses textarea').fill('10')
+    await page.locator('.shared-code__uses input').fill('10')
     await button(page, '生成共用码').click()
     const card = page.locator('.code-card', { hasText: `共用码 · ${category}` })
     await card.getByText('可使用 10 次').waitFor()

@@ -15,7 +15,7 @@ export const chip = (page: Page, text: string | RegExp) => page.locator('.org__c
 export const unit = (page: Page, name: string) =>
   page.locator('.unit-picker__unit').filter({ has: page.locator('.unit-picker__name', { hasText: new RegExp(`^${name}$`) }) })
 
-export const field = (page: Page, label: string) => page.locator('.org__field', { hasText: label }).locator('textarea')
+export const field = (page: Page, label: string) => page.locator('.org__field', { hasText: label }).locator('input')
 
 /** Taro's H5 modal (Taro.showModal): read its text, then confirm. */
 export async function confirmModal(page: Page, says: string | RegExp) {

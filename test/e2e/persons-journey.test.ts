@@ -34,7 +34,7 @@ test('the admin imports a GBK CSV of 党员 into the wizard, adds one by hand an
   await pickPersona(page, '系统管理员')
   await page.locator('.home__workbench').click()
   await button(page, '新建评议').click()
-  await page.locator('.template-option', { hasText: '创先争优群众评议 · 党员' }).click()
+  await page.locator('.template-option', { hasText: '破解难题群众评议 · 党员' }).click()
   await field(page, '评议名称').fill(TITLE)
   // A root admin is offered every unit of the tree as host: the street itself, by its exact name.
   await page.locator('.org__chip').getByText('阳光街道', { exact: true }).click()
@@ -76,7 +76,7 @@ test('shared codes per category and branch fill the rosters, and the round opens
     for (const branch of [B1, B2]) {
       await page.locator('.roster__category', { hasText: category }).click()
       await page.locator('.roster__unit', { hasText: branch }).click()
-      await page.locator('.shared-code__uses textarea').fill('40')
+      await page.locator('.shared-code__uses input').fill('40')
       await button(page, '生成共用码').click()
       const card = page.locator('.code-card', { hasText: `共用码 · ${category} · ${branch}` })
       await card.waitFor()

@@ -44,3 +44,6 @@ export function dumpDifference(before: Dump, after: Dump): string[] {
   const described = changed.map((k) => (a.has(k) ? (b.has(k) ? `changed ${k}` : `removed ${k}`) : `added ${k}`))
   return described.length ? described : [before.seq === after.seq ? 'documents reordered' : `commit sequence ${before.seq} → ${after.seq}`]
 }
+
+/** The code box's guess budgets (cloudfunctions/common/codeGuesses.ts): charging a wrong code to its guesser is the one write a refused guess must make. */
+export const guessBudgets = (d: Dump) => new Set(d.rows.filter((r) => r.key.startsWith('limits/') && (r.entry.doc as { kind?: unknown } | undefined)?.kind === 'code-guess').map((r) => r.key))

@@ -13,7 +13,7 @@ import { functionContext } from '../../local/gateway'
 import type { Runtime } from '../../local/runtime'
 import type { RoundDetail, UnitView } from '../../src/api/organize'
 import { inShanghai } from '../../src/core'
-import { dumpDatabase, dumpDifference } from './dump'
+import { dumpDatabase, dumpDifference, guessBudgets } from './dump'
 import { validInput, type Scene } from './fuzz-inputs'
 import { hostileString, hostileValue, mutation, mutate, withKey } from './hostile'
 import { startTestRuntime } from './runtime'
@@ -165,7 +165,9 @@ export async function judge(world: World, fn: string, c: FuzzCase): Promise<Verd
   }
   const problem = errorProblem(answer.error)
   if (problem) return { outcome: answer.error?.code ?? 'uncoded', failure: problem }
-  const changed = dumpDifference(before, dumpDatabase(world.runtime))
+  const after = dumpDatabase(world.runtime)
+  const charged = guessBudgets(after)
+  const changed = dumpDifference(before, after).filter((d) => !charged.has(d.slice(d.indexOf(' ') + 1)))
   return { outcome: answer.error.code, ...(changed.length ? { failure: `${answer.error.code} but the database changed: ${changed.slice(0, 5).join(', ')}` } : {}) }
 }
 

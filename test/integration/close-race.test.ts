@@ -11,7 +11,7 @@ import { countersDigest, storedMark } from '../../cloudfunctions/common/results'
 import { recount } from '../../cloudfunctions/common/recount'
 import { RoundDoc } from '../../cloudfunctions/common/rounds'
 import { main as scheduler } from '../../cloudfunctions/scheduler'
-import { functionContext } from '../../local/gateway'
+import { timerContext } from '../../local/gateway'
 import type { Runtime } from '../../local/runtime'
 import { builtinTemplates, type Counters } from '../../src/core'
 import { type Answer, fullBallot, openRound } from '../helpers/rounds'
@@ -106,7 +106,7 @@ test('ballots racing the scheduler’s close at the end of the window are either
     await database().collection('rounds').doc(roundId).update({ 'round.window.closesAt': new Date(endsAt).toISOString() })
     const submits = submitting(roundId, voters, 60)
     await sleep(endsAt - Date.now() + 1)
-    const fired = (await scheduler({ Type: 'Timer', TriggerName: 'close-ended-rounds' }, functionContext('scheduler', undefined))) as Answer<{ closed: string[] }>
+    const fired = (await scheduler({ Type: 'Timer', TriggerName: 'close-ended-rounds' }, timerContext('scheduler'))) as Answer<{ closed: string[] }>
     expect(ok(fired).closed).toContain(roundId)
     const closedAt = performance.now()
     recordedTotal += await assertSealed(roundId, closedAt, await Promise.all(submits))

@@ -87,6 +87,7 @@ function writes(calls: RecordedCall[]) {
 
 const COLLECTION_WRITES = [
   ['units', []],
+  ['unitNames', []],
   ['roles', [['openid', '1']]],
   ['invitations', [['roundId', '1'], ['kind', '1']]],
   ['setup', []],
@@ -201,7 +202,7 @@ test('the CloudBase CLI configuration the deploy writes validates against the sc
   // The schema admits any plugin generically: check the database plugin against its own definition too.
   const database = ajv.getSchema(`${schema.$id}#/definitions/IFrameworkPluginDatabaseInputsConfig`)!
   expect([database(written.framework.plugins.database), database.errors]).toEqual([true, null])
-  expect(written.framework.plugins.database.inputs.collections.map((c) => c.aclTag)).toEqual(Array(15).fill('ADMINONLY'))
+  expect(written.framework.plugins.database.inputs.collections.map((c) => c.aclTag)).toEqual(Array(16).fill('ADMINONLY'))
   // And it would catch a rule CloudBase does not know.
   expect(database({ ...written.framework.plugins.database, inputs: { collections: [{ collectionName: 'ballots', aclTag: 'EVERYONE' }] } })).toBe(false)
 })

@@ -6,7 +6,7 @@
  */
 import { main as scheduler } from '../../cloudfunctions/scheduler'
 import { changeRound } from '../../cloudfunctions/common/rounds'
-import { functionContext } from '../../local/gateway'
+import { timerContext } from '../../local/gateway'
 import { database } from '../../cloudfunctions/common/cloudbase'
 import type { Runtime } from '../../local/runtime'
 import { templateById } from '../../src/core'
@@ -130,7 +130,7 @@ test('an edit computed on the open round while the scheduler closes it is redone
   await changeRound(roundId, async (doc) => {
     seen.push(doc.round.state)
     // The timer fires between this edit's read and its write.
-    if (seen.length === 1) data(await scheduler({ Type: 'Timer', TriggerName: 'close-ended-rounds' }, functionContext('scheduler', undefined)) as Answer)
+    if (seen.length === 1) data(await scheduler({ Type: 'Timer', TriggerName: 'close-ended-rounds' }, timerContext('scheduler')) as Answer)
     return { ...doc, round: { ...doc.round, households: 70 } }
   })
   expect(seen).toEqual(['open', 'closed'])

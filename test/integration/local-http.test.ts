@@ -204,7 +204,7 @@ describe('only the runtime\'s own address may talk to it', () => {
       rawRequest(runtime.url, '/api/organize', {
         method: 'POST',
         headers: { cookie: session.cookie, origin, 'content-type': 'text/plain' },
-        body: JSON.stringify({ action: 'createUnit', data: { id, name: '伪单位', parentId: null, kind: 'street' } }),
+        body: JSON.stringify({ action: 'createUnit', data: { id, name: `伪单位 ${id}`, parentId: null, kind: 'street' } }),
       })
     expect((await create('http://evil.example', 'csrf-unit')).status).toBe(403)
     expect(storedDocs(runtime, 'units').some((u) => u._id === 'csrf-unit')).toBe(false)

@@ -9,7 +9,7 @@ import { builtinTemplates, type Rule } from '../../src/core'
 import { database } from '../../cloudfunctions/common/cloudbase'
 import { LIVE_TTL_MS } from '../../cloudfunctions/common/results'
 import { main as scheduler } from '../../cloudfunctions/scheduler'
-import { functionContext } from '../../local/gateway'
+import { functionContext, timerContext } from '../../local/gateway'
 import type { Runtime } from '../../local/runtime'
 import { type Answer, fullBallot, openRound } from '../helpers/rounds'
 import { signIn, type Session } from '../helpers/runtime'
@@ -172,7 +172,7 @@ test('the scheduler, fired as the timer fires it, closes a round whose window en
   await database().collection('rounds').doc(roundId).update({ 'round.window.closesAt': new Date(Date.now() - 1000).toISOString() })
   const fromClient = await scheduler({ Type: 'Timer' }, functionContext('scheduler', 'some-openid'))
   expect(fromClient).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-  const fired = (await scheduler({ Type: 'Timer', TriggerName: 'close-ended-rounds' }, functionContext('scheduler', undefined))) as Answer<{ closed: string[] }>
+  const fired = (await scheduler({ Type: 'Timer', TriggerName: 'close-ended-rounds' }, timerContext('scheduler'))) as Answer<{ closed: string[] }>
   expect(ok(fired).closed).toContain(roundId)
   const results = ok(await report<RoundResults>(admin, 'roundResults', { roundId }))
   expect(results.round.state).toBe('closed')
@@ -212,7 +212,7 @@ test("today's ballots: counted from the scheduler's note of the ballots before t
   await cast(roundId, { t1: SATISFIED }, 2)
   // As if yesterday's note had been taken before these two and the day had just begun.
   await database().collection('results').doc(`day:${roundId}`).set({ roundId, basis: 'day', kind: 'day', day: '2000-01-01', atStart: 0 })
-  ok(await scheduler({ Type: 'Timer' }, functionContext('scheduler', undefined)) as Answer)
+  ok(await scheduler({ Type: 'Timer' }, timerContext('scheduler')) as Answer)
   await cast(roundId, { t2: SATISFIED }, 1)
   const board = ok(await report<{ rounds: { id: string; today: number; ballots: number }[] }>(admin, 'dashboard', {}))
   expect(board.rounds.find((r) => r.id === roundId)).toMatchObject({ today: 1, ballots: 3 })

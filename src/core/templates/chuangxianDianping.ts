@@ -41,7 +41,7 @@ function dianping(fields: Pick<BuiltinTemplate, 'id' | 'name' | 'targetKind' | '
 
 export const chuangxianDianpingOrg = dianping({
   id: 'chuangxian-dianping-org',
-  name: '创先争优 · 群众评议党组织（五个情况）',
+  name: '领导点评和群众评议 · 党组织（五个情况）',
   targetKind: 'unit',
   ballot: {
     id: 'chuangxian-dianping-org',
@@ -58,7 +58,7 @@ export const chuangxianDianpingOrg = dianping({
 
 export const chuangxianDianpingMember = dianping({
   id: 'chuangxian-dianping-member',
-  name: '创先争优 · 群众评议党员（四个情况）',
+  name: '领导点评和群众评议 · 党员（四个情况）',
   targetKind: 'party-member',
   ballot: {
     id: 'chuangxian-dianping-member',

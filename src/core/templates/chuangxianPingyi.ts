@@ -50,7 +50,7 @@ const common = {
 export const chuangxianBranch: BuiltinTemplate = {
   ...common,
   id: 'chuangxian-branch',
-  name: '创先争优群众评议 · 党组织',
+  name: '破解难题群众评议 · 党组织',
   targetKind: 'unit',
   ballot: {
     id: 'chuangxian-branch',
@@ -76,7 +76,7 @@ export const chuangxianBranch: BuiltinTemplate = {
 export const chuangxianMember: BuiltinTemplate = {
   ...common,
   id: 'chuangxian-member',
-  name: '创先争优群众评议 · 党员',
+  name: '破解难题群众评议 · 党员',
   targetKind: 'party-member',
   ballot: {
     id: 'chuangxian-member',

@@ -1,8 +1,9 @@
 /**
- * A labelled one-line text field. It is a Textarea on purpose: the resident's ballot already puts
- * textarea in the mini-program's shared template, while input would add ~2.4 KB to the main package.
+ * A labelled one-line text field: a real one-line input (a textarea would wrap, grow and, in a
+ * browser, show a resize grip). The codes page's NutUI Input already puts `input` in the
+ * mini-program's shared template, so this adds nothing to the main package.
  */
-import { Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 
 interface Props {
   label: string
@@ -17,14 +18,7 @@ export default function Field({ label, value, placeholder, maxlength = 60, class
   return (
     <View className={`org__field${className ? ` ${className}` : ''}`}>
       <Text className='org__field-label'>{label}</Text>
-      <Textarea
-        className='org__input'
-        autoHeight
-        value={value}
-        maxlength={maxlength}
-        placeholder={placeholder}
-        onInput={(e) => onChange(e.detail.value.replace(/\n/g, ''))}
-      />
+      <Input className='org__input' type='text' value={value} maxlength={maxlength} placeholder={placeholder} onInput={(e) => onChange(e.detail.value)} />
     </View>
   )
 }

@@ -1,8 +1,8 @@
-/** A round's state as a small coloured tag. */
+/** A round's status, as residents are told it, as a small coloured tag. */
 import { Text } from '@tarojs/components'
-import type { RoundState } from '../../core/round'
-import { STATE_NAMES } from '../lib/labels'
+import type { RoundStatus } from '../../core/lifecycle'
+import { STATUS_NAMES } from '../lib/labels'
 
-export default function StateTag({ state }: { state: RoundState }) {
-  return <Text className={`state-tag state-tag--${state}`}>{STATE_NAMES[state]}</Text>
+export default function StateTag({ status }: { status: RoundStatus }) {
+  return <Text className={`state-tag state-tag--${status}`}>{STATUS_NAMES[status]}</Text>
 }

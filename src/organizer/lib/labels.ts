@@ -1,10 +1,10 @@
-/** @module Chinese names of the states, roles and unit kinds the organizer screens show. */
-import type { RoundState } from '../../core/round'
+/** @module Chinese names of the round statuses, roles and unit kinds the organizer screens show. */
+import type { RoundStatus } from '../../core/lifecycle'
 import type { UnitView } from '../../api/organize'
 
-export { STATE_LABELS as STATE_NAMES } from '../../core/lifecycle'
+export { STATUS_LABELS as STATUS_NAMES } from '../../core/lifecycle'
 
-export const STATE_ORDER: RoundState[] = ['open', 'draft', 'closed', 'published', 'archived']
+export const STATUS_ORDER: RoundStatus[] = ['open', 'not-yet-open', 'draft', 'closed', 'published', 'archived']
 
 export { ROLE_NAMES } from '../../components/roleNames'
 

@@ -9,8 +9,8 @@ import { call } from '../../../services/api'
 import OrgHead from '../../components/OrgHead'
 import { useLoad } from '../../lib/useLoad'
 import { ratesPersons } from '../../lib/draft'
-import { itemsReady } from '../../lib/items'
-import { scaleReady } from '../../lib/scale'
+import { missingAt } from '../../lib/missing'
+import MissingHint from '../../components/MissingHint'
 import CategoriesStep from './CategoriesStep'
 import ItemsStep from './ItemsStep'
 import PersonsStep from './PersonsStep'
@@ -29,7 +29,7 @@ export default function CreatePage() {
   const units = mine.data?.units ?? []
   const ownerIds = mine.data?.ownerUnitIds ?? []
   const ownerUnits = units.filter((u) => ownerIds.includes(u.id))
-  const canGoOn = [draft.template !== null && draft.title.trim() !== '' && draft.ownerUnitId !== '', (ratesPersons(draft) ? draft.persons : draft.units).length > 0, itemsReady(draft.ballot) && scaleReady(draft.ballot), true][step]
+  const missing = missingAt(draft, step)
   const last = step === STEPS.length - 1
 
   return (
@@ -49,7 +49,8 @@ export default function CreatePage() {
       {step === 2 && <RulesStep draft={draft} update={update} />}
       {step === 3 && <WindowStep draft={draft} update={update} />}
       <View className='qp-actions'>
-        <Button type='primary' size='large' block disabled={!canGoOn} loading={busy} onClick={() => (last ? void create() : setStep(step + 1))}>
+        <MissingHint missing={missing} />
+        <Button type='primary' size='large' block disabled={missing !== null} loading={busy} onClick={() => (last ? void create() : setStep(step + 1))}>
           {last ? '创建并检查' : '下一步'}
         </Button>
         {step > 0 && (

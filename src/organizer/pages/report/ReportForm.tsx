@@ -4,6 +4,8 @@ import { Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { ApiError } from '../../../api/result'
 import { call } from '../../../services/api'
+import MissingHint from '../../components/MissingHint'
+import { missingName } from '../../lib/missing'
 import { useLoad } from '../../lib/useLoad'
 
 export default function ReportForm({ roundId, targetId }: { roundId: string; targetId?: string }) {
@@ -39,6 +41,7 @@ export default function ReportForm({ roundId, targetId }: { roundId: string; tar
             </View>
           )
         }
+        const missing = missingName(text, '报告内容')
         return (
           <View key={r.targetId} className='qp-card report-form'>
             <Text className='qp-card__title'>{r.name}</Text>
@@ -52,8 +55,9 @@ export default function ReportForm({ roundId, targetId }: { roundId: string; tar
               onInput={(e) => setTexts((all) => ({ ...all, [r.targetId]: e.detail.value }))}
             />
             {done[r.targetId] && <Text className='org__ok report-form__done'>{done[r.targetId]}</Text>}
+            <MissingHint missing={missing} />
             <View className='org__inline-actions'>
-              <Button type='primary' block disabled={!text.trim()} onClick={() => void submit(r.targetId)}>
+              <Button type='primary' block disabled={missing !== null} onClick={() => void submit(r.targetId)}>
                 提交报告
               </Button>
             </View>

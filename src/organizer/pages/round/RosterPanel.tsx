@@ -5,6 +5,8 @@ import { useState } from 'react'
 import type { RoundDetail } from '../../../api/organize'
 import type { ApiError } from '../../../api/result'
 import { call } from '../../../services/api'
+import MissingHint from '../../components/MissingHint'
+import { missingName } from '../../lib/missing'
 import Field from '../../components/Field'
 import { pickRosterFile } from '../../lib/files'
 import SharedCode from './SharedCode'
@@ -54,6 +56,7 @@ export default function RosterPanel({ round, unitName, onChanged }: Props) {
     <Text key={key} className={`org__chip${extra}${on ? ' org__chip--on' : ''}`} onClick={pick}>{label}</Text>
   )
 
+  const missing = categoryId ? missingName(name, '姓名') ?? (unitId ? null : '请选择所在单位') : '请选择类别'
   return (
     <View className='qp-card roster'>
       <Text className='qp-card__title'>参评名单</Text>
@@ -67,8 +70,9 @@ export default function RosterPanel({ round, unitName, onChanged }: Props) {
       <View className='org__chips'>
         {unitIds.map((u) => chip(u, unitName(u), u === unitId, () => setUnitId(u), ' roster__unit'))}
       </View>
+      <MissingHint missing={missing} />
       <View className='org__inline-actions'>
-        <Button size='small' type='primary' disabled={!name.trim() || !unitId || !categoryId} onClick={() => void add()}>
+        <Button size='small' type='primary' disabled={missing !== null} onClick={() => void add()}>
           添加到名单
         </Button>
         <Button size='small' fill='outline' onClick={() => void importFile()}>

@@ -51,7 +51,7 @@ export default function OrganizerRoundPage() {
       <View className='qp-card'>
         <View className='org__row'>
           <Text className='org__label'>状态</Text>
-          <StateTag state={round.state} />
+          <StateTag status={round.status} />
         </View>
         <View className='org__row'>
           <Text className='org__label'>评议对象</Text>

@@ -6,6 +6,8 @@ import type { UnitView } from '../../../api/organize'
 import type { ApiError } from '../../../api/result'
 import Screen from '../../../components/Screen'
 import { call } from '../../../services/api'
+import MissingHint from '../../components/MissingHint'
+import { missingName } from '../../lib/missing'
 import Field from '../../components/Field'
 import OrgHead from '../../components/OrgHead'
 import UnitPicker from '../../components/UnitPicker'
@@ -56,6 +58,7 @@ export default function UnitsPage() {
         <Field label='单位名称' maxlength={100} value={name} placeholder='例如：幸福社区第四网格党支部' onChange={setName} />
         {added && <Text className='org__ok units__added'>{added}</Text>}
         <View className='qp-actions'>
+          {parent && <MissingHint missing={missingName(name, '单位名称')} />}
           <Button type='primary' size='large' block disabled={!parent || !name.trim()} loading={busy} onClick={() => void add()}>
             {parent ? `添加到“${parent.name}”下` : '请先选择上级单位'}
           </Button>

@@ -11,7 +11,7 @@ import { Period } from '../../../components/When'
 import { call } from '../../../services/api'
 import OrgHead from '../../components/OrgHead'
 import StateTag from '../../components/StateTag'
-import { ROLE_NAMES, STATE_NAMES, STATE_ORDER } from '../../lib/labels'
+import { ROLE_NAMES, STATUS_NAMES, STATUS_ORDER } from '../../lib/labels'
 import { organizerPaths } from '../../lib/paths'
 import { hasRole } from '../../lib/roles'
 import { useLoad } from '../../lib/useLoad'
@@ -73,19 +73,19 @@ export default function Workbench() {
         )}
       </View>
       {rounds.data &&
-        STATE_ORDER.map((state) => {
-          const list = rounds.data?.rounds.filter((r) => r.state === state) ?? []
+        STATUS_ORDER.map((status) => {
+          const list = rounds.data?.rounds.filter((r) => r.status === status) ?? []
           if (list.length === 0) return null
           return (
-            <View key={state} className='workbench__state'>
-              <Text className='org__section'>{`${STATE_NAMES[state]}（${list.length}）`}</Text>
+            <View key={status} className='workbench__state'>
+              <Text className='org__section'>{`${STATUS_NAMES[status]}（${list.length}）`}</Text>
               {list.map((r) => (
                 <Cell
                   key={r.id}
                   className='workbench__round'
                   title={r.title}
                   description={<><Period window={r.window} /> · 已收 {r.ballots} 票</>}
-                  extra={<StateTag state={r.state} />}
+                  extra={<StateTag status={r.status} />}
                   onClick={() => go(organizerPaths.round(r.id))}
                 />
               ))}
