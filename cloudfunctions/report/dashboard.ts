@@ -64,11 +64,16 @@ function attentionOf(doc: RoundDoc, figures: RoundFigures, targets: readonly Tar
   return items
 }
 
+/** Null when no target has an expected count, so "0 expected" is never shown. */
+function sumExpected(rows: readonly { expected: number | null }[]): number | null {
+  return rows.some((r) => r.expected !== null) ? rows.reduce((n, r) => n + (r.expected ?? 0), 0) : null
+}
+
 function roundRow(doc: RoundDoc, figures: RoundFigures, targets: readonly Target[]): DashboardRound {
-  const expectedPer = expectedTurnout(doc.round).perTarget
+  const expected = expectedTurnout(doc.round)
   const rows = targets.map((t) => {
     const result = figures.byTarget.get(t.id)?.result as TargetResult
-    return { targetId: t.id, name: t.name, unitId: t.unitId, ballots: result.ballots, expected: expectedPer, satisfaction: result.headline.satisfaction, badges: badges(result) }
+    return { targetId: t.id, name: t.name, unitId: t.unitId, ballots: result.ballots, expected: expected.of(t.id), satisfaction: result.headline.satisfaction, badges: badges(result) }
   })
   return {
     id: doc._id,
@@ -79,7 +84,7 @@ function roundRow(doc: RoundDoc, figures: RoundFigures, targets: readonly Target
     status: figures.basis === 'stored' && rows.every((r) => figures.byTarget.get(r.targetId)?.result.status === 'final') ? 'final' : 'provisional',
     basis: figures.basis,
     ballots: rows.reduce((n, r) => n + r.ballots, 0),
-    expected: expectedPer && expectedPer * targets.length,
+    expected: sumExpected(rows),
     satisfaction: pooled(targets.map((t) => figures.byTarget.get(t.id)?.result as TargetResult)),
     today: figures.today,
     targets: rows,
@@ -101,15 +106,17 @@ export async function dashboard(auth: Authority, unitId: string | undefined, now
     const results = shown.flatMap(({ figures, targets }) =>
       targets.filter((t) => isWithin(auth.units, t.unitId, child.id)).map((t) => figures.byTarget.get(t.id)?.result as TargetResult),
     )
-    const expectedPer = shown.map(({ doc, targets }) => ({ n: expectedTurnout(doc.round).perTarget ?? 0, targets: targets.filter((t) => isWithin(auth.units, t.unitId, child.id)).length }))
-    const expected = expectedPer.reduce((s, e) => s + e.n * e.targets, 0)
+    const expected = sumExpected(shown.flatMap(({ doc, targets }) => {
+      const of = expectedTurnout(doc.round).of
+      return targets.filter((t) => isWithin(auth.units, t.unitId, child.id)).map((t) => ({ expected: of(t.id) }))
+    }))
     return {
       unitId: child.id,
       name: child.name,
       kind: child.kind,
       hasChildren: auth.units.some((u) => u.parentId === child.id),
       ballots: results.reduce((n, r) => n + r.ballots, 0),
-      expected: expected || null,
+      expected,
       satisfaction: pooled(results),
       targetsWithVerdict: results.filter((r) => r.verdicts.verdicts.length > 0).length,
     }

@@ -60,7 +60,7 @@ function targetPage(pdf: PDFKit.PDFDocument, results: RoundResults, t: TargetVie
     }
   }
   pdf.moveDown(0.5).fontSize(12).text('评议结论')
-  if (t.result.verdicts.verdicts.length === 0) pdf.fontSize(10).text(t.result.verdicts.undetermined ? '暂无有效评价，不能得出结论。' : '未触发处理规定。')
+  if (t.result.verdicts.verdicts.length === 0) pdf.fontSize(10).text(t.result.verdicts.undetermined ? `${t.result.verdicts.undetermined}。` : '未触发处理规定。')
   for (const v of t.result.verdicts.verdicts) pdf.fontSize(10).fillColor('#c62828').text(v.explanation).fillColor('#000')
   pdf.moveDown(0.5).fontSize(12).text('意见建议摘录')
   if (opinions.length === 0) pdf.fontSize(10).fillColor('#555').text('暂无可显示的意见建议。').fillColor('#000')

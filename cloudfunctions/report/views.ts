@@ -23,8 +23,7 @@ export function badges(result: TargetResult): Badge[] {
 
 export function targetNotices(round: Round, result: TargetResult): string[] {
   const notes: string[] = []
-  if (result.ballots === 0) notes.push('暂无评价')
-  else if (result.verdicts.undetermined) notes.push('所有评价均为“不了解”，暂不能得出结论')
+  if (result.verdicts.undetermined) notes.push(result.verdicts.undetermined)
   if (result.sample.required > 0 && !result.sample.met) notes.push(`样本不足 ${result.sample.required} 份，结果仅供参考`)
   if (result.categories.some((c) => c.suppressed)) notes.push(`不足 ${round.kSuppression} 份的分类不予显示`)
   for (const c of result.compliance) {
@@ -106,7 +105,7 @@ export function targetView(doc: RoundDoc, figures: RoundFigures, target: Target,
     badges: badges(result),
     rankInGroup: (group && ranks.groups.find((g) => g.id === group.id)?.ranking.find((e) => e.targetId === target.id)?.rank) ?? null,
     rankInRound: ranks.ranking.find((e) => e.targetId === target.id)?.rank ?? null,
-    expected: expectedTurnout(round).perTarget,
+    expected: expectedTurnout(round).of(target.id),
     notices: targetNotices(round, result),
   }
 }
@@ -117,13 +116,12 @@ export function roundResults(doc: RoundDoc, figures: RoundFigures, shown: readon
   const ranks = rankings(figures)
   const only = (entries: RankEntry[]) => entries.filter((e) => ids.has(e.targetId))
   const counters = new Map([...figures.byTarget].filter(([id]) => ids.has(id)).map(([id, f]) => [id, f.counters]))
-  const scoped = { ...figures.round, targets: figures.round.targets.filter((t) => ids.has(t.id)) }
   return {
     round: header(doc, figures, shown),
     legend: legend(figures.round),
     targets: shown.map((t) => targetView(doc, figures, t, ranks)),
     groups: ranks.groups.map((g) => ({ ...g, ranking: only(g.ranking) })).filter((g) => g.ranking.length > 0),
     ranking: only(ranks.ranking),
-    participation: { ...participation(scoped, counters), groupChats: figures.groupChats, voters },
+    participation: { ...participation(figures.round, counters, shown), groupChats: figures.groupChats, voters },
   }
 }
