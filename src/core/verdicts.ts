@@ -2,7 +2,7 @@
 import { compareFractions, describeFraction, toPercent, type Fraction } from './fraction'
 import type { Headline } from './headline'
 import type { Comparison, Condition, Effect, Metric, Rule } from './rule'
-import { COMPARISON_LABELS, METRIC_LABELS, effectLabel } from './ruleLabels'
+import { COMPARISON_LABELS, METRIC_LABELS } from './ruleLabels'
 
 export interface Observation {
   metric: Metric
@@ -83,7 +83,9 @@ export function evaluateRules(rules: readonly Rule[], headline: Headline, ballot
       effects: rule.effects,
       consequence: rule.consequence,
       observations,
-      explanation: `${observations.map(describe).join('，且')}，触发规则「${rule.name}」：${rule.effects.map(effectLabel).join('、')}。${rule.consequence}`,
+      // The consequence is the procedure's own sentence, which already names the effects: repeating
+      // their labels before it read "年度考核为基本称职。其党组织书记年度考核为基本称职。".
+      explanation: `${observations.map(describe).join('，且')}，触发规则「${rule.name}」：${rule.consequence}`,
     })
   }
   return { verdicts, undetermined: null }

@@ -67,7 +67,7 @@ export default function TargetPage() {
         ) : (
           verdicts.verdicts.map((v) => (
             <View key={v.ruleId} className='dash-verdict'>
-              <Text className='dash-verdict__name'>{`${v.ruleName}：${v.consequence}`}</Text>
+              <Text className='dash-verdict__name'>{v.ruleName}</Text>
               <Text className='dash-verdict__text'>{v.explanation}</Text>
             </View>
           ))
