@@ -1,6 +1,6 @@
 /** @module The pages' shapes built from a round's figures: headers, target views, legends, badges and the Chinese notices. */
 import type { Badge, Legend, RoundHeader, RoundResults, TargetView } from '../../src/api/report'
-import { categoryName, type Counters, type Effect, expectedTurnout, participation, type RankEntry, rankGroup, type Round, STATE_LABELS, type Target, type TargetResult, toPercent } from '../../src/core'
+import { categoryName, type Counters, type Effect, expectedTurnout, inShanghai, participation, type RankEntry, rankGroup, type Round, STATE_LABELS, type Target, type TargetResult, toPercent } from '../../src/core'
 import type { RoundFigures } from '../common/results'
 import type { RoundDoc } from '../common/rounds'
 
@@ -58,6 +58,28 @@ export function header(doc: RoundDoc, figures: RoundFigures, shown: readonly Tar
     computedAt: figures.computedAt,
     mismatch: figures.mismatch,
     notices: roundNotices(figures, round.state),
+    resultsNotice: null,
+  }
+}
+
+/** When a leader of a round without live results will see them, in plain words. */
+export function resultsNotice(round: Round): string {
+  return `本次评议不公开实时结果，${inShanghai(round.window.closesAt).format('M月D日 HH:mm')}评议结束后可以查看满意率和认定结果；现在显示的是参评进度。`
+}
+
+/**
+ * A leader's view of a round whose results they may not see yet (see `followsProgress`): the
+ * participation of their targets against the expected counts, and when results will be visible.
+ */
+export function roundProgress(doc: RoundDoc, figures: RoundFigures, followed: readonly Target[]): RoundResults {
+  const counters = new Map(followed.map((t) => [t.id, figures.byTarget.get(t.id)?.counters]).filter((e): e is [string, Counters] => e[1] !== undefined))
+  return {
+    round: { ...header(doc, figures, followed), status: 'provisional', notices: [], resultsNotice: resultsNotice(doc.round) },
+    legend: legend(figures.round),
+    targets: [],
+    groups: [],
+    ranking: [],
+    participation: { ...participation(figures.round, counters, followed), groupChats: figures.groupChats, voters: null },
   }
 }
 

@@ -8,6 +8,7 @@ import Screen from '../../../components/Screen'
 import StatusScreen from '../../../components/StatusScreen'
 import { call } from '../../../services/api'
 import Badges, { BadgeLegend } from '../../components/Badges'
+import { Bar, turnoutPercent } from '../../components/Bar'
 import Chart from '../../components/Chart'
 import { trendOption } from '../../lib/charts'
 import Head from '../../components/Head'
@@ -19,14 +20,6 @@ import { useLiveReport } from '../../lib/useLiveReport'
 import '../../dashboard.scss'
 
 const go = (url: string) => void Taro.navigateTo({ url })
-
-function Bar({ percent, alert }: { percent: number | null; alert?: boolean }) {
-  return (
-    <View className='dash-bar'>
-      <View className={`dash-bar__fill${alert ? ' dash-bar__fill--alert' : ''}`} style={{ width: `${percent ?? 0}%` }} />
-    </View>
-  )
-}
 
 export default function AreaPage() {
   const unitId = useRouter().params.unitId || undefined
@@ -66,7 +59,7 @@ export default function AreaPage() {
             <Text className='dash-kpi__label'>需要关注</Text>
           </View>
         </View>
-        {expected !== null && <Bar percent={Math.min(100, Math.round((ballots / Math.max(1, expected)) * 100))} />}
+        {expected !== null && <Bar percent={turnoutPercent(ballots, expected)} />}
         <Notices notices={data.notices} />
       </View>
 
@@ -103,12 +96,13 @@ export default function AreaPage() {
             <View key={c.unitId} className='dash-unit' onClick={() => drill(c.unitId)}>
               <View className='dash-unit__head'>
                 <Text className='dash-unit__name'>{c.name}</Text>
-                <Text className='dash-unit__rate'>{showRate(c.satisfaction)}</Text>
+                <Text className='dash-unit__rate'>{c.note ? `参评 ${c.ballots} 份` : showRate(c.satisfaction)}</Text>
               </View>
-              <Bar percent={c.satisfaction.percent} alert={c.targetsWithVerdict > 0} />
+              <Bar percent={c.note ? turnoutPercent(c.ballots, c.expected) : c.satisfaction.percent} alert={c.targetsWithVerdict > 0} />
               <Text className='qp-muted'>
                 {`${showCount(c.ballots, c.expected)}${c.targetsWithVerdict > 0 ? `　${c.targetsWithVerdict} 个对象触发认定规则` : ''}`}
               </Text>
+              {c.note && <Text className='dash-small'>{c.note}</Text>}
             </View>
           ))}
         </View>
@@ -121,20 +115,21 @@ export default function AreaPage() {
           <Text className='dash-round-card__title'>{r.title}</Text>
           <View className='dash-status'>
             <Text className='dash-pill'>{r.stateLabel}</Text>
-            <Text className={`dash-pill dash-pill--${r.status}`}>{r.status === 'final' ? '最终结果' : '初步结果'}</Text>
+            {!r.resultsNotice && <Text className={`dash-pill dash-pill--${r.status}`}>{r.status === 'final' ? '最终结果' : '初步结果'}</Text>}
             <Text className='qp-muted'>{`今日 ${r.today} 份　累计 ${showCount(r.ballots, r.expected)}`}</Text>
           </View>
+          {r.resultsNotice && <Notices notices={[r.resultsNotice]} />}
           {r.targets.map((t) => (
             <View key={t.targetId} className='dash-unit'>
               <View className='dash-unit__head'>
                 <Text className='dash-unit__name'>{t.name}</Text>
-                <Text className='dash-unit__rate'>{showRate(t.satisfaction)}</Text>
+                <Text className='dash-unit__rate'>{r.resultsNotice ? showCount(t.ballots, t.expected) : showRate(t.satisfaction)}</Text>
               </View>
-              <Bar percent={t.satisfaction.percent} alert={t.badges.length > 0} />
+              <Bar percent={r.resultsNotice ? turnoutPercent(t.ballots, t.expected) : t.satisfaction.percent} alert={t.badges.length > 0} />
               <Badges badges={t.badges} />
             </View>
           ))}
-          <Text className='dash-more'>查看图表与排名 ›</Text>
+          <Text className='dash-more'>{r.resultsNotice ? '查看参评进度 ›' : '查看图表与排名 ›'}</Text>
         </View>
       ))}
     </Screen>
