@@ -8,7 +8,7 @@ import { database } from '../common/cloudbase'
 import { orRefuse, refuse } from '../common/refuse'
 import { type Authority, authorize } from '../common/roles'
 import type { HandlerContext } from '../common/router'
-import { assertPublishable, storeFinalResults } from '../common/results'
+import { assertPublishable, dayStart, storeFinalResults } from '../common/results'
 import { changeRound, loadRound, type RoundDoc, RoundDoc as RoundDocSchema } from '../common/rounds'
 import { isDuplicate } from '../common/transaction'
 import { isWithin } from '../common/units'
@@ -153,6 +153,9 @@ export async function transition(auth: Authority, roundId: string, action: Extra
     .update({ 'round.state': state, ...window, ...published, version: database().command.inc(1) })) as { updated: number }
   if (!updated) refuse(domainError('ACTION_NOT_ALLOWED'))
   await audit(caller.openid, { action: `${action}Round`, subject: roundId, unitId: doc.ownerUnitId, before: { state: doc.round.state }, after: { state } }, now)
+  // Nothing was cast before the open: today's count starts from zero now, not from whatever the
+  // first read of the day finds (a minute before the scheduler's note, the demo casts 136 ballots).
+  if (action === 'open') await dayStart(roundId, now, async () => 0)
   if (action === 'close') await storeFinalResults(doc, caller.openid, now)
   return { state, blockers: [] }
 }

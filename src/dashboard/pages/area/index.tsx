@@ -31,7 +31,8 @@ export default function AreaPage() {
   const live = data.rounds.some((r) => r.basis === 'live')
   const today = data.rounds.reduce((s, r) => s + r.today, 0)
   const ballots = data.rounds.reduce((s, r) => s + r.ballots, 0)
-  const expected = data.rounds.every((r) => r.expected === null) ? null : data.rounds.reduce((s, r) => s + (r.expected ?? 0), 0)
+  // Against an expected count only when every round has one: 136 of all rounds read against 140 of one is no turnout.
+  const expected = data.rounds.length > 0 && data.rounds.every((r) => r.expected !== null) ? data.rounds.reduce((s, r) => s + (r.expected ?? 0), 0) : null
   const drill = (id: string) => go(dashboardPaths.area(id))
   // The trail goes back up: replace this page rather than stack another.
   const up = (id: string) => void Taro.redirectTo({ url: dashboardPaths.area(id) })

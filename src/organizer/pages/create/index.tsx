@@ -19,6 +19,7 @@ import ScaleStep from './ScaleStep'
 import TargetsStep from './TargetsStep'
 import TemplateStep from './TemplateStep'
 import { STEPS, useWizard } from './useWizard'
+import WeightsStep, { weightsProblem } from './WeightsStep'
 import WindowStep from './WindowStep'
 import '../../organizer.scss'
 
@@ -29,7 +30,7 @@ export default function CreatePage() {
   const units = mine.data?.units ?? []
   const ownerIds = mine.data?.ownerUnitIds ?? []
   const ownerUnits = units.filter((u) => ownerIds.includes(u.id))
-  const canGoOn = [draft.template !== null && draft.title.trim() !== '' && draft.ownerUnitId !== '', (ratesPersons(draft) ? draft.persons : draft.units).length > 0, itemsReady(draft.ballot) && scaleReady(draft.ballot), true][step]
+  const canGoOn = [draft.template !== null && draft.title.trim() !== '' && draft.ownerUnitId !== '', (ratesPersons(draft) ? draft.persons : draft.units).length > 0, itemsReady(draft.ballot) && scaleReady(draft.ballot) && weightsProblem(draft) === null, true][step]
   const last = step === STEPS.length - 1
 
   return (
@@ -46,6 +47,7 @@ export default function CreatePage() {
       {step === 2 && <CategoriesStep draft={draft} update={update} />}
       {step === 2 && <ItemsStep draft={draft} update={update} />}
       {step === 2 && <ScaleStep draft={draft} update={update} />}
+      {step === 2 && <WeightsStep draft={draft} update={update} />}
       {step === 2 && <RulesStep draft={draft} update={update} />}
       {step === 3 && <WindowStep draft={draft} update={update} />}
       <View className='qp-actions'>
