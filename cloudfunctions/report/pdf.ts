@@ -45,7 +45,7 @@ function targetPage(pdf: PDFKit.PDFDocument, results: RoundResults, t: TargetVie
   pdf.moveDown(0.5)
   const interval = h.satisfaction.interval ? `（95% 区间 ${(h.satisfaction.interval.low * 100).toFixed(1)}%–${(h.satisfaction.interval.high * 100).toFixed(1)}%）` : ''
   pdf.fontSize(12).fillColor('#000').text(`满意率 ${percent(h.satisfaction.percent)}${interval}`)
-  pdf.fontSize(10).text(`评议票数 ${t.result.ballots}，有效 ${h.valid}；好评率 ${percent(h.good.percent)}；不满意率 ${percent(h.dissatisfied.percent)}；平均分 ${h.meanScore.value ?? '—'}；本轮排名 ${t.rankInRound ?? '—'}`)
+  pdf.fontSize(10).text(`评议票数 ${t.result.ballots}${t.expected ? `（应参评 ${t.expected}）` : ''}，有效 ${h.valid}；好评率 ${percent(h.good.percent)}；不满意率 ${percent(h.dissatisfied.percent)}；平均分 ${h.meanScore.value ?? '—'}；本轮排名 ${t.rankInRound ?? '—'}`)
   for (const note of t.notices) pdf.fillColor('#b26a00').text(note)
   pdf.moveDown(0.5).fillColor('#000').fontSize(12).text('评价分布')
   const c = counters(t.targetId)

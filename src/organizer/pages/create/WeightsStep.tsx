@@ -61,7 +61,7 @@ export default function WeightsStep({ draft, update }: Props) {
           <Field
             key={p.id}
             className='weights__part'
-            label={`${p.name}（${p.categoryIds.map(name).join('、')}）权重 %`}
+            label={`${p.name}权重（%）：${p.categoryIds.map(name).join('、')}`}
             maxlength={3}
             value={p.weight > 0 ? String(p.weight) : ''}
             placeholder='例如：40'
