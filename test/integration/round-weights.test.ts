@@ -4,8 +4,9 @@
  * each once), refused unchanged when wrong, locked once the round opens, and every change audited.
  */
 import type { Runtime } from '../../local/runtime'
-import type { Aggregation } from '../../src/core'
-import { ensureUnits, TARGETS, TEST_STREET } from '../helpers/rounds'
+import type { PublishedResults, RoundResults } from '../../src/api/report'
+import { type Aggregation, templateById } from '../../src/core'
+import { ensureUnits, fullBallot, TARGETS, TEST_STREET } from '../helpers/rounds'
 import { type Answer, data, type Session, signIn, startTestRuntime } from '../helpers/runtime'
 import { storedDocs } from '../helpers/store'
 
@@ -89,4 +90,29 @@ test('once the round is open the weights are locked', async () => {
   expect(data(await organize<{ state: string }>('openRound', { roundId }))).toMatchObject({ state: 'open' })
   expect(await organize('updateRound', { roundId, patch: { aggregation: weighted(50, 50) } })).toMatchObject({ ok: false, error: { code: 'EDIT_LOCKED' } })
   expect(stored(roundId)).toEqual(weighted(40, 60))
+})
+
+test('a 004 round whose 社会评议 has no ballots says so, in the notices and the published verdict, rather than "all 不了解"', async () => {
+  const roundId = await draft()
+  const codes: Record<string, string> = {}
+  for (const categoryId of ['internal', 'deputies', 'service']) {
+    codes[categoryId] = data(await organize<{ code: string }>('sharedCode', { roundId, categoryId, unitId: 't1', maxUses: 5 })).code
+  }
+  data(await organize('openRound', { roundId }))
+  const ballot = fullBallot(templateById('liangping-yishu')!.ballot, 't1')
+  for (const name of ['voter-801', 'voter-802']) {
+    const resident = await signIn(runtime, name)
+    data(await resident.call<Answer>('evaluate', { action: 'redeem', data: { code: codes.internal } }))
+    data(await resident.call<Answer>('evaluate', { action: 'submit', data: { roundId, ballots: [ballot] } }))
+  }
+  data(await organize('closeRound', { roundId }))
+  const why = '「社会评议」尚无评价，按权重计算的总体结果暂不能得出，不能按规则认定'
+  const results = data(await admin.call<Answer<RoundResults>>('report', { action: 'roundResults', data: { roundId } }))
+  const t1 = results.targets.find((t) => t.targetId === 't1')!
+  expect(t1.result.headline.valid).toBe(2)
+  expect(t1.notices).toContain(why)
+  expect(t1.notices.join()).not.toMatch(/不了解/)
+  data(await organize('publishRound', { roundId }))
+  const published = data(await admin.call<Answer<PublishedResults>>('report', { action: 'publishedResults', data: { roundId } }))
+  expect(published.targets.find((t) => t.targetId === 't1')).toMatchObject({ valid: 2, verdict: why })
 })
