@@ -121,6 +121,7 @@ test('陈组织员 redeems the role code under his name and creates a 两评一�
   const saved = await callAs<{ aggregation: { parts: { weight: number }[] } }>('admin', 'organize', 'getRound', { roundId })
   expect(saved.aggregation.parts.map((p) => p.weight)).toEqual([30, 70])
   await page.locator('.org__sub', { hasText: `至 ${showTime(closesAt)}` }).waitFor()
+  await page.locator('.round__aggregation', { hasText: '内部评议 30%，社会评议 70%' }).waitFor()
   await button(page, '开放评议').click()
   await page.getByText('暂不能开放，请先处理以下问题：').waitFor()
   await page.locator('.readiness__blocker', { hasText: '「内部评议（全体干部职工）」参评人员类别仅限名单内人员，但名单为空' }).waitFor()
