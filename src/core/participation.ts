@@ -73,6 +73,17 @@ export interface ExpectedTurnout {
  * category rates every target; otherwise the households stand for the round as a whole only.
  */
 export function expectedTurnout(round: Round): ExpectedTurnout {
+  const known = computed.get(round)
+  if (known) return known
+  const expected = turnoutOf(round)
+  computed.set(round, expected)
+  return expected
+}
+
+/** Views ask per target: the counts are worked out once per round object (units × targets each time otherwise). */
+const computed = new WeakMap<Round, ExpectedTurnout>()
+
+function turnoutOf(round: Round): ExpectedTurnout {
   const roster = rosterTurnout(round)
   if (roster) return { of: (id) => roster.perTarget.get(id) ?? null, voters: roster.voters || null }
   const households = takesHouseholds(round) ? (round.households ?? null) : null
