@@ -72,3 +72,28 @@ test('an open 三评一联 round: the leader sees each unit\'s ballots against 1
   expect(after).toMatchObject({ resultsNotice: null, today: 9, ballots: 9, satisfaction: { percent: 0 } })
   expect(data(await call<RoundResults>(leader, 'report', 'roundResults', { roundId })).targets).toHaveLength(3)
 })
+
+test('a leader of one unit follows that unit only; a leader elsewhere learns nothing of the round', async () => {
+  const roundId = await openRound(runtime, { templateId: 'sanping-yilian', groups: GROUP }, false)
+  for (const t of TARGETS) data(await call(admin, 'organize', 'sharedCode', { roundId, categoryId: 'unit', unitId: t.unitId, maxUses: 15 }))
+  const { code } = data(await call<{ code: string }>(admin, 'organize', 'sharedCode', { roundId, categoryId: 'all-round', unitId: 't1', maxUses: 5 }))
+  data(await call(admin, 'organize', 'openRound', { roundId }))
+  await vote(roundId, code, ['voter-7200', 'voter-7201'])
+
+  const grant = async (unitId: string, persona: string) => {
+    const invite = data(await call<{ code: string }>(admin, 'organize', 'inviteRole', { role: 'leader', unitId }))
+    const s = await signIn(runtime, persona)
+    data(await call(s, 'organize', 'redeemRole', { code: invite.code, displayName: `领导${persona}` }))
+    return s
+  }
+  const ofT2 = await grant('t2', 'voter-7210')
+  const page = data(await call<RoundResults>(ofT2, 'report', 'roundResults', { roundId }))
+  expect(page.participation.targets).toEqual([{ id: 't2', name: TARGETS[1]!.name, ballots: 2, expected: 30 }])
+  const board = data(await call<Dashboard>(ofT2, 'report', 'dashboard', {}))
+  expect(board.rounds.find((r) => r.id === roundId)?.targets.map((t) => t.targetId)).toEqual(['t2'])
+
+  data(await call(admin, 'organize', 'createUnit', { id: 'other-street', name: '别的街道', parentId: null, kind: 'street' }))
+  const elsewhere = await grant('other-street', 'voter-7211')
+  expect(await call(elsewhere, 'report', 'roundResults', { roundId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  expect(data(await call<Dashboard>(elsewhere, 'report', 'dashboard', {})).rounds.map((r) => r.id)).not.toContain(roundId)
+})
