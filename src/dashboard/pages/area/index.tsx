@@ -33,6 +33,8 @@ export default function AreaPage() {
   const ballots = data.rounds.reduce((s, r) => s + r.ballots, 0)
   // Against an expected count only when every round has one: 136 of all rounds read against 140 of one is no turnout.
   const expected = data.rounds.length > 0 && data.rounds.every((r) => r.expected !== null) ? data.rounds.reduce((s, r) => s + (r.expected ?? 0), 0) : null
+  // Oldest first; a round whose results are not visible yet has no point to draw.
+  const rated = [...data.rounds].reverse().filter((r) => r.resultsNotice === null)
   const drill = (id: string) => go(dashboardPaths.area(id))
   // The trail goes back up: replace this page rather than stack another.
   const up = (id: string) => void Taro.redirectTo({ url: dashboardPaths.area(id) })
@@ -65,11 +67,11 @@ export default function AreaPage() {
       </View>
 
       {/* The area's pooled satisfaction per round, oldest first; rules differ between rounds, so no threshold line. */}
-      {data.rounds.length >= 2 && (
+      {rated.length >= 2 && (
         <View className='qp-card'>
           <Chart
             title='历次评议满意率（本区域合计）'
-            option={(f) => trendOption([...data.rounds].reverse().map((r) => r.title), [{ name: data.scope.name, percents: [...data.rounds].reverse().map((r) => r.satisfaction.percent) }], [], f)}
+            option={(f) => trendOption(rated.map((r) => r.title), [{ name: data.scope.name, percents: rated.map((r) => r.satisfaction.percent) }], [], f)}
           />
         </View>
       )}
