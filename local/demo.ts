@@ -94,9 +94,10 @@ export async function seedDemo(
     reports: Object.fromEntries(branches.filter((b) => !openidOf || b.id !== PENDING_REPORT.targetId).map((b) => [b.id, reports[b.id]])),
   })
   if (openidOf) await callAs(openidOf('contact'), 'writeReport', { roundId: DEMO_ROUND_ID, ...PENDING_REPORT })
-  // The secretary's annual rating follows the 不满意 share (003), so the dashboard has verdicts to show.
-  const rated = builtinTemplates.find((t) => t.id === 'chuangxian-branch')!.rules.filter((r) => r.effects.some((e) => e.kind === 'annual-rating'))
-  await call('updateRound', { roundId: DEMO_ROUND_ID, patch: { rules: rated } })
+  // Seed 003's rules for party branches, all of them: below 60 % → 整改, 诫勉谈话, no awards; the
+  // 不满意 share → the secretary's annual rating. Taking only some would judge by half a procedure.
+  const rules = builtinTemplates.find((t) => t.id === 'chuangxian-branch')!.rules
+  await call('updateRound', { roundId: DEMO_ROUND_ID, patch: { rules } })
   await call('openRound', { roundId: DEMO_ROUND_ID })
 
   const streetUnits = units.filter((u) => u.kind === 'unit')

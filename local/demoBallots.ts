@@ -1,7 +1,8 @@
 /**
  * @module Demo ballots for a first local start, cast through the evaluate function itself by distinct
  * dev identities (never written into counters), so the leaders' dashboard shows something real:
- * in 幸福社区 one branch has more than a third 不满意 (its secretary rated 基本称职), and in the
+ * in 幸福社区 one branch is below 60 % with more than a third 不满意 (003: 整改 and its secretary
+ * rated 基本称职), and in the
  * 三评一联 round one street unit stays below 2/3 (返工补课). Codes keep uses left for people to try.
  */
 import { builtinTemplates, type LevelClass, templateItems } from '../src/core'

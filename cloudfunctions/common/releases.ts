@@ -38,10 +38,10 @@ const opinionsOf = (ballots: readonly { opinion?: string }[]) => ballots.flatMap
  */
 export async function advanceRelease(round: Round, targetId: string, current: Release | null, received: Counters, now: Date): Promise<Release | null> {
   const base = current?.counters ?? emptyCounters()
-  if (now.getTime() - (current?.at ?? 0) < RELEASE_GAP_MS || !releaseDue(round, base, received, now)) return current
+  if (now.getTime() - (current?.at ?? 0) < RELEASE_GAP_MS || !releaseDue(round, targetId, base, received, now)) return current
   const ballots = await storedBallots(round.id, targetId)
   const counters = tallyBallots(round, targetId, ballots)
-  if (!releaseDue(round, base, counters, now)) return current
+  if (!releaseDue(round, targetId, base, counters, now)) return current
   const next = { counters, opinions: opinionsOf(ballots), at: now.getTime() }
   const id = releaseId(round.id, targetId)
   const _ = database().command

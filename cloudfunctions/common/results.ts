@@ -166,7 +166,7 @@ async function write(docs: readonly (TargetDoc | MarkDoc)[]): Promise<void> {
 async function compute(doc: RoundDoc, round: Round, basis: FiguresBasis, now: Date, mismatch: Mismatch[] | null, read?: RoundCounters, releases?: Map<string, Release>): Promise<RoundFigures> {
   const counters = read ?? (await roundCounters(doc._id))
   const computedAt = now.toISOString()
-  const extra = basis === 'live' ? await todayAndBursts(doc._id, now, totalBallots(counters)) : { today: 0, bursts: [] }
+  const extra = await todayAndBursts(doc._id, now, totalBallots(counters))
   const targets: TargetDoc[] = await Promise.all(round.targets.map(async (t) => {
     const c = counters.byTarget.get(t.id) ?? emptyCounters()
     const rests = basis === 'live' ? ((await advanceRelease(round, t.id, releases?.get(t.id) ?? null, c, now))?.counters ?? emptyCounters()) : c
@@ -225,7 +225,9 @@ async function readLive(doc: RoundDoc, now: Date): Promise<RoundFigures> {
 export async function roundFigures(doc: RoundDoc, now: Date): Promise<RoundFigures> {
   if (doc.round.state !== 'open' && doc.round.state !== 'draft') {
     const stored = await readDocs(doc._id, 'stored')
-    if (stored.mark) return fromDocs(doc.round, stored.mark, stored.targets)
+    // No ballot arrives after the close: the day's count taken then holds until that day ends.
+    const closedToday = (mark: MarkDoc) => inShanghai(mark.computedAt).isSame(inShanghai(now), 'day')
+    if (stored.mark) return { ...fromDocs(doc.round, stored.mark, stored.targets), today: closedToday(stored.mark) ? stored.mark.today : 0 }
   }
   return liveFigures(doc, now)
 }

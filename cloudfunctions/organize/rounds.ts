@@ -2,13 +2,13 @@
 import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
 import type { NewRound, RoundDetail, RoundListItem, RoundPatch } from '../../src/api/organize'
-import { acceptsAction, closedWindow, domainError, draftRoundFromTemplate, inShanghai, inShanghaiWindow, issuesBeforeOpen, nextState, Round, type RoundAction, roundStatus } from '../../src/core'
+import { acceptsAction, checkAggregation, closedWindow, domainError, draftRoundFromTemplate, inShanghai, inShanghaiWindow, issuesBeforeOpen, nextState, Round, type RoundAction, roundStatus } from '../../src/core'
 import { audit } from '../common/audit'
 import { database } from '../common/cloudbase'
 import { orRefuse, refuse } from '../common/refuse'
 import { type Authority, authorize } from '../common/roles'
 import type { HandlerContext } from '../common/router'
-import { assertPublishable, storeFinalResults } from '../common/results'
+import { assertPublishable, dayStart, storeFinalResults } from '../common/results'
 import { changeRound, loadRound, type RoundDoc, RoundDoc as RoundDocSchema } from '../common/rounds'
 import { isDuplicate } from '../common/transaction'
 import { isWithin } from '../common/units'
@@ -43,6 +43,7 @@ export async function detail(doc: RoundDoc, now: Date): Promise<RoundDetail> {
     categories: round.categories,
     template: round.template,
     rules: round.rules,
+    aggregation: round.aggregation,
     reports: Object.fromEntries(Object.entries(doc.reports).map(([id, r]) => [id, { text: r.text, approved: r.approved, revision: revisionOf(r) }])),
     rosterSizes: sizes,
     blockers: round.state === 'draft' ? issuesBeforeOpen(round, { now, rosterSizes: sizes }) : [],
@@ -79,7 +80,7 @@ async function insert(doc: RoundDoc): Promise<void> {
 export async function createRound(auth: Authority, input: z.output<typeof NewRound>, { caller, now }: HandlerContext) {
   authorize(auth, MANAGE, input.ownerUnitId)
   checkTargets(auth, input.ownerUnitId, input.targets)
-  const round = orRefuse(
+  const drafted = orRefuse(
     draftRoundFromTemplate(input.templateId, {
       id: input.id ?? `r${randomBytes(5).toString('hex')}`,
       title: input.title,
@@ -89,11 +90,12 @@ export async function createRound(auth: Authority, input: z.output<typeof NewRou
       channels: input.channels,
     }),
   )
+  const round = input.aggregation ? { ...drafted, aggregation: orRefuse(checkAggregation(input.aggregation, drafted.categories)) } : drafted
   const unitNames = Object.fromEntries(auth.units.map((u) => [u.id, u.name]))
   // Reports typed by the organiser are theirs to publish: approved from the start.
   const reports = Object.fromEntries(Object.entries(input.reports).map(([id, text]) => [id, { text, approved: true }]))
   await insert({ _id: round.id, round, ownerUnitId: input.ownerUnitId, intro: input.intro, reports, shards: input.shards, unitNames })
-  await audit(caller.openid, { action: 'createRound', subject: round.id, unitId: input.ownerUnitId, after: { templateId: input.templateId, title: input.title } }, now)
+  await audit(caller.openid, { action: 'createRound', subject: round.id, unitId: input.ownerUnitId, after: { templateId: input.templateId, title: input.title, ...(input.aggregation ? { aggregation: input.aggregation } : {}) } }, now)
   return { roundId: round.id }
 }
 
@@ -122,6 +124,8 @@ export async function updateRound(auth: Authority, roundId: string, patch: z.out
     const { intro, ...roundPatch } = patch
     const next = Round.safeParse({ ...round, ...roundPatch, ...(roundPatch.window ? { window: inShanghaiWindow(roundPatch.window) } : {}) })
     if (!next.success) refuse(domainError('ROUND_INVALID', next.error.issues[0]?.message))
+    // A category removed later leaves a blocker before opening (`issuesBeforeOpen`), not a refusal.
+    if (patch.aggregation) orRefuse(checkAggregation(next.data.aggregation, next.data.categories))
     return { ...doc, round: next.data, intro: intro ?? doc.intro }
   }, { auth, allowed: MANAGE })
   const before = Object.fromEntries(changed.map((k) => [k, k === 'intro' ? doc.intro : doc.round[k]]))
@@ -150,6 +154,9 @@ export async function transition(auth: Authority, roundId: string, action: Extra
     .update({ 'round.state': state, ...window, ...published, version: database().command.inc(1) })) as { updated: number }
   if (!updated) refuse(domainError('ACTION_NOT_ALLOWED'))
   await audit(caller.openid, { action: `${action}Round`, subject: roundId, unitId: doc.ownerUnitId, before: { state: doc.round.state }, after: { state } }, now)
+  // Nothing was cast before the open: today's count starts from zero now, not from whatever the
+  // first read of the day finds (a minute before the scheduler's note, the demo casts 136 ballots).
+  if (action === 'open') await dayStart(roundId, now, async () => 0)
   if (action === 'close') await storeFinalResults(doc, caller.openid, now)
   return { state, blockers: [] }
 }

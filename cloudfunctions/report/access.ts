@@ -27,6 +27,14 @@ export function seesTarget(auth: Authority, round: Round, target: Pick<Target, '
 }
 
 /**
+ * A leader of a round without live results, while it is open: how many took part, never what they
+ * said. Counts are not content, and leaders need turnout while a round runs.
+ */
+export function followsProgress(auth: Authority, round: Round, target: Pick<Target, 'unitId'>): boolean {
+  return round.state === 'open' && !seesTarget(auth, round, target) && auth.covers(['leader'], target.unitId)
+}
+
+/**
  * The round's targets the caller may see. None: FORBIDDEN when no role of theirs reaches the
  * round, RESULTS_NOT_YET when one does but not in this state (a leader before close).
  */

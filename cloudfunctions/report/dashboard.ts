@@ -3,14 +3,14 @@
  * roll-up per child unit to drill down 区 → 街道 → 社区 → 网格.
  */
 import type { AttentionItem, Dashboard, DashboardRound, UnitRollup } from '../../src/api/report'
-import { categoryName, expectedTurnout, pooledSatisfaction, roundStatus, STATUS_LABELS, type Target, type TargetResult } from '../../src/core'
+import { categoryName, expectedTurnout, pooledSatisfaction, rate, roundStatus, STATUS_LABELS, type Target, type TargetResult } from '../../src/core'
 import { database } from '../common/cloudbase'
 import { roundFigures, type RoundFigures } from '../common/results'
 import { type Authority, forbidden, unitNameOf } from '../common/roles'
 import { RoundDoc } from '../common/rounds'
 import { isWithin, type Unit } from '../common/units'
-import { seesTarget, WATCH } from './access'
-import { badges } from './views'
+import { followsProgress, seesTarget, WATCH } from './access'
+import { badges, resultsNotice } from './views'
 
 interface Scope {
   unit: Unit | null
@@ -64,11 +64,28 @@ function attentionOf(doc: RoundDoc, figures: RoundFigures, targets: readonly Tar
   return items
 }
 
-function roundRow(doc: RoundDoc, figures: RoundFigures, targets: readonly Target[]): DashboardRound {
-  const expectedPer = expectedTurnout(doc.round).perTarget
+/** Null when no target has an expected count, so "0 expected" is never shown. */
+function sumExpected(rows: readonly { expected: number | null }[]): number | null {
+  return rows.some((r) => r.expected !== null) ? rows.reduce((n, r) => n + (r.expected ?? 0), 0) : null
+}
+
+/** A round in the leader's scope: its targets there, and whether only their participation may be shown. */
+interface Shown {
+  doc: RoundDoc
+  figures: RoundFigures
+  targets: Target[]
+  progressOnly: boolean
+}
+
+const NO_RATE = rate(0, 0)
+const resultOf = (figures: RoundFigures, t: Target) => figures.byTarget.get(t.id)?.result as TargetResult
+
+function roundRow({ doc, figures, targets, progressOnly }: Shown): DashboardRound {
+  const expected = expectedTurnout(doc.round)
   const rows = targets.map((t) => {
-    const result = figures.byTarget.get(t.id)?.result as TargetResult
-    return { targetId: t.id, name: t.name, unitId: t.unitId, ballots: result.ballots, expected: expectedPer, satisfaction: result.headline.satisfaction, badges: badges(result) }
+    const result = resultOf(figures, t)
+    const content = progressOnly ? { satisfaction: NO_RATE, badges: [] } : { satisfaction: result.headline.satisfaction, badges: badges(result) }
+    return { targetId: t.id, name: t.name, unitId: t.unitId, ballots: result.ballots, expected: expected.of(t.id), ...content }
   })
   return {
     id: doc._id,
@@ -79,50 +96,61 @@ function roundRow(doc: RoundDoc, figures: RoundFigures, targets: readonly Target
     status: figures.basis === 'stored' && rows.every((r) => figures.byTarget.get(r.targetId)?.result.status === 'final') ? 'final' : 'provisional',
     basis: figures.basis,
     ballots: rows.reduce((n, r) => n + r.ballots, 0),
-    expected: expectedPer && expectedPer * targets.length,
-    satisfaction: pooled(targets.map((t) => figures.byTarget.get(t.id)?.result as TargetResult)),
+    expected: sumExpected(rows),
+    satisfaction: progressOnly ? NO_RATE : pooled(targets.map((t) => resultOf(figures, t))),
+    resultsNotice: progressOnly ? resultsNotice(doc.round) : null,
     today: figures.today,
     targets: rows,
+  }
+}
+
+/**
+ * A child unit's figures over the rounds shown; null when no target of theirs lies in its subtree
+ * (a grid beside its branches is no target: listed, it would read as "did not take part").
+ */
+function rollup(auth: Authority, child: Unit, shown: readonly Shown[]): UnitRollup | null {
+  const inChild = shown.map((s) => ({ ...s, targets: s.targets.filter((t) => isWithin(auth.units, t.unitId, child.id)) })).filter((s) => s.targets.length > 0)
+  if (inChild.length === 0) return null
+  const results = inChild.filter((s) => !s.progressOnly).flatMap(({ figures, targets }) => targets.map((t) => resultOf(figures, t)))
+  const ballots = inChild.reduce((n, { figures, targets }) => n + targets.reduce((m, t) => m + resultOf(figures, t).ballots, 0), 0)
+  return {
+    unitId: child.id,
+    name: child.name,
+    kind: child.kind,
+    hasChildren: auth.units.some((u) => u.parentId === child.id),
+    ballots,
+    expected: sumExpected(inChild.flatMap(({ doc, targets }) => targets.map((t) => ({ expected: expectedTurnout(doc.round).of(t.id) })))),
+    satisfaction: pooled(results),
+    targetsWithVerdict: results.filter((r) => r.verdicts.verdicts.length > 0).length,
+    note: results.length === 0 ? '评议结束后可以查看满意率，现在显示参评进度' : null,
   }
 }
 
 export async function dashboard(auth: Authority, unitId: string | undefined, now: Date): Promise<Dashboard> {
   const scope = scopeOf(auth, unitId)
   const { data } = await database().collection('rounds').limit(1000).get()
-  const shown: { doc: RoundDoc; figures: RoundFigures; targets: Target[] }[] = []
+  const shown: Shown[] = []
   for (const doc of (data as unknown[]).map((d) => RoundDoc.parse(d))) {
     if (doc.round.state === 'draft' || doc.round.state === 'archived') continue
-    const targets = doc.round.targets.filter((t) => within(auth, scope, t.unitId) && seesTarget(auth, doc.round, t))
-    if (targets.length > 0) shown.push({ doc, targets, figures: await roundFigures(doc, now) })
+    const inScope = doc.round.targets.filter((t) => within(auth, scope, t.unitId))
+    const targets = inScope.filter((t) => seesTarget(auth, doc.round, t))
+    const followed = inScope.filter((t) => followsProgress(auth, doc.round, t))
+    if (targets.length > 0) shown.push({ doc, targets, figures: await roundFigures(doc, now), progressOnly: false })
+    else if (followed.length > 0) shown.push({ doc, targets: followed, figures: await roundFigures(doc, now), progressOnly: true })
   }
   shown.sort((a, b) => b.doc.round.window.opensAt.localeCompare(a.doc.round.window.opensAt))
+  const content = shown.filter((s) => !s.progressOnly)
   const childUnits = auth.units.filter((u) => (scope.unit ? u.parentId === scope.unit.id : u.parentId === null))
-  const children: UnitRollup[] = childUnits.map((child) => {
-    const results = shown.flatMap(({ figures, targets }) =>
-      targets.filter((t) => isWithin(auth.units, t.unitId, child.id)).map((t) => figures.byTarget.get(t.id)?.result as TargetResult),
-    )
-    const expectedPer = shown.map(({ doc, targets }) => ({ n: expectedTurnout(doc.round).perTarget ?? 0, targets: targets.filter((t) => isWithin(auth.units, t.unitId, child.id)).length }))
-    const expected = expectedPer.reduce((s, e) => s + e.n * e.targets, 0)
-    return {
-      unitId: child.id,
-      name: child.name,
-      kind: child.kind,
-      hasChildren: auth.units.some((u) => u.parentId === child.id),
-      ballots: results.reduce((n, r) => n + r.ballots, 0),
-      expected: expected || null,
-      satisfaction: pooled(results),
-      targetsWithVerdict: results.filter((r) => r.verdicts.verdicts.length > 0).length,
-    }
-  })
+  const children = childUnits.map((child) => rollup(auth, child, shown)).filter((c): c is UnitRollup => c !== null)
   const trail = scope.unit ? [...auth.units.filter((u) => scope.unit && isWithin(auth.units, scope.unit.id, u.id) && auth.covers(WATCH, u.id))] : []
   trail.sort((a, b) => (isWithin(auth.units, b.id, a.id) ? -1 : 1))
   return {
     scope: { unitId: scope.id, name: scope.unit?.name ?? unitNameOf(auth.units, scope.id), kind: scope.unit?.kind ?? null },
     trail: trail.map((u) => ({ unitId: u.id, name: u.name })),
     computedAt: now.toISOString(),
-    satisfaction: pooled(shown.flatMap(({ figures, targets }) => targets.map((t) => figures.byTarget.get(t.id)?.result as TargetResult))),
-    rounds: shown.map(({ doc, figures, targets }) => roundRow(doc, figures, targets)),
-    attention: shown.flatMap(({ doc, figures, targets }) => attentionOf(doc, figures, targets)),
+    satisfaction: pooled(content.flatMap(({ figures, targets }) => targets.map((t) => resultOf(figures, t)))),
+    rounds: shown.map(roundRow),
+    attention: content.flatMap(({ doc, figures, targets }) => attentionOf(doc, figures, targets)),
     children,
     notices: shown.length === 0 ? ['您管辖范围内暂无可查看的评议'] : [],
   }

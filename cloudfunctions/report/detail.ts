@@ -1,6 +1,6 @@
 /** @module One target up close (distributions, categories, opinions, its history), a unit's trend, and the residents' published results. */
 import type { LevelBar, PublishedResults, TargetDetail, TrendPoint } from '../../src/api/report'
-import { categoryName, domainError, type LevelTally, type Round, type Target } from '../../src/core'
+import { categoryName, domainError, type LevelTally, type Round, type Target, type TargetResult } from '../../src/core'
 import { database } from '../common/cloudbase'
 import { opinionsPage } from '../common/opinions'
 import { refuse } from '../common/refuse'
@@ -69,10 +69,13 @@ export async function targetDetail(auth: Authority, roundId: string, targetId: s
   }
 }
 
-function plainVerdict(result: PublishedResults['targets'][number]['satisfaction'], verdicts: string[], belowK: number | null): string {
-  if (belowK !== null) return `评价不足 ${belowK} 份，为保护参评人员匿名不显示结果`
-  const figure = result.percent === null ? '暂无有效评价' : `满意率 ${result.percent}%`
-  return verdicts.length === 0 ? `${figure}，未触发整改等处理规定` : `${figure}，按规定：${verdicts.join('；')}`
+/** The published sentence: the rate and the rules applied, or why no figure or verdict can be shown. */
+function plainVerdict(result: TargetResult, k: number): string {
+  if (result.counted === 0 && result.ballots > 0) return `评价不足 ${k} 份，为保护参评人员匿名不显示结果`
+  const { undetermined, verdicts } = result.verdicts
+  if (undetermined) return undetermined
+  const figure = `满意率 ${result.headline.satisfaction.percent}%`
+  return verdicts.length === 0 ? `${figure}，未触发整改等处理规定` : `${figure}，按规定：${verdicts.map((v) => `${v.ruleName}（${v.consequence}）`).join('；')}`
 }
 
 /** Read from the stored results only: what was published is never recomputed. */
@@ -87,10 +90,9 @@ export async function publishedResults(auth: Authority, roundId: string, { calle
     targets: figures.round.targets.map((t) => {
       const result = figures.byTarget.get(t.id)?.result
       if (!result) refuse(domainError('RESULTS_NOT_YET'))
-      const effects = result.verdicts.verdicts.map((v) => `${v.ruleName}（${v.consequence}）`)
       return {
         targetId: t.id, name: t.name, ballots: result.ballots, valid: result.headline.valid, satisfaction: result.headline.satisfaction,
-        verdict: plainVerdict(result.headline.satisfaction, effects, result.counted === 0 && result.ballots > 0 ? figures.round.kSuppression : null), badges: badges(result), notices: targetNotices(figures.round, result),
+        verdict: plainVerdict(result, figures.round.kSuppression), badges: badges(result), notices: targetNotices(figures.round, result),
       }
     }),
     notices: [],

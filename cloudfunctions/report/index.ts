@@ -5,11 +5,11 @@ import { authority } from '../common/roles'
 import { createRouter, type HandlerContext } from '../common/router'
 import { loadRound } from '../common/rounds'
 import { distinctVoters } from '../common/voters'
-import { ANY_ROLE, visibleTargets } from './access'
+import { ANY_ROLE, followsProgress, seesTarget, visibleTargets } from './access'
 import { dashboard } from './dashboard'
 import { publishedResults, targetDetail, trend } from './detail'
 import { exportRound, reportPdf } from './exports'
-import { roundResults } from './views'
+import { roundProgress, roundResults } from './views'
 
 const auth = (ctx: HandlerContext) => authority(ctx.caller.openid)
 
@@ -18,6 +18,8 @@ export const main = createRouter(api.report, {
   async roundResults({ roundId }, ctx) {
     const a = await auth(ctx)
     const doc = await loadRound(roundId, { auth: a, allowed: ANY_ROLE })
+    const followed = doc.round.targets.filter((t) => followsProgress(a, doc.round, t))
+    if (followed.length > 0 && !doc.round.targets.some((t) => seesTarget(a, doc.round, t))) return roundProgress(doc, await roundFigures(doc, ctx.now), followed)
     const shown = visibleTargets(a, doc)
     const voters = shown.length === doc.round.targets.length ? await distinctVoters(roundId) : null
     return roundResults(doc, await roundFigures(doc, ctx.now), shown, voters)

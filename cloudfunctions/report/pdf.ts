@@ -104,7 +104,7 @@ function targetPage(pdf: PDFKit.PDFDocument, p: Printed, t: TargetView, opinions
   const interval = h.satisfaction.interval ? `（95% 区间 ${(h.satisfaction.interval.low * 100).toFixed(1)}%–${(h.satisfaction.interval.high * 100).toFixed(1)}%）` : ''
   pdf.fontSize(12).fillColor('#000').text(`满意率 ${percent(h.satisfaction.percent)}${interval}`)
   const ranks = [t.rankInGroup !== null ? `组内排名 ${t.rankInGroup}` : null, `本轮排名 ${t.rankInRound ?? '—'}`].filter(Boolean).join('；')
-  pdf.fontSize(10).text(`评议票数 ${t.result.ballots}，有效 ${h.valid}；好评率 ${percent(h.good.percent)}；不满意率 ${percent(h.dissatisfied.percent)}；平均分 ${h.meanScore.value ?? '—'}；${ranks}`)
+  pdf.fontSize(10).text(`评议票数 ${t.result.ballots}${t.expected ? `（应参评 ${t.expected}）` : ''}，有效 ${h.valid}；好评率 ${percent(h.good.percent)}；不满意率 ${percent(h.dissatisfied.percent)}；平均分 ${h.meanScore.value ?? '—'}；${ranks}`)
   for (const note of t.notices) pdf.fillColor('#b26a00').text(note)
   pdf.moveDown(0.5).fillColor('#000').fontSize(12).text('评价分布')
   const c = p.counters(t.targetId)
@@ -121,7 +121,7 @@ function targetPage(pdf: PDFKit.PDFDocument, p: Printed, t: TargetView, opinions
   }
   room(pdf, 40)
   pdf.moveDown(0.5).fontSize(12).text('评议结论')
-  if (t.result.verdicts.verdicts.length === 0) pdf.fontSize(10).text(t.result.verdicts.undetermined ? '暂无有效评价，不能得出结论。' : '未触发处理规定。')
+  if (t.result.verdicts.verdicts.length === 0) pdf.fontSize(10).text(t.result.verdicts.undetermined ? `${t.result.verdicts.undetermined}。` : '未触发处理规定。')
   for (const v of t.result.verdicts.verdicts) pdf.fontSize(10).fillColor('#c62828').text(v.explanation).fillColor('#000')
   room(pdf, 40)
   pdf.moveDown(0.5).fontSize(12).text('意见建议摘录')

@@ -1,6 +1,6 @@
 /** @module The pages' shapes built from a round's figures: headers, target views, legends, badges and the Chinese notices. */
 import type { Badge, Legend, RoundHeader, RoundResults, TargetView } from '../../src/api/report'
-import { categoryName, type Counters, type Effect, expectedTurnout, lastStretchFrom, LIVE_CATEGORIES, participation, type RankEntry, rankGroup, type Round, roundStatus, STATUS_LABELS, type Target, type TargetResult, toPercent, type Verdict } from '../../src/core'
+import { categoryName, type Counters, type Effect, expectedTurnout, inShanghai, lastStretchFrom, LIVE_CATEGORIES, participation, type RankEntry, rankGroup, type Round, roundStatus, STATUS_LABELS, type Target, type TargetResult, toPercent, type Verdict } from '../../src/core'
 import type { RoundFigures } from '../common/results'
 import type { RoundDoc } from '../common/rounds'
 
@@ -34,7 +34,7 @@ export function targetNotices(round: Round, result: TargetResult): string[] {
   const k = round.kSuppression
   if (result.ballots === 0) notes.push('暂无评价')
   else if (result.counted === 0) notes.push(round.state === 'open' ? `已收到 ${result.ballots} 份评价，满 ${k} 份后显示结果` : `只收到 ${result.ballots} 份评价，不足 ${k} 份，为保护参评人员匿名不显示结果`)
-  else if (result.verdicts.undetermined) notes.push('所有评价均为“不了解”，暂不能得出结论')
+  else if (result.verdicts.undetermined) notes.push(result.verdicts.undetermined)
   if (result.counted > 0 && result.ballots > result.counted) notes.push(`以上结果含 ${result.counted} 份评价；其后收到的 ${result.ballots - result.counted} 份，新增满 ${k} 份后一并计入`)
   if (result.sample.required > 0 && !result.sample.met) notes.push(`样本不足 ${result.sample.required} 份，结果仅供参考`)
   if (result.categories.some((c) => c.suppressed && c.reason !== LIVE_CATEGORIES)) notes.push(`不足 ${round.kSuppression} 份的分类不予显示`)
@@ -72,6 +72,28 @@ export function header(doc: RoundDoc, figures: RoundFigures, shown: readonly Tar
     computedAt: figures.computedAt,
     mismatch: figures.mismatch,
     notices: roundNotices(figures, round.state),
+    resultsNotice: null,
+  }
+}
+
+/** When a leader of a round without live results will see them, in plain words. */
+export function resultsNotice(round: Round): string {
+  return `本次评议不公开实时结果，${inShanghai(round.window.closesAt).format('M月D日 HH:mm')}评议结束后可以查看满意率和认定结果；现在显示的是参评进度。`
+}
+
+/**
+ * A leader's view of a round whose results they may not see yet (see `followsProgress`): the
+ * participation of their targets against the expected counts, and when results will be visible.
+ */
+export function roundProgress(doc: RoundDoc, figures: RoundFigures, followed: readonly Target[]): RoundResults {
+  const turnout = new Map(followed.map((t) => [t.id, figures.byTarget.get(t.id)?.turnout]).filter((e): e is [string, Counters] => e[1] !== undefined))
+  return {
+    round: { ...header(doc, figures, followed), status: 'provisional', notices: [], resultsNotice: resultsNotice(doc.round) },
+    legend: legend(figures.round),
+    targets: [],
+    groups: [],
+    ranking: [],
+    participation: { ...participation(figures.round, turnout, followed), groupChats: figures.groupChats, voters: null },
   }
 }
 
@@ -119,7 +141,7 @@ export function targetView(doc: RoundDoc, figures: RoundFigures, target: Target,
     badges: badges(result),
     rankInGroup: (group && ranks.groups.find((g) => g.id === group.id)?.ranking.find((e) => e.targetId === target.id)?.rank) ?? null,
     rankInRound: ranks.ranking.find((e) => e.targetId === target.id)?.rank ?? null,
-    expected: expectedTurnout(round).perTarget,
+    expected: expectedTurnout(round).of(target.id),
     notices: targetNotices(round, result),
   }
 }
@@ -130,13 +152,12 @@ export function roundResults(doc: RoundDoc, figures: RoundFigures, shown: readon
   const ranks = rankings(figures)
   const only = (entries: RankEntry[]) => entries.filter((e) => ids.has(e.targetId))
   const turnout = new Map([...figures.byTarget].filter(([id]) => ids.has(id)).map(([id, f]) => [id, f.turnout]))
-  const scoped = { ...figures.round, targets: figures.round.targets.filter((t) => ids.has(t.id)) }
   return {
     round: header(doc, figures, shown),
     legend: legend(figures.round),
     targets: shown.map((t) => targetView(doc, figures, t, ranks)),
     groups: ranks.groups.map((g) => ({ ...g, ranking: only(g.ranking) })).filter((g) => g.ranking.length > 0),
     ranking: only(ranks.ranking),
-    participation: { ...participation(scoped, turnout), groupChats: figures.groupChats, voters },
+    participation: { ...participation(figures.round, turnout, shown), groupChats: figures.groupChats, voters },
   }
 }

@@ -1,7 +1,7 @@
 /** @module Contract of the organiser-facing `organize` function (admins, organisers, leaders, unit contacts). */
 import { z } from 'zod'
 import {
-  type Blocker, BallotTemplate, type BuiltinTemplate, type Participation as CoreParticipation, Channel, EvaluatorCategory, Group, Households, Id, IsoDateTime, OrgUnitKind, type RoundState, type RoundStatus, Rule, Target,
+  Aggregation, type Blocker, BallotTemplate, type BuiltinTemplate, type Participation as CoreParticipation, Channel, EvaluatorCategory, Group, Households, Id, IsoDateTime, OrgUnitKind, type RoundState, type RoundStatus, Rule, Target,
 } from '../core'
 import { action } from './contract'
 
@@ -33,6 +33,8 @@ export const NewRound = z
     intro: Text(5000).default(''),
     reports: z.record(Id, Text(20000)).default({}),
     shards: z.number().int().min(1).max(256).default(16),
+    /** The template's weights unless given (see `RoundPatch`). */
+    aggregation: Aggregation.optional(),
   })
   .strict()
 
@@ -48,6 +50,8 @@ export const RoundPatch = z
     template: BallotTemplate,
     categories: z.array(EvaluatorCategory),
     rules: z.array(Rule),
+    /** Pooled counting or the weighted parts (whole percentages adding up to 100). */
+    aggregation: Aggregation,
     minSample: z.number().int().nonnegative(),
   })
   .partial()
@@ -80,6 +84,7 @@ export interface RoundDetail extends RoundListItem {
   categories: z.infer<typeof EvaluatorCategory>[]
   template: z.infer<typeof BallotTemplate>
   rules: z.infer<typeof Rule>[]
+  aggregation: Aggregation
   /** `revision`: what an approval names, so that a text rewritten meanwhile is not approved unread. */
   reports: Record<string, { text: string; approved: boolean; revision: number }>
   rosterSizes: Record<string, number>

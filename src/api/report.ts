@@ -32,6 +32,11 @@ export interface RoundHeader {
   mismatch: { targetId: string; counted: number; recounted: number }[] | null
   /** Chinese sentences for every provisional, withheld or sample-not-met state the page must say. */
   notices: string[]
+  /**
+   * Set when the caller may follow participation only (a leader while a round without live results
+   * is open): when results will be visible, in plain words. `targets` is then empty.
+   */
+  resultsNotice: string | null
 }
 
 /** What a badge says, each with its own colour: 返工补课, 不称职, 整改, 基本称职, and the consequences that come with them. */
@@ -108,6 +113,8 @@ export interface DashboardRound {
   today: number
   /** Pooled over the round's targets in scope: one point of the area's trend. */
   satisfaction: Rate
+  /** As in `RoundHeader`: set when only participation may be shown (no rates, no badges). */
+  resultsNotice: string | null
   targets: { targetId: string; name: string; unitId: string; ballots: number; expected: number | null; satisfaction: Rate; badges: Badge[] }[]
 }
 
@@ -122,6 +129,8 @@ export interface UnitRollup {
   /** Pooled over the unit's subtree's targets in the rounds shown. */
   satisfaction: Rate
   targetsWithVerdict: number
+  /** Why there is no satisfaction figure although ballots came in (results not visible yet); else null. */
+  note: string | null
 }
 
 export interface Dashboard {

@@ -26,8 +26,10 @@ export function eligibleTargets(round: Round, categoryId: string, evaluatorUnitI
     }
     case 'round':
       return [...round.targets]
-    case 'subset':
-      return round.targets.filter((t) => scope.targetIds.includes(t.id))
+    case 'subset': {
+      const listed = new Set(scope.targetIds)
+      return round.targets.filter((t) => listed.has(t.id))
+    }
   }
 }
 

@@ -50,6 +50,7 @@ export const ERROR_MESSAGES = {
   ROUND_HAS_BLOCKERS: '评议活动尚有问题未解决，不能开放',
   TEMPLATE_UNKNOWN: '评议模板不存在',
   ROUND_INVALID: '评议活动设置不完整或有误',
+  WEIGHTS_INVALID: '加权计分设置有误',
   RESULTS_NOT_YET: '评议结果尚未到可以查看的时候',
   RESULTS_MISMATCH: '计票核对不一致，结果暂不能公布，请联系管理员核查',
   RECTIFICATION_TRANSITION_INVALID: '整改事项当前状态不允许此操作',

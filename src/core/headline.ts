@@ -24,13 +24,15 @@ export interface Headline {
   dissatisfied: Rate
   meanScore: MeanScore
   parts: PartResult[]
+  /** Parts (by name) of 1..k−1 ballots, withheld with every figure of the headline; null when none. */
+  withheld: { parts: string[]; k: number } | null
 }
 
 type RateKey = 'satisfaction' | 'good' | 'dissatisfied'
 
 function fromSummary(summary: Summary, parts: PartResult[], basis: Headline['basis']): Headline {
   const { valid, satisfaction, good, dissatisfied, meanScore } = summary
-  return { basis, valid, satisfaction, good, dissatisfied, meanScore, parts }
+  return { basis, valid, satisfaction, good, dissatisfied, meanScore, parts, withheld: null }
 }
 
 /** Σ wᵢ·xᵢ / Σ wᵢ, exactly. */
@@ -68,11 +70,12 @@ export function headline(round: Round, counters: Counters): Headline {
   if (parts.some(thin)) {
     const none = rate(0, 0)
     const shown = parts.map((p) => ({ ...p, summary: summarise({}, template.scale) }))
-    return { basis: 'weighted', valid, satisfaction: none, good: none, dissatisfied: none, meanScore: { exact: null, value: null }, parts: shown }
+    const withheld = { parts: parts.filter(thin).map((p) => p.name), k: round.kSuppression }
+    return { basis: 'weighted', valid, satisfaction: none, good: none, dissatisfied: none, meanScore: { exact: null, value: null }, parts: shown, withheld }
   }
   if (parts.some((p) => p.summary.valid === 0)) {
     const none = rate(0, 0)
-    return { basis: 'weighted', valid, satisfaction: none, good: none, dissatisfied: none, meanScore: { exact: null, value: null }, parts }
+    return { basis: 'weighted', valid, satisfaction: none, good: none, dissatisfied: none, meanScore: { exact: null, value: null }, parts, withheld: null }
   }
   const mean = weightedMean(parts.map((p) => ({ weight: p.weight, value: p.summary.meanScore.exact as Fraction })))
   return {
@@ -83,5 +86,6 @@ export function headline(round: Round, counters: Counters): Headline {
     dissatisfied: compositeRate(parts, 'dissatisfied'),
     meanScore: { exact: mean, value: Math.round(toNumber(mean) * 10) / 10 },
     parts,
+    withheld: null,
   }
 }

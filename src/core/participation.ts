@@ -4,6 +4,8 @@
  */
 import { type Counters, emptyCounters, mergeCounters } from './counters'
 import type { Quota } from './category'
+import { eligibleTargets } from './eligibility'
+import type { Target } from './org'
 import type { Round } from './round'
 
 export interface Participation {
@@ -12,7 +14,7 @@ export interface Participation {
   targets: { id: string; name: string; ballots: number; expected: number | null }[]
   categories: { id: string; name: string; ballots: number; expectedPerUnit: number | null; quota: string | null }[]
   channels: { id: string; name: string; ballots: number }[]
-  /** The people expected to take part: the procedure's roster (000: 20 × units), or the households entered. */
+  /** The people expected to take part: the procedure's roster (000: 20 per unit), or the households entered. */
   expectedVoters: number | null
   /** Whether the organiser may enter households (see `takesHouseholds`), and what was entered. */
   takesHouseholds: boolean
@@ -23,15 +25,46 @@ export function quotaLabel(quota: Quota | undefined): string | null {
   return quota ? `${quota.comparison === 'at-least' ? '不少于' : '不超过'} ${quota.share.num}/${quota.share.den}` : null
 }
 
-/** The evaluators every category asks for per unit, summed (000: 15 + 5 = 20); null when none does. */
-const rosterPerTarget = (round: Round) => round.categories.reduce((n, c) => n + (c.expectedPerUnit ?? 0), 0) || null
+/** Where evaluators come from: every unit with a target or in a group (000: the group's four units). */
+function evaluatorUnits(round: Round): string[] {
+  return [...new Set([...round.targets.map((t) => t.unitId), ...round.groups.flatMap((g) => g.unitIds)])]
+}
+
+/**
+ * Ballots each target can expect from the categories that ask for a count per unit: each unit's
+ * evaluators rate the targets their scope grants them (`eligibleTargets`), so a target expects
+ * every unit's count whose scope reaches it. 000: 15 of its own unit + 5 × 4 of its group = 35.
+ * Null for a target no counted category reaches, or when no category asks for a count.
+ */
+function rosterTurnout(round: Round): { perTarget: Map<string, number>; voters: number } | null {
+  const counted = round.categories.filter((c) => c.expectedPerUnit)
+  if (counted.length === 0) return null
+  const perTarget = new Map<string, number>()
+  let voters = 0
+  for (const category of counted) {
+    const n = category.expectedPerUnit as number
+    for (const unitId of evaluatorUnits(round)) {
+      const rated = eligibleTargets(round, category.id, unitId)
+      if (rated.length > 0) voters += n
+      for (const t of rated) perTarget.set(t.id, (perTarget.get(t.id) ?? 0) + n)
+    }
+  }
+  return { perTarget, voters }
+}
 
 /**
  * A round open to all residents (every category by link, none with a count per unit) has no roster
  * to measure turnout against: the organiser may enter the community's households instead.
  */
 export function takesHouseholds(round: Round): boolean {
-  return round.categories.length > 0 && round.categories.every((c) => c.access === 'open') && rosterPerTarget(round) === null
+  return round.categories.length > 0 && round.categories.every((c) => c.access === 'open' && !c.expectedPerUnit)
+}
+
+export interface ExpectedTurnout {
+  /** Ballots expected at one target; null where no figure applies. */
+  of: (targetId: string) => number | null
+  /** People expected to take part in the round. */
+  voters: number | null
 }
 
 /**
@@ -39,21 +72,33 @@ export function takesHouseholds(round: Round): boolean {
  * households entered for a round open to all. A household is expected at a target only when every
  * category rates every target; otherwise the households stand for the round as a whole only.
  */
-export function expectedTurnout(round: Round): { perTarget: number | null; voters: number | null } {
-  const roster = rosterPerTarget(round)
-  if (roster) return { perTarget: roster, voters: roster * round.targets.length }
-  const households = takesHouseholds(round) ? (round.households ?? null) : null
-  const everyTarget = round.categories.every((c) => c.scope?.kind === 'round')
-  return { perTarget: everyTarget ? households : null, voters: households }
+export function expectedTurnout(round: Round): ExpectedTurnout {
+  const known = computed.get(round)
+  if (known) return known
+  const expected = turnoutOf(round)
+  computed.set(round, expected)
+  return expected
 }
 
-export function participation(round: Round, countersByTarget: ReadonlyMap<string, Counters>): Participation {
+/** Views ask per target: the counts are worked out once per round object (units × targets each time otherwise). */
+const computed = new WeakMap<Round, ExpectedTurnout>()
+
+function turnoutOf(round: Round): ExpectedTurnout {
+  const roster = rosterTurnout(round)
+  if (roster) return { of: (id) => roster.perTarget.get(id) ?? null, voters: roster.voters || null }
+  const households = takesHouseholds(round) ? (round.households ?? null) : null
+  const everyTarget = round.categories.every((c) => c.scope?.kind === 'round')
+  return { of: () => (everyTarget ? households : null), voters: households }
+}
+
+/** `shown`: the targets the caller may see; their expected counts still come from the whole round. */
+export function participation(round: Round, countersByTarget: ReadonlyMap<string, Counters>, shown: readonly Target[] = round.targets): Participation {
   const of = (targetId: string) => countersByTarget.get(targetId) ?? emptyCounters()
-  const all = round.targets.reduce((sum, t) => mergeCounters(sum, of(t.id)), emptyCounters())
+  const all = shown.reduce((sum, t) => mergeCounters(sum, of(t.id)), emptyCounters())
   const expected = expectedTurnout(round)
   return {
     ballots: all.ballots,
-    targets: round.targets.map((t) => ({ id: t.id, name: t.name, ballots: of(t.id).ballots, expected: expected.perTarget })),
+    targets: shown.map((t) => ({ id: t.id, name: t.name, ballots: of(t.id).ballots, expected: expected.of(t.id) })),
     categories: round.categories.map((c) => ({
       id: c.id,
       name: c.name,

@@ -40,8 +40,8 @@ function partBallots(round: Round, counters: Counters): number[] {
  * procedure expects a number of ballots per target, a release that fewer than k of them could
  * still follow (but not all have come) is skipped, as the final result would then differ by < k.
  */
-function nearlyAllIn(round: Round, ballots: number): boolean {
-  const expected = expectedTurnout(round).perTarget
+function nearlyAllIn(round: Round, targetId: string, ballots: number): boolean {
+  const expected = expectedTurnout(round).of(targetId)
   return expected !== null && ballots < expected && expected - ballots < round.kSuppression
 }
 
@@ -51,8 +51,8 @@ function nearlyAllIn(round: Round, ballots: number): boolean {
  * of one part, rests on fewer than k ballots. Only while the round is open, before its last
  * stretch, and not when fewer than k of the expected ballots would remain to come.
  */
-export function releaseDue(round: Round, released: Counters, next: Counters, now: Date): boolean {
-  if (round.state !== 'open' || now >= lastStretchFrom(round) || nearlyAllIn(round, next.ballots)) return false
+export function releaseDue(round: Round, targetId: string, released: Counters, next: Counters, now: Date): boolean {
+  if (round.state !== 'open' || now >= lastStretchFrom(round) || nearlyAllIn(round, targetId, next.ballots)) return false
   const k = round.kSuppression
   const before = partBallots(round, released)
   const after = partBallots(round, next)

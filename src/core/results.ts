@@ -80,6 +80,6 @@ export function targetResult(round: Round, counters: Counters, options: { popula
     channels: { ...counters.channels },
     sample,
     compliance: categoryCompliance(round, counters),
-    verdicts: evaluateRules(round.rules, top),
+    verdicts: evaluateRules(round.rules, top, counters.ballots),
   }
 }

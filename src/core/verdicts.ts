@@ -2,7 +2,7 @@
 import { compareFractions, describeFraction, toPercent, type Fraction } from './fraction'
 import type { Headline } from './headline'
 import type { Comparison, Condition, Effect, Metric, Rule } from './rule'
-import { COMPARISON_LABELS, METRIC_LABELS, effectLabel } from './ruleLabels'
+import { COMPARISON_LABELS, METRIC_LABELS } from './ruleLabels'
 
 export interface Observation {
   metric: Metric
@@ -23,8 +23,24 @@ export interface Verdict {
 
 export interface VerdictReport {
   verdicts: Verdict[]
-  /** No non-abstaining ballot yet: no rule can be judged, which is not the same as none firing. */
-  undetermined: boolean
+  /**
+   * Why no rule can be judged (which is not the same as none firing), in Chinese; null once they
+   * were judged. A weighted composite names the part that has no valid ballot yet.
+   */
+  undetermined: string | null
+}
+
+/** The true reason a headline has no satisfaction rate: no ballots, only abstentions, a part withheld under k, or an empty part. */
+function whyUndetermined(headline: Headline, ballots: number): string {
+  if (ballots === 0) return '暂无评价'
+  if (headline.basis === 'pooled') return '所有评价均为“不了解”，暂不能得出结论'
+  if (headline.withheld) {
+    const thin = headline.withheld.parts.map((name) => `「${name}」`).join('、')
+    return `${thin}评价不足 ${headline.withheld.k} 份，为保护参评人员匿名，各部分及按权重计算的总体结果暂不显示，不能按规则认定`
+  }
+  const empty = headline.parts.filter((p) => p.summary.valid === 0)
+  const parts = empty.map((p) => `「${p.name}」${p.summary.answers === 0 ? '尚无评价' : '的评价均为“不了解”'}`).join('，')
+  return `${parts}，按权重计算的总体结果暂不能得出，不能按规则认定`
 }
 
 /** Rates keep their raw counts (9/15, not 3/5) so the explanation shows the tally itself. */
@@ -58,8 +74,9 @@ function observe(headline: Headline, condition: Condition): Observation | null {
   return value && { ...condition, value }
 }
 
-export function evaluateRules(rules: readonly Rule[], headline: Headline): VerdictReport {
-  if (headline.satisfaction.exact === null) return { verdicts: [], undetermined: true }
+/** `ballots`: every ballot behind the headline, abstentions included. */
+export function evaluateRules(rules: readonly Rule[], headline: Headline, ballots: number): VerdictReport {
+  if (headline.satisfaction.exact === null) return { verdicts: [], undetermined: whyUndetermined(headline, ballots) }
   const verdicts: Verdict[] = []
   for (const rule of rules) {
     const observations = rule.conditions.map((c) => observe(headline, c))
@@ -70,8 +87,10 @@ export function evaluateRules(rules: readonly Rule[], headline: Headline): Verdi
       effects: rule.effects,
       consequence: rule.consequence,
       observations,
-      explanation: `${observations.map(describe).join('，且')}，触发规则「${rule.name}」：${rule.effects.map(effectLabel).join('、')}。${rule.consequence}`,
+      // The consequence is the procedure's own sentence, which already names the effects: repeating
+      // their labels before it read "年度考核为基本称职。其党组织书记年度考核为基本称职。".
+      explanation: `${observations.map(describe).join('，且')}，触发规则「${rule.name}」：${rule.consequence}`,
     })
   }
-  return { verdicts, undetermined: false }
+  return { verdicts, undetermined: null }
 }

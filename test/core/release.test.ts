@@ -1,5 +1,5 @@
 /** When live content may move (issue 16 §1): steps of k ballots in every part a view tells apart, never near the close. */
-import { emptyCounters, lastStretchFrom, releaseDue, type Round, shownContent, targetResult, turnoutOf } from '../../src/core'
+import { emptyCounters, expectedTurnout, lastStretchFrom, releaseDue, type Round, shownContent, targetResult, turnoutOf } from '../../src/core'
 import { casts, roundFrom, tally, target } from './fixtures'
 
 const open = (r: Round): Round => ({ ...r, state: 'open' })
@@ -10,41 +10,42 @@ const residents = (n: number) => tally(community, casts(community, 'a', 'residen
 
 describe('releaseDue', () => {
   it('takes the first release at k ballots, and each next one k ballots later', () => {
-    expect(releaseDue(community, emptyCounters(), residents(4), inMonth)).toBe(false)
-    expect(releaseDue(community, emptyCounters(), residents(5), inMonth)).toBe(true)
-    expect(releaseDue(community, residents(5), residents(9), inMonth)).toBe(false)
-    expect(releaseDue(community, residents(5), residents(10), inMonth)).toBe(true)
+    expect(releaseDue(community, 'a', emptyCounters(), residents(4), inMonth)).toBe(false)
+    expect(releaseDue(community, 'a', emptyCounters(), residents(5), inMonth)).toBe(true)
+    expect(releaseDue(community, 'a', residents(5), residents(9), inMonth)).toBe(false)
+    expect(releaseDue(community, 'a', residents(5), residents(10), inMonth)).toBe(true)
   })
 
   it('stops in the last stretch: the final day of a month-long round, the last tenth of a morning meeting', () => {
     expect(lastStretchFrom(community).toISOString()).toBe(new Date('2026-11-30T00:00:00+08:00').toISOString())
-    expect(releaseDue(community, emptyCounters(), residents(50), new Date('2026-11-30T00:00:00+08:00'))).toBe(false)
+    expect(releaseDue(community, 'a', emptyCounters(), residents(50), new Date('2026-11-30T00:00:00+08:00'))).toBe(false)
     const meeting = roundFrom('sanping-yilian', { targets: [target('a')] })
     expect(lastStretchFrom(meeting).toISOString()).toBe(new Date('2014-06-18T11:36:00+08:00').toISOString())
   })
 
   it('never outside an open round', () => {
-    expect(releaseDue({ ...community, state: 'closed' }, emptyCounters(), residents(50), inMonth)).toBe(false)
-    expect(releaseDue({ ...community, state: 'draft' }, emptyCounters(), residents(50), inMonth)).toBe(false)
+    expect(releaseDue({ ...community, state: 'closed' }, 'a', emptyCounters(), residents(50), inMonth)).toBe(false)
+    expect(releaseDue({ ...community, state: 'draft' }, 'a', emptyCounters(), residents(50), inMonth)).toBe(false)
   })
 
   it('waits while a weighted part (内部评议 / 社会评议) moved by 1..k−1, since the headline shows each part', () => {
     const liangping = open(roundFrom('liangping-yishu', { targets: [target('a')], overrides: { window: MONTH } }))
     const of = (internal: number, service: number) =>
       tally(liangping, [...casts(liangping, 'a', 'internal', { satisfied: internal }), ...casts(liangping, 'a', 'service', { satisfied: service })])
-    expect(releaseDue(liangping, emptyCounters(), of(5, 1), inMonth)).toBe(false)
-    expect(releaseDue(liangping, emptyCounters(), of(5, 0), inMonth)).toBe(true)
-    expect(releaseDue(liangping, of(5, 0), of(9, 5), inMonth)).toBe(false)
-    expect(releaseDue(liangping, of(5, 0), of(10, 5), inMonth)).toBe(true)
+    expect(releaseDue(liangping, 'a', emptyCounters(), of(5, 1), inMonth)).toBe(false)
+    expect(releaseDue(liangping, 'a', emptyCounters(), of(5, 0), inMonth)).toBe(true)
+    expect(releaseDue(liangping, 'a', of(5, 0), of(9, 5), inMonth)).toBe(false)
+    expect(releaseDue(liangping, 'a', of(5, 0), of(10, 5), inMonth)).toBe(true)
   })
 
-  it('skips a release that fewer than k expected ballots could follow, but not the one with everyone in (000: 20 per unit)', () => {
+  it('skips a release that fewer than k expected ballots could follow, but not the one with everyone in (000: its roster per target)', () => {
     const sanping = open(roundFrom('sanping-yilian', { targets: [target('a')], overrides: { window: MONTH } }))
     const unit = (n: number) => tally(sanping, casts(sanping, 'a', 'unit', { good: n }))
-    const expected = 20
-    expect(releaseDue(sanping, emptyCounters(), unit(expected - 5), inMonth)).toBe(true)
-    expect(releaseDue(sanping, emptyCounters(), unit(expected - 4), inMonth)).toBe(false)
-    expect(releaseDue(sanping, unit(expected - 5), unit(expected), inMonth)).toBe(true)
+    const expected = expectedTurnout(sanping).of('a')!
+    expect(expected).toBeGreaterThan(5)
+    expect(releaseDue(sanping, 'a', emptyCounters(), unit(expected - 5), inMonth)).toBe(true)
+    expect(releaseDue(sanping, 'a', emptyCounters(), unit(expected - 4), inMonth)).toBe(false)
+    expect(releaseDue(sanping, 'a', unit(expected - 5), unit(expected), inMonth)).toBe(true)
   })
 })
 

@@ -116,10 +116,19 @@ describe('weighted composite (004 default: 内部评议 40 / 社会评议 60)', 
     // Mean: internal 80, social (2·60 + 4·100)/10 = 52 → 0.4·80 + 0.6·52 = 63.2.
     expect(r.headline.meanScore.value).toBe(63.2)
   })
-  it('reports no composite while a part has no valid ballot', () => {
+  it('reports no composite while a part has no valid ballot, and says which part', () => {
     const r = targetResult(round, tally(round, casts(round, 'a', 'internal', { satisfied: 8 })))
     expect(r.headline.satisfaction.exact).toBeNull()
-    expect(r.verdicts.undetermined).toBe(true)
+    // Valid ballots exist (the internal part's): the reason is the empty part, not "all 不了解".
+    expect(r.headline.valid).toBe(8)
+    expect(r.verdicts.undetermined).toBe('「社会评议」尚无评价，按权重计算的总体结果暂不能得出，不能按规则认定')
+    const abstained = targetResult(round, tally(round, [...casts(round, 'a', 'internal', { satisfied: 8 }), ...casts(round, 'a', 'service', { unknown: 5 })]))
+    expect(abstained.verdicts.undetermined).toMatch(/^「社会评议」的评价均为“不了解”，/)
+    // A part under k ballots is withheld with the whole headline: said as such, not as "no ballots".
+    const thin = targetResult(round, tally(round, [...casts(round, 'a', 'internal', { satisfied: 8 }), ...casts(round, 'a', 'service', { unknown: 3 })]))
+    expect(thin.verdicts.undetermined).toBe('「社会评议」评价不足 5 份，为保护参评人员匿名，各部分及按权重计算的总体结果暂不显示，不能按规则认定')
+    const none = targetResult(round, tally(round, []))
+    expect(none.verdicts.undetermined).toBe('暂无评价')
   })
 })
 

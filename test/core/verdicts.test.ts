@@ -23,7 +23,7 @@ describe('000: satisfaction below 2/3 → 返工补课', () => {
   it('explains which rule fired on which numbers, in Chinese', () => {
     const r = targetResult(sanping, tally(sanping, casts(sanping, 'a', 'unit', { good: 9, poor: 6 })))
     expect(r.verdicts.verdicts[0]?.explanation).toBe(
-      '满意率9/15(60%)低于2/3(66.7%)，触发规则「群众满意率低于2/3」：返工补课。经督导组综合分析，报区教育实践活动办公室同意，提出返工、补课意见。',
+      '满意率9/15(60%)低于2/3(66.7%)，触发规则「群众满意率低于2/3」：经督导组综合分析，报区教育实践活动办公室同意，提出返工、补课意见。',
     )
     expect(r.verdicts.verdicts[0]?.observations[0]).toEqual({
       metric: 'satisfaction', comparison: 'below', value: { num: 9, den: 15 }, threshold: { num: 2, den: 3 },
@@ -48,6 +48,12 @@ describe('003: 不满意 over 1/3 and under 2/3 → 基本称职; over 2/3 → �
   })
   it('11 of 30 is over 1/3 → 基本称职', () => {
     expect(secretary({ satisfied: 19, dissatisfied: 11 })).toEqual(['secretary-basically-competent'])
+  })
+  it('says the rating once, in the procedure\'s words', () => {
+    const r = targetResult(branch, tally(branch, casts(branch, 'a', 'members', { satisfied: 19, dissatisfied: 11 })))
+    const explanation = r.verdicts.verdicts.find((v) => v.ruleId === 'secretary-basically-competent')?.explanation ?? ''
+    expect(explanation).toBe('不满意率11/30(36.7%)超过1/3(33.3%)，且不满意率11/30(36.7%)不高于2/3(66.7%)，触发规则「不满意票超过三分之一不足三分之二」：其党组织书记年度考核为基本称职。')
+    expect(explanation.split('年度考核为基本称职')).toHaveLength(2)
   })
   it('exactly 2/3 (20 of 30) is not over 2/3 → still 基本称职 (the seed is silent; see template)', () => {
     expect(secretary({ satisfied: 10, dissatisfied: 20 })).toEqual(['secretary-basically-competent'])
@@ -78,7 +84,7 @@ describe('004: 不了解 abstains; poor → 整改, very poor → 延期2个月'
   })
   it('judges nothing when every ballot abstains', () => {
     const r = targetResult(liangping, tally(liangping, casts(liangping, 'a', 'internal', { unknown: 8 })))
-    expect(r.verdicts).toEqual({ verdicts: [], undetermined: true })
+    expect(r.verdicts).toEqual({ verdicts: [], undetermined: expect.stringContaining('不了解') })
     expect(r.headline.satisfaction.exact).toBeNull()
   })
 })

@@ -112,7 +112,7 @@ test('he drills into 幸福社区, then the round, then the branch, and reads it
   // The core's explanation: the numbers, the rule, the consequence.
   await expect(verdict.innerText()).resolves.toMatch(/不满意率4\/10\(40%\)/)
   await expect(verdict.innerText()).resolves.toContain('基本称职')
-  await page.locator('.dash-verdict', { hasText: '返工补课' }).waitFor()
+  await page.locator('.dash-verdict', { hasText: '提出返工、补课意见' }).waitFor()
   await page.waitForTimeout(800)
   await screenshot(page, 'dashboard-05-target')
   // Taro's page scrolls inside itself: bring the lower cards (categories, trend, opinions) into view.

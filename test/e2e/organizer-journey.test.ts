@@ -5,7 +5,7 @@
  * sees only the target his category (本单位) allows.
  */
 import type { Page } from 'playwright-core'
-import { browserPool, button, pickPersona, productUrl } from './browser'
+import { browserPool, button, callAs, pickPersona, productUrl } from './browser'
 import { defaultWindow } from '../../src/organizer/lib/window'
 import { showTime } from '../../src/services/time'
 import { chip, confirmModal, field, settledScreenshot, turnWheel, unit } from './organizer-screens'
@@ -89,6 +89,15 @@ test('陈组织员 redeems the role code under his name and creates a 两评一�
   const internal = page.locator('.category-card', { hasText: '内部评议' })
   await internal.locator('.category-card__count input').fill('15')
   await screenshot(page, 'organizer-06-wizard-categories')
+  // 004's weights are the template's 40 / 60; he sets 30 / 70, and is told while they do not add up.
+  const weight = (part: string) => page.locator('.weights__part', { hasText: part }).locator('textarea')
+  await weight('内部评议').fill('30')
+  await page.locator('.weights__problem', { hasText: '各部分权重合计应为 100%，现为 90%' }).waitFor()
+  await expect(button(page, '下一步').getAttribute('class')).resolves.toMatch(/disabled/)
+  await weight('社会评议').fill('70')
+  await expect(page.locator('.weights__problem').count()).resolves.toBe(0)
+  await page.locator('.weights').scrollIntoViewIfNeeded()
+  await screenshot(page, 'organizer-06-wizard-weights')
   await button(page, '下一步').click()
   await page.getByText('评议时间（北京时间）').waitFor()
   // The default window is a working week; the end moves to 19:00 with the picker's hour wheel.
@@ -109,7 +118,10 @@ test('陈组织员 redeems the role code under his name and creates a 两评一�
   await page.getByText('开放前检查').waitFor()
   roundId = new URL(page.url().replace('/#/', '/')).searchParams.get('roundId') ?? ''
   expect(roundId).not.toBe('')
+  const saved = await callAs<{ aggregation: { parts: { weight: number }[] } }>('admin', 'organize', 'getRound', { roundId })
+  expect(saved.aggregation.parts.map((p) => p.weight)).toEqual([30, 70])
   await page.locator('.org__sub', { hasText: `至 ${showTime(closesAt)}` }).waitFor()
+  await page.locator('.round__aggregation', { hasText: '内部评议 30%，社会评议 70%' }).waitFor()
   await button(page, '开放评议').click()
   await page.getByText('暂不能开放，请先处理以下问题：').waitFor()
   await page.locator('.readiness__blocker', { hasText: '「内部评议（全体干部职工）」参评人员类别仅限名单内人员，但名单为空' }).waitFor()

@@ -161,7 +161,9 @@ test('residents see nothing before publication; leaders see live figures only wh
   const invite = ok(await organize<{ code: string }>('inviteRole', { role: 'leader', unitId: 'test-street' }))
   const leader = await signIn(runtime, `voter-${++voters}`)
   ok(await leader.call<Answer>('organize', { action: 'redeemRole', data: { code: invite.code, displayName: '街道领导' } }))
-  expect(await report(leader, 'roundResults', { roundId })).toMatchObject({ ok: false, error: { code: 'RESULTS_NOT_YET' } })
+  // Before close the leader follows participation only (test/integration/leader-progress.test.ts).
+  expect(await report(leader, 'roundResults', { roundId })).toMatchObject({ ok: true, data: { targets: [], round: { resultsNotice: expect.any(String) } } })
+  expect(await report(leader, 'targetDetail', { roundId, targetId: 't1' })).toMatchObject({ ok: false, error: { code: 'RESULTS_NOT_YET' } })
   ok(await organize('closeRound', { roundId }))
   expect(ok(await report<RoundResults>(leader, 'roundResults', { roundId })).targets).toHaveLength(3)
 })

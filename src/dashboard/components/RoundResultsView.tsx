@@ -8,8 +8,27 @@ import type { ReactNode } from 'react'
 import type { RoundResults } from '../../api/report'
 import { showCount, showInterval, showRate } from '../lib/figures'
 import Badges from './Badges'
+import { Bar, turnoutPercent } from './Bar'
 import Notices from './Notices'
 import RoundStatus from './RoundStatus'
+
+/** Before a leader may see results: each target's ballots against those expected, nothing of what they say. */
+function Progress({ data }: { data: RoundResults }) {
+  return (
+    <View className='qp-card dash-progress'>
+      <Text className='qp-card__title'>参评进度</Text>
+      {data.participation.targets.map((t) => (
+        <View key={t.id} className='dash-unit'>
+          <View className='dash-unit__head'>
+            <Text className='dash-unit__name'>{t.name}</Text>
+            <Text className='dash-unit__rate'>{showCount(t.ballots, t.expected)}</Text>
+          </View>
+          <Bar percent={turnoutPercent(t.ballots, t.expected)} />
+        </View>
+      ))}
+    </View>
+  )
+}
 
 interface Props {
   data: RoundResults
@@ -30,9 +49,9 @@ export default function RoundResultsView({ data, onTarget, charts }: Props) {
             {`计票核对不一致，本次评议暂不能公布：${round.mismatch.map((m) => `${targets.find((t) => t.targetId === m.targetId)?.name ?? m.targetId} 计数 ${m.counted} 份、复核 ${m.recounted} 份`).join('；')}`}
           </Text>
         )}
-        <Notices notices={round.notices} />
+        <Notices notices={round.resultsNotice ? [round.resultsNotice, ...round.notices] : round.notices} />
       </View>
-      {targets.length === 0 ? <Text className='dash-empty'>本次评议没有评议对象。</Text> : charts}
+      {round.resultsNotice ? <Progress data={data} /> : targets.length === 0 ? <Text className='dash-empty'>本次评议没有评议对象。</Text> : charts}
       {targets.length > 0 && <Text className='dash-section'>评议对象（点击查看详情）</Text>}
       {targets.map((t) => (
         <View key={t.targetId} className='qp-card dash-target' onClick={() => onTarget(t.targetId)}>

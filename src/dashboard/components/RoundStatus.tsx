@@ -7,7 +7,7 @@ export default function RoundStatus({ round }: { round: RoundHeader }) {
   return (
     <>
       <View className='dash-status'>
-        <Text className={`dash-pill dash-pill--${round.status}`}>{round.status === 'final' ? '最终结果' : '初步结果'}</Text>
+        <Text className={`dash-pill dash-pill--${round.status}`}>{round.resultsNotice ? '参评进度' : round.status === 'final' ? '最终结果' : '初步结果'}</Text>
         <Text className='dash-pill'>{round.stateLabel}</Text>
       </View>
       <Updated at={round.computedAt} live={round.basis === 'live'} />

@@ -8,6 +8,7 @@ import type { NewRound, PersonRow, UnitView } from '../../api/organize'
 import type { BallotTemplate } from '../../core/ballotTemplate'
 import type { EvaluatorCategory } from '../../core/category'
 import { isPersonKind } from '../../core/personKinds'
+import type { Aggregation } from '../../core/round'
 import type { Rule } from '../../core/rule'
 import type { BuiltinTemplate } from '../../core/templates'
 import { defaultWindow } from './window'
@@ -31,10 +32,12 @@ export interface Draft {
   rules: Rule[]
   /** Ids of the template's rules the organizer turned off. */
   rulesOff: string[]
+  /** Pooled counting or weighted parts, the template's unless the organizer changed it. */
+  aggregation: Aggregation
   window: { opensAt: string; closesAt: string }
 }
 
-export const emptyDraft = (): Draft => ({ template: null, title: '', ownerUnitId: '', units: [], persons: [], groupOf: {}, leadOf: {}, categories: [], ballot: null, rules: [], rulesOff: [], window: defaultWindow() })
+export const emptyDraft = (): Draft => ({ template: null, title: '', ownerUnitId: '', units: [], persons: [], groupOf: {}, leadOf: {}, categories: [], ballot: null, rules: [], rulesOff: [], aggregation: { mode: 'pooled' }, window: defaultWindow() })
 
 const KIND_SUFFIX: Record<string, string> = { 'leadership-team': '领导班子', unit: '', cadre: '', 'party-member': '' }
 
@@ -70,13 +73,14 @@ export function newRoundInput(d: Draft): NewRoundInput {
 /** A template chosen in step 1: the draft takes its own copy of what the later steps edit. */
 export function fromTemplate(t: BuiltinTemplate): Partial<Draft> {
   const copy = JSON.parse(JSON.stringify(t)) as BuiltinTemplate
-  return { template: t, categories: copy.categories, ballot: copy.ballot, rules: copy.rules, rulesOff: [] }
+  return { template: t, categories: copy.categories, ballot: copy.ballot, rules: copy.rules, rulesOff: [], aggregation: copy.aggregation }
 }
 
-/** What `updateRound` applies after creation: the edited categories, items and the rules left on. */
+/** What `updateRound` applies after creation: the edited categories, items, the rules left on and the weights. */
 export function draftPatch(d: Draft) {
   return {
     categories: d.categories,
+    aggregation: d.aggregation,
     ...(d.ballot ? { template: d.ballot } : {}),
     rules: d.rules.filter((r) => !d.rulesOff.includes(r.id)),
   }

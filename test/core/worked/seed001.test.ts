@@ -25,7 +25,7 @@ describe('seed 001 worked example', () => {
     expect(r.headline.good.percent).toBe(60)
     expect(r.headline.dissatisfied.percent).toBe(4)
     expect(r.headline.meanScore.value).toBe(84)
-    expect(r.verdicts).toEqual({ verdicts: [], undetermined: false })
+    expect(r.verdicts).toEqual({ verdicts: [], undetermined: null })
   })
 
   it('meets the 20 % quota at exactly 5 of 25 and misses it at 4 of 24', () => {

@@ -8,6 +8,7 @@ import Screen from '../../../components/Screen'
 import StatusScreen from '../../../components/StatusScreen'
 import { call } from '../../../services/api'
 import Badges, { BadgeLegend } from '../../components/Badges'
+import { Bar, turnoutPercent } from '../../components/Bar'
 import Chart from '../../components/Chart'
 import { trendOption } from '../../lib/charts'
 import Head from '../../components/Head'
@@ -20,14 +21,6 @@ import '../../dashboard.scss'
 
 const go = (url: string) => void Taro.navigateTo({ url })
 
-function Bar({ percent, alert }: { percent: number | null; alert?: boolean }) {
-  return (
-    <View className='dash-bar'>
-      <View className={`dash-bar__fill${alert ? ' dash-bar__fill--alert' : ''}`} style={{ width: `${percent ?? 0}%` }} />
-    </View>
-  )
-}
-
 export default function AreaPage() {
   const unitId = useRouter().params.unitId || undefined
   const { data, error, reload } = useLiveReport(() => call('report', 'dashboard', unitId ? { unitId } : {}), [unitId])
@@ -38,7 +31,10 @@ export default function AreaPage() {
   const live = data.rounds.some((r) => r.basis === 'live')
   const today = data.rounds.reduce((s, r) => s + r.today, 0)
   const ballots = data.rounds.reduce((s, r) => s + r.ballots, 0)
-  const expected = data.rounds.every((r) => r.expected === null) ? null : data.rounds.reduce((s, r) => s + (r.expected ?? 0), 0)
+  // Against an expected count only when every round has one: 136 of all rounds read against 140 of one is no turnout.
+  const expected = data.rounds.length > 0 && data.rounds.every((r) => r.expected !== null) ? data.rounds.reduce((s, r) => s + (r.expected ?? 0), 0) : null
+  // Oldest first; a round whose results are not visible yet has no point to draw.
+  const rated = [...data.rounds].reverse().filter((r) => r.resultsNotice === null)
   const drill = (id: string) => go(dashboardPaths.area(id))
   // The trail goes back up: replace this page rather than stack another.
   const up = (id: string) => void Taro.redirectTo({ url: dashboardPaths.area(id) })
@@ -66,16 +62,16 @@ export default function AreaPage() {
             <Text className='dash-kpi__label'>需要关注</Text>
           </View>
         </View>
-        {expected !== null && <Bar percent={Math.min(100, Math.round((ballots / Math.max(1, expected)) * 100))} />}
+        {expected !== null && <Bar percent={turnoutPercent(ballots, expected)} />}
         <Notices notices={data.notices} />
       </View>
 
       {/* The area's pooled satisfaction per round, oldest first; rules differ between rounds, so no threshold line. */}
-      {data.rounds.length >= 2 && (
+      {rated.length >= 2 && (
         <View className='qp-card'>
           <Chart
             title='历次评议满意率（本区域合计）'
-            option={(f) => trendOption([...data.rounds].reverse().map((r) => r.title), [{ name: data.scope.name, percents: [...data.rounds].reverse().map((r) => r.satisfaction.percent) }], [], f)}
+            option={(f) => trendOption(rated.map((r) => r.title), [{ name: data.scope.name, percents: rated.map((r) => r.satisfaction.percent) }], [], f)}
           />
         </View>
       )}
@@ -103,12 +99,13 @@ export default function AreaPage() {
             <View key={c.unitId} className='dash-unit' onClick={() => drill(c.unitId)}>
               <View className='dash-unit__head'>
                 <Text className='dash-unit__name'>{c.name}</Text>
-                <Text className='dash-unit__rate'>{showRate(c.satisfaction)}</Text>
+                <Text className='dash-unit__rate'>{c.note ? `参评 ${c.ballots} 份` : showRate(c.satisfaction)}</Text>
               </View>
-              <Bar percent={c.satisfaction.percent} alert={c.targetsWithVerdict > 0} />
+              <Bar percent={c.note ? turnoutPercent(c.ballots, c.expected) : c.satisfaction.percent} alert={c.targetsWithVerdict > 0} />
               <Text className='qp-muted'>
                 {`${showCount(c.ballots, c.expected)}${c.targetsWithVerdict > 0 ? `　${c.targetsWithVerdict} 个对象触发认定规则` : ''}`}
               </Text>
+              {c.note && <Text className='dash-small'>{c.note}</Text>}
             </View>
           ))}
         </View>
@@ -121,20 +118,21 @@ export default function AreaPage() {
           <Text className='dash-round-card__title'>{r.title}</Text>
           <View className='dash-status'>
             <Text className='dash-pill'>{r.stateLabel}</Text>
-            <Text className={`dash-pill dash-pill--${r.status}`}>{r.status === 'final' ? '最终结果' : '初步结果'}</Text>
+            {!r.resultsNotice && <Text className={`dash-pill dash-pill--${r.status}`}>{r.status === 'final' ? '最终结果' : '初步结果'}</Text>}
             <Text className='qp-muted'>{`今日 ${r.today} 份　累计 ${showCount(r.ballots, r.expected)}`}</Text>
           </View>
+          {r.resultsNotice && <Notices notices={[r.resultsNotice]} />}
           {r.targets.map((t) => (
             <View key={t.targetId} className='dash-unit'>
               <View className='dash-unit__head'>
                 <Text className='dash-unit__name'>{t.name}</Text>
-                <Text className='dash-unit__rate'>{showRate(t.satisfaction)}</Text>
+                <Text className='dash-unit__rate'>{r.resultsNotice ? showCount(t.ballots, t.expected) : showRate(t.satisfaction)}</Text>
               </View>
-              <Bar percent={t.satisfaction.percent} alert={t.badges.length > 0} />
+              <Bar percent={r.resultsNotice ? turnoutPercent(t.ballots, t.expected) : t.satisfaction.percent} alert={t.badges.length > 0} />
               <Badges badges={t.badges} />
             </View>
           ))}
-          <Text className='dash-more'>查看图表与排名 ›</Text>
+          <Text className='dash-more'>{r.resultsNotice ? '查看参评进度 ›' : '查看图表与排名 ›'}</Text>
         </View>
       ))}
     </Screen>

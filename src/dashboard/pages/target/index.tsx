@@ -61,13 +61,13 @@ export default function TargetPage() {
         <Text className='qp-card__title'>认定结果</Text>
         <Badges badges={target.badges} />
         {verdicts.undetermined ? (
-          <Text className='dash-empty'>还没有有效评价，暂时无法按规则认定。</Text>
+          <Text className='dash-empty'>{`${verdicts.undetermined}。`}</Text>
         ) : verdicts.verdicts.length === 0 ? (
           <Text className='dash-verdict__text'>未触发任何认定规则。</Text>
         ) : (
           verdicts.verdicts.map((v) => (
             <View key={v.ruleId} className='dash-verdict'>
-              <Text className='dash-verdict__name'>{`${v.ruleName}：${v.consequence}`}</Text>
+              <Text className='dash-verdict__name'>{v.ruleName}</Text>
               <Text className='dash-verdict__text'>{v.explanation}</Text>
             </View>
           ))

@@ -19,6 +19,7 @@ import ScaleStep from './ScaleStep'
 import TargetsStep from './TargetsStep'
 import TemplateStep from './TemplateStep'
 import { STEPS, useWizard } from './useWizard'
+import WeightsStep from './WeightsStep'
 import WindowStep from './WindowStep'
 import '../../organizer.scss'
 
@@ -46,6 +47,7 @@ export default function CreatePage() {
       {step === 2 && <CategoriesStep draft={draft} update={update} />}
       {step === 2 && <ItemsStep draft={draft} update={update} />}
       {step === 2 && <ScaleStep draft={draft} update={update} />}
+      {step === 2 && <WeightsStep draft={draft} update={update} />}
       {step === 2 && <RulesStep draft={draft} update={update} />}
       {step === 3 && <WindowStep draft={draft} update={update} />}
       <View className='qp-actions'>

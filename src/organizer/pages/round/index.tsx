@@ -61,6 +61,12 @@ export default function OrganizerRoundPage() {
           <Text className='org__label'>参评人员类别</Text>
           <Text className='org__value'>{`${round.categories.length} 类`}</Text>
         </View>
+        <View className='org__row'>
+          <Text className='org__label'>计分方式</Text>
+          <Text className='org__value round__aggregation'>
+            {round.aggregation.mode === 'pooled' ? '合并计算' : round.aggregation.parts.map((p) => `${p.name} ${p.weight}%`).join('，')}
+          </Text>
+        </View>
       </View>
       {/* Results exist once ballots can be cast: no 结果 tab for a draft. */}
       {round.state !== 'draft' && (

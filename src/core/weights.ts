@@ -1,0 +1,23 @@
+/**
+ * @module weights — whether a round's aggregation can stand: a weighted composite's parts add up
+ * to 100 % and count each existing category once (DOMAIN: weights or pooled counting, explicit and
+ * configurable). A category left out of every part is a blocker before opening (see `issues`), not
+ * an error here, so an organiser may set weights before adding the last category.
+ */
+import { fail, succeed, type Result } from './errors'
+import type { Aggregation, Round } from './round'
+
+/** Weights are whole percentages (40 / 60). */
+export const WEIGHT_TOTAL = 100
+
+export function checkAggregation(aggregation: Aggregation, categories: Round['categories']): Result<Aggregation> {
+  if (aggregation.mode === 'pooled') return succeed(aggregation)
+  const total = aggregation.parts.reduce((s, p) => s + p.weight, 0)
+  if (total !== WEIGHT_TOTAL) return fail('WEIGHTS_INVALID', `各部分权重合计应为 100%，现为 ${total}%`)
+  const listed = aggregation.parts.flatMap((p) => p.categoryIds)
+  const known = new Set(categories.map((c) => c.id))
+  const unknown = listed.find((id) => !known.has(id))
+  if (unknown !== undefined) return fail('WEIGHTS_INVALID', `参评人员类别「${unknown}」不存在`)
+  if (new Set(listed).size !== listed.length) return fail('WEIGHTS_INVALID', '同一参评人员类别只能计入一个部分')
+  return succeed(aggregation)
+}
