@@ -43,23 +43,24 @@ test('an open 三评一联 round: the leader sees each unit\'s ballots against 1
   for (const t of TARGETS) data(await call(admin, 'organize', 'sharedCode', { roundId, categoryId: 'unit', unitId: t.unitId, maxUses: 15 }))
   const { code } = data(await call<{ code: string }>(admin, 'organize', 'sharedCode', { roundId, categoryId: 'all-round', unitId: 't1', maxUses: 5 }))
   expect(data(await call<{ state: string }>(admin, 'organize', 'openRound', { roundId }))).toMatchObject({ state: 'open' })
-  await vote(roundId, code, ['voter-7100', 'voter-7101', 'voter-7102'])
+  // Five all-round evaluators rate the three units: k ballots each, so the closed round shows its rates.
+  await vote(roundId, code, ['voter-7100', 'voter-7101', 'voter-7102', 'voter-7103', 'voter-7104'])
 
   const board = data(await call<Dashboard>(leader, 'report', 'dashboard', {}))
   const row = board.rounds.find((r) => r.id === roundId)!
-  expect(row).toMatchObject({ ballots: 9, today: 9, expected: 90, satisfaction: { percent: null }, resultsNotice: expect.stringMatching(/评议结束后可以查看满意率和认定结果/) })
-  expect(row.targets).toEqual(TARGETS.map((t) => expect.objectContaining({ targetId: t.id, ballots: 3, expected: 30, badges: [], satisfaction: expect.objectContaining({ percent: null }) })))
+  expect(row).toMatchObject({ ballots: 15, today: 15, expected: 90, satisfaction: { percent: null }, resultsNotice: expect.stringMatching(/评议结束后可以查看满意率和认定结果/) })
+  expect(row.targets).toEqual(TARGETS.map((t) => expect.objectContaining({ targetId: t.id, ballots: 5, expected: 30, badges: [], satisfaction: expect.objectContaining({ percent: null }) })))
   expect(board.attention.filter((a) => a.roundId === roundId)).toEqual([])
   // Every ballot rated 差: a rate leaking anywhere would read 0 %, not 暂无.
   expect(board.satisfaction.percent).toBeNull()
   // The branches show their turnout and why no rate; the grid, no target, is not listed as "0 份".
   expect(board.children.map((c) => c.unitId).sort()).toEqual(['t1', 't2', 't3'])
-  expect(board.children.find((c) => c.unitId === 't1')).toMatchObject({ ballots: 3, expected: 30, note: expect.stringMatching(/评议结束后/) })
+  expect(board.children.find((c) => c.unitId === 't1')).toMatchObject({ ballots: 5, expected: 30, note: expect.stringMatching(/评议结束后/) })
 
   const page = data(await call<RoundResults>(leader, 'report', 'roundResults', { roundId }))
   expect(page.round.resultsNotice).toMatch(/^本次评议不公开实时结果，\d+月\d+日 \d\d:\d\d评议结束后可以查看/)
   expect(page.targets).toEqual([])
-  expect(page.participation.targets).toEqual(TARGETS.map((t) => ({ id: t.id, name: t.name, ballots: 3, expected: 30 })))
+  expect(page.participation.targets).toEqual(TARGETS.map((t) => ({ id: t.id, name: t.name, ballots: 5, expected: 30 })))
   expect(JSON.stringify(page)).not.toMatch(/"satisfaction":\{|"headline"|"overall":\{|"percent":0/)
   // A target's content stays closed to the leader until the round closes.
   expect(await call(leader, 'report', 'targetDetail', { roundId, targetId: 't1' })).toMatchObject({ ok: false, error: { code: 'RESULTS_NOT_YET' } })
@@ -69,7 +70,7 @@ test('an open 三评一联 round: the leader sees each unit\'s ballots against 1
   // Closed: the leader reads the results, and today's ballots do not drop to 0.
   data(await call(admin, 'organize', 'closeRound', { roundId }))
   const after = data(await call<Dashboard>(leader, 'report', 'dashboard', {})).rounds.find((r) => r.id === roundId)!
-  expect(after).toMatchObject({ resultsNotice: null, today: 9, ballots: 9, satisfaction: { percent: 0 } })
+  expect(after).toMatchObject({ resultsNotice: null, today: 15, ballots: 15, satisfaction: { percent: 0 } })
   expect(data(await call<RoundResults>(leader, 'report', 'roundResults', { roundId })).targets).toHaveLength(3)
 })
 
