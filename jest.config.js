@@ -1,10 +1,9 @@
 /** Two projects: fast pure/unit tests, and tests that start the local stack (serialised). */
 const common = {
-  preset: 'ts-jest',
   testEnvironment: 'node',
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
   setupFilesAfterEnv: ['<rootDir>/test/profile/waiting.ts'],
-  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: { jsx: 'react-jsx', isolatedModules: true } }] },
+  transform: { '^.+\\.tsx?$': '<rootDir>/test/transform.js' },
 }
 module.exports = {
   testTimeout: 60000,
