@@ -1,5 +1,5 @@
 /**
- * @module `npm run test:profile [-- jest args]`: runs jest once and prints each suite's wall time, the
+ * @module `npm run test:profile [-- jest args]`: runs jest once, in the lanes `npm test` uses, and prints each suite's wall time, the
  * 15 slowest, and where the time went: startup (transform and module loading before the first test),
  * H5 build (the e2e global setup: build and start the product), weapp build, browser (e2e suites),
  * fuzz (fuzz and property suites), waiting (a timer of ≥ 10 ms pending: sleeps, polling, TTLs) and
@@ -17,15 +17,19 @@ interface Loaded { testPath: string; loadedAt: number; waitingMs: number }
 const root = path.resolve(__dirname, '..')
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qunping-profile-'))
 const started = Date.now()
-const run = spawnSync(path.join(root, 'node_modules/.bin/jest'), ['--reporters=default', '--reporters=<rootDir>/test/profile/reporter.js', ...process.argv.slice(2)], {
+const run = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['scripts/test.ts', ...process.argv.slice(2), '--reporters=default', '--reporters=<rootDir>/test/profile/reporter.js'], {
   cwd: root,
   env: { ...process.env, QUNPING_PROFILE: dir },
   stdio: 'inherit',
 })
+// Jest's --reporters takes every word after it: they go last, after the caller's paths.
 const wallMs = Date.now() - started
-const { globalSetupMs, suites } = JSON.parse(fs.readFileSync(path.join(dir, 'suites.json'), 'utf8')) as { globalSetupMs: number; suites: Suite[] }
+const files = fs.readdirSync(dir)
+const lanes = files.filter((f) => f.startsWith('suites-')).map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { globalSetupMs: number; suites: Suite[] })
+const globalSetupMs = lanes.reduce((sum, l) => sum + l.globalSetupMs, 0)
+const suites = lanes.flatMap((l) => l.suites)
 const loaded = new Map<string, Loaded>(
-  fs.readdirSync(dir).filter((f) => f !== 'suites.json').map((f) => {
+  files.filter((f) => !f.startsWith('suites-')).map((f) => {
     const l = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Loaded
     return [l.testPath, l]
   }),
@@ -56,6 +60,6 @@ console.log(table(['#', 'suite', 'seconds'], rows.slice(0, 15).map((r, i) => [i 
 const summed = Object.values(shares).reduce((a, b) => a + b, 0)
 console.log('\n## Where the time went (share of summed suite time plus the global setup)\n')
 console.log(table(['part', 'seconds', 'share'], Object.entries(shares).map(([k, v]) => [k, sec(v), `${((100 * v) / summed).toFixed(1)} %`])))
-console.log(`\n${suites.length} suites, ${rows.reduce((a, r) => a + r.tests, 0)} tests; summed ${sec(summed)} s; jest wall time ${sec(wallMs)} s on ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`)
+console.log(`\n${suites.length} suites, ${rows.reduce((a, r) => a + r.tests, 0)} tests; summed ${sec(summed)} s; jest wall time ${sec(wallMs)} s (lanes side by side) on ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`)
 fs.rmSync(dir, { recursive: true, force: true })
 process.exitCode = run.status ?? 1

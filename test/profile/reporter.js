@@ -1,4 +1,4 @@
-/** Profiling only: a jest reporter that writes each suite's start, end and test durations to QUNPING_PROFILE/suites.json. */
+/** Profiling only: a jest reporter that writes each suite's start, end and test count to QUNPING_PROFILE/suites-<pid>.json (one file per lane). */
 const fs = require('node:fs')
 const path = require('node:path')
 
@@ -19,7 +19,7 @@ class ProfileReporter {
   onRunComplete() {
     const dir = process.env.QUNPING_PROFILE
     fs.mkdirSync(dir, { recursive: true })
-    fs.writeFileSync(path.join(dir, 'suites.json'), JSON.stringify({ globalSetupMs: Number(process.env.QUNPING_PROFILE_SETUP_MS ?? 0), suites: this.suites }))
+    fs.writeFileSync(path.join(dir, `suites-${process.pid}.json`), JSON.stringify({ globalSetupMs: Number(process.env.QUNPING_PROFILE_SETUP_MS ?? 0), suites: this.suites }))
   }
 }
 module.exports = ProfileReporter
