@@ -1,7 +1,8 @@
 /**
- * Profiling only (`npm run test:profile` sets QUNPING_PROFILE): records how long each suite had a timer
- * of 10 ms or more pending (sleeps, polling, TTLs) and when its module finished loading, for the
- * profile's "waiting" and "startup" shares. Without QUNPING_PROFILE it does nothing.
+ * Profiling only (`npm run test:profile` sets QUNPING_PROFILE): records how long each suite spent
+ * waiting on timers of 10 ms or more that ran out (sleeps, polling, TTLs; a timeout guard that is
+ * cleared is not waiting) and when its module finished loading, for the profile's "waiting" and
+ * "startup" shares. Without QUNPING_PROFILE it does nothing.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -9,40 +10,33 @@ import path from 'node:path'
 const dir = process.env.QUNPING_PROFILE
 if (dir) {
   const realSet = globalThis.setTimeout
-  const realClear = globalThis.clearTimeout
-  const long = new Set<unknown>()
-  let since = 0
-  let waitingMs = 0
-  const settle = (handle: unknown) => {
-    if (long.delete(handle) && long.size === 0) waitingMs += Date.now() - since
-  }
+  const waited: [number, number][] = []
   const patched = ((fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) => {
     if (!ms || ms < 10) return realSet(fn, ms, ...args)
-    const handle: unknown = realSet(
-      (...a: unknown[]) => {
-        settle(handle)
-        fn(...a)
-      },
-      ms,
-      ...args,
-    )
-    if (long.size === 0) since = Date.now()
-    long.add(handle)
-    return handle
+    const set = Date.now()
+    return realSet((...a: unknown[]) => {
+      waited.push([set, Date.now()])
+      fn(...a)
+    }, ms, ...args)
   }) as unknown as typeof setTimeout
   globalThis.setTimeout = Object.assign(patched, realSet)
-  globalThis.clearTimeout = ((handle: Parameters<typeof clearTimeout>[0]) => {
-    settle(handle)
-    realClear(handle)
-  }) as typeof clearTimeout
+  /** The length of the union of the waited intervals: timers waiting side by side count once. */
+  const waitingMs = () => {
+    let total = 0
+    let reach = 0
+    for (const [from, to] of waited.sort((a, b) => a[0] - b[0])) {
+      total += Math.max(0, to - Math.max(from, reach))
+      reach = Math.max(reach, to)
+    }
+    return total
+  }
   let loadedAt = 0
   beforeAll(() => {
     loadedAt = Date.now()
   })
   afterAll(() => {
-    if (long.size > 0) waitingMs += Date.now() - since
     const testPath = expect.getState().testPath ?? 'unknown'
     fs.mkdirSync(dir, { recursive: true })
-    fs.writeFileSync(path.join(dir, `${Buffer.from(testPath).toString('base64url')}.json`), JSON.stringify({ testPath, loadedAt, waitingMs }))
+    fs.writeFileSync(path.join(dir, `${Buffer.from(testPath).toString('base64url')}.json`), JSON.stringify({ testPath, loadedAt, waitingMs: waitingMs() }))
   })
 }
