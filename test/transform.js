@@ -10,7 +10,9 @@ const fs = require('node:fs')
 const path = require('node:path')
 const esbuild = require('esbuild')
 
-const self = crypto.createHash('sha256').update(fs.readFileSync(__filename)).update(esbuild.version).digest('hex')
+// The compiler options esbuild honours (class-field semantics from the target, decorators) come from the project's tsconfig, as in tsc.
+const tsconfigRaw = fs.readFileSync(path.join(__dirname, '..', 'tsconfig.json'), 'utf8')
+const self = crypto.createHash('sha256').update(fs.readFileSync(__filename)).update(esbuild.version).update(tsconfigRaw).digest('hex')
 
 module.exports = {
   process(source, file) {
@@ -23,6 +25,7 @@ module.exports = {
       supported: { 'dynamic-import': false },
       sourcemap: 'external',
       sourcefile: file,
+      tsconfigRaw,
       sourcesContent: false,
     })
     return { code, map }
