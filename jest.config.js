@@ -1,4 +1,7 @@
-/** Two projects: fast pure/unit tests, and tests that start the local stack (serialised). */
+/**
+ * Projects: pure/unit tests, tests that start the local stack in-process, and browser tests against
+ * one started product. `npm test` runs them in the lanes of scripts/test.ts: a new project joins one.
+ */
 const common = {
   testEnvironment: 'node',
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
