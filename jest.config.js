@@ -1,9 +1,12 @@
-/** Two projects: fast pure/unit tests, and tests that start the local stack (serialised). */
+/**
+ * Projects: pure/unit tests, tests that start the local stack in-process, and browser tests against
+ * one started product. `npm test` runs them in the lanes of scripts/test.ts: a new project joins one.
+ */
 const common = {
-  preset: 'ts-jest',
   testEnvironment: 'node',
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
-  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: { jsx: 'react-jsx', isolatedModules: true } }] },
+  setupFilesAfterEnv: ['<rootDir>/test/profile/waiting.ts'],
+  transform: { '^.+\\.tsx?$': '<rootDir>/test/transform.js' },
 }
 module.exports = {
   testTimeout: 60000,

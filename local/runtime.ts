@@ -26,6 +26,8 @@ export interface RuntimeOptions {
   devSignIn?: boolean
   /** Fire the declared timer triggers (the scheduler); off where tests drive time themselves. */
   triggers?: boolean
+  /** The embedded CloudBase's clock (ms), for tests that move time rather than wait for it. */
+  now?: () => number
 }
 
 export const LOCAL_ENV_ID = 'qunping-local'
@@ -33,7 +35,7 @@ export const LOCAL_ENV_ID = 'qunping-local'
 export async function startRuntime(options: RuntimeOptions) {
   const secrets = localSecrets(options.dataDir)
   let url = ''
-  const cloudbase = createCloudBase({ dataDir: options.dataDir, env: LOCAL_ENV_ID, publicUrl: () => url, credentials: secrets.cloudbase })
+  const cloudbase = createCloudBase({ dataDir: options.dataDir, env: LOCAL_ENV_ID, publicUrl: () => url, credentials: secrets.cloudbase, now: options.now })
   const login = devLogin(secrets.session)
   const gateway = createGateway(options.functions, options.devSignIn ? login : undefined)
   const files = options.h5Dir ? staticFiles(options.h5Dir) : undefined

@@ -24,6 +24,8 @@ export interface CloudBaseOptions {
   publicUrl: () => string
   /** The only key that may sign requests to `/admin`; also keys the storage links. */
   credentials: Credentials
+  /** The server's clock (ms) for signatures and file links; tests move it instead of waiting. */
+  now?: () => number
 }
 
 export const ADMIN_PATH = '/admin'
@@ -53,8 +55,8 @@ export function createCloudBase(options: CloudBaseOptions) {
   const memory = options.dataDir === ':memory:'
   const store = new Store(memory ? ':memory:' : path.join(options.dataDir, 'cloudbase.sqlite'))
   const storageKey = createHmac('sha256', options.credentials.secretKey).update('storage links').digest('hex')
-  const storage = new LocalStorage(memory ? fs.mkdtempSync('/tmp/qunping-storage-') : path.join(options.dataDir, 'storage'), options.env, options.publicUrl, storageKey)
-  const verify = signatureVerifier(options.credentials)
+  const storage = new LocalStorage(memory ? fs.mkdtempSync('/tmp/qunping-storage-') : path.join(options.dataDir, 'storage'), options.env, options.publicUrl, storageKey, options.now)
+  const verify = signatureVerifier(options.credentials, options.now)
   const actions: Record<string, Action> = {
     ...databaseActions(store, new Transactions(store)),
     'storage.getUploadMetadata': (p) => storage.uploadMetadata(p),

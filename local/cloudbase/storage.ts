@@ -21,7 +21,6 @@ const DEFAULT_DOWNLOAD_TTL_S = 3600
 const MAX_DOWNLOAD_TTL_S = 86_400
 
 const linkRefused = () => new HttpError(403, 'FILE_LINK_INVALID')
-const nowS = () => Math.floor(Date.now() / 1000)
 
 export class LocalStorage {
   /** Upload authorizations already spent, until they expire. */
@@ -32,7 +31,11 @@ export class LocalStorage {
     private readonly env: string,
     private readonly publicUrl: () => string,
     private readonly signingKey: string,
+    /** The server's clock (ms): links expire by it, and tests move it rather than wait. */
+    private readonly now: () => number = Date.now,
   ) {}
+
+  private nowS = () => Math.floor(this.now() / 1000)
 
   private fileId = (cloudPath: string) => `cloud://${this.env}.local/${cloudPath}`
 
@@ -58,7 +61,7 @@ export class LocalStorage {
 
   private verify(purpose: 'put' | 'get', cloudPath: string, expires: string | null, sign: string | null): number {
     const t = Number(expires)
-    if (!expires || !/^\d{1,12}$/.test(expires) || t < nowS() || !sign) throw linkRefused()
+    if (!expires || !/^\d{1,12}$/.test(expires) || t < this.nowS() || !sign) throw linkRefused()
     const expected = Buffer.from(this.mac(purpose, cloudPath, t))
     const given = Buffer.from(sign)
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw linkRefused()
@@ -69,7 +72,7 @@ export class LocalStorage {
   authorizeUpload(cloudPath: string, authorization: string | undefined): void {
     const [expires = null, sign = null] = (authorization ?? '').split('.')
     const t = this.verify('put', cloudPath, expires, sign)
-    for (const [used, until] of this.spent) if (until < nowS()) this.spent.delete(used)
+    for (const [used, until] of this.spent) if (until < this.nowS()) this.spent.delete(used)
     if (this.spent.has(sign!)) throw linkRefused()
     this.spent.set(sign!, t)
   }
@@ -85,7 +88,7 @@ export class LocalStorage {
   uploadMetadata(params: unknown) {
     const p = z.object({ path: safePath }).safeParse(params)
     if (!p.success) throw invalidParam('storage path is invalid')
-    const expires = nowS() + UPLOAD_TTL_S
+    const expires = this.nowS() + UPLOAD_TTL_S
     const authorization = `${expires}.${this.mac('put', p.data.path, expires)}`
     return { data: { url: this.link(p.data.path), token: '', authorization, fileId: this.fileId(p.data.path), cosFileId: createHash('sha1').update(p.data.path).digest('hex') } }
   }
@@ -102,7 +105,7 @@ export class LocalStorage {
     const download_list = p.data.file_list.map(({ fileid, max_age }) => {
       const cloudPath = this.cloudPathOf(fileid)
       if (!fs.existsSync(this.diskPath(cloudPath))) return { fileID: fileid, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST' }
-      const expires = nowS() + Math.min(max_age ?? DEFAULT_DOWNLOAD_TTL_S, MAX_DOWNLOAD_TTL_S)
+      const expires = this.nowS() + Math.min(max_age ?? DEFAULT_DOWNLOAD_TTL_S, MAX_DOWNLOAD_TTL_S)
       return { fileID: fileid, tempFileURL: `${this.link(cloudPath)}?t=${expires}&sign=${this.mac('get', cloudPath, expires)}`, code: 'SUCCESS' }
     })
     return { data: { download_list } }

@@ -1,23 +1,29 @@
-/** Headless Debian Chromium driven by playwright-core, one fresh profile per journey. */
+/** Headless Debian Chromium driven by playwright-core, one fresh profile (browser context) per person. */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
 
 export const SCREENSHOTS = path.resolve(__dirname, '../../test-output/screenshots')
 
+/**
+ * One Chromium per test file, started on first use and closed after the file's last test. Each
+ * person gets a context of their own: a fresh, in-memory profile with its own cookies and storage,
+ * as separate as a launch per person was, without paying 1–3 s of browser start-up for each.
+ */
+let chromiumProcess: Promise<Browser> | undefined
+afterAll(async () => {
+  const running = chromiumProcess
+  chromiumProcess = undefined
+  await (await running)?.close()
+})
+
 export async function openBrowser(): Promise<BrowserContext> {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'qunping-chromium-'))
-  return chromium.launchPersistentContext(profile, {
+  chromiumProcess ??= chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   })
+  return (await chromiumProcess).newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
 }
 
 export function productUrl(): string {

@@ -108,3 +108,10 @@ test('a new round may be rooted where one manages: the top units for an admin at
   data(await organize(organiser, 'redeemRole', { code, displayName: '赵组织员' }))
   expect(data(await organize<{ ownerUnitIds: string[] }>(organiser, 'myUnits', {})).ownerUnitIds).toEqual(['o1'])
 })
+
+test('a readable round id already in use is refused with ROUND_ID_TAKEN and the first round is left as it was', async () => {
+  const input = { templateId: 'sanping-yilian', ownerUnitId: 'ostreet', title: '编号测试', window: window(), targets: unitIds.map((id) => ({ id, name: `单位${id}`, kind: 'unit', unitId: id })) }
+  expect(data(await organize<{ roundId: string }>(admin, 'createRound', { ...input, id: 'ostreet-2026' })).roundId).toBe('ostreet-2026')
+  expect(await organize(admin, 'createRound', { ...input, id: 'ostreet-2026', title: '同编号的另一场' })).toEqual({ ok: false, error: { code: 'ROUND_ID_TAKEN', message: '该评议活动编号已被使用，请换一个' } })
+  expect(data(await organize<{ title: string }>(admin, 'getRound', { roundId: 'ostreet-2026' })).title).toBe('编号测试')
+})

@@ -49,7 +49,11 @@ test('every acknowledged write survives a hard kill and restart', async () => {
       }
     }
   })
-  await new Promise((r) => setTimeout(r, 1500))
+  // Killed mid-stream, once well over the 50 acknowledged writes asserted below: a count, not a clock, so load cannot starve it.
+  const enough = (async () => {
+    while (acknowledged.length < 200 && !stop) await new Promise((r) => setTimeout(r, 5))
+  })()
+  await Promise.race([enough, Promise.all(writers)])
   first.child.kill('SIGKILL')
   stop = true
   await Promise.all(writers)
