@@ -2,15 +2,16 @@
  * In the mini-program an export is saved under the name the report function gave it, so the copy an
  * organiser forwards from the document's menu reaches a colleague as 评议名-统计表-日期.xlsx, not tmp_….
  */
-import Taro from '@tarojs/taro'
-import { openExport } from '../../src/services/exportFile'
+import type { openExport as OpenExport } from '../../src/services/exportFile'
 
 jest.mock('@tarojs/taro', () => ({
   __esModule: true,
   default: { env: { USER_DATA_PATH: 'wxfile://usr' }, downloadFile: jest.fn(), openDocument: jest.fn() },
 }))
 
-const taro = Taro as unknown as { downloadFile: jest.Mock; openDocument: jest.Mock }
+// The test transform (esbuild) does not hoist jest.mock above imports as babel-jest does: what uses Taro loads after the mock.
+const { openExport } = require('../../src/services/exportFile') as { openExport: typeof OpenExport }
+const taro = (jest.requireMock('@tarojs/taro') as { default: { downloadFile: jest.Mock; openDocument: jest.Mock } }).default
 
 test('the file is downloaded to, and opened from, the user folder under its own name', async () => {
   taro.downloadFile.mockImplementation(async ({ filePath }: { filePath: string }) => ({ statusCode: 200, filePath }))
