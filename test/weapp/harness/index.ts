@@ -1,6 +1,7 @@
 /** @module What a weapp test file needs: the embedded CloudBase seeded with the demo, the compiled templates, and `open()` to launch the bundle. */
 import { seedDemo } from '../../../local/demo'
 import { FUNCTIONS } from '../../../local/functions'
+import { functionContext } from '../../../local/gateway'
 import type { Runtime } from '../../../local/runtime'
 import { startTestRuntime } from '../../helpers/runtime'
 import { WEAPP_DIR } from './build'
@@ -13,6 +14,8 @@ export interface WeappWorld {
   runtime: Runtime
   /** Launches the mini-program as WeChat would for `persona`; closed after the file's tests. */
   open(options: Omit<LaunchOptions, 'root' | 'templates' | 'runtime'>): Promise<MiniProgram>
+  /** A cloud function call as `persona`, outside the mini-program (setting the scene for a test); a refusal throws. */
+  call<T = Record<string, unknown>>(persona: string, fn: string, action: string, data: unknown): Promise<T>
   close(): Promise<void>
 }
 
@@ -29,8 +32,13 @@ export async function startWeappWorld(root = WEAPP_DIR, { demo = true } = {}): P
       opened.push(mp)
       return mp
     },
+    async call<T>(persona: string, fn: string, action: string, data: unknown) {
+      const answer = (await FUNCTIONS[fn]({ action, data }, functionContext(fn, runtime.login.openidOf(persona)))) as { ok: boolean; data: T; error?: { code: string } }
+      if (!answer.ok) throw new Error(`${fn}.${action} as ${persona}: ${answer.error?.code}`)
+      return answer.data
+    },
     async close() {
-      for (const mp of opened) mp.close()
+      for (const mp of opened) await mp.close()
       await runtime.close()
     },
   }

@@ -54,6 +54,10 @@ function parseUrl(url: string, from?: string) {
   return { route: path.posix.normalize(route), query }
 }
 
+/** One process listener for every open mini-program: a rejection nobody handled is each one's uncaught error. */
+const rejectionSinks = new Set<(reason: unknown) => void>()
+const onRejection = (reason: unknown) => rejectionSinks.forEach((sink) => sink(reason))
+
 export function textOf(node: ViewNode | string): string {
   return typeof node === 'string' ? node : node.children.map(textOf).join('')
 }
@@ -80,25 +84,35 @@ export async function launch(options: LaunchOptions) {
   }
   const onError = (e: unknown) => errors.push(e)
   const rejections = (reason: unknown) => errors.push(reason)
-  process.on('unhandledRejection', rejections)
+  if (rejectionSinks.size === 0) process.on('unhandledRejection', onRejection)
+  rejectionSinks.add(rejections)
 
   const fake = createWx(
     {
       onViolation: (m) => violations.push(m),
       guard: (fn) => void call(fn, undefined),
       navigate: (kind, o) => navigate(kind, o),
-      async callFunction(name, data, openData) {
-        const main = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined
-        if (!main) throw new Error(`FunctionName parameter could not be found (${name})`)
-        const event = { ...JSON.parse(JSON.stringify(data)), ...openData, userInfo: { appId: LOCAL_APPID, openId: openid } }
-        const extra: Record<string, string> = Object.keys(openData).length ? { WX_OPEN_DATA_INFO: JSON.stringify({ keys: Object.keys(openData) }) } : {}
-        const result = await main(event, functionContext(name, openid, extra))
-        // Across the wire the answer is JSON, arriving as the logic layer's own objects.
-        return service.json(result)
-      },
+      callFunction: (name, data, openData) => track(invokeFunction(name, data, openData)),
     },
     answers,
   )
+
+  /** Cloud calls still running: closing waits for them, as the runtime cannot stop under a call. */
+  const inFlight = new Set<Promise<unknown>>()
+  function track<T>(work: Promise<T>): Promise<T> {
+    inFlight.add(work)
+    void work.catch(() => undefined).finally(() => inFlight.delete(work))
+    return work
+  }
+  async function invokeFunction(name: string, data: Record<string, unknown>, openData: Record<string, unknown>): Promise<unknown> {
+    const main = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined
+    if (!main) throw new Error(`FunctionName parameter could not be found (${name})`)
+    const event = { ...JSON.parse(JSON.stringify(data)), ...openData, userInfo: { appId: LOCAL_APPID, openId: openid } }
+    const extra: Record<string, string> = Object.keys(openData).length ? { WX_OPEN_DATA_INFO: JSON.stringify({ keys: Object.keys(openData) }) } : {}
+    const result = await main(event, functionContext(name, openid, extra))
+    // Across the wire the answer is JSON, arriving as the logic layer's own objects.
+    return service.json(result)
+  }
 
   const service = createAppService(
     options.root,
@@ -190,7 +204,12 @@ export async function launch(options: LaunchOptions) {
     if (!page) throw new Error('no page is open')
     return page
   }
-  const view = () => options.templates.render(current().route, current().data)
+  const renderWarnings: string[] = []
+  const view = () => {
+    const { tree, warnings } = options.templates.render(current().route, current().data)
+    for (const w of warnings) renderWarnings.push(`${current().route}: ${w}`)
+    return tree
+  }
 
   function findAll(node: ViewNode, test: (n: ViewNode) => boolean, out: ViewNode[] = []): ViewNode[] {
     if (test(node)) out.push(node)
@@ -231,6 +250,8 @@ export async function launch(options: LaunchOptions) {
     answers,
     errors,
     violations,
+    /** What WeChat's template runtime complained of while drawing (e.g. a node whose template does not exist). */
+    renderWarnings,
     get page() {
       return current()
     },
@@ -266,10 +287,12 @@ export async function launch(options: LaunchOptions) {
     },
     find: (test: (n: ViewNode) => boolean) => findAll(view(), test),
     fire,
-    close() {
-      process.off('unhandledRejection', rejections)
+    async close() {
+      rejectionSinks.delete(rejections)
+      if (rejectionSinks.size === 0) process.off('unhandledRejection', onRejection)
       while (stack.length) unload(stack.pop()!)
       service.close()
+      while (inFlight.size) await Promise.allSettled([...inFlight])
       fake.close()
     },
   }

@@ -46,9 +46,13 @@ export function compileTemplates(root: string) {
   const out = spawnSync(wccExecutable(), ['-d', '-cc', '0', ...wxml, ...wxs, '-gn', '$gwx'], { cwd: root, maxBuffer: 256 << 20 })
   if (out.status !== 0) throw new Error(`wcc failed: ${out.stderr.toString()}`)
   // The webview's global scope, where wcc's output expects `window`.
-  const view = vm.createContext({ console })
+  // What wcc's runtime reports while drawing (a template it cannot find) is a broken page, not noise.
+  const warnings: string[] = []
+  const view = vm.createContext({ console: { ...console, warn: (...args: unknown[]) => warnings.push(args.join(' ')) } })
   view.window = view
   const gwx = vm.runInContext(`${out.stdout.toString()};$gwx`, view, { filename: 'wcc-output.js' }) as (file: string) => (data: unknown, env: object, global: object) => ViewNode
+
+  const toView = vm.runInContext('JSON.parse', view) as (json: string) => unknown
 
   function draw(file: string, data: unknown): ViewNode {
     const generate = gwx(file)
@@ -61,7 +65,14 @@ export function compileTemplates(root: string) {
     return { tag: node.tag, attr: node.attr ?? {}, children }
   }
 
-  return { render: (page: string, data: unknown) => draw(`${page}.wxml`, data) }
+  return {
+    render(page: string, data: unknown): { tree: ViewNode; warnings: string[] } {
+      warnings.length = 0
+      // Page data crosses WeChat's bridge to the webview as JSON (WXS also rejects objects of another realm).
+      const tree = draw(`${page}.wxml`, toView(JSON.stringify(data)))
+      return { tree, warnings: [...warnings] }
+    },
+  }
 }
 
 export type Templates = ReturnType<typeof compileTemplates>
