@@ -14,8 +14,8 @@ const ERROR_SCREENS = ['网络连接失败', '网络不太顺畅', '暂时无法
 /** [persona, page with its query, text only that page shows with the demo's data] */
 const PAGES: [string, string, string][] = [
   ['resident-zhang', 'pages/index/index', '正在进行的评议'],
-  ['resident-zhang', 'pages/round/index?roundId=demo-community&channel=grid-xf-1', '您以“社区居民”身份参评'],
-  ['resident-zhang', 'pages/ballot/index?roundId=demo-community&channel=grid-xf-1&targets=b1,b2', '第 1 个，共 2 个幸福社区第一网格党支部'],
+  ['resident-zhang', 'pages/round/index?roundId=demo-community&channel=grid-1', '您以“社区居民”身份参评'],
+  ['resident-zhang', 'pages/ballot/index?roundId=demo-community&channel=grid-1&targets=b1,b2', '第 1 个，共 2 个幸福社区第一网格党支部'],
   ['organizer', 'organizer/pages/workbench/index', '组织员 · 幸福社区'],
   ['organizer', 'organizer/pages/create/index', '第 1 步，共 4 步：选择模板'],
   ['organizer', 'organizer/pages/round/index?roundId=demo-community', '第一网格居民群复制链接转发到群海报'],

@@ -1,5 +1,5 @@
 /** @module What a weapp test file needs: the embedded CloudBase seeded with the demo, the compiled templates, and `open()` to launch the bundle. */
-import { seedDemo } from '../../../local/demo'
+import { type DemoCodes, seedDemo } from '../../../local/demo'
 import { FUNCTIONS } from '../../../local/functions'
 import { functionContext } from '../../../local/gateway'
 import type { Runtime } from '../../../local/runtime'
@@ -12,6 +12,8 @@ export { textOf, type MiniProgram } from './miniprogram'
 
 export interface WeappWorld {
   runtime: Runtime
+  /** The 三评一联 round's roster codes the demo made (empty without the demo). */
+  demoCodes: DemoCodes[]
   /** Launches the mini-program as WeChat would for `persona`; closed after the file's tests. */
   open(options: Omit<LaunchOptions, 'root' | 'templates' | 'runtime'>): Promise<MiniProgram>
   /** A cloud function call as `persona`, outside the mini-program (setting the scene for a test); a refusal throws. */
@@ -21,11 +23,12 @@ export interface WeappWorld {
 
 export async function startWeappWorld(root = WEAPP_DIR, { demo = true } = {}): Promise<WeappWorld> {
   const runtime = await startTestRuntime()
-  if (demo) await seedDemo(FUNCTIONS.organize, runtime.login.openidOf('admin'), undefined, runtime.login.openidOf)
+  const demoCodes = (demo && (await seedDemo(FUNCTIONS.organize, runtime.login.openidOf('admin'), undefined, runtime.login.openidOf))) || []
   let templates: Templates | undefined
   const opened: MiniProgram[] = []
   return {
     runtime,
+    demoCodes,
     async open(options) {
       templates ??= compileTemplates(root)
       const mp = await launch({ ...options, root, templates, runtime })

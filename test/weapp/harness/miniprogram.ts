@@ -211,33 +211,29 @@ export async function launch(options: LaunchOptions) {
     return tree
   }
 
-  function findAll(node: ViewNode, test: (n: ViewNode) => boolean, out: ViewNode[] = []): ViewNode[] {
-    if (test(node)) out.push(node)
-    for (const c of node.children) if (typeof c !== 'string') findAll(c, test, out)
+  /** A drawn node with its ancestors, outermost first (events bubble through them). */
+  interface Located {
+    node: ViewNode
+    trail: ViewNode[]
+  }
+  function findAll(node: ViewNode, test: (n: ViewNode) => boolean, trail: ViewNode[] = [], out: Located[] = []): Located[] {
+    if (test(node)) out.push({ node, trail })
+    for (const c of node.children) if (typeof c !== 'string') findAll(c, test, [...trail, node], out)
     return out
   }
   /** The innermost nodes whose text contains `text` (one per place it appears). */
-  function byText(text: string | RegExp): ViewNode[] {
+  function byText(text: string | RegExp): Located[] {
     const matches = (n: ViewNode) => (typeof text === 'string' ? textOf(n).includes(text) : text.test(textOf(n)))
     return findAll(view(), (n) => matches(n) && !n.children.some((c) => typeof c !== 'string' && matches(c)))
-  }
-  function path_(node: ViewNode, target: ViewNode, trail: ViewNode[] = []): ViewNode[] | undefined {
-    if (node === target) return [...trail, node]
-    for (const c of node.children) if (typeof c !== 'string') {
-      const found = path_(c, target, [...trail, node])
-      if (found) return found
-    }
-    return undefined
   }
   function eventFor(type: string, node: ViewNode, detail: Record<string, unknown>) {
     const dataset = Object.fromEntries(Object.entries(node.attr).filter(([k]) => k.startsWith('data-')).map(([k, v]) => [k.slice(5).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()), v]))
     const target = { id: node.attr.id, dataset }
     return service.json({ type, timeStamp: Date.now(), target, currentTarget: target, detail, touches: [], changedTouches: [] })
   }
-  /** Fires `type` at the nearest node (from `node` up) that binds it, through the handler Taro bound there (its `eh`). */
-  function fire(node: ViewNode, type: string, detail: Record<string, unknown>) {
-    const trail = path_(view(), node) ?? []
-    const bound = trail.reverse().find((n) => typeof n.attr[`bind${type}`] === 'string' || typeof n.attr[`catch${type}`] === 'string')
+  /** Fires `type` at the nearest node (from `at` up) that binds it, through the handler Taro bound there (its `eh`). */
+  function fire({ node, trail }: Located, type: string, detail: Record<string, unknown>) {
+    const bound = [...trail, node].reverse().find((n) => typeof n.attr[`bind${type}`] === 'string' || typeof n.attr[`catch${type}`] === 'string')
     if (!bound) throw new Error(`nothing binds ${type} at "${textOf(node).slice(0, 40)}"`)
     const handler = String(bound.attr[`bind${type}`] ?? bound.attr[`catch${type}`])
     const page = current()
@@ -274,10 +270,18 @@ export async function launch(options: LaunchOptions) {
         await new Promise((r) => setTimeout(r, 50))
       }
     },
+    /** Polls until the open page no longer shows `text`. */
+    async waitForTextGone(text: string, timeoutMs = 15_000) {
+      const until = Date.now() + timeoutMs
+      while (textOf(view()).includes(text)) {
+        if (Date.now() > until) throw new Error(`"${text}" is still on ${current().route}`)
+        await new Promise((r) => setTimeout(r, 50))
+      }
+    },
     tap(text: string | RegExp, index = 0) {
-      const node = byText(text)[index]
-      if (!node) throw new Error(`no "${String(text)}" on ${current().route} to tap`)
-      fire(node, 'tap', { x: 0, y: 0 })
+      const hit = byText(text)[index]
+      if (!hit) throw new Error(`no "${String(text)}" on ${current().route} to tap`)
+      fire(hit, 'tap', { x: 0, y: 0 })
     },
     /** Types into the input or textarea whose placeholder is `placeholder`. */
     input(placeholder: string, value: string) {
@@ -285,7 +289,7 @@ export async function launch(options: LaunchOptions) {
       if (!field) throw new Error(`no field with placeholder "${placeholder}" on ${current().route}`)
       fire(field, 'input', { value, cursor: value.length, keyCode: 0 })
     },
-    find: (test: (n: ViewNode) => boolean) => findAll(view(), test),
+    find: (test: (n: ViewNode) => boolean) => findAll(view(), test).map((l) => l.node),
     fire,
     async close() {
       rejectionSinks.delete(rejections)
