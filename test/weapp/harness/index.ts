@@ -16,6 +16,8 @@ export interface WeappWorld {
   demoCodes: DemoCodes[]
   /** Launches the mini-program as WeChat would for `persona`; closed after the file's tests. */
   open(options: Omit<LaunchOptions, 'root' | 'templates' | 'runtime'>): Promise<MiniProgram>
+  /** Launches another build (a fixture) against the same CloudBase. */
+  openAt(root: string, options: Omit<LaunchOptions, 'root' | 'templates' | 'runtime'>): Promise<MiniProgram>
   /** A cloud function call as `persona`, outside the mini-program (setting the scene for a test); a refusal throws. */
   call<T = Record<string, unknown>>(persona: string, fn: string, action: string, data: unknown): Promise<T>
   close(): Promise<void>
@@ -32,6 +34,11 @@ export async function startWeappWorld(root = WEAPP_DIR, { demo = true } = {}): P
     async open(options) {
       templates ??= compileTemplates(root)
       const mp = await launch({ ...options, root, templates, runtime })
+      opened.push(mp)
+      return mp
+    },
+    async openAt(other, options) {
+      const mp = await launch({ ...options, root: other, templates: compileTemplates(other), runtime })
       opened.push(mp)
       return mp
     },

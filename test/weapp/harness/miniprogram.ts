@@ -266,6 +266,7 @@ export async function launch(options: LaunchOptions) {
         const shown = textOf(view())
         if (typeof text === 'string' ? shown.includes(text) : text.test(shown)) return shown
         if (errors.length) throw new Error(`uncaught in the mini-program while waiting for "${String(text)}": ${String((errors[0] as Error)?.stack ?? errors[0])}`)
+        if (violations.length) throw new Error(`the mini-program used what WeChat lacks: ${violations.join('; ')}`)
         if (Date.now() > until) throw new Error(`"${String(text)}" never appeared on ${current().route}; it shows:\n${shown.slice(0, 1500)}`)
         await new Promise((r) => setTimeout(r, 50))
       }
