@@ -3,7 +3,8 @@
  * channel) or a poster's QR scene opens the round; she rates every target, submits, sees her
  * receipts, comes back to 已评, and redeems an invitation code from a roster slip.
  */
-import { startWeappWorld, type MiniProgram, type WeappWorld } from './harness'
+import { DEMO_BRANCHES, expectClean, rateEveryBranch } from './flows'
+import { startWeappWorld, type WeappWorld } from './harness'
 
 let world: WeappWorld
 beforeAll(async () => {
@@ -11,37 +12,14 @@ beforeAll(async () => {
 })
 afterAll(() => world.close())
 
-const TARGETS = ['幸福社区第一网格党支部', '幸福社区第二网格党支部', '幸福社区第三网格党支部', '幸福社区离退休党支部']
-
-/** Rates the open target 满意 overall, lets that fill its items, and moves on. */
-async function rateAll(mp: MiniProgram, count: number) {
-  for (let i = 0; i < count; i++) {
-    await mp.waitForText(`第 ${i + 1} 个，共 ${count} 个${TARGETS[i]}`)
-    mp.tap(/^满意$/)
-    await mp.waitForText('都选“满意”')
-    mp.tap(/都选“满意”/)
-    await mp.waitForTextGone('都选“满意”')
-    mp.tap(i + 1 < count ? '下一个' : '检查并提交')
-  }
-  await mp.waitForText(`共 ${count} 个对象，提交后不能修改`)
-  mp.tap('确认提交')
-}
-
-function expectClean(mp: MiniProgram) {
-  expect(mp.errors).toEqual([])
-  expect(mp.violations).toEqual([])
-}
-
 test('张阿姨 opens the share card of grid 1, rates all four branches, gets a receipt for each, and sees 已评 when she comes back', async () => {
   const mp = await world.open({ persona: 'resident-zhang', path: 'pages/round/index?roundId=demo-community&channel=grid-1', scene: 1007 })
-  await mp.waitForText('开始评议（4 个）')
-  mp.tap('开始评议（4 个）')
-  await mp.waitForText('第 1 个，共 4 个')
-  expect(mp.pages().map((p) => p.route)).toEqual(['pages/round/index', 'pages/ballot/index'])
-  expect(mp.page.options).toMatchObject({ roundId: 'demo-community', channel: 'grid-1' })
-  await rateAll(mp, 4)
-  const receipt = await mp.waitForText('回执编号')
-  for (const name of TARGETS) expect(receipt).toContain(name)
+  const receipt = await rateEveryBranch(mp)
+  expect(mp.pages()).toEqual([
+    { route: 'pages/round/index', options: { roundId: 'demo-community', channel: 'grid-1' } },
+    { route: 'pages/ballot/index', options: { roundId: 'demo-community', channel: 'grid-1', targets: 'b1,b2,b3,b4' } },
+  ])
+  for (const name of DEMO_BRANCHES) expect(receipt).toContain(name)
   expect(receipt.match(/已提交回执编号 [0-9A-Z-]+/g)).toHaveLength(4)
   expectClean(mp)
 

@@ -271,6 +271,17 @@ export async function launch(options: LaunchOptions) {
         await new Promise((r) => setTimeout(r, 50))
       }
     },
+    /** Polls until `ready()` holds (for what text alone does not show, e.g. a button enabled again). */
+    async waitFor(ready: () => boolean, what: string, timeoutMs = 15_000) {
+      const until = Date.now() + timeoutMs
+      while (!ready()) {
+        if (errors.length) throw new Error(`uncaught in the mini-program while waiting for ${what}: ${String((errors[0] as Error)?.stack ?? errors[0])}`)
+        if (Date.now() > until) throw new Error(`${what} never happened on ${current().route}; it shows:\n${textOf(view()).slice(0, 1500)}`)
+        await new Promise((r) => setTimeout(r, 50))
+      }
+    },
+    /** The user presses the back button of the navigation bar. */
+    back: () => navigate('navigateBack', {}),
     /** Polls until the open page no longer shows `text`. */
     async waitForTextGone(text: string, timeoutMs = 15_000) {
       const until = Date.now() + timeoutMs
