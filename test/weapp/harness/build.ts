@@ -35,6 +35,21 @@ export function buildWeapp(projectDir = ROOT, env: Record<string, string> = {}):
   })
 }
 
+/**
+ * Builds a copy of the project (sources and config; node_modules linked) with an env file and
+ * shell variables of the test's choosing, leaving the worktree's own .env and dist alone.
+ * Returns the copy's dist/weapp.
+ */
+export function buildCopy(dir: string, { shell = {}, dotenv }: { shell?: Record<string, string>; dotenv?: string }): string {
+  for (const entry of ['src', 'config', 'types', 'babel.config.js', 'tsconfig.json', 'package.json', 'project.config.json']) {
+    fs.cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true })
+  }
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir')
+  if (dotenv !== undefined) fs.writeFileSync(path.join(dir, '.env'), dotenv)
+  buildWeapp(dir, shell)
+  return path.join(dir, 'dist', 'weapp')
+}
+
 export function ensureWeappBuild(): void {
   if (!isFresh()) buildWeapp()
 }
