@@ -18,7 +18,7 @@ export interface WxCall {
 export type CloudCall = (name: string, data: Record<string, unknown>, openData: Record<string, unknown>) => Promise<unknown>
 
 export interface WxHooks {
-  /** The bundle's own storage slots on `wx` (webpack's chunk list). */
+  /** The bundle read a name WeChat's `wx` does not have. */
   onViolation(message: string): void
   /** Runs mini-program code called back from the harness, recording what it throws as uncaught. */
   guard(fn: () => void): void
