@@ -54,10 +54,6 @@ function parseUrl(url: string, from?: string) {
   return { route: path.posix.normalize(route), query }
 }
 
-/** One process listener for every open mini-program: a rejection nobody handled is each one's uncaught error. */
-const rejectionSinks = new Set<(reason: unknown) => void>()
-const onRejection = (reason: unknown) => rejectionSinks.forEach((sink) => sink(reason))
-
 export function textOf(node: ViewNode | string): string {
   return typeof node === 'string' ? node : node.children.map(textOf).join('')
 }
@@ -83,9 +79,7 @@ export async function launch(options: LaunchOptions) {
     ...options.answers,
   }
   const onError = (e: unknown) => errors.push(e)
-  const rejections = (reason: unknown) => errors.push(reason)
-  if (rejectionSinks.size === 0) process.on('unhandledRejection', onRejection)
-  rejectionSinks.add(rejections)
+  // A promise the bundle leaves rejected needs no collecting here: jest fails the running test with it.
 
   const fake = createWx(
     {
@@ -304,8 +298,6 @@ export async function launch(options: LaunchOptions) {
     find: (test: (n: ViewNode) => boolean) => findAll(view(), test).map((l) => l.node),
     fire,
     async close() {
-      rejectionSinks.delete(rejections)
-      if (rejectionSinks.size === 0) process.off('unhandledRejection', onRejection)
       while (stack.length) unload(stack.pop()!)
       service.close()
       while (inFlight.size) await Promise.allSettled([...inFlight])
