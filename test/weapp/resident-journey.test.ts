@@ -49,7 +49,7 @@ test('王小明 redeems a roster code from a slip and lands on the 三评一联 
   await mp.waitForText('参加评议的邀请码、工作人员邀请码和初始化码都在这里输入')
   expect(mp.pages().map((p) => p.route)).toEqual(['pages/index/index', 'organizer/pages/redeem/index'])
   mp.input('请输入收到的邀请码', code)
-  await new Promise((r) => setTimeout(r, 100))
+  await mp.waitFor(() => mp.find((n) => n.attr.placeholder === '请输入收到的邀请码' && n.attr.value !== '').length === 1, 'the code in the field')
   mp.tap(/^确定$/)
   await mp.waitForText('阳光街道第一组“三评一联”群众评价')
   expect(mp.pages().map((p) => p.route)).toEqual(['pages/index/index', 'pages/round/index'])
