@@ -17,7 +17,8 @@ test('张阿姨 opens the share card of grid 1, rates all four branches, gets a 
   const receipt = await rateEveryBranch(mp)
   expect(mp.pages()).toEqual([
     { route: 'pages/round/index', options: { roundId: 'demo-community', channel: 'grid-1' } },
-    { route: 'pages/ballot/index', options: { roundId: 'demo-community', channel: 'grid-1', targets: 'b1,b2,b3,b4' } },
+    // As WeChat hands them over: still percent-encoded, as the round page wrote them.
+    { route: 'pages/ballot/index', options: { roundId: 'demo-community', channel: 'grid-1', targets: 'b1%2Cb2%2Cb3%2Cb4' } },
   ])
   for (const name of DEMO_BRANCHES) expect(receipt).toContain(name)
   expect(receipt.match(/已提交回执编号 [0-9A-Z-]+/g)).toHaveLength(4)

@@ -18,8 +18,9 @@ test('陈组织员 goes from home to the workbench, opens the round and reads it
   const mp = await world.open({ persona: 'organizer', path: 'pages/index/index' })
   await mp.waitForText('工作台')
   mp.tap('工作台')
-  await mp.waitForText(ROUND)
-  expect(mp.text()).toContain('组织员 · 幸福社区')
+  // Home lists the round too: wait for the workbench's own list.
+  await mp.waitForText('组织员 · 幸福社区')
+  await mp.waitForText(`评议中（1）${ROUND}`)
   mp.tap(ROUND)
   await mp.waitForText('转发渠道')
   expect(mp.pages().map((p) => p.route)).toEqual(['pages/index/index', 'organizer/pages/workbench/index', 'organizer/pages/round/index'])

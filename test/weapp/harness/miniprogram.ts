@@ -15,6 +15,7 @@ import { createWx, type WxAnswers } from './wx'
 interface AppJson {
   pages: string[]
   subPackages?: { root: string; pages: string[] }[]
+  tabBar?: { list: { pagePath: string }[] }
 }
 
 export interface PageInstance extends Record<string, unknown> {
@@ -50,7 +51,9 @@ function applyPath(data: Record<string, unknown>, key: string, value: unknown) {
 function parseUrl(url: string, from?: string) {
   const [rawPath, search = ''] = url.split('?')
   const route = rawPath.startsWith('/') ? rawPath.slice(1) : path.posix.join(path.posix.dirname(from ?? ''), rawPath)
-  const query = Object.fromEntries(new URLSearchParams(search))
+  // WeChat's own parsing: values stay percent-encoded (pages decode them), a value ends at its next
+  // `=` (`code=3==x` gives "3"), and a key without `=` gets the string "undefined".
+  const query = Object.fromEntries(search.split('&').filter(Boolean).map((pair) => [pair.split('=')[0], pair.split('=')[1] ?? 'undefined']))
   return { route: path.posix.normalize(route), query }
 }
 
@@ -175,6 +178,8 @@ export async function launch(options: LaunchOptions) {
       return
     }
     const { route, query } = parseUrl(String(o.url), current?.route)
+    const tabs = (app.tabBar?.list ?? []).map((t) => t.pagePath)
+    if ((kind === 'switchTab') !== tabs.includes(route)) throw new Error(`${kind}:fail can not ${kind === 'switchTab' ? 'switch to no-tabBar' : 'navigate to a tabbar'} page`)
     if (kind === 'navigateTo') {
       if (current) call(current.onHide, current)
       if (stack.length >= 10) throw new Error('navigateTo:fail webview count limit exceed')
