@@ -8,7 +8,7 @@ import { WEAPP_DIR } from './build'
 import { launch, type LaunchOptions, type MiniProgram } from './miniprogram'
 import { compileTemplates, type Templates } from './templates'
 
-export { textOf, type MiniProgram } from './miniprogram'
+export type { MiniProgram } from './miniprogram'
 
 export interface WeappWorld {
   runtime: Runtime

@@ -18,7 +18,7 @@ interface AppJson {
   tabBar?: { list: { pagePath: string }[] }
 }
 
-export interface PageInstance extends Record<string, unknown> {
+interface PageInstance extends Record<string, unknown> {
   route: string
   options: Record<string, string>
   data: Record<string, unknown>
@@ -57,7 +57,7 @@ function parseUrl(url: string, from?: string) {
   return { route: path.posix.normalize(route), query }
 }
 
-export function textOf(node: ViewNode | string): string {
+function textOf(node: ViewNode | string): string {
   return typeof node === 'string' ? node : node.children.map(textOf).join('')
 }
 
@@ -70,7 +70,7 @@ export async function launch(options: LaunchOptions) {
   const stack: PageInstance[] = []
   let appInstance: Record<string, unknown> | undefined
   let pendingPage: Record<string, unknown> | undefined
-  let openid = options.persona ? options.runtime.login.openidOf(options.persona) : undefined
+  const openid = options.persona ? options.runtime.login.openidOf(options.persona) : undefined
   const first = parseUrl(options.path)
   const answers: WxAnswers = {
     scene: options.scene ?? 1001,
@@ -242,7 +242,6 @@ export async function launch(options: LaunchOptions) {
 
   return {
     wx: fake,
-    answers,
     errors,
     violations,
     /** What WeChat's template runtime complained of while drawing (e.g. a node whose template does not exist). */
@@ -251,13 +250,7 @@ export async function launch(options: LaunchOptions) {
       return current()
     },
     pages: () => stack.map((p) => ({ route: p.route, options: p.options })),
-    view,
     text: () => textOf(view()),
-    byText,
-    /** Switches whose openid WeChat's server attaches to later calls. */
-    signInAs(persona: string | undefined) {
-      openid = persona ? options.runtime.login.openidOf(persona) : undefined
-    },
     /** Polls until the open page shows `text` (rendering is asynchronous, as in WeChat). */
     async waitForText(text: string | RegExp, timeoutMs = 15_000) {
       const until = Date.now() + timeoutMs
@@ -301,7 +294,6 @@ export async function launch(options: LaunchOptions) {
       fire(field, 'input', { value, cursor: value.length, keyCode: 0 })
     },
     find: (test: (n: ViewNode) => boolean) => findAll(view(), test).map((l) => l.node),
-    fire,
     async close() {
       while (stack.length) unload(stack.pop()!)
       service.close()

@@ -221,7 +221,6 @@ export function createWx(hooks: WxHooks, answers: WxAnswers) {
     calls,
     /** The options `wx.cloud.init` received; undefined until it runs. */
     cloudInit: () => cloudEnv,
-    storage,
     readTemp,
     close: () => fs.rmSync(tempDir, { recursive: true, force: true }),
   }
