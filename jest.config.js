@@ -1,6 +1,7 @@
 /**
- * Projects: pure/unit tests, tests that start the local stack in-process, and browser tests against
- * one started product. `npm test` runs them in the lanes of scripts/test.ts: a new project joins one.
+ * Projects: pure/unit tests, tests that start the local stack in-process, browser tests against one
+ * started product, and the weapp bundle run as WeChat runs it. `npm test` runs them in the lanes of
+ * scripts/test.ts: a new project joins one.
  */
 const common = {
   testEnvironment: 'node',
@@ -11,7 +12,7 @@ const common = {
 module.exports = {
   testTimeout: 60000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['/test/e2e/', '/test/integration/'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['/test/e2e/', '/test/integration/', '/test/weapp/'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
     {
       ...common,
@@ -20,5 +21,7 @@ module.exports = {
       globalSetup: '<rootDir>/test/e2e/global-setup.ts',
       globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
     },
+    // One weapp build per run (reused while fresh), shared with test/e2e/weapp-build.test.ts.
+    { ...common, displayName: 'weapp', testMatch: ['<rootDir>/test/weapp/**/*.test.ts'], globalSetup: '<rootDir>/test/weapp/global-setup.ts' },
   ],
 }

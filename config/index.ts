@@ -19,6 +19,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     plugins: [],
     defineConstants: {},
+    // Taro inlines TARO_APP_* only when an env file sets them; anything else would reach the bundle as
+    // `process.env.…`, which WeChat's script environment cannot evaluate (the launch crash of issue 15).
+    // By the time this file runs Taro has merged .env into process.env, the shell's value first.
+    env: { TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? '') },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { exclude: ['@nutui/nutui-react-taro', '@nutui/icons-react-taro'] } },
     cache: { enable: true },

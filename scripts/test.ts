@@ -13,7 +13,8 @@ import path from 'node:path'
 
 const LANES: Record<string, string[]> = {
   node: ['unit', 'integration'],
-  stack: ['e2e'],
+  // e2e and weapp share dist/weapp (weapp-build.test.ts reuses the harness's build): one lane, so never two builds at once.
+  stack: ['e2e', 'weapp'],
 }
 /** The README's budget for jest on 2 cores. */
 const BUDGET_S = 300
