@@ -22,7 +22,7 @@ const verdictText = (t: RoundResults['targets'][number]) => t.result.verdicts.ve
 
 /** Every opinion of the shown targets in one read each; withheld ones stay withheld. */
 async function allOpinions(results: RoundResults, round: Parameters<typeof opinionsPage>[0]) {
-  const rows: { target: string; day: string; text: string }[] = []
+  const rows: { target: string; text: string }[] = []
   for (const t of results.targets) {
     const { items } = await opinionsPage(round, t.targetId, t.result.ballots, 1, Math.max(1, t.result.opinions))
     rows.push(...items.map((o) => ({ target: t.name, ...o })))
@@ -88,7 +88,7 @@ export async function exportRound(auth: Authority, roundId: string, { now }: Han
   turnout.addRow({ what: '来自群聊数', ballots: results.participation.groupChats, expected: '' })
 
   const opinions = book.addWorksheet('意见建议')
-  opinions.columns = [{ header: '评议对象', key: 'target', width: 24 }, { header: '日期', key: 'day', width: 12 }, { header: '意见建议', key: 'text', width: 80 }]
+  opinions.columns = [{ header: '评议对象', key: 'target', width: 24 }, { header: '意见建议', key: 'text', width: 80 }]
   for (const row of await allOpinions(results, figures.round)) opinions.addRow(row)
 
   return upload(`exports/${roundId}`, `${doc.round.title}-统计表.xlsx`, Buffer.from(await book.xlsx.writeBuffer()))
@@ -100,7 +100,7 @@ export async function reportPdf(auth: Authority, roundId: string, targetId: stri
   const figures = await roundFigures(doc, now)
   const results = roundResults(doc, figures, shown)
   const excerpts = new Map<string, string[]>()
-  for (const t of results.targets) excerpts.set(t.targetId, (await opinionsPage(figures.round, t.targetId, t.result.ballots, 1)).items.slice(0, 5).map((o) => `${o.day}　${o.text}`))
+  for (const t of results.targets) excerpts.set(t.targetId, (await opinionsPage(figures.round, t.targetId, t.result.ballots, 1)).items.slice(0, 5).map((o) => o.text))
   const name = targetId ? `${doc.round.title}-${shown[0]?.name}-评议报告.pdf` : `${doc.round.title}-评议报告.pdf`
   return upload(`exports/${roundId}`, name, await renderPdf(results, excerpts, (id) => figures.byTarget.get(id)?.counters))
 }

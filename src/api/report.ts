@@ -146,9 +146,8 @@ export interface LevelBar {
   count: number
 }
 
+/** The text alone: a stored ballot keeps no time, so an opinion cannot be dated (README, "Ballot pools"). */
 export interface Opinion {
-  /** YYYY-MM-DD (Asia/Shanghai): never finer than the day. */
-  day: string
   text: string
 }
 

@@ -129,7 +129,7 @@ test('openid, _openid or userInfo in the body never change who voted', async () 
   expect(countersOf(runtime, roundId, 't1').ballots).toBe(2)
 })
 
-test('opinions are read back a page at a time, each with its day only, every one exactly once', async () => {
+test('opinions are read back a page at a time, as text with no date, every one exactly once', async () => {
   const roundId = await openRound(runtime)
   const personas = ['resident-zhang', 'resident-li', 'resident-wang']
   for (const [i, persona] of personas.entries()) expect((await (await resident(persona, roundId)).submit([fullBallot(template, 't1', 0, `意见${i}`)])).ok).toBe(true)
@@ -137,5 +137,5 @@ test('opinions are read back a page at a time, each with its day only, every one
   const rest = await opinionsPage(roundId, 't1', 2, 2)
   expect([first.total, first.opinions.length, rest.opinions.length]).toEqual([3, 2, 1])
   expect([...first.opinions, ...rest.opinions].map((o) => o.text).sort()).toEqual(['意见0', '意见1', '意见2'])
-  for (const o of first.opinions) expect(o.day).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+  for (const o of [...first.opinions, ...rest.opinions]) expect(Object.keys(o)).toEqual(['text'])
 })

@@ -112,7 +112,6 @@ export default function TargetPage() {
         {opinions.items.map((o, i) => (
           <View key={`${opinions.page}-${i}`} className='dash-opinion'>
             <Text className='dash-opinion__text'>{o.text}</Text>
-            <Text className='dash-small'>{o.day}</Text>
           </View>
         ))}
         {pages > 1 && (
