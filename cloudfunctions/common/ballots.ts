@@ -1,13 +1,15 @@
 /**
  * @module The one server-side way to read stored ballots, and their layout. A target's ballots
  * live in a fixed set of pools (documents of `ballots`), one per counter shard number, all created
- * by the target's first ballot (`cast.ts`) and then updated in place. A ballot goes to a pool
+ * with the target's counter shards when the round opens (`preparePools`; a cast creates them
+ * only if that was cut short) and then updated in place. A ballot goes to a pool
  * drawn at random and sits in it at a place drawn at random; neither pool nor entry carries a
  * time. So what a copy of the database shows on the ballots' side — pools, their order, sizes and
  * contents — is the same whoever cast which ballot, and nothing lines a receipt up with a ballot.
  */
-import type { ValidBallot } from '../../src/core'
+import { emptyCounters, type ValidBallot } from '../../src/core'
 import { database } from './cloudbase'
+import { isDuplicate } from './transaction'
 
 export interface StoredBallot {
   roundId: string
@@ -31,6 +33,30 @@ export interface Pool {
 }
 
 export const poolId = (roundId: string, targetId: string, shard: number) => `${roundId}:${targetId}:${shard}`
+
+/** Counter shards and pools share their ids, in two collections. */
+export const shardId = poolId
+
+const addOnce = (collection: string, doc: { _id: string } & Record<string, unknown>) =>
+  database()
+    .collection(collection)
+    .add(doc)
+    .catch((e: unknown) => {
+      if (!isDuplicate(e)) throw e
+    })
+
+/**
+ * Every pool and counter shard of every target, empty, before any ballot: what exists and in which
+ * order then depends on the round alone. Safe to repeat; a shard already there (sealed, or holding
+ * ballots) is left as it is.
+ */
+export async function preparePools(roundId: string, targetIds: readonly string[], shards: number): Promise<void> {
+  for (const targetId of targetIds) {
+    const ids = Array.from({ length: shards }, (_, k) => poolId(roundId, targetId, k))
+    await Promise.all(ids.map((_id) => addOnce('ballots', { _id, roundId, targetId, ballots: [] })))
+    await Promise.all(ids.map((_id) => addOnce('counters', { _id, roundId, targetId, c: emptyCounters(), g: {} })))
+  }
+}
 
 export const poolEntry = (categoryId: string, channelId: string | undefined, b: ValidBallot): PoolEntry => ({
   categoryId,

@@ -2,14 +2,14 @@
  * @module Casting one ballot for one target, in ONE transaction: the receipt (whose id cannot exist
  * twice), the ballot pushed into one of the target's pools (see common/ballots.ts), and `$inc` of
  * the counter shard with the same number. Either all three are stored or none. Pools and shards
- * exist before the ballots that fill them (`openTarget`), and neither carries a time. A shard sealed by
+ * exist before the ballots that fill them (common/ballots.ts `preparePools`), and neither carries a time. A shard sealed by
  * the round's close (common/seal.ts) refuses the ballot: the close and the cast write the same
  * document, so one of them conflicts and the loser retries, and no ballot lands after the seal.
  */
 import { randomBytes, randomInt } from 'node:crypto'
 import { applyIncrements, ballotHour, counterIncrements, emptyCounters, type ValidBallot } from '../../src/core'
 import type { Receipt } from '../../src/api/evaluate'
-import { type PoolEntry, poolEntry, poolId } from '../common/ballots'
+import { type PoolEntry, poolEntry, poolId, shardId } from '../common/ballots'
 import { database } from '../common/cloudbase'
 import type { RoundDoc } from '../common/rounds'
 import { inTransaction, isDuplicate, type Transaction } from '../common/transaction'
@@ -53,8 +53,6 @@ async function holdingShard<T>(target: string, shards: number, work: (shard: num
 /** Thrown inside the transaction so it rolls back; answered as 'closed'. */
 class Sealed extends Error {}
 
-const shardId = (roundId: string, targetId: string, shard: number) => `${roundId}:${targetId}:${shard}`
-
 /** A counter shard read in the transaction, then written by it: a seal committed after our snapshot makes that write conflict (snapshot isolation), so a read-only check would not be enough. */
 async function unsealedShard(tx: Transaction, id: string) {
   const ref = tx.collection('counters').doc(id)
@@ -74,15 +72,18 @@ interface Placed {
 }
 
 /**
- * The target's first ballot creates every pool and every counter shard of the target at once, so
- * which pool or shard a later ballot goes to never shows in what exists or in which order it was
- * created. A shard may already exist: created sealed by a close, or by a cast before pools were
- * fixed per target.
+ * The round's opening creates every pool and shard ahead of the ballots (`preparePools`). Cut short
+ * there, a cast that misses its pool or its shard creates whatever the target still lacks, all at
+ * once, so which pool a ballot went to never shows in what exists or in the order it was created.
  */
-async function openTarget(tx: Transaction, shards: number, p: Placed, inc: Record<string, unknown>) {
+async function completeTarget(tx: Transaction, shards: number, p: Placed, inc: Record<string, unknown>, pushed: boolean) {
   const { round, targetId } = p
   for (let k = 0; k < shards; k++) {
-    await tx.collection('ballots').add({ _id: poolId(round.id, targetId, k), roundId: round.id, targetId, ballots: k === p.shard ? [p.entry] : [] })
+    const mine = k === p.shard
+    if (mine && pushed) continue
+    // The voter's own pool, when the push found nothing, is known to be missing.
+    const found = !mine && ((await tx.collection('ballots').doc(poolId(round.id, targetId, k)).get()) as { data: unknown }).data
+    if (!found) await tx.collection('ballots').add({ _id: poolId(round.id, targetId, k), roundId: round.id, targetId, ballots: mine ? [p.entry] : [] })
   }
   for (let k = 0; k < shards; k++) {
     const { ref, found } = await unsealedShard(tx, shardId(round.id, targetId, k))
@@ -121,11 +122,9 @@ export async function castBallot(doc: RoundDoc, openid: string, cast: Cast, now:
           // The pool keeps its ballots sorted by their random `r`: each lands at a uniformly random
           // place, so the array's order says nothing about when each arrived.
           const pushed = (await tx.collection('ballots').doc(poolId(round.id, targetId, shard)).update({ ballots: _.push({ each: [entry], sort: { r: 1 } }) })) as { updated: number }
-          if (!pushed.updated) return openTarget(tx, doc.shards, { round, targetId, shard, entry, increments, groupKey: cast.groupKey }, inc)
-          // The pool exists, so the shard does too: they are created together.
           const { ref, found } = await unsealedShard(tx, shardId(round.id, targetId, shard))
-          if (!found) throw new Error(`counter shard ${shard} of ${targetId} missing beside its pool`)
-          await ref.update(inc)
+          if (pushed.updated && found) await ref.update(inc)
+          else await completeTarget(tx, doc.shards, { round, targetId, shard, entry, increments, groupKey: cast.groupKey }, inc, pushed.updated > 0)
         }),
       )
       return { status: 'recorded', receipt: toReceipt(id, { targetId, hour }) }
@@ -133,7 +132,7 @@ export async function castBallot(doc: RoundDoc, openid: string, cast: Cast, now:
       if (e instanceof Sealed) return { status: 'closed' }
       if (!isDuplicate(e)) throw e
       const receipt = await existingReceipt(round.id, targetId, openid)
-      // Otherwise another voter created the target's pools at the same moment: try again.
+      // Otherwise the target's pools were being created at the same moment: try again.
       if (receipt) return { status: 'already-voted', receipt }
     }
   }
