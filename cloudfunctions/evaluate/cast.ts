@@ -2,9 +2,10 @@
  * @module Casting one ballot for one target, in ONE transaction: the receipt (whose id cannot exist
  * twice), the ballot pushed into one of the target's pools (see common/ballots.ts), and `$inc` of
  * the counter shard with the same number. Either all three are stored or none. Pools and shards
- * exist before the ballots that fill them (common/ballots.ts `preparePools`), and neither carries a time. A shard sealed by
- * the round's close (common/seal.ts) refuses the ballot: the close and the cast write the same
- * document, so one of them conflicts and the loser retries, and no ballot lands after the seal.
+ * exist before the ballots that fill them (common/ballots.ts `preparePools`), and neither carries
+ * a time. A shard sealed by the round's close (common/seal.ts) refuses the ballot: the close and
+ * the cast write the same document, so one of them conflicts and the loser retries, and no ballot
+ * lands after the seal.
  */
 import { randomBytes, randomInt } from 'node:crypto'
 import { applyIncrements, ballotHour, counterIncrements, emptyCounters, type ValidBallot } from '../../src/core'
