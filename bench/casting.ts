@@ -1,7 +1,9 @@
 /**
  * @module Casting throughput: 1 000 distinct voters at 200 concurrency through the full local stack
  * (gateway → evaluate function → real SDK → embedded CloudBase on a durable SQLite file), all
- * rating one target; beside it, a bare loopback HTTP server measured in the same run.
+ * rating one target; beside it, a bare loopback HTTP server measured in the same run. Two modes:
+ * one process serving every call (as `npm start` does), and CloudBase's own model, where each
+ * instance serves one invocation at a time and shares no memory with the others.
  */
 import fs from 'node:fs'
 import http from 'node:http'
@@ -9,6 +11,7 @@ import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { FUNCTIONS } from '../local/functions'
+import type { FunctionMain } from '../local/gateway'
 import { startRuntime } from '../local/runtime'
 import { fullBallot, openRound } from '../test/helpers/rounds'
 import { signIn } from '../test/helpers/runtime'
@@ -18,6 +21,34 @@ const VOTERS = Number(process.env.VOTERS ?? 1000)
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 200)
 /** Counter shards per target (the round default is 16). */
 const SHARDS = Number(process.env.SHARDS ?? 16)
+/** Instances of `evaluate` at most in the production-faithful mode (started as calls need them). */
+const INSTANCES = Number(process.env.INSTANCES ?? CONCURRENCY)
+
+const OURS = path.resolve(__dirname, '..', 'cloudfunctions')
+
+/** A new instance: our function's modules loaded afresh, so nothing of another instance's memory is seen. */
+function freshEvaluate(): FunctionMain {
+  for (const key of Object.keys(require.cache)) if (key.startsWith(OURS)) delete require.cache[key]
+  return (require('../cloudfunctions/evaluate') as { main: FunctionMain }).main
+}
+
+/** CloudBase's model: an idle instance takes the call, else a new one up to the limit, else the call waits. */
+function instances(limit: number): FunctionMain {
+  const idle: FunctionMain[] = []
+  const waiting: ((f: FunctionMain) => void)[] = []
+  let started = 0
+  const acquire = async (): Promise<FunctionMain> => idle.pop() ?? (started < limit ? (started++, freshEvaluate()) : new Promise((r) => waiting.push(r)))
+  return async (event, context) => {
+    const instance = await acquire()
+    try {
+      return await instance(event, context)
+    } finally {
+      const next = waiting.shift()
+      if (next) next(instance)
+      else idle.push(instance)
+    }
+  }
+}
 
 async function pool<T>(tasks: (() => Promise<T>)[], width: number): Promise<T[]> {
   const results: T[] = []
@@ -54,13 +85,14 @@ async function loopbackBaseline() {
   return result
 }
 
-async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qunping-bench-'))
-  const runtime = await startRuntime({ dataDir, port: 0, functions: FUNCTIONS, devSignIn: true })
+type Runtime = Awaited<ReturnType<typeof startRuntime>>
+
+/** One mode on its own round of the one runtime (a second runtime in this process would share our modules' state with the first). */
+async function measure(runtime: Runtime, mode: string, first: number) {
   const roundId = await openRound(runtime, { shards: SHARDS })
   const template = templateById('community-satisfaction')!.ballot
   const voters = await pool(Array.from({ length: VOTERS }, (_, i) => async () => {
-    const s = await signIn(runtime, `voter-${i}`)
+    const s = await signIn(runtime, `voter-${first + i}`)
     await s.call('evaluate', { action: 'enrol', data: { roundId, categoryId: 'residents' } })
     return s
   }), 50)
@@ -74,9 +106,21 @@ async function main() {
     })
     outcomes.push(answer.ok ? answer.data!.outcomes[0].status : 'error')
   }))
-  const delta = (action: string) => (runtime.cloudbase.stats[action] ?? 0) - (before[action] ?? 0)
-  const requests = Object.keys(runtime.cloudbase.stats).reduce((sum, a) => sum + delta(a), 0)
+  const after = { ...runtime.cloudbase.stats }
+  const delta = (action: string) => (after[action] ?? 0) - (before[action] ?? 0)
+  const actions = Object.keys(after).filter((a) => delta(a) > 0)
+  const requests = actions.reduce((sum, a) => sum + delta(a), 0)
   const recorded = outcomes.filter((o) => o === 'recorded').length
+  return { mode, cast, recorded, requests, delta, actions }
+}
+
+async function main() {
+  let evaluate = FUNCTIONS.evaluate
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qunping-bench-'))
+  const runtime = await startRuntime({ dataDir, port: 0, functions: { ...FUNCTIONS, evaluate: (event, context) => evaluate(event, context) }, devSignIn: true })
+  const runs = [await measure(runtime, 'one process', 0)]
+  evaluate = instances(INSTANCES)
+  runs.push(await measure(runtime, `instances (≤ ${INSTANCES}), each with its own memory`, VOTERS))
   await runtime.close()
   fs.rmSync(dataDir, { recursive: true, force: true })
   const baseline = await loopbackBaseline()
@@ -84,13 +128,16 @@ async function main() {
   const row = (name: string, r: { perSecond: number; p50: number; p99: number }) =>
     console.log(`${name.padEnd(30)} ${r.perSecond.toFixed(0).padStart(7)}/s   p50 ${r.p50.toFixed(1).padStart(7)} ms   p99 ${r.p99.toFixed(1).padStart(7)} ms`)
   console.log(`${VOTERS} voters, concurrency ${CONCURRENCY}, one target with ${SHARDS} counter shards, durable SQLite store`)
-  row('ballots (full stack)', cast)
   row('bare loopback HTTP baseline', baseline)
-  console.log(`ratio baseline/ballots          ${(baseline.perSecond / cast.perSecond).toFixed(1)}× slower than an empty HTTP round trip`)
-  console.log(`recorded                        ${recorded} of ${VOTERS} (${outcomes.length - recorded} not recorded)`)
-  console.log(`DB round trips per ballot       ${(requests / recorded).toFixed(2)}`)
-  console.log(`transaction attempts that conflicted, per ballot  ${((delta('database.startTransaction') - delta('database.commitTransaction')) / recorded).toFixed(2)}`)
-  console.log(`requests by action              ${Object.keys(runtime.cloudbase.stats).filter((a) => delta(a) > 0).map((a) => `${a.replace('database.', '')} ${delta(a)}`).join(', ')}`)
+  for (const { mode, cast, recorded, requests, delta, actions } of runs) {
+    console.log(`\n— ${mode}`)
+    row('ballots (full stack)', cast)
+    console.log(`ratio baseline/ballots          ${(baseline.perSecond / cast.perSecond).toFixed(1)}× slower than an empty HTTP round trip`)
+    console.log(`recorded                        ${recorded} of ${VOTERS} (${VOTERS - recorded} not recorded)`)
+    console.log(`DB round trips per ballot       ${(requests / recorded).toFixed(2)}`)
+    console.log(`transaction attempts that conflicted, per ballot  ${((delta('database.startTransaction') - delta('database.commitTransaction')) / recorded).toFixed(2)}`)
+    console.log(`requests by action              ${actions.map((a) => `${a.replace('database.', '')} ${delta(a)}`).join(', ')}`)
+  }
 }
 
 main().catch((e) => {

@@ -1,11 +1,15 @@
 /**
  * @module The one server-side way to read stored ballots, and their layout. A target's ballots
- * live in pools (documents of `ballots`), one per counter shard number and hour: `cast.ts` pushes
- * each ballot into a pool kept sorted by a random key, so neither a pool's array order nor which
- * pool was written when says more about a ballot than the hour it states anyway.
+ * live in a fixed set of pools (documents of `ballots`), one per counter shard number, all created
+ * with the target's counter shards when the round opens (`preparePools`; a cast creates them
+ * only if that was cut short) and then updated in place. A ballot goes to a pool
+ * drawn at random and sits in it at a place drawn at random; neither pool nor entry carries a
+ * time. So what a copy of the database shows on the ballots' side — pools, their order, sizes and
+ * contents — is the same whoever cast which ballot, and nothing lines a receipt up with a ballot.
  */
-import type { ValidBallot } from '../../src/core'
+import { emptyCounters, type ValidBallot } from '../../src/core'
 import { database } from './cloudbase'
+import { isDuplicate } from './transaction'
 
 export interface StoredBallot {
   roundId: string
@@ -17,22 +21,42 @@ export interface StoredBallot {
   /** Item id → level id. */
   items: Record<string, string>
   opinion?: string
-  /** The hour it was cast (`YYYY-MM-DDTHH:00:00+08:00`), never the instant. */
-  hour: string
 }
 
-/** One ballot inside a pool: no identity, no time (the pool has the hour), `r` is a random sort key. */
-export type PoolEntry = Omit<StoredBallot, 'roundId' | 'targetId' | 'hour'>
+/** One ballot inside a pool: no identity, no time, `r` is a random sort key. */
+export type PoolEntry = Omit<StoredBallot, 'roundId' | 'targetId'>
 
-interface Pool {
+export interface Pool {
   roundId: string
   targetId: string
-  hour: string
   ballots: (PoolEntry & { r: string })[]
 }
 
-/** The hour is part of the id, so a pool never mixes hours (and never grows past one hour's ballots). */
-export const poolId = (roundId: string, targetId: string, hour: string, shard: number) => `${roundId}:${targetId}:${hour.slice(0, 13)}:${shard}`
+export const poolId = (roundId: string, targetId: string, shard: number) => `${roundId}:${targetId}:${shard}`
+
+/** Counter shards and pools share their ids, in two collections. */
+export const shardId = poolId
+
+const addOnce = (collection: string, doc: { _id: string } & Record<string, unknown>) =>
+  database()
+    .collection(collection)
+    .add(doc)
+    .catch((e: unknown) => {
+      if (!isDuplicate(e)) throw e
+    })
+
+/**
+ * Every pool and counter shard of every target, empty, before any ballot: what exists and in which
+ * order then depends on the round alone. Safe to repeat; a shard already there (sealed, or holding
+ * ballots) is left as it is.
+ */
+export async function preparePools(roundId: string, targetIds: readonly string[], shards: number): Promise<void> {
+  for (const targetId of targetIds) {
+    const ids = Array.from({ length: shards }, (_, k) => poolId(roundId, targetId, k))
+    await Promise.all(ids.map((_id) => addOnce('ballots', { _id, roundId, targetId, ballots: [] })))
+    await Promise.all(ids.map((_id) => addOnce('counters', { _id, roundId, targetId, c: emptyCounters(), g: {} })))
+  }
+}
 
 export const poolEntry = (categoryId: string, channelId: string | undefined, b: ValidBallot): PoolEntry => ({
   categoryId,
@@ -66,18 +90,17 @@ export async function storedBallots(roundId: string, targetId: string): Promise<
     overall,
     items,
     ...(opinion ? { opinion } : {}),
-    hour: pool.hour,
   }))
 }
 
-/** A page of a target's opinions as text with the day only (YYYY-MM-DD), in no meaningful order. */
-export async function opinionsPage(roundId: string, targetId: string, offset: number, limit: number): Promise<{ opinions: { day: string; text: string }[]; total: number }> {
-  // Ordered by the random key, so pages are stable and the order means nothing (not even the hour).
+/** A page of a target's opinions as text only (a stored ballot has no time), in no meaningful order. */
+export async function opinionsPage(roundId: string, targetId: string, offset: number, limit: number): Promise<{ opinions: { text: string }[]; total: number }> {
+  // Ordered by the random key, so pages are stable and the order means nothing.
   const withOpinion = entries(await pools(roundId, targetId))
     .filter(({ b }) => b.opinion)
     .sort((x, y) => (x.b.r < y.b.r ? -1 : x.b.r > y.b.r ? 1 : 0))
   return {
-    opinions: withOpinion.slice(offset, offset + limit).map(({ pool, b }) => ({ day: pool.hour.slice(0, 10), text: b.opinion! })),
+    opinions: withOpinion.slice(offset, offset + limit).map(({ b }) => ({ text: b.opinion! })),
     total: withOpinion.length,
   }
 }

@@ -1,17 +1,19 @@
 /**
  * @module Casting one ballot for one target, in ONE transaction: the receipt (whose id cannot exist
  * twice), the ballot pushed into one of the target's pools (see common/ballots.ts), and `$inc` of
- * the counter shard with the same number. Either all three are stored or none. A shard sealed by
- * the round's close (common/seal.ts) refuses the ballot: the close and the cast write the same
- * document, so one of them conflicts and the loser retries, and no ballot lands after the seal.
+ * the counter shard with the same number. Either all three are stored or none. Pools and shards
+ * exist before the ballots that fill them (common/ballots.ts `preparePools`), and neither carries
+ * a time. A shard sealed by the round's close (common/seal.ts) refuses the ballot: the close and
+ * the cast write the same document, so one of them conflicts and the loser retries, and no ballot
+ * lands after the seal.
  */
 import { randomBytes, randomInt } from 'node:crypto'
 import { applyIncrements, ballotHour, counterIncrements, emptyCounters, type ValidBallot } from '../../src/core'
 import type { Receipt } from '../../src/api/evaluate'
-import { poolEntry, poolId } from '../common/ballots'
+import { type PoolEntry, poolEntry, poolId, shardId } from '../common/ballots'
 import { database } from '../common/cloudbase'
 import type { RoundDoc } from '../common/rounds'
-import { inTransaction, isDuplicate } from '../common/transaction'
+import { inTransaction, isDuplicate, type Transaction } from '../common/transaction'
 import { receiptCode, receiptId, voterKey } from './keys'
 
 export interface Cast {
@@ -52,6 +54,50 @@ async function holdingShard<T>(target: string, shards: number, work: (shard: num
 /** Thrown inside the transaction so it rolls back; answered as 'closed'. */
 class Sealed extends Error {}
 
+/** A counter shard read in the transaction, then written by it: a seal committed after our snapshot makes that write conflict (snapshot isolation), so a read-only check would not be enough. */
+async function unsealedShard(tx: Transaction, id: string) {
+  const ref = tx.collection('counters').doc(id)
+  // Inside a transaction the SDK answers the document itself, or null.
+  const found = ((await ref.get()) as { data: { sealed?: boolean } | null }).data
+  if (found?.sealed) throw new Sealed()
+  return { ref, found }
+}
+
+interface Placed {
+  round: RoundDoc['round']
+  targetId: string
+  shard: number
+  entry: PoolEntry & { r: string }
+  increments: Record<string, number>
+  groupKey?: string
+}
+
+/**
+ * The round's opening creates every pool and shard ahead of the ballots (`preparePools`). Cut short
+ * there, a cast that misses its pool or its shard creates whatever the target still lacks, all at
+ * once, so which pool a ballot went to never shows in what exists or in the order it was created.
+ */
+async function completeTarget(tx: Transaction, shards: number, p: Placed, inc: Record<string, unknown>, pushed: boolean) {
+  const { round, targetId } = p
+  for (let k = 0; k < shards; k++) {
+    const mine = k === p.shard
+    if (mine && pushed) continue
+    // The voter's own pool, when the push found nothing, is known to be missing.
+    const found = !mine && ((await tx.collection('ballots').doc(poolId(round.id, targetId, k)).get()) as { data: unknown }).data
+    if (!found) await tx.collection('ballots').add({ _id: poolId(round.id, targetId, k), roundId: round.id, targetId, ballots: mine ? [p.entry] : [] })
+  }
+  for (let k = 0; k < shards; k++) {
+    const { ref, found } = await unsealedShard(tx, shardId(round.id, targetId, k))
+    const mine = k === p.shard
+    if (found) {
+      if (mine) await ref.update(inc)
+      continue
+    }
+    const c = mine ? applyIncrements(emptyCounters(), p.increments) : emptyCounters()
+    await tx.collection('counters').add({ _id: shardId(round.id, targetId, k), roundId: round.id, targetId, c, g: mine && p.groupKey ? { [p.groupKey]: 1 } : {} })
+  }
+}
+
 export type CastOutcome = { status: 'recorded' | 'already-voted'; receipt: Receipt } | { status: 'closed' }
 
 /** 'already-voted' when the receipt exists: a second ballot, or the retry of one already stored. */
@@ -63,33 +109,23 @@ export async function castBallot(doc: RoundDoc, openid: string, cast: Cast, now:
   const increments = counterIncrements(round, cast.categoryId, cast.ballot, cast.channelId)
   const _ = database().command
   const entry = { ...poolEntry(cast.categoryId, cast.channelId, cast.ballot), r: randomBytes(8).toString('hex') }
+  const inc: Record<string, unknown> = Object.fromEntries(Object.entries(increments).map(([path, n]) => [`c.${path}`, _.inc(n)]))
+  // Group-chat counts sit beside the domain's counters (`g`), kept in the same $inc.
+  if (cast.groupKey) inc[`g.${cast.groupKey}`] = _.inc(1)
   for (;;) {
     try {
       await inTransaction((tx) =>
         // Picked afresh on every attempt, so a retry after a conflict lands elsewhere.
         holdingShard(`${round.id}:${targetId}`, doc.shards, async (shard) => {
+          // The receipt keeps the hour for its voter: no ballot-side document has a time to match it with.
           await tx.collection('receipts').add({ _id: id, roundId: round.id, targetId, voter: voterKey(round.id, openid), hour })
           // The receipt first, so a second ballot fails before it touches a shared document.
           // The pool keeps its ballots sorted by their random `r`: each lands at a uniformly random
           // place, so the array's order says nothing about when each arrived.
-          const pool = poolId(round.id, targetId, hour, shard)
-          const pushed = (await tx.collection('ballots').doc(pool).update({ ballots: _.push({ each: [entry], sort: { r: 1 } }) })) as { updated: number }
-          if (!pushed.updated) await tx.collection('ballots').add({ _id: pool, roundId: round.id, targetId, hour, ballots: [entry] })
-          const shardId = `${round.id}:${targetId}:${shard}`
-          const inc = Object.fromEntries(Object.entries(increments).map(([path, n]) => [`c.${path}`, _.inc(n)]))
-          // Group-chat counts sit beside the domain's counters (`g`), kept in the same $inc.
-          if (cast.groupKey) inc[`g.${cast.groupKey}`] = _.inc(1)
-          // Read in the transaction, then written by it: a seal committed after our snapshot makes
-          // that write conflict (snapshot isolation), so a read-only check would not be enough.
-          const shardDoc = tx.collection('counters').doc(shardId)
-          // Inside a transaction the SDK answers the document itself, or null.
-          const found = ((await shardDoc.get()) as { data: { sealed?: boolean } | null }).data
-          if (found?.sealed) throw new Sealed()
-          if (found) await shardDoc.update(inc)
-          else {
-            const g = cast.groupKey ? { [cast.groupKey]: 1 } : {}
-            await tx.collection('counters').add({ _id: shardId, roundId: round.id, targetId, c: applyIncrements(emptyCounters(), increments), g })
-          }
+          const pushed = (await tx.collection('ballots').doc(poolId(round.id, targetId, shard)).update({ ballots: _.push({ each: [entry], sort: { r: 1 } }) })) as { updated: number }
+          const { ref, found } = await unsealedShard(tx, shardId(round.id, targetId, shard))
+          if (pushed.updated && found) await ref.update(inc)
+          else await completeTarget(tx, doc.shards, { round, targetId, shard, entry, increments, groupKey: cast.groupKey }, inc, pushed.updated > 0)
         }),
       )
       return { status: 'recorded', receipt: toReceipt(id, { targetId, hour }) }
@@ -97,7 +133,7 @@ export async function castBallot(doc: RoundDoc, openid: string, cast: Cast, now:
       if (e instanceof Sealed) return { status: 'closed' }
       if (!isDuplicate(e)) throw e
       const receipt = await existingReceipt(round.id, targetId, openid)
-      // Otherwise a pool or shard was created by another voter at the same moment: try again.
+      // Otherwise the target's pools were being created at the same moment: try again.
       if (receipt) return { status: 'already-voted', receipt }
     }
   }

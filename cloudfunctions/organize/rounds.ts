@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { NewRound, RoundDetail, RoundListItem, RoundPatch } from '../../src/api/organize'
 import { acceptsAction, checkAggregation, closedWindow, domainError, draftRoundFromTemplate, inShanghai, inShanghaiWindow, issuesBeforeOpen, nextState, Round, type RoundAction, roundStatus } from '../../src/core'
 import { audit } from '../common/audit'
+import { preparePools } from '../common/ballots'
 import { database } from '../common/cloudbase'
 import { orRefuse, refuse } from '../common/refuse'
 import { type Authority, authorize } from '../common/roles'
@@ -153,6 +154,8 @@ export async function transition(auth: Authority, roundId: string, action: Extra
     .where({ _id: roundId, 'round.state': doc.round.state })
     .update({ 'round.state': state, ...window, ...published, version: database().command.inc(1) })) as { updated: number }
   if (!updated) refuse(domainError('ACTION_NOT_ALLOWED'))
+  // Ballots' containers before any ballot (README, "Ballot pools"); a cast completes them if this is cut short.
+  if (action === 'open') await preparePools(roundId, doc.round.targets.map((t) => t.id), doc.shards)
   await audit(caller.openid, { action: `${action}Round`, subject: roundId, unitId: doc.ownerUnitId, before: { state: doc.round.state }, after: { state } }, now)
   // Nothing was cast before the open: today's count starts from zero now, not from whatever the
   // first read of the day finds (a minute before the scheduler's note, the demo casts 136 ballots).

@@ -1,4 +1,9 @@
-/** @module Durable document store: a SQLite file (WAL, fsync on commit) mirrored in memory for queries. */
+/**
+ * @module Durable document store: a SQLite file (WAL, fsync on commit) mirrored in memory for queries.
+ * The file keeps documents, not their history: rows are laid out by collection and id (a table
+ * without rowid), carry no commit number, and freed space is zeroed, so a copy of the file says
+ * nothing about which documents were written together or when (README, "Ballot pools").
+ */
 import Database from 'better-sqlite3'
 import { EJSON } from 'bson'
 import fs from 'node:fs'
@@ -8,7 +13,7 @@ import { collectionNotExist } from './errors'
 
 export interface Entry {
   doc: Doc
-  /** Commit sequence number of the last write; snapshot checks compare against it. */
+  /** Commit sequence number of the last write, in memory only (0 for what the file held at start); snapshot checks compare against it. */
   version: number
 }
 
@@ -43,15 +48,28 @@ export class Store {
     this.db.pragma('journal_mode = WAL')
     // Nothing acknowledged may be lost: every commit is fsynced before we answer.
     this.db.pragma('synchronous = FULL')
+    // A rewritten document leaves no older copy in the file's free space.
+    this.db.pragma('secure_delete = ON')
     this.db.exec(`CREATE TABLE IF NOT EXISTS collections (name TEXT PRIMARY KEY);
-      CREATE TABLE IF NOT EXISTS docs (coll TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (coll, id));`)
+      CREATE TABLE IF NOT EXISTS docs (coll TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (coll, id)) WITHOUT ROWID;`)
+    this.relayOut()
     for (const { name } of this.db.prepare('SELECT name FROM collections').all() as { name: string }[]) {
       this.collections.set(name, new Map())
     }
-    for (const row of this.db.prepare('SELECT coll, id, doc, version FROM docs').iterate() as Iterable<{ coll: string; id: string; doc: string; version: number }>) {
-      this.collections.get(row.coll)?.set(row.id, { doc: parse(row.doc) as Doc, version: row.version })
-      this.seq = Math.max(this.seq, row.version)
+    for (const row of this.db.prepare('SELECT coll, id, doc FROM docs').iterate() as Iterable<{ coll: string; id: string; doc: string }>) {
+      this.collections.get(row.coll)?.set(row.id, { doc: parse(row.doc) as Doc, version: 0 })
     }
+  }
+
+  /** A file from before: rows in write order with commit numbers. Copied by id, then the file is rewritten without the old pages. */
+  private relayOut(): void {
+    const columns = this.db.prepare("SELECT name FROM pragma_table_info('docs')").all() as { name: string }[]
+    if (!columns.some((c) => c.name === 'version')) return
+    this.db.transaction(() => {
+      this.db.exec(`CREATE TABLE docs_by_id (coll TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (coll, id)) WITHOUT ROWID;
+        INSERT INTO docs_by_id (coll, id, doc) SELECT coll, id, doc FROM docs; DROP TABLE docs; ALTER TABLE docs_by_id RENAME TO docs;`)
+    })()
+    this.db.exec('VACUUM')
   }
 
   get currentSeq(): number {
@@ -84,11 +102,11 @@ export class Store {
   apply(writes: Write[]): number {
     if (writes.length === 0) return this.seq
     const seq = this.seq + 1
-    const upsert = this.db.prepare('INSERT OR REPLACE INTO docs (coll, id, doc, version) VALUES (?, ?, ?, ?)')
+    const upsert = this.db.prepare('INSERT INTO docs (coll, id, doc) VALUES (?, ?, ?) ON CONFLICT (coll, id) DO UPDATE SET doc = excluded.doc')
     const remove = this.db.prepare('DELETE FROM docs WHERE coll = ? AND id = ?')
     this.db.transaction(() => {
       for (const w of writes) {
-        if (w.doc) upsert.run(w.coll, w.id, stringify(w.doc), seq)
+        if (w.doc) upsert.run(w.coll, w.id, stringify(w.doc))
         else remove.run(w.coll, w.id)
       }
     })()

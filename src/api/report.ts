@@ -155,7 +155,7 @@ export interface LevelBar {
   count: number
 }
 
-/** The text alone: no author, and no date (see `common/opinions.ts`). */
+/** The text alone: no author, and no date (a stored ballot keeps no time; see `common/opinions.ts`). */
 export interface Opinion {
   text: string
 }

@@ -95,7 +95,7 @@ test('the lifecycle never moves backwards and no ballot is recorded after a clos
         const settled = await voters[0].call<Answer>('evaluate', { action: 'submit', data: { roundId, ballots: [fullBallot(template, 't2')] } })
         expect(settled).toMatchObject({ ok: false, error: { code: 'ROUND_NOT_OPEN' } })
       }
-      expect(storedDocs(runtime, 'ballots').filter((b) => b.roundId === roundId)).toHaveLength(ballots)
+      expect(storedDocs(runtime, 'ballots').filter((b) => b.roundId === roundId).flatMap((pool) => pool.ballots as unknown[])).toHaveLength(ballots)
     }),
     { numRuns: 12 },
   )

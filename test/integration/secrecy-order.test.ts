@@ -1,58 +1,37 @@
 /**
- * Ballot secrecy against storage order (issue 8, finding 6): a database operator holding a FULL dump
- * (every collection, every field, in the file's natural row order, the in-memory order, `_id`
- * order and the commit-sequence column) and a voter's receipt cannot find that voter's ballot by
- * lining positions up. Over 1 000 voters the rank correlation between a receipt's position and
- * its ballot's position stays within what chance gives.
+ * Ballot secrecy against a full dump (issue 16 §1b): an operator holding the server secret, the
+ * data folder's SQLite file (every row and column, in the file's own order and in rowid order when
+ * there is one) and every document of every collection in natural order (as CloudBase keeps them)
+ * knows a voter and computes their receipt. Using row order, ids, hours, commit numbers, pool
+ * membership and sizes, they must not narrow that voter's ballot to fewer than min(k, n)
+ * candidates among the target's n ballots — in a quiet round (one ballot per target per hour over
+ * a day and more, with bursts) and in a busy one (1 000 voters, 50 at a time).
  */
 import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { receiptId, voterKey } from '../../cloudfunctions/evaluate/keys'
 import type { Runtime } from '../../local/runtime'
-import { templateById, templateItems } from '../../src/core'
+import { inShanghai, templateById, templateItems } from '../../src/core'
 import { type Answer, openRound } from '../helpers/rounds'
 import { signIn, startTestRuntime } from '../helpers/runtime'
 
-const VOTERS = 1000
 const template = templateById('community-satisfaction')!.ballot
 const levels = template.scale.levels.map((l) => l.id)
 const items = templateItems(template).map((i) => i.id)
+const K = 5
+/** The round's counter shards (and pools) per target, as `openRound` leaves the default. */
+const SHARDS = 16
 
 /** Voter i's answers spell i in base 4 (5 answers, 4 levels: 1 024 distinct ballots), so the test knows whose ballot is whose. */
-const answersOf = (i: number) => [0, 1, 2, 3, 4].map((d) => levels[Math.floor(i / 4 ** d) % 4])
-const ballotOf = (i: number) => {
-  const [overall, ...rest] = answersOf(i)
-  return { targetId: 't1', overall, items: Object.fromEntries(items.map((id, k) => [id, rest[k]])) }
+const ballotOf = (i: number, targetId: string) => {
+  const [overall, ...rest] = [0, 1, 2, 3, 4].map((d) => levels[Math.floor(i / 4 ** d) % 4])
+  return { targetId, overall, items: Object.fromEntries(items.map((id, k) => [id, rest[k]])) }
 }
 const voterOf = (b: { overall: string; items: Record<string, string> }) =>
   [b.overall, ...items.map((id) => b.items[id])].reduce((sum, level, d) => sum + levels.indexOf(level) * 4 ** d, 0)
-
-/** Average ranks (ties share their mean rank), then Pearson: Spearman's rho with ties. */
-function spearman(xs: number[], ys: number[]): number {
-  const ranks = (v: number[]) => {
-    const order = v.map((x, i) => [x, i]).sort((a, b) => a[0] - b[0])
-    const r = new Array<number>(v.length)
-    for (let i = 0; i < order.length; ) {
-      let j = i
-      while (j + 1 < order.length && order[j + 1][0] === order[i][0]) j++
-      for (let k = i; k <= j; k++) r[order[k][1]] = (i + j) / 2
-      i = j + 1
-    }
-    return r
-  }
-  const [a, b] = [ranks(xs), ranks(ys)]
-  const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length
-  const [ma, mb] = [mean(a), mean(b)]
-  let [sab, saa, sbb] = [0, 0, 0]
-  for (let i = 0; i < a.length; i++) {
-    sab += (a[i] - ma) * (b[i] - mb)
-    saa += (a[i] - ma) ** 2
-    sbb += (b[i] - mb) ** 2
-  }
-  return sab / Math.sqrt(saa * sbb)
-}
 
 let runtime: Runtime
 let dataDir: string
@@ -61,87 +40,188 @@ beforeAll(async () => {
   runtime = await startTestRuntime(dataDir)
 })
 afterAll(async () => {
+  jest.useRealTimers()
   await runtime.close()
   fs.rmSync(dataDir, { recursive: true, force: true })
 })
+
+async function vote(roundId: string, i: number, targetIds: string[]) {
+  const s = await signIn(runtime, `voter-${i}`)
+  await s.call('evaluate', { action: 'enrol', data: { roundId, categoryId: 'residents' } })
+  const answer = await s.call<Answer<{ outcomes: { status: string }[] }>>('evaluate', {
+    action: 'submit',
+    data: { roundId, channel: 'grid-1', ballots: targetIds.map((t) => ballotOf(i, t)) },
+  })
+  expect(answer.ok && answer.data.outcomes.map((o) => o.status)).toEqual(targetIds.map(() => 'recorded'))
+}
 
 interface Row {
   coll: string
   id: string
   doc: Record<string, unknown>
-  version: number
+  /** Any other column the file keeps beside the document (a commit number, say). */
+  columns: Record<string, unknown>
+}
+type Entry = { overall: string; items: Record<string, string> }
+
+/** The operator's dump: the file in its own row order and (if it has one) rowid order; the collections in natural order. */
+function dump(): Record<string, Row[]> {
+  const file = new Database(path.join(dataDir, 'cloudbase.sqlite'), { readonly: true })
+  const read = (sql: string) =>
+    (file.prepare(sql).all() as Record<string, unknown>[]).map(({ coll, id, doc, ...columns }): Row => ({ coll: coll as string, id: id as string, doc: JSON.parse(doc as string), columns }))
+  const views: Record<string, Row[]> = { 'file order': read('SELECT * FROM docs') }
+  const hasRowid = (() => {
+    try {
+      file.prepare('SELECT rowid FROM docs LIMIT 1').all()
+      return true
+    } catch {
+      return false
+    }
+  })()
+  if (hasRowid) views['rowid order'] = read('SELECT rowid AS at, * FROM docs ORDER BY rowid')
+  file.close()
+  const { store } = runtime.cloudbase
+  views['natural order'] = COLLECTIONS.filter((c) => store.hasCollection(c)).flatMap((coll) =>
+    [...store.collection(coll)].map(([id, e]): Row => ({ coll, id, doc: JSON.parse(JSON.stringify(e.doc)), columns: {} })),
+  )
+  return views
 }
 
-test('over 1 000 voters, no order in a full dump lines a receipt up with its ballot', async () => {
-  const roundId = await openRound(runtime)
-  let next = 0
-  await Promise.all(
-    Array.from({ length: 50 }, async () => {
-      while (next < VOTERS) {
-        const i = next++
-        const s = await signIn(runtime, `voter-${i}`)
-        await s.call('evaluate', { action: 'enrol', data: { roundId, categoryId: 'residents' } })
-        const answer = await s.call<Answer<{ outcomes: { status: string }[] }>>('evaluate', { action: 'submit', data: { roundId, channel: 'grid-1', ballots: [ballotOf(i)] } })
-        expect(answer.ok && answer.data.outcomes[0].status).toBe('recorded')
+const hourOf = (pool: Row) => (pool.doc.hour as string | undefined)?.slice(0, 13) ?? /:(\d{4}-\d{2}-\d{2}T\d{2})(?::|$)/.exec(pool.id)?.[1]
+const ballotsIn = (pools: Row[]) => new Set(pools.flatMap((p) => (p.doc.ballots as Entry[]).map(voterOf)))
+
+/**
+ * Every inference the attacker can draw for one voter, each sound wherever it applies: the hour a
+ * pool states (in a field or its id); a commit number the file keeps (the same commit, or a later
+ * one); rows written in one commit lying next to each other; and, when every pool holds one ballot
+ * and there are as many pools as receipts, pools and receipts lined up by creation order.
+ */
+function inferences(rows: Row[], receipt: Row, pools: Row[], receipts: Row[]): [string, Set<number>][] {
+  const found: [string, Set<number>][] = []
+  const hour = (receipt.doc.hour as string | undefined)?.slice(0, 13)
+  if (hour && pools.some(hourOf)) found.push(['hour', ballotsIn(pools.filter((p) => hourOf(p) === hour))])
+  const commit = receipt.columns.version as number | undefined
+  if (commit !== undefined) {
+    found.push(['same commit', ballotsIn(pools.filter((p) => p.columns.version === commit))])
+    found.push(['later commit', ballotsIn(pools.filter((p) => (p.columns.version as number) >= commit))])
+  }
+  const at = rows.indexOf(receipt)
+  for (const step of [1, -1]) {
+    let i = at + step
+    while (rows[i]?.coll === 'counters') i += step
+    if (pools.includes(rows[i])) found.push([`next row (${step})`, ballotsIn([rows[i]])])
+  }
+  if (pools.length === receipts.length && pools.every((p) => (p.doc.ballots as Entry[]).length === 1)) {
+    found.push(['creation rank', ballotsIn([pools[receipts.indexOf(receipt)]])])
+  }
+  return found
+}
+
+/** Spearman's rho (no ties here: positions are distinct). */
+function spearman(xs: number[], ys: number[]): number {
+  const ranks = (v: number[]) => {
+    const r = new Array<number>(v.length)
+    v.map((x, i) => [x, i]).sort((a, b) => a[0] - b[0]).forEach(([, i], rank) => (r[i] = rank))
+    return r
+  }
+  const [a, b] = [ranks(xs), ranks(ys)]
+  const n = a.length
+  return 1 - (6 * a.reduce((s, x, i) => s + (x - b[i]) ** 2, 0)) / (n * (n * n - 1))
+}
+
+/**
+ * The attack on one round: for every voter and target, whatever the attacker infers must leave the
+ * voter's ballot among at least min(k, n) candidates, or not contain it at all (a wrong guess).
+ */
+function attack(roundId: string, voters: Map<string, number[]>) {
+  const receiptOf = new Map<string, { voter: number; targetId: string }>()
+  for (const [targetId, list] of voters) for (const i of list) receiptOf.set(receiptId(roundId, targetId, runtime.login.openidOf(`voter-${i}`)), { voter: i, targetId })
+  const narrowed: string[] = []
+  const views = dump()
+  for (const [view, rows] of Object.entries(views)) {
+    for (const [targetId, list] of voters) {
+      const pools = rows.filter((r) => r.coll === 'ballots' && r.doc.roundId === roundId && r.doc.targetId === targetId)
+      const receipts = rows.filter((r) => r.coll === 'receipts' && receiptOf.get(r.id)?.targetId === targetId)
+      expect([view, targetId, receipts.length, ballotsIn(pools).size]).toEqual([view, targetId, list.length, list.length])
+      const floor = Math.min(K, list.length)
+      for (const receipt of receipts) {
+        const { voter } = receiptOf.get(receipt.id)!
+        for (const [how, candidates] of inferences(rows, receipt, pools, receipts)) {
+          if (candidates.has(voter) && candidates.size < floor) narrowed.push(`${view}, ${how}: voter ${voter} of ${targetId} among ${candidates.size} of ${list.length}`)
+        }
       }
-    }),
-  )
-
-  // The operator's dump: the SQLite file itself, rows in their natural (rowid) order.
-  const file = new Database(path.join(dataDir, 'cloudbase.sqlite'), { readonly: true })
-  const rows = (file.prepare('SELECT coll, id, doc, version FROM docs ORDER BY rowid').all() as { coll: string; id: string; doc: string; version: number }[]).map(
-    (r): Row => ({ ...r, doc: JSON.parse(r.doc) as Record<string, unknown> }),
-  )
-  file.close()
-  const mirror = [...runtime.cloudbase.store.collection('receipts').keys(), ...runtime.cloudbase.store.collection('ballots').keys()]
-
-  const receiptOf = new Map(Array.from({ length: VOTERS }, (_, i) => [receiptId(roundId, 't1', runtime.login.openidOf(`voter-${i}`)), i]))
-  const voterKeys = new Set(Array.from({ length: VOTERS }, (_, i) => voterKey(roundId, runtime.login.openidOf(`voter-${i}`))))
-  const receipts = rows.filter((r) => r.coll === 'receipts' && receiptOf.has(r.id))
-  const pools = rows.filter((r) => r.coll === 'ballots' && r.doc.roundId === roundId)
-  expect(receipts).toHaveLength(VOTERS)
-
-  /** Each voter's position (and hour) in one ordering of receipts and of ballots. */
-  const positions = (receiptRows: Row[], poolRows: Row[], key: (r: Row) => number) => {
-    const receipt = new Map<number, { at: number; hour: string }>()
-    for (const r of receiptRows) receipt.set(receiptOf.get(r.id)!, { at: key(r), hour: r.doc.hour as string })
-    const ballot = new Map<number, number>()
-    let at = 0
-    for (const p of poolRows) for (const b of p.doc.ballots as { overall: string; items: Record<string, string> }[]) ballot.set(voterOf(b), Number.isNaN(key(p)) ? at++ : key(p))
-    return { receipt, ballot }
-  }
-  const byRow = (list: Row[]) => (r: Row) => (r.coll === 'receipts' ? list.indexOf(r) : Number.NaN)
-  const orderings = {
-    'natural row order': positions(receipts, pools, byRow(receipts)),
-    'in-memory order': positions(
-      [...receipts].sort((a, b) => mirror.indexOf(a.id) - mirror.indexOf(b.id)),
-      [...pools].sort((a, b) => mirror.indexOf(a.id) - mirror.indexOf(b.id)),
-      byRow([...receipts].sort((a, b) => mirror.indexOf(a.id) - mirror.indexOf(b.id))),
-    ),
-    '_id order': (() => {
-      const [rs, ps] = [receipts, pools].map((list) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1)))
-      return positions(rs, ps, byRow(rs))
-    })(),
-    'commit sequence': positions(receipts, pools, (r) => r.version),
-  }
-
-  for (const [name, { receipt, ballot }] of Object.entries(orderings)) {
-    expect([name, ballot.size]).toEqual([name, VOTERS])
-    // The hour is stated openly on both sides; within one hour, order must say nothing.
-    const hours = new Map<string, number[]>()
-    for (const [voter, r] of receipt) hours.set(r.hour, [...(hours.get(r.hour) ?? []), voter])
-    for (const voters of hours.values()) {
-      if (voters.length < 30) continue
-      const rho = spearman(voters.map((v) => receipt.get(v)!.at), voters.map((v) => ballot.get(v)!))
-      // Two-sided 99.9 % bound for rho under independence: 3.29 / sqrt(n).
-      expect([name, Math.abs(rho) < 3.29 / Math.sqrt(voters.length)]).toEqual([name, true])
+      // Within what the attacker cannot tell apart, order must say nothing: a receipt's place
+      // against its ballot's place (pool by pool, then within the pool).
+      if (list.length >= 100) {
+        const place = new Map<number, number>()
+        let at = 0
+        for (const p of pools) for (const b of p.doc.ballots as Entry[]) place.set(voterOf(b), at++)
+        const rho = spearman(receipts.map((_, i) => i), receipts.map((r) => place.get(receiptOf.get(r.id)!.voter)!))
+        // Two-sided 99.9 % bound for rho under independence: 3.29 / sqrt(n).
+        expect([view, targetId, Math.abs(rho) < 3.29 / Math.sqrt(list.length)]).toEqual([view, targetId, true])
+      }
     }
   }
+  expect(narrowed.slice(0, 20)).toEqual([])
 
   // No field links them either: outside receipts and enrolments, no document holds a receipt id,
   // its printed code or a voter key, and a ballot holds only its answers and a random sort key.
-  const secrets = [...receiptOf.keys(), ...[...receiptOf.keys()].map((id) => id.slice(0, 10).toUpperCase()), ...voterKeys]
+  const rows = views['natural order']
+  const secrets = [...receiptOf.keys()].flatMap((id) => [id, id.slice(0, 10).toUpperCase()])
+  for (const i of new Set([...voters.values()].flat())) secrets.push(voterKey(roundId, runtime.login.openidOf(`voter-${i}`)))
   const elsewhere = rows.filter((r) => r.coll !== 'receipts' && r.coll !== 'enrolments').map((r) => `${r.id} ${JSON.stringify(r.doc)}`).join('\n')
   for (const secret of secrets) expect(elsewhere.includes(secret)).toBe(false)
-  for (const p of pools) for (const b of p.doc.ballots as object[]) expect(Object.keys(b).sort()).toEqual(['categoryId', 'channelId', 'items', 'overall', 'r'])
+  for (const r of rows.filter((r) => r.coll === 'ballots' && r.doc.roundId === roundId)) {
+    for (const b of r.doc.ballots as object[]) expect(Object.keys(b).sort()).toEqual(['categoryId', 'channelId', 'items', 'overall', 'r'])
+  }
+  // What the ballots' side is made of does not depend on who voted when: each target has all of
+  // its pools and shards (made when the round opened), none with a time.
+  for (const targetId of voters.keys()) {
+    const all = Array.from({ length: SHARDS }, (_, k) => `${roundId}:${targetId}:${k}`).sort()
+    for (const coll of ['ballots', 'counters']) {
+      const mine = rows.filter((r) => r.coll === coll && r.doc.roundId === roundId && r.doc.targetId === targetId)
+      expect([coll, mine.map((r) => r.id).sort()]).toEqual([coll, all])
+      for (const r of mine) expect(Object.keys(r.doc).sort()).toEqual(coll === 'ballots' ? ['_id', 'ballots', 'roundId', 'targetId'] : ['_id', 'c', 'g', 'roundId', 'targetId'])
+    }
+  }
+}
+
+test('a quiet round: one ballot per target per hour for 30 hours, and bursts; no voter narrowed below min(k, n)', async () => {
+  const start = new Date()
+  const roundId = await openRound(runtime, {
+    window: { opensAt: inShanghai(start).subtract(1, 'hour').format(), closesAt: inShanghai(start).add(3, 'day').format() },
+  })
+  // Only the clock moves: timers stay real, so the server and its retries run as usual.
+  jest.useFakeTimers({ now: start, doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'queueMicrotask', 'hrtime', 'performance'] })
+  const voters = new Map<string, number[]>([['t1', []], ['t2', []], ['t3', []]])
+  let next = 0
+  const cast = async (targetIds: string[]) => {
+    const i = next++
+    await vote(roundId, i, targetIds)
+    for (const t of targetIds) voters.get(t)!.push(i)
+  }
+  for (let hour = 0; hour < 30; hour++) {
+    jest.setSystemTime(start.getTime() + hour * 3_600_000)
+    await cast(['t1'])
+    await cast(['t2'])
+    // t3 stays under k in all: its few voters must stay among all of its ballots.
+    if (hour % 10 === 5) await cast(['t3'])
+    // A burst: a meeting's worth of residents on t1 within a minute, and three on both t1 and t2.
+    if (hour === 12) for (let b = 0; b < 6; b++) await cast(['t1'])
+    if (hour === 20) for (let b = 0; b < 3; b++) await cast(['t1', 't2'])
+  }
+  jest.useRealTimers()
+  attack(roundId, voters)
+}, 300_000)
+
+test('a busy round: 1 000 voters, 50 at a time; no voter narrowed below k, and no order lines receipts up with ballots', async () => {
+  const roundId = await openRound(runtime)
+  const VOTERS = 1000
+  let next = 0
+  await Promise.all(
+    Array.from({ length: 50 }, async () => {
+      while (next < VOTERS) await vote(roundId, next++, ['t1'])
+    }),
+  )
+  attack(roundId, new Map([['t1', Array.from({ length: VOTERS }, (_, i) => i)]]))
 }, 600_000)
