@@ -45,6 +45,8 @@ test('exports open as documents: downloadFile, then openDocument with xlsx for t
   expect(steps).toEqual(['downloadFile', 'openDocument', 'downloadFile', 'openDocument'])
   const opened = mp.wx.calls.filter((c) => c.api === 'openDocument').map((c) => c.options)
   expect(opened.map((o) => o.fileType)).toEqual(['xlsx', 'pdf'])
+  // Kept in the user folder under the name a person reads, so a forwarded copy keeps it.
+  expect(opened.map((o) => o.filePath)).toEqual([expect.stringMatching(/^wxfile:\/\/usr\/.+-统计表-\d{4}-\d{2}-\d{2}\.xlsx$/), expect.stringMatching(/^wxfile:\/\/usr\/.+-评议报告-\d{4}-\d{2}-\d{2}\.pdf$/)])
   expect(mp.wx.readTemp(opened[0].filePath).subarray(0, 2).toString()).toBe('PK')
   expect(mp.wx.readTemp(opened[1].filePath).subarray(0, 5).toString()).toBe('%PDF-')
   expect(mp.text()).not.toContain('文件下载失败')

@@ -63,6 +63,15 @@ export function createWx(hooks: WxHooks, answers: WxAnswers) {
     tempFiles.set(name, file)
     return name
   }
+  /** WeChat's user folder: a download may be kept there under a name of the page's choosing. */
+  const USER_DATA_PATH = 'wxfile://usr'
+  const saveAt = (filePath: string, bytes: Buffer) => {
+    if (!filePath.startsWith(`${USER_DATA_PATH}/`)) throw new WxError(`permission denied, open ${filePath}`)
+    const file = path.join(tempDir, `user-${++tempCount}${path.extname(filePath)}`)
+    fs.writeFileSync(file, bytes)
+    tempFiles.set(filePath, file)
+    return filePath
+  }
   const readTemp = (name: unknown) => {
     const file = typeof name === 'string' ? tempFiles.get(name) : undefined
     if (!file) throw new WxError(`no such file or directory ${String(name)}`)
@@ -165,9 +174,12 @@ export function createWx(hooks: WxHooks, answers: WxAnswers) {
     navigateBack: async('navigateBack', (o) => hooks.navigate('navigateBack', o)),
     downloadFile: async('downloadFile', async (o) => {
       const res = await fetch(String(o.url))
+      const bytes = Buffer.from(await res.arrayBuffer())
+      if (typeof o.filePath === 'string') return { statusCode: res.status, filePath: saveAt(o.filePath, bytes) }
       const ext = path.extname(new URL(String(o.url)).pathname) || '.bin'
-      return { statusCode: res.status, tempFilePath: saveTemp(Buffer.from(await res.arrayBuffer()), ext) }
+      return { statusCode: res.status, tempFilePath: saveTemp(bytes, ext) }
     }),
+    env: { USER_DATA_PATH },
     openDocument: async('openDocument', (o) => {
       if (!['doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'pdf'].includes(String(o.fileType))) throw new WxError(`fileType ${String(o.fileType)} not supported`)
       readTemp(o.filePath)
