@@ -11,6 +11,7 @@ import { auditLog, auditSheet } from './auditLog'
 import { codeCounts, reissueCode, voidCode } from './codeUse'
 import { listRoleHolders, revokeRole } from './holders'
 import { addRoster, codeSheet, importRoster, listCodes, sharedCode } from './roster'
+import { reviewRoster, rosterReviewOf } from './rosterReview'
 import { copyRound, createRound, detail, listRounds, managedRound, transition, updateRound } from './rounds'
 import { addChannel, participation, sharePoster } from './sharing'
 import { setHouseholds } from './households'
@@ -48,6 +49,8 @@ export const main = createRouter(api.organize, {
   listCodes: async ({ roundId }, ctx) => listCodes(await auth(ctx), roundId),
   codeSheet: async ({ roundId, unitId }, ctx) => codeSheet(await auth(ctx), roundId, unitId),
   codeSlips: async ({ roundId, unitId }, ctx) => codeSlips(await auth(ctx), roundId, unitId),
+  rosterReview: async ({ roundId }, ctx) => rosterReviewOf(await auth(ctx), roundId),
+  reviewRoster: async (input, ctx) => reviewRoster(await auth(ctx), input, ctx),
 
   addChannel: async ({ roundId, name }, ctx) => addChannel(await auth(ctx), roundId, name, ctx),
   sharePoster: async ({ roundId, channelId }, ctx) => sharePoster(await auth(ctx), roundId, channelId),

@@ -15,6 +15,7 @@ import { refuse } from '../common/refuse'
 import type { Authority } from '../common/roles'
 import type { HandlerContext } from '../common/router'
 import type { RoundDoc } from '../common/rounds'
+import { assertRosterApproved, noteRosterChange } from './rosterReview'
 import { liveCodes, rosterInvitations } from './rosterSizes'
 import { managedRound } from './rounds'
 import { columnsOf, idOrName, readRows } from './sheet'
@@ -56,6 +57,7 @@ export async function addRoster(auth: Authority, roundId: string, entries: Roste
   const problem = entries.map((e) => checkEntry(doc, e)).find(Boolean)
   if (problem) refuse(domainError('ROUND_INVALID', problem))
   const codes = await issueAll(doc, entries, ctx)
+  await noteRosterChange(auth, doc, ctx)
   await audit(ctx.caller.openid, { action: 'addRoster', subject: doc._id, unitId: doc.ownerUnitId, after: { entries: entries.length } }, ctx.now)
   return { codes }
 }
@@ -103,6 +105,7 @@ export async function importRoster(auth: Authority, roundId: string, fileName: s
   }
   const codes = await issueAll(doc, fresh, ctx)
   if (codes.length + updated.length > 0) {
+    await noteRosterChange(auth, doc, ctx)
     await audit(ctx.caller.openid, { action: 'importRoster', subject: doc._id, unitId: doc.ownerUnitId, after: { added: codes.length, updated: updated.length, skipped: skipped.length } }, ctx.now)
   }
   return { codes, updated, skipped: skipped.sort((a, b) => a.row - b.row) }
@@ -113,6 +116,7 @@ export async function sharedCode(auth: Authority, input: { roundId: string; cate
   const problem = checkEntry(doc, { name: '', ...input })
   if (problem) refuse(domainError('ROUND_INVALID', problem))
   const code = await issueCode({ kind: 'roster', roundId: doc._id, categoryId: input.categoryId, unitId: input.unitId, name: null, phoneHash: null, maxUses: input.maxUses, usesLeft: input.maxUses, createdBy: ctx.caller.openid })
+  await noteRosterChange(auth, doc, ctx)
   await audit(ctx.caller.openid, { action: 'sharedCode', subject: doc._id, unitId: doc.ownerUnitId, after: { categoryId: input.categoryId, unitId: input.unitId, maxUses: input.maxUses } }, ctx.now)
   return code
 }
@@ -127,6 +131,7 @@ export async function listCodes(auth: Authority, roundId: string): Promise<{ cod
 
 export async function codeSheet(auth: Authority, roundId: string, unitId: string) {
   const doc = await managedRound(auth, roundId)
+  await assertRosterApproved(doc)
   const workbook = new ExcelJS.Workbook()
   const unitName = ownEntry(doc.unitNames, unitId) ?? unitId
   workbook.title = `${doc.round.title} · ${unitName} · 参评邀请码`

@@ -84,6 +84,17 @@ export interface RoundDetail extends RoundListItem {
   blockers: Blocker[]
 }
 
+/** 名单审定: where the procedure asks for it, the supervisors' verdict on the roster as it stands. */
+export interface RosterReview {
+  required: boolean
+  state: 'pending' | 'approved' | 'returned'
+  /** What a verdict names, so that a list changed meanwhile is not approved unseen. */
+  revision: number
+  reason: string | null
+  /** Whether the caller is one of the supervisors (organisers of the unit above the owner). */
+  reviewable: boolean
+}
+
 export interface Participation extends CoreParticipation {
   /** Distinct group chats that sent ballots. */
   groupChats: number
@@ -223,6 +234,8 @@ export const organizeApi = {
   codeSheet: action<{ url: string }>()(z.object({ ...roundRef, unitId: Id }).strict()),
   /** 打印邀请码: a PDF of cut-out slips, one per person's code not voided and per shared code with uses left (of one unit, or all). */
   codeSlips: action<{ url: string; slips: number }>()(z.object({ ...roundRef, unitId: Id.optional() }).strict()),
+  rosterReview: action<RosterReview>()(z.object(roundRef).strict()),
+  reviewRoster: action<RosterReview>()(z.object({ ...roundRef, revision: z.number().int().nonnegative(), approve: z.boolean(), reason: Text(500).optional() }).strict()),
 
   addChannel: action<{ channel: { id: string; name: string }; path: string }>()(z.object({ ...roundRef, name: Text(60).min(1) }).strict()),
   /** A QR poster (wxacode.getUnlimited) whose short scene maps to the round and channel. */

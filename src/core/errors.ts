@@ -37,6 +37,8 @@ export const ERROR_MESSAGES = {
   REPORT_LOCKED: '评议已结束，情况报告已随评议存档，不能再修改或审核',
   CHANNEL_UNKNOWN: '转发渠道不存在',
   SCENE_UNKNOWN: '二维码已失效，请向组织方索取新的二维码',
+  ROSTER_NOT_APPROVED: '参评人员名单尚未经督导组审定，邀请码暂不能打印或使用',
+  ROSTER_CHANGED: '名单在您查看后又有改动，请先查看最新名单再审定',
   ROSTER_FILE_UNREADABLE: '名单文件无法读取，请使用 Excel（.xlsx）或 CSV 格式',
   ALREADY_SUBMITTED: '您已评议过该对象，每人每个对象只能评议一次',
   ROUND_NOT_FOUND: '评议活动不存在',

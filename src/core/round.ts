@@ -36,6 +36,15 @@ export const Visibility = z
   .strict()
 export type Visibility = z.infer<typeof Visibility>
 
+/**
+ * What the procedure has the supervisors (督导组, organisers of the unit above the owner) approve
+ * before voting (000: 人员名单…报督导组审定; reports 经督导组审核把关后，启动本组群众评价工作).
+ * Declared by the template and not patchable, so the owner unit cannot waive its own review.
+ */
+export const Approvals = z.object({ roster: z.boolean(), reports: z.boolean() }).strict()
+export type Approvals = z.infer<typeof Approvals>
+export const NO_APPROVALS: Approvals = { roster: false, reports: false }
+
 export const Channel = z.object({ id: Id, name: Label }).strict()
 
 /** Households a community counts (入户数); a million covers the largest street. */
@@ -68,6 +77,7 @@ export const Round = z
      * how many should take part (see `takesHouseholds`). Absent until entered.
      */
     households: Households.optional(),
+    approvals: Approvals.default(NO_APPROVALS),
   })
   .strict()
   .refine((r) => (['targets', 'groups', 'categories', 'rules', 'channels'] as const).every((key) => distinct(r[key].map((x) => x.id))), {

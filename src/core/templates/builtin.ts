@@ -3,7 +3,7 @@ import type { BallotTemplate } from '../ballotTemplate'
 import type { EvaluatorCategory } from '../category'
 import type { Item } from '../ballotTemplate'
 import type { TargetKind } from '../org'
-import type { Aggregation, Visibility } from '../round'
+import type { Aggregation, Approvals, Visibility } from '../round'
 import type { Rule } from '../rule'
 
 /** Templates are data: a round drafted from one copies all of it and may edit any of it. */
@@ -20,6 +20,8 @@ export interface BuiltinTemplate {
   minSample: number
   kSuppression: number
   visibility: Visibility
+  /** Absent: nothing waits for the supervisors. */
+  approvals?: Approvals
 }
 
 /** Items numbered within a section: `${prefix}1`, `${prefix}2`, … */

@@ -61,6 +61,7 @@ export function draftRoundFromTemplate(templateId: string, input: DraftInput): R
     minSample: copy.minSample,
     kSuppression: copy.kSuppression,
     visibility: copy.visibility,
+    approvals: copy.approvals,
     channels: input.channels ?? [],
   })
   if (!parsed.success) return fail('ROUND_INVALID', parsed.error.issues[0]?.message)
