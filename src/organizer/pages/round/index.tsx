@@ -23,6 +23,7 @@ import Readiness from './Readiness'
 import ReportsPanel from './ReportsPanel'
 import ResultsTab from './ResultsTab'
 import RosterPanel from './RosterPanel'
+import RosterReviewPanel from './RosterReviewPanel'
 import SharePanel from './SharePanel'
 import StateActions from './StateActions'
 import { useRoundDetail } from './useRoundDetail'
@@ -76,6 +77,7 @@ export default function OrganizerRoundPage() {
           {round.state === 'draft' && <Readiness round={round} readOnly={readOnly} onChanged={reload} />}
           {participation && round.state !== 'draft' && <ParticipationPanel roundId={round.id} data={participation} editable={!readOnly && round.state === 'open'} onChanged={reload} />}
           {!readOnly && <SharePanel round={round} onChanged={reload} />}
+          {!readOnly && <RosterReviewPanel round={round} onChanged={reload} />}
           {!readOnly && (round.state === 'draft' || round.state === 'open') && <RosterPanel round={round} unitName={unitName} onChanged={reload} />}
           {!readOnly && <CodeList round={round} codes={codes} unitName={unitName} />}
           <ReportsPanel round={round} readOnly={readOnly} onChanged={reload} />

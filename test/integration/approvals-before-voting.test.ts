@@ -1,7 +1,9 @@
 /**
- * 名单审定 (seed 000: 人员名单确定后，报督导组审定): a 三评一联 round's roster is approved or returned
- * by the supervisors — organisers of the unit above the owner unit — before any of its codes is
- * printed or redeemed, and any change an owner-unit organiser makes after approval sends it back.
+ * What seed 000 has the 督导组 approve before voting. 名单审定 (人员名单确定后，报督导组审定): a 三评一联
+ * round's roster is approved or returned by the supervisors — organisers of the unit above the owner
+ * unit — before any of its codes is printed or redeemed, and any change an owner-unit organiser makes
+ * after approval sends it back. Reports (经督导组审核把关后，启动本组群众评价工作): the round opens only
+ * once every target's report is written and approved.
  */
 import type { Runtime } from '../../local/runtime'
 import { type Answer, data, roleHoldersAt, type Session, signIn, startTestRuntime } from '../helpers/runtime'
@@ -152,4 +154,27 @@ test('a supervisor\'s own change to the list needs no second look; a round whose
   }))
   expect(await review(plain)).toMatchObject({ required: false })
   expect(refusal(await organize(street.organizer, 'reviewRoster', { roundId: plain, revision: 0, approve: true }))).toBe('ACTION_NOT_ALLOWED')
+})
+
+test('a 三评一联 round with one report pending refuses to open, naming that unit; approved, it opens', async () => {
+  await organize(admin, 'createUnit', { id: 'ub', name: '和平社区居委会', parentId: 'cm', kind: 'unit' })
+  const { roundId } = data(await organize<{ roundId: string }>(admin, 'createRound', {
+    templateId: 'sanping-yilian', ownerUnitId: 'cm', title: '和平社区三评一联（第二组）',
+    window: { opensAt: new Date(Date.now() - hour).toISOString(), closesAt: new Date(Date.now() + 24 * hour).toISOString() },
+    targets: [{ id: 'ua', name: '和平社区党委', kind: 'unit', unitId: 'ua' }, { id: 'ub', name: '和平社区居委会', kind: 'unit', unitId: 'ub' }],
+    groups: [{ id: 'g', name: '第二组', leadUnitId: 'ua', unitIds: ['ua', 'ub'] }],
+    reports: { ua: '和平社区党委情况报告' },
+  }))
+  for (const categoryId of ['unit', 'all-round']) data(await organize(street.organizer, 'sharedCode', { roundId, categoryId, unitId: 'ua', maxUses: 5 }))
+  const blockersOf = async () => data(await organize<{ state: string; blockers: { code: string; message: string; subjectId?: string }[] }>(owner.organizer, 'openRound', { roundId }))
+
+  expect(await blockersOf()).toEqual({ state: 'draft', blockers: [{ code: 'REPORT_MISSING', subjectId: 'ub', message: '「和平社区居委会」尚未提交情况报告' }] })
+  // The unit's contact writes it: it now waits for approval, and the round still may not open.
+  expect(data(await organize(owner.contact, 'writeReport', { roundId, targetId: 'ub', text: '居委会情况报告' }))).toEqual({ approved: false })
+  expect(await blockersOf()).toEqual({ state: 'draft', blockers: [{ code: 'REPORT_UNAPPROVED', subjectId: 'ub', message: '「和平社区居委会」的情况报告尚未审核通过' }] })
+  const detail = data(await organize<{ blockers: { code: string }[]; reports: Record<string, { revision: number }> }>(owner.organizer, 'getRound', { roundId }))
+  expect(detail.blockers.map((b) => b.code)).toEqual(['REPORT_UNAPPROVED'])
+
+  data(await organize(owner.organizer, 'approveReport', { roundId, targetId: 'ub', revision: detail.reports.ub.revision }))
+  expect(await blockersOf()).toEqual({ state: 'open', blockers: [] })
 })
