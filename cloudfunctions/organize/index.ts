@@ -12,6 +12,7 @@ import { codeCounts, reissueCode, voidCode } from './codeUse'
 import { listRoleHolders, revokeRole } from './holders'
 import { addRoster, codeSheet, importRoster, listCodes, sharedCode } from './roster'
 import { reviewRoster, rosterReviewOf } from './rosterReview'
+import { commitSample, drawSample, listSamples } from './sampling'
 import { copyRound, createRound, detail, listRounds, managedRound, transition, updateRound } from './rounds'
 import { addChannel, participation, sharePoster } from './sharing'
 import { setHouseholds } from './households'
@@ -51,6 +52,9 @@ export const main = createRouter(api.organize, {
   codeSlips: async ({ roundId, unitId }, ctx) => codeSlips(await auth(ctx), roundId, unitId),
   rosterReview: async ({ roundId }, ctx) => rosterReviewOf(await auth(ctx), roundId),
   reviewRoster: async (input, ctx) => reviewRoster(await auth(ctx), input, ctx),
+  commitSample: async (input, ctx) => commitSample(await auth(ctx), input, ctx),
+  drawSample: async (input, ctx) => drawSample(await auth(ctx), input, ctx),
+  listSamples: async ({ roundId }, ctx) => listSamples(await auth(ctx), roundId),
 
   addChannel: async ({ roundId, name }, ctx) => addChannel(await auth(ctx), roundId, name, ctx),
   sharePoster: async ({ roundId, channelId }, ctx) => sharePoster(await auth(ctx), roundId, channelId),

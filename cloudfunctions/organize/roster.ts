@@ -31,6 +31,7 @@ function checkEntry(doc: RoundDoc, e: RosterEntry): string | null {
   const category = doc.round.categories.find((c) => c.id === e.categoryId)
   if (!category) return '类别不存在'
   if (category.access !== 'roster') return '该类别无需名单，居民可直接参评'
+  if (doc.round.sampling) return '本轮评议的参评人员由随机抽取产生（抽取后自动生成邀请码），不能直接添加'
   if (!Object.hasOwn(doc.unitNames, e.unitId)) return '单位不存在'
   return null
 }
@@ -41,7 +42,7 @@ const phoneHashOf = (phone: string | undefined) => (phone ? keyedHash('phone', p
 /** Name, unit and phone (by its hash) together say who a roster entry is. */
 const personKey = (name: string, unitId: string, phoneHash: string | null) => JSON.stringify([name, unitId, phoneHash])
 
-async function issueAll(doc: RoundDoc, entries: RosterEntry[], ctx: HandlerContext): Promise<InvitationCode[]> {
+export async function issueAll(doc: RoundDoc, entries: RosterEntry[], ctx: HandlerContext): Promise<InvitationCode[]> {
   const codes: InvitationCode[] = []
   for (const e of entries) {
     codes.push(await issueCode({

@@ -95,6 +95,19 @@ export interface RosterReview {
   reviewable: boolean
 }
 
+/** 随机抽取 for one unit and category: the seed's SHA-256 from the start, the seed and the draw once drawn. */
+export interface SampleView {
+  unitId: string
+  unitName: string
+  categoryId: string
+  /** The least this unit's draw may take (002: 30, a county 100); a shorter list is drawn whole. */
+  minimum: number
+  commitment: string
+  seed: string | null
+  /** The list's size and SHA-256 (names joined by line breaks) and the rows drawn, numbered from 1. */
+  draw: { candidates: number; listHash: string; drawnRows: number[] } | null
+}
+
 export interface Participation extends CoreParticipation {
   /** Distinct group chats that sent ballots. */
   groupChats: number
@@ -235,6 +248,9 @@ export const organizeApi = {
   /** 打印邀请码: a PDF of cut-out slips, one per person's code not voided and per shared code with uses left (of one unit, or all). */
   codeSlips: action<{ url: string; slips: number }>()(z.object({ ...roundRef, unitId: Id.optional() }).strict()),
   rosterReview: action<RosterReview>()(z.object(roundRef).strict()),
+  commitSample: action<{ commitment: string }>()(z.object({ ...roundRef, unitId: Id, categoryId: Id }).strict()),
+  drawSample: action<SampleView & { codes: InvitationCode[] }>()(z.object({ ...roundRef, unitId: Id, categoryId: Id, size: z.number().int().min(1).max(100_000), fileName: Text(200).min(1), base64: z.string().max(4_000_000) }).strict()),
+  listSamples: action<{ samples: SampleView[] }>()(z.object(roundRef).strict()),
   reviewRoster: action<RosterReview>()(z.object({ ...roundRef, revision: z.number().int().nonnegative(), approve: z.boolean(), reason: Text(500).optional() }).strict()),
 
   addChannel: action<{ channel: { id: string; name: string }; path: string }>()(z.object({ ...roundRef, name: Text(60).min(1) }).strict()),

@@ -5,6 +5,7 @@ import { EvaluatorCategory } from './category'
 import { Id, IsoDateTime, Label, distinct } from './ids'
 import { Group, Target } from './org'
 import { Rule } from './rule'
+import { Sampling } from './sampling'
 
 export const RoundState = z.enum(['draft', 'open', 'closed', 'published', 'archived'])
 export type RoundState = z.infer<typeof RoundState>
@@ -78,6 +79,8 @@ export const Round = z
      */
     households: Households.optional(),
     approvals: Approvals.default(NO_APPROVALS),
+    /** Where the procedure draws its evaluators at random (002); absent: rosters are entered as they are. Not patchable. */
+    sampling: Sampling.optional(),
   })
   .strict()
   .refine((r) => (['targets', 'groups', 'categories', 'rules', 'channels'] as const).every((key) => distinct(r[key].map((x) => x.id))), {

@@ -76,6 +76,10 @@ const MATRIX: { action: string; allowed: RoleName[]; input: (p: Place) => unknow
   { action: 'rosterReview', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },
   // 名单审定 is the supervisors': organisers of the unit above the owner. The roles here are held at the owner unit itself, so only the whole-tree admin is one.
   { action: 'reviewRoster', allowed: ['admin'], input: (p) => ({ roundId: rounds[p], revision: 0, approve: false, reason: '名单有误' }) },
+  // 随机抽取: these 三评一联 rounds do not sample, so an allowed caller is refused SAMPLE_NOT_TAKEN, never FORBIDDEN.
+  { action: 'commitSample', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], unitId: units[p].target, categoryId: 'unit' }) },
+  { action: 'drawSample', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], unitId: units[p].target, categoryId: 'unit', size: 30, fileName: 'roster.csv', base64: csv(p) }) },
+  { action: 'listSamples', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },
   { action: 'openRound', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },
   { action: 'closeRound', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },
   { action: 'publishRound', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },

@@ -5,6 +5,7 @@ import type { Item } from '../ballotTemplate'
 import type { TargetKind } from '../org'
 import type { Aggregation, Approvals, Visibility } from '../round'
 import type { Rule } from '../rule'
+import type { Sampling } from '../sampling'
 
 /** Templates are data: a round drafted from one copies all of it and may edit any of it. */
 export interface BuiltinTemplate {
@@ -22,6 +23,7 @@ export interface BuiltinTemplate {
   visibility: Visibility
   /** Absent: nothing waits for the supervisors. */
   approvals?: Approvals
+  sampling?: Sampling
 }
 
 /** Items numbered within a section: `${prefix}1`, `${prefix}2`, … */

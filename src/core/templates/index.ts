@@ -62,6 +62,7 @@ export function draftRoundFromTemplate(templateId: string, input: DraftInput): R
     kSuppression: copy.kSuppression,
     visibility: copy.visibility,
     approvals: copy.approvals,
+    sampling: copy.sampling,
     channels: input.channels ?? [],
   })
   if (!parsed.success) return fail('ROUND_INVALID', parsed.error.issues[0]?.message)
