@@ -52,6 +52,7 @@ export async function detail(doc: RoundDoc, now: Date): Promise<RoundDetail> {
     reports: Object.fromEntries(Object.entries(doc.reports).map(([id, r]) => [id, { text: r.text, approved: r.approved, revision: revisionOf(r) }])),
     rosterSizes: sizes,
     blockers: round.state === 'draft' ? issuesBeforeOpen(round, readiness) : [],
+    sampling: round.sampling ?? null,
   }
 }
 

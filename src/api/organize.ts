@@ -1,7 +1,7 @@
 /** @module Contract of the organiser-facing `organize` function (admins, organisers, leaders, unit contacts). */
 import { z } from 'zod'
 import {
-  type Blocker, BallotTemplate, type BuiltinTemplate, type Participation as CoreParticipation, Channel, EvaluatorCategory, Group, Households, Id, IsoDateTime, OrgUnitKind, type RoundState, Rule, Target,
+  type Blocker, BallotTemplate, type BuiltinTemplate, type Participation as CoreParticipation, Channel, EvaluatorCategory, Group, Households, Id, IsoDateTime, OrgUnitKind, type RoundState, Rule, type Sampling, Target,
 } from '../core'
 import { action } from './contract'
 
@@ -82,6 +82,8 @@ export interface RoundDetail extends RoundListItem {
   reports: Record<string, { text: string; approved: boolean; revision: number }>
   rosterSizes: Record<string, number>
   blockers: Blocker[]
+  /** 随机抽取 (002): the minimums when the procedure draws its evaluators; null when rosters are entered as they are. */
+  sampling: Sampling | null
 }
 
 /** 名单审定: where the procedure asks for it, the supervisors' verdict on the roster as it stands. */

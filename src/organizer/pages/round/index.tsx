@@ -24,6 +24,7 @@ import ReportsPanel from './ReportsPanel'
 import ResultsTab from './ResultsTab'
 import RosterPanel from './RosterPanel'
 import RosterReviewPanel from './RosterReviewPanel'
+import SamplingPanel from './SamplingPanel'
 import SharePanel from './SharePanel'
 import StateActions from './StateActions'
 import { useRoundDetail } from './useRoundDetail'
@@ -78,7 +79,8 @@ export default function OrganizerRoundPage() {
           {participation && round.state !== 'draft' && <ParticipationPanel roundId={round.id} data={participation} editable={!readOnly && round.state === 'open'} onChanged={reload} />}
           {!readOnly && <SharePanel round={round} onChanged={reload} />}
           {!readOnly && <RosterReviewPanel round={round} onChanged={reload} />}
-          {!readOnly && (round.state === 'draft' || round.state === 'open') && <RosterPanel round={round} unitName={unitName} onChanged={reload} />}
+          {!readOnly && round.sampling && round.state === 'draft' && <SamplingPanel round={round} unitName={unitName} onChanged={reload} />}
+          {!readOnly && !round.sampling && (round.state === 'draft' || round.state === 'open') && <RosterPanel round={round} unitName={unitName} onChanged={reload} />}
           {!readOnly && <CodeList round={round} codes={codes} unitName={unitName} />}
           <ReportsPanel round={round} readOnly={readOnly} onChanged={reload} />
           {!readOnly && <StateActions round={round} onChanged={reload} />}
