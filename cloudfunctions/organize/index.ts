@@ -17,6 +17,7 @@ import { copyRound, createRound, detail, listRounds, managedRound, transition, u
 import { addChannel, participation, sharePoster } from './sharing'
 import { setHouseholds } from './households'
 import { codeSlips } from './slips'
+import { blankForms } from './blankForm'
 import { READ } from './access'
 
 const auth = (ctx: HandlerContext) => authority(ctx.caller.openid)
@@ -50,6 +51,7 @@ export const main = createRouter(api.organize, {
   listCodes: async ({ roundId }, ctx) => listCodes(await auth(ctx), roundId),
   codeSheet: async ({ roundId, unitId }, ctx) => codeSheet(await auth(ctx), roundId, unitId),
   codeSlips: async ({ roundId, unitId }, ctx) => codeSlips(await auth(ctx), roundId, unitId),
+  blankForms: async ({ roundId, groupId }, ctx) => blankForms(await auth(ctx), roundId, groupId),
   rosterReview: async ({ roundId }, ctx) => rosterReviewOf(await auth(ctx), roundId),
   reviewRoster: async (input, ctx) => reviewRoster(await auth(ctx), input, ctx),
   commitSample: async (input, ctx) => commitSample(await auth(ctx), input, ctx),

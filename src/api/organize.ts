@@ -250,6 +250,8 @@ export const organizeApi = {
   /** 打印邀请码: a PDF of cut-out slips, one per person's code not voided and per shared code with uses left (of one unit, or all). */
   codeSlips: action<{ url: string; slips: number }>()(z.object({ ...roundRef, unitId: Id.optional() }).strict()),
   rosterReview: action<RosterReview>()(z.object(roundRef).strict()),
+  /** 空白评价表 (PDF): one blank paper form per target, of one group or of the whole round. */
+  blankForms: action<{ url: string; forms: number }>()(z.object({ ...roundRef, groupId: Id.optional() }).strict()),
   commitSample: action<{ commitment: string }>()(z.object({ ...roundRef, unitId: Id, categoryId: Id }).strict()),
   drawSample: action<SampleView & { codes: InvitationCode[] }>()(z.object({ ...roundRef, unitId: Id, categoryId: Id, size: z.number().int().min(1).max(100_000), fileName: Text(200).min(1), base64: z.string().max(4_000_000) }).strict()),
   listSamples: action<{ samples: SampleView[] }>()(z.object(roundRef).strict()),

@@ -73,6 +73,7 @@ const MATRIX: { action: string; allowed: RoleName[]; input: (p: Place) => unknow
   { action: 'voidCode', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], code: spareCodes[p].pop() }) },
   { action: 'reissueCode', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], code: spareCodes[p].pop() }) },
   { action: 'codeCounts', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },
+  { action: 'blankForms', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], groupId: 'g' }) },
   { action: 'rosterReview', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },
   // 名单审定 is the supervisors': organisers of the unit above the owner. The roles here are held at the owner unit itself, so only the whole-tree admin is one.
   { action: 'reviewRoster', allowed: ['admin'], input: (p) => ({ roundId: rounds[p], revision: 0, approve: false, reason: '名单有误' }) },

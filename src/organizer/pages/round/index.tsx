@@ -16,6 +16,7 @@ import StateTag from '../../components/StateTag'
 import { organizerPaths } from '../../lib/paths'
 import { isLeaderOnly } from '../../lib/roles'
 import { useLoad } from '../../lib/useLoad'
+import BlankForms from './BlankForms'
 import CodeList from './CodeList'
 import CopyRound from './CopyRound'
 import ParticipationPanel from './ParticipationPanel'
@@ -82,6 +83,7 @@ export default function OrganizerRoundPage() {
           {!readOnly && round.sampling && round.state === 'draft' && <SamplingPanel round={round} unitName={unitName} onChanged={reload} />}
           {!readOnly && !round.sampling && (round.state === 'draft' || round.state === 'open') && <RosterPanel round={round} unitName={unitName} onChanged={reload} />}
           {!readOnly && <CodeList round={round} codes={codes} unitName={unitName} />}
+          {!readOnly && <BlankForms round={round} />}
           <ReportsPanel round={round} readOnly={readOnly} onChanged={reload} />
           {!readOnly && <StateActions round={round} onChanged={reload} />}
           {!readOnly && <CopyRound round={round} />}
