@@ -20,7 +20,10 @@ export function supervises(auth: Authority, doc: RoundDoc): boolean {
   return auth.covers(MANAGE, above)
 }
 
-/** After an organiser changed the roster: audited when it sends an approved roster back. */
+/**
+ * After an organiser changed the roster: audited when it sends an approved roster back. Called
+ * before the new codes are answered to anyone, so none can be redeemed under the old approval.
+ */
 export async function noteRosterChange(auth: Authority, doc: RoundDoc, { caller, now }: Pick<HandlerContext, 'caller' | 'now'>): Promise<void> {
   if (!doc.round.approvals.roster) return
   const before = await rosterChanged(doc._id, supervises(auth, doc))
