@@ -32,11 +32,11 @@ export default function SamplingPanel({ round, unitName, onChanged }: Props) {
     await samples.reload()
     await onChanged()
   }
-  const commit = async (p: { unitId: string; categoryId: string }) => done(await call('organize', 'commitSample', { roundId: round.id, ...p }))
+  const commit = async (p: { unitId: string; categoryId: string }) => done(await call('organize', 'commitSample', { roundId: round.id, unitId: p.unitId, categoryId: p.categoryId }))
   const drawFrom = async (p: { unitId: string; categoryId: string; key: string }) => {
     setError(null)
     const file = await pickRosterFile()
-    if (file) await done(await call('organize', 'drawSample', { roundId: round.id, ...p, size: Number.parseInt(sizes[p.key] ?? '', 10) || 0, ...file }))
+    if (file) await done(await call('organize', 'drawSample', { roundId: round.id, unitId: p.unitId, categoryId: p.categoryId, size: Number.parseInt(sizes[p.key] ?? '', 10) || 0, ...file }))
   }
 
   return (
@@ -60,7 +60,7 @@ export default function SamplingPanel({ round, unitName, onChanged }: Props) {
             )}
             {s?.draw && (
               <>
-                <Text className='org__ok'>{`名单${s.draw.candidates}人，抽取${s.draw.drawnRows.length}人（第${s.draw.drawnRows.join('、')}行）`}</Text>
+                <Text className='org__ok'>{`名单${s.draw.candidates}人，抽取${s.draw.drawnRows.length}人（按名单顺序从1编号，抽中：${s.draw.drawnRows.join('、')}）`}</Text>
                 <Text className='sampling__hash' userSelect>{`种子：${s.seed}`}</Text>
                 <Text className='sampling__hash' userSelect>{`名单摘要：${s.draw.listHash}`}</Text>
               </>
