@@ -93,10 +93,12 @@ test('one seed and one draw per unit and category; no draw without a committed s
   const byHand = await organize(organizer, 'addRoster', { roundId, categoryId: 'sampled', entries: [{ name: '关系户', unitId: 'bureau' }] })
   expect(refusal(byHand)).toBe('ROUND_INVALID')
   expect(refusal(await organize(organizer, 'sharedCode', { roundId, categoryId: 'sampled', unitId: 'bureau', maxUses: 50 }))).toBe('ROUND_INVALID')
-  const log = data(await organize<{ entries: { action: string; after: Record<string, unknown> }[] }>(admin, 'auditLog', { roundId }))
+  const log = data(await organize<{ entries: { action: string; sentence: string; after: Record<string, unknown> }[] }>(admin, 'auditLog', { roundId }))
   const commit = log.entries.find((e) => e.action === 'commitSample')!
   expect(commit.after).not.toHaveProperty('seed')
   expect(log.entries.find((e) => e.action === 'drawSample')?.after).toMatchObject({ seed: expect.stringMatching(/^[0-9a-f]{64}$/) })
+  expect(log.entries.find((e) => e.action === 'drawSample')?.sentence).toMatch(/从市教育局的名单（4[05]人）随机抽取了30人，公布种子 [0-9a-f]{12}…/)
+  expect(commit.sentence).toContain('为评议“主题教育评估”中市教育局生成了随机抽取种子')
 })
 
 test('a round whose procedure does not sample has nothing to commit or draw', async () => {
