@@ -47,6 +47,7 @@ export async function reviewRoster(auth: Authority, input: { roundId: string; re
   const doc = await managedRound(auth, input.roundId)
   if (!supervises(auth, doc)) throw forbidden()
   if (!doc.round.approvals.roster) refuse(domainError('ACTION_NOT_ALLOWED', '本轮评议的名单无需审定'))
+  if ((await rosterReview(doc._id)).revision === 0) refuse(domainError('ROUND_INVALID', '名单为空，尚无可审定的名单'))
   const verdict = input.approve ? { state: 'approved' as const, reason: null } : { state: 'returned' as const, reason: input.reason?.trim() || refuse(domainError('ROUND_INVALID', '退回时请写明原因')) }
   if (!(await settleRoster(doc._id, input.revision, verdict))) refuse(domainError('ROSTER_CHANGED'))
   await audit(caller.openid, { action: 'reviewRoster', subject: doc._id, unitId: doc.ownerUnitId, after: { ...verdict, revision: input.revision } }, now)

@@ -153,6 +153,12 @@ test('a supervisor\'s own change to the list needs no second look; a round whose
     targets: [{ id: 'ua', name: '和平社区党委', kind: 'unit', unitId: 'ua' }],
   }))
   expect(await review(plain)).toMatchObject({ required: false })
+  const { roundId: empty } = data(await organize<{ roundId: string }>(admin, 'createRound', {
+    templateId: 'sanping-yilian', ownerUnitId: 'cm', title: '尚无名单',
+    window: { opensAt: new Date(Date.now() - hour).toISOString(), closesAt: new Date(Date.now() + 24 * hour).toISOString() },
+    targets: [{ id: 'ua', name: '和平社区党委', kind: 'unit', unitId: 'ua' }],
+  }))
+  expect(await organize(street.organizer, 'reviewRoster', { roundId: empty, revision: 0, approve: true })).toEqual({ ok: false, error: { code: 'ROUND_INVALID', message: '评议活动设置不完整或有误：名单为空，尚无可审定的名单' } })
   expect(refusal(await organize(street.organizer, 'reviewRoster', { roundId: plain, revision: 0, approve: true }))).toBe('ACTION_NOT_ALLOWED')
 })
 
