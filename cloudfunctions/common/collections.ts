@@ -44,6 +44,8 @@ export const COLLECTION_DECLARATIONS = [
   declare('opinionChecks'),
   declare('audit', index(['at', -1])),
   declare('results', index(['roundId', 1], ['basis', 1])),
+  declare('rosterReviews'),
+  declare('samples', index(['roundId', 1])),
 ] as const
 
 export type CollectionName = (typeof COLLECTION_DECLARATIONS)[number]['name']

@@ -6,6 +6,8 @@ import { database } from '../common/cloudbase'
 import { orRefuse, refuse } from '../common/refuse'
 import { loadRound, RoundDoc } from '../common/rounds'
 import { Invitation, normaliseCode, spendCode } from '../common/invitations'
+import { rosterApprovedIn } from '../common/rosterReview'
+import type { Transaction } from '../common/transaction'
 import { inTransaction, isDuplicate } from '../common/transaction'
 import { voterKey } from './keys'
 
@@ -41,6 +43,15 @@ export async function enrol(doc: RoundDoc, openid: string, categoryId: string, u
   }
 }
 
+/** A roster code whose round asks for 名单审定 is refused until the supervisors approved the roster. */
+async function assertApprovedCode(tx: Transaction, code: string): Promise<void> {
+  const { data: held } = (await tx.collection('invitations').doc(normaliseCode(code)).get()) as { data: { kind?: string; roundId?: string } | null }
+  if (held?.kind !== 'roster' || !held.roundId) return
+  const { data } = (await tx.collection('rounds').doc(held.roundId).get()) as { data: unknown }
+  const round = RoundDoc.safeParse(data)
+  if (round.success && round.data.round.approvals.roster && !(await rosterApprovedIn(tx, held.roundId))) refuse(domainError('ROSTER_NOT_APPROVED'))
+}
+
 /**
  * What a live roster code's round already says, whatever its uses: a round that takes no one, or
  * the caller's enrolment in it. Asked before uses are looked at, so whoever holds the slips cannot
@@ -70,6 +81,8 @@ export async function redeem(code: string, openid: string): Promise<Enrolment & 
   let invitation: Extract<Invitation, { kind: 'roster' }> | undefined
   try {
     await inTransaction(async (tx) => {
+      // Before the code is spent or even judged used: an unapproved roster answers alike for every code of it.
+      await assertApprovedCode(tx, code)
       invitation = await spendCode(tx, code, 'roster')
       if (!invitation) return
       const { roundId, categoryId, unitId } = invitation

@@ -54,6 +54,13 @@ const DID: Record<string, (e: StoredEntry, n: Names, round: string) => string> =
   addChannel: (e, _n, r) => `为评议${r}添加了转发渠道“${str(fields(e.after).name)}”`,
   writeReport: (e, n, r) => `填写了评议${r}中${n.unit(e.unitId)}的情况报告`,
   approveReport: (_e, _n, r) => `审核通过了评议${r}中的一份情况报告`,
+  reviewRoster: (e, _n, r) => (fields(e.after).state === 'approved' ? `审定通过了评议${r}的参评人员名单` : `退回了评议${r}的参评人员名单，原因：${str(fields(e.after).reason)}`),
+  commitSample: (e, n, r) => `为评议${r}中${n.unit(str(fields(e.after).unitId))}生成了随机抽取种子（摘要 ${str(fields(e.after).commitment).slice(0, 12)}…）`,
+  drawSample: (e, n, r) => {
+    const a = fields(e.after)
+    return `在评议${r}中从${n.unit(str(a.unitId))}的名单（${a.candidates ?? 0}人）随机抽取了${Array.isArray(a.drawnRows) ? a.drawnRows.length : 0}人，公布种子 ${str(a.seed).slice(0, 12)}…`
+  },
+  rosterSentBack: (_e, _n, r) => `修改了评议${r}已审定的参评人员名单，名单须重新报督导组审定`,
   resultsMismatch: (_e, _n, r) => `发现评议${r}的计票核对不一致`,
 }
 

@@ -13,6 +13,7 @@ import { Invitation, issueCode, normaliseCode, type RosterInvitation } from '../
 import { refuse } from '../common/refuse'
 import type { Authority } from '../common/roles'
 import type { HandlerContext } from '../common/router'
+import { noteRosterChange } from './rosterReview'
 import { rosterInvitations } from './rosterSizes'
 import { managedRound } from './rounds'
 
@@ -66,6 +67,7 @@ export async function reissueCode(auth: Authority, roundId: string, code: string
     kind: 'roster', roundId: doc._id, categoryId: old.categoryId, unitId: old.unitId, name: old.name,
     phoneHash: old.phoneHash, maxUses: uses, usesLeft: uses, createdBy: caller.openid,
   })
+  await noteRosterChange(auth, doc, { caller, now })
   await audit(caller.openid, { action: 'reissueCode', subject: doc._id, unitId: doc.ownerUnitId, after: placeOf(old) }, now)
   return fresh
 }

@@ -12,10 +12,13 @@ import { auditLog, auditSheet } from './auditLog'
 import { codeCounts, reissueCode, voidCode } from './codeUse'
 import { listRoleHolders, revokeRole } from './holders'
 import { addRoster, codeSheet, importRoster, listCodes, sharedCode } from './roster'
+import { reviewRoster, rosterReviewOf } from './rosterReview'
+import { commitSample, drawSample, listSamples } from './sampling'
 import { copyRound, createRound, detail, listRounds, managedRound, transition, updateRound } from './rounds'
 import { addChannel, participation, sharePoster } from './sharing'
 import { setHouseholds } from './households'
 import { codeSlips } from './slips'
+import { blankForms } from './blankForm'
 import { READ } from './access'
 
 const auth = (ctx: HandlerContext) => authority(ctx.caller.openid)
@@ -49,6 +52,12 @@ export const main = createRouter(api.organize, {
   listCodes: async ({ roundId }, ctx) => listCodes(await auth(ctx), roundId),
   codeSheet: async ({ roundId, unitId }, ctx) => codeSheet(await auth(ctx), roundId, unitId),
   codeSlips: async ({ roundId, unitId }, ctx) => codeSlips(await auth(ctx), roundId, unitId),
+  blankForms: async ({ roundId, groupId }, ctx) => blankForms(await auth(ctx), roundId, groupId),
+  rosterReview: async ({ roundId }, ctx) => rosterReviewOf(await auth(ctx), roundId),
+  reviewRoster: async (input, ctx) => reviewRoster(await auth(ctx), input, ctx),
+  commitSample: async (input, ctx) => commitSample(await auth(ctx), input, ctx),
+  drawSample: async (input, ctx) => drawSample(await auth(ctx), input, ctx),
+  listSamples: async ({ roundId }, ctx) => listSamples(await auth(ctx), roundId),
 
   addChannel: async ({ roundId, name }, ctx) => addChannel(await auth(ctx), roundId, name, ctx),
   sharePoster: async ({ roundId, channelId }, ctx) => sharePoster(await auth(ctx), roundId, channelId),

@@ -15,6 +15,7 @@ import { refuse } from '../common/refuse'
 import type { Authority } from '../common/roles'
 import type { HandlerContext } from '../common/router'
 import type { RoundDoc } from '../common/rounds'
+import { assertRosterApproved, noteRosterChange } from './rosterReview'
 import { liveCodes, rosterInvitations } from './rosterSizes'
 import { managedRound } from './rounds'
 import { columnsOf, idOrName, readRows } from './sheet'
@@ -30,6 +31,7 @@ function checkEntry(doc: RoundDoc, e: RosterEntry): string | null {
   const category = doc.round.categories.find((c) => c.id === e.categoryId)
   if (!category) return '类别不存在'
   if (category.access !== 'roster') return '该类别无需名单，居民可直接参评'
+  if (doc.round.sampling) return '本轮评议的参评人员由随机抽取产生（抽取后自动生成邀请码），不能直接添加'
   if (!Object.hasOwn(doc.unitNames, e.unitId)) return '单位不存在'
   if (e.phone !== undefined && !mobileNumber(e.phone)) return phoneProblem(e.phone)
   return null
@@ -44,7 +46,7 @@ const phoneHashOf = (phone: string | undefined) => {
 /** Name, unit and phone (by its hash) together say who a roster entry is. */
 const personKey = (name: string, unitId: string, phoneHash: string | null) => JSON.stringify([name, unitId, phoneHash])
 
-async function issueAll(doc: RoundDoc, entries: RosterEntry[], ctx: HandlerContext): Promise<InvitationCode[]> {
+export async function issueAll(doc: RoundDoc, entries: RosterEntry[], ctx: HandlerContext): Promise<InvitationCode[]> {
   const codes: InvitationCode[] = []
   for (const e of entries) {
     codes.push(await issueCode({
@@ -60,6 +62,7 @@ export async function addRoster(auth: Authority, roundId: string, entries: Roste
   const problem = entries.map((e) => { const p = checkEntry(doc, e); return p && `${e.name}：${p}` }).find(Boolean)
   if (problem) refuse(domainError('ROUND_INVALID', problem))
   const codes = await issueAll(doc, entries, ctx)
+  await noteRosterChange(auth, doc, ctx)
   await audit(ctx.caller.openid, { action: 'addRoster', subject: doc._id, unitId: doc.ownerUnitId, after: { entries: entries.length } }, ctx.now)
   return { codes }
 }
@@ -107,6 +110,7 @@ export async function importRoster(auth: Authority, roundId: string, fileName: s
   }
   const codes = await issueAll(doc, fresh, ctx)
   if (codes.length + updated.length > 0) {
+    await noteRosterChange(auth, doc, ctx)
     await audit(ctx.caller.openid, { action: 'importRoster', subject: doc._id, unitId: doc.ownerUnitId, after: { added: codes.length, updated: updated.length, skipped: skipped.length } }, ctx.now)
   }
   return { codes, updated, skipped: skipped.sort((a, b) => a.row - b.row) }
@@ -117,6 +121,7 @@ export async function sharedCode(auth: Authority, input: { roundId: string; cate
   const problem = checkEntry(doc, { name: '', ...input })
   if (problem) refuse(domainError('ROUND_INVALID', problem))
   const code = await issueCode({ kind: 'roster', roundId: doc._id, categoryId: input.categoryId, unitId: input.unitId, name: null, phoneHash: null, maxUses: input.maxUses, usesLeft: input.maxUses, createdBy: ctx.caller.openid })
+  await noteRosterChange(auth, doc, ctx)
   await audit(ctx.caller.openid, { action: 'sharedCode', subject: doc._id, unitId: doc.ownerUnitId, after: { categoryId: input.categoryId, unitId: input.unitId, maxUses: input.maxUses } }, ctx.now)
   return code
 }
@@ -131,6 +136,7 @@ export async function listCodes(auth: Authority, roundId: string): Promise<{ cod
 
 export async function codeSheet(auth: Authority, roundId: string, unitId: string) {
   const doc = await managedRound(auth, roundId)
+  await assertRosterApproved(doc)
   const workbook = new ExcelJS.Workbook()
   const unitName = ownEntry(doc.unitNames, unitId) ?? unitId
   workbook.title = `${doc.round.title} · ${unitName} · 参评邀请码`

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
 import type { NewRound, RoundDetail, RoundListItem, RoundPatch } from '../../src/api/organize'
-import { acceptsAction, checkAggregation, closedWindow, domainError, draftRoundFromTemplate, inShanghai, inShanghaiWindow, issuesBeforeOpen, nextState, Round, type RoundAction, roundStatus } from '../../src/core'
+import { acceptsAction, checkAggregation, closedWindow, domainError, draftRoundFromTemplate, inShanghai, inShanghaiWindow, issuesBeforeOpen, nextState, type ReadinessContext, Round, type RoundAction, roundStatus } from '../../src/core'
 import { audit } from '../common/audit'
 import { preparePools } from '../common/ballots'
 import { database } from '../common/cloudbase'
@@ -17,6 +17,7 @@ import { MANAGE, READ } from './access'
 import { roundCounters, totalBallots } from './counters'
 import { revisionOf } from './reports'
 import { rosterSizes } from './rosterSizes'
+import { rosterReview } from '../common/rosterReview'
 
 /** What may still change once residents are voting: the end of the window and the texts. */
 const EDITABLE_WHEN_OPEN = ['title', 'intro', 'window'] as const
@@ -31,8 +32,14 @@ const listItem = (doc: RoundDoc, ballots: number, now: Date): RoundListItem => (
   ballots,
 })
 
+/** What opening waits for: the roster, its review and the reports as stored now. */
+async function readinessOf(doc: RoundDoc, now: Date): Promise<ReadinessContext> {
+  const [sizes, review] = await Promise.all([rosterSizes(doc._id), rosterReview(doc._id)])
+  return { now, rosterSizes: sizes, rosterApproved: review.state === 'approved', reports: doc.reports }
+}
+
 export async function detail(doc: RoundDoc, now: Date): Promise<RoundDetail> {
-  const [counters, sizes] = await Promise.all([roundCounters(doc._id), rosterSizes(doc._id)])
+  const [counters, sizes, readiness] = await Promise.all([roundCounters(doc._id), rosterSizes(doc._id), readinessOf(doc, now)])
   const { round } = doc
   return {
     ...listItem(doc, totalBallots(counters), now),
@@ -47,7 +54,8 @@ export async function detail(doc: RoundDoc, now: Date): Promise<RoundDetail> {
     aggregation: round.aggregation,
     reports: Object.fromEntries(Object.entries(doc.reports).map(([id, r]) => [id, { text: r.text, approved: r.approved, revision: revisionOf(r) }])),
     rosterSizes: sizes,
-    blockers: round.state === 'draft' ? issuesBeforeOpen(round, { now, rosterSizes: sizes }) : [],
+    blockers: round.state === 'draft' ? issuesBeforeOpen(round, readiness) : [],
+    sampling: round.sampling ?? null,
   }
 }
 
@@ -142,7 +150,7 @@ export async function transition(auth: Authority, roundId: string, action: Extra
   const doc = await managedRound(auth, roundId)
   const state = nextState(doc.round.state, action) ?? refuse(domainError('ACTION_NOT_ALLOWED'))
   if (action === 'open') {
-    const blockers = issuesBeforeOpen(doc.round, { now, rosterSizes: await rosterSizes(roundId) })
+    const blockers = issuesBeforeOpen(doc.round, await readinessOf(doc, now))
     if (blockers.length > 0) return { state: doc.round.state, blockers }
   }
   if (action === 'publish') await assertPublishable(doc, caller.openid, now)

@@ -6,6 +6,7 @@
 import { ownEntry } from '../../src/core'
 import { a4Pdf, storedUrl } from '../common/print'
 import type { Authority } from '../common/roles'
+import { assertRosterApproved } from './rosterReview'
 import { liveCodes } from './rosterSizes'
 import { managedRound } from './rounds'
 import { miniProgramCode, sceneFor } from './scenes'
@@ -20,6 +21,7 @@ const HOW_TO = ['① 微信扫一扫左侧小程序码，点“确定”即可�
 
 export async function codeSlips(auth: Authority, roundId: string, unitId: string | undefined) {
   const doc = await managedRound(auth, roundId)
+  await assertRosterApproved(doc)
   // Every person's code not voided, used or not (leaving used ones out would tell who voted); shared codes while uses are left.
   const codes = (await liveCodes(doc)).filter((i) => (i.name !== null || i.usesLeft > 0) && (unitId === undefined || i.unitId === unitId))
   const { pdf, done } = a4Pdf({ title: `${doc.round.title} 邀请码`, margin: MARGIN })

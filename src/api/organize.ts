@@ -1,7 +1,7 @@
 /** @module Contract of the organiser-facing `organize` function (admins, organisers, leaders, unit contacts). */
 import { z } from 'zod'
 import {
-  Aggregation, type Blocker, BallotTemplate, type BuiltinTemplate, type Participation as CoreParticipation, Channel, EvaluatorCategory, Group, Households, Id, IsoDateTime, OrgUnitKind, type RoundState, type RoundStatus, Rule, Target,
+  Aggregation, type Blocker, BallotTemplate, type BuiltinTemplate, type Participation as CoreParticipation, Channel, EvaluatorCategory, Group, Households, Id, IsoDateTime, OrgUnitKind, type RoundState, type RoundStatus, Rule, type Sampling, Target,
 } from '../core'
 import { action } from './contract'
 
@@ -89,6 +89,32 @@ export interface RoundDetail extends RoundListItem {
   reports: Record<string, { text: string; approved: boolean; revision: number }>
   rosterSizes: Record<string, number>
   blockers: Blocker[]
+  /** 随机抽取 (002): the minimums when the procedure draws its evaluators; null when rosters are entered as they are. */
+  sampling: Sampling | null
+}
+
+/** 名单审定: where the procedure asks for it, the supervisors' verdict on the roster as it stands. */
+export interface RosterReview {
+  required: boolean
+  state: 'pending' | 'approved' | 'returned'
+  /** What a verdict names, so that a list changed meanwhile is not approved unseen. */
+  revision: number
+  reason: string | null
+  /** Whether the caller is one of the supervisors (organisers of the unit above the owner). */
+  reviewable: boolean
+}
+
+/** 随机抽取 for one unit and category: the seed's SHA-256 from the start, the seed and the draw once drawn. */
+export interface SampleView {
+  unitId: string
+  unitName: string
+  categoryId: string
+  /** The least this unit's draw may take (002: 30, a county 100); a shorter list is drawn whole. */
+  minimum: number
+  commitment: string
+  seed: string | null
+  /** The list's size and SHA-256 (names joined by line breaks) and the rows drawn, numbered from 1. */
+  draw: { candidates: number; listHash: string; drawnRows: number[] } | null
 }
 
 export interface Participation extends CoreParticipation {
@@ -230,6 +256,13 @@ export const organizeApi = {
   codeSheet: action<{ url: string }>()(z.object({ ...roundRef, unitId: Id }).strict()),
   /** 打印邀请码: a PDF of cut-out slips, one per person's code not voided and per shared code with uses left (of one unit, or all). */
   codeSlips: action<{ url: string; slips: number }>()(z.object({ ...roundRef, unitId: Id.optional() }).strict()),
+  rosterReview: action<RosterReview>()(z.object(roundRef).strict()),
+  /** 空白评价表 (PDF): one blank paper form per target, of one group or of the whole round. */
+  blankForms: action<{ url: string; forms: number }>()(z.object({ ...roundRef, groupId: Id.optional() }).strict()),
+  commitSample: action<{ commitment: string }>()(z.object({ ...roundRef, unitId: Id, categoryId: Id }).strict()),
+  drawSample: action<SampleView & { codes: InvitationCode[] }>()(z.object({ ...roundRef, unitId: Id, categoryId: Id, size: z.number().int().min(1).max(100_000), fileName: Text(200).min(1), base64: z.string().max(4_000_000) }).strict()),
+  listSamples: action<{ samples: SampleView[] }>()(z.object(roundRef).strict()),
+  reviewRoster: action<RosterReview>()(z.object({ ...roundRef, revision: z.number().int().nonnegative(), approve: z.boolean(), reason: Text(500).optional() }).strict()),
 
   addChannel: action<{ channel: { id: string; name: string }; path: string }>()(z.object({ ...roundRef, name: Text(60).min(1) }).strict()),
   /** A QR poster (wxacode.getUnlimited) whose short scene maps to the round and channel. */

@@ -12,6 +12,9 @@ export const BLOCKER_MESSAGES = {
   SUBSET_UNKNOWN_TARGET: '参评人员类别指定的对象不在本轮评议中',
   GROUP_SCOPE_WITHOUT_GROUP: '参评人员类别按组评议，但有评议对象所在单位未编入任何组',
   ROSTER_EMPTY: '参评人员类别仅限名单内人员，但名单为空',
+  ROSTER_NOT_APPROVED: '参评人员名单尚未经督导组审定',
+  REPORT_MISSING: '尚未提交情况报告',
+  REPORT_UNAPPROVED: '的情况报告尚未审核通过',
   QUOTA_UNKNOWN_CATEGORY: '参评人员比例要求引用了不存在的类别',
   WEIGHT_UNKNOWN_CATEGORY: '加权计分引用了不存在的参评人员类别',
   WEIGHT_CATEGORY_MISSING: '加权计分未包含全部参评人员类别',
@@ -24,7 +27,7 @@ export type BlockerCode = keyof typeof BLOCKER_MESSAGES
 export interface Blocker {
   code: BlockerCode
   message: string
-  /** The category (or other record) the blocker is about, when there is one. */
+  /** The category, target (or other record) the blocker is about, when there is one. */
   subjectId?: string
 }
 
@@ -67,11 +70,34 @@ function windowBlockers(round: Round, now: Instant): Blocker[] {
   return closes.isAfter(inShanghai(now)) ? [] : [blocker('WINDOW_END_IN_PAST')]
 }
 
-/** Empty when the round may open. Roster sizes are per category id (invites approved). */
-export function issuesBeforeOpen(
-  round: Round,
-  context: { now: Instant; rosterSizes?: Readonly<Record<string, number>> },
-): Blocker[] {
+/** Where the procedure asks for it, the supervisors' approvals: the roster as a whole, each target's report by name. */
+function approvalBlockers(round: Round, context: ReadinessContext): Blocker[] {
+  const reports = context.reports ?? {}
+  const hasRoster = round.categories.some((c) => c.access === 'roster')
+  return [
+    ...(round.approvals.roster && hasRoster && context.rosterApproved !== true ? [blocker('ROSTER_NOT_APPROVED')] : []),
+    ...(round.approvals.reports
+      ? round.targets.flatMap((t) => {
+          const report = Object.hasOwn(reports, t.id) ? reports[t.id] : undefined
+          if (!report?.text.trim()) return [blocker('REPORT_MISSING', t)]
+          return report.approved ? [] : [blocker('REPORT_UNAPPROVED', t)]
+        })
+      : []),
+  ]
+}
+
+export interface ReadinessContext {
+  now: Instant
+  /** Per category id, the codes' places (invites approved). */
+  rosterSizes?: Readonly<Record<string, number>>
+  /** Whether the supervisors approved the roster as it stands now. */
+  rosterApproved?: boolean
+  /** Each target's self-report, by target id. */
+  reports?: Readonly<Record<string, { text: string; approved: boolean }>>
+}
+
+/** Empty when the round may open. */
+export function issuesBeforeOpen(round: Round, context: ReadinessContext): Blocker[] {
   return [
     ...(round.targets.length === 0 ? [blocker('NO_TARGETS')] : []),
     ...(templateItems(round.template).length === 0 ? [blocker('NO_ITEMS')] : []),
@@ -79,5 +105,6 @@ export function issuesBeforeOpen(
     ...categoryBlockers(round, context.rosterSizes ?? {}),
     ...aggregationBlockers(round),
     ...windowBlockers(round, context.now),
+    ...approvalBlockers(round, context),
   ]
 }

@@ -5,6 +5,7 @@ import { EvaluatorCategory } from './category'
 import { Id, IsoDateTime, Label, distinct } from './ids'
 import { Group, Target } from './org'
 import { Rule } from './rule'
+import { Sampling } from './sampling'
 
 export const RoundState = z.enum(['draft', 'open', 'closed', 'published', 'archived'])
 export type RoundState = z.infer<typeof RoundState>
@@ -35,6 +36,15 @@ export const Visibility = z
   })
   .strict()
 export type Visibility = z.infer<typeof Visibility>
+
+/**
+ * What the procedure has the supervisors (督导组, organisers of the unit above the owner) approve
+ * before voting (000: 人员名单…报督导组审定; reports 经督导组审核把关后，启动本组群众评价工作).
+ * Declared by the template and not patchable, so the owner unit cannot waive its own review.
+ */
+export const Approvals = z.object({ roster: z.boolean(), reports: z.boolean() }).strict()
+export type Approvals = z.infer<typeof Approvals>
+export const NO_APPROVALS: Approvals = { roster: false, reports: false }
 
 export const Channel = z.object({ id: Id, name: Label }).strict()
 
@@ -68,6 +78,9 @@ export const Round = z
      * how many should take part (see `takesHouseholds`). Absent until entered.
      */
     households: Households.optional(),
+    approvals: Approvals.default(NO_APPROVALS),
+    /** Where the procedure draws its evaluators at random (002); absent: rosters are entered as they are. Not patchable. */
+    sampling: Sampling.optional(),
   })
   .strict()
   .refine((r) => (['targets', 'groups', 'categories', 'rules', 'channels'] as const).every((key) => distinct(r[key].map((x) => x.id))), {

@@ -7,8 +7,10 @@ const ready = roundFrom('sanping-yilian', {
   groups: [{ id: 'g', name: '第三组', leadUnitId: 'a', unitIds: ['a', 'b'] }],
 })
 const rosters = { unit: 30, 'all-round': 10 }
+/** 000 asks the supervisors to approve the roster and every unit's report before voting. */
+const approved = { rosterApproved: true, reports: { a: { text: '甲单位情况报告', approved: true }, b: { text: '乙单位情况报告', approved: true } } }
 const codes = (round: Round, rosterSizes: Record<string, number> = rosters, now = NOW) =>
-  issuesBeforeOpen(round, { now, rosterSizes }).map((b) => b.code)
+  issuesBeforeOpen(round, { now, rosterSizes, ...approved }).map((b) => b.code)
 
 describe('issuesBeforeOpen', () => {
   it('finds nothing in a complete round', () => {
@@ -31,12 +33,30 @@ describe('issuesBeforeOpen', () => {
         { id: 'v', name: '丁类', scope: { kind: 'group' }, access: 'open' },
       ],
     }
-    expect(codes(round)).toEqual(['CATEGORY_WITHOUT_SCOPE', 'SUBSET_EMPTY', 'SUBSET_UNKNOWN_TARGET', 'GROUP_SCOPE_WITHOUT_GROUP'])
+    // The added target has no report yet, which 000 asks for too.
+    expect(codes(round)).toEqual(['CATEGORY_WITHOUT_SCOPE', 'SUBSET_EMPTY', 'SUBSET_UNKNOWN_TARGET', 'GROUP_SCOPE_WITHOUT_GROUP', 'REPORT_MISSING'])
   })
 
   it('blocks a roster-only category with an empty roster, naming it in Chinese', () => {
-    const blockers = issuesBeforeOpen(ready, { now: NOW, rosterSizes: { unit: 30 } })
+    const blockers = issuesBeforeOpen(ready, { now: NOW, rosterSizes: { unit: 30 }, ...approved })
     expect(blockers).toEqual([{ code: 'ROSTER_EMPTY', subjectId: 'all-round', message: '「全评参评人员」参评人员类别仅限名单内人员，但名单为空' }])
+  })
+
+  it('where the template asks for approvals (000), blocks an unapproved roster and names each target whose report is missing or pending', () => {
+    const blockers = issuesBeforeOpen(ready, { now: NOW, rosterSizes: rosters, rosterApproved: false, reports: { b: { text: '乙单位情况报告', approved: false } } })
+    expect(blockers).toEqual([
+      { code: 'ROSTER_NOT_APPROVED', message: '参评人员名单尚未经督导组审定' },
+      { code: 'REPORT_MISSING', subjectId: 'a', message: `「${ready.targets[0].name}」尚未提交情况报告` },
+      { code: 'REPORT_UNAPPROVED', subjectId: 'b', message: `「${ready.targets[1].name}」的情况报告尚未审核通过` },
+    ])
+    // A report of blanks is no report.
+    expect(codes(ready, rosters).length).toBe(0)
+    expect(issuesBeforeOpen(ready, { now: NOW, rosterSizes: rosters, ...approved, reports: { ...approved.reports, a: { text: '  ', approved: true } } }).map((b) => b.code)).toEqual(['REPORT_MISSING'])
+  })
+
+  it('asks nothing of a template that does not require approvals', () => {
+    const plain: Round = { ...ready, approvals: { roster: false, reports: false } }
+    expect(issuesBeforeOpen(plain, { now: NOW, rosterSizes: rosters }).map((b) => b.code)).toEqual([])
   })
 
   it('blocks a window ending in the past, or at or before its start', () => {

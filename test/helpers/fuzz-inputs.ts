@@ -134,6 +134,15 @@ export const VALID: Generators = {
     writeReport: (s) => targetOf(s).chain((ref) => fc.record({ text: text(300) }).map((t) => ({ ...ref, ...t }))),
     approveReport: (s) => targetOf(s).chain((ref) => fc.record({ revision: fc.integer({ min: 0, max: 3 }) }).map((r) => ({ ...ref, ...r }))),
     myReports: roundRef,
+    blankForms: (s) => anyRound(s).chain((round) => fc.record({ roundId: fc.constant(round.id), groupId: optional(fc.constantFrom('g', ...round.groups.map((g) => g.id))) }).map(defined)),
+    rosterReview: roundRef,
+    reviewRoster: (s) => fc.record({ roundId: roundId(s), revision: fc.integer({ min: 0, max: 3 }), approve: fc.boolean(), reason: optional(text(50)) }).map(defined),
+    commitSample: (s) => rosterCategoryOf(s).chain(({ roundId, categoryId, round }) => fc.record({ roundId: fc.constant(roundId), categoryId: fc.constant(categoryId), unitId: targetUnitOf(round) })),
+    drawSample: (s) =>
+      rosterCategoryOf(s).chain(({ roundId, categoryId, round }) =>
+        fc.record({ roundId: fc.constant(roundId), categoryId: fc.constant(categoryId), unitId: targetUnitOf(round), size: fc.integer({ min: 1, max: 200 }), fileName: fc.constantFrom('名单.csv', 'a.txt'), base64: rosterCsv(round) }),
+      ),
+    listSamples: roundRef,
     auditLog: (s) => fc.record({ unitId: optional(unitId(s)), roundId: optional(roundId(s)) }).map(defined),
   },
 }

@@ -8,6 +8,9 @@ type Answer<T = unknown> = { ok: true; data: T } | { ok: false; error: { code: s
 
 export const TARGETS = ['t1', 't2', 't3'].map((id, i) => ({ id, name: `第${i + 1}党支部`, kind: 'unit', unitId: id }))
 
+/** A self-report per target, typed by the admin (so approved): what a 三评一联 round needs before it opens. */
+export const SELF_REPORTS = Object.fromEntries(TARGETS.map((t) => [t.id, `${t.name}情况报告`]))
+
 export const TEST_STREET = 'test-street'
 const unitsCreated = new WeakSet<Runtime>()
 

@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs'
 import type { Runtime } from '../../local/runtime'
 import { type Answer, data, type Session, signIn, startTestRuntime } from '../helpers/runtime'
-import { openRound } from '../helpers/rounds'
+import { openRound, SELF_REPORTS } from '../helpers/rounds'
 
 let runtime: Runtime
 let admin: Session
@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => runtime.close())
 
 test('no audit entry contains a code: role invitations, shared and personal roster codes, imports, redemptions, the setup code', async () => {
-  const roundId = await openRound(runtime, { templateId: 'sanping-yilian', groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: ['t1', 't2', 't3'] }] }, false)
+  const roundId = await openRound(runtime, { templateId: 'sanping-yilian', reports: SELF_REPORTS, groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: ['t1', 't2', 't3'] }] }, false)
   const codes: string[] = []
   for (const role of ['organizer', 'leader', 'contact'] as const) codes.push(data(await organize<{ code: string }>(admin, 'inviteRole', { role, unitId: 'test-street', maxUses: 2 })).code)
   codes.push(data(await organize<{ code: string }>(admin, 'sharedCode', { roundId, categoryId: 'all-round', unitId: 't1', maxUses: 5 })).code)

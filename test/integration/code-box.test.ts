@@ -4,7 +4,7 @@
  */
 import type { Runtime } from '../../local/runtime'
 import { type Answer, data, type Session, signIn, startTestRuntime } from '../helpers/runtime'
-import { openRound } from '../helpers/rounds'
+import { openRound, SELF_REPORTS } from '../helpers/rounds'
 
 let runtime: Runtime
 let admin: Session
@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(() => runtime.close())
 
 test('a role code, a roster code and the setup code are told apart, and asking spends none of them', async () => {
-  const roundId = await openRound(runtime, { templateId: 'sanping-yilian', groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: ['t1', 't2', 't3'] }] }, false)
+  const roundId = await openRound(runtime, { templateId: 'sanping-yilian', reports: SELF_REPORTS, groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: ['t1', 't2', 't3'] }] }, false)
   const role = data(await organize<{ code: string }>(admin, 'inviteRole', { role: 'leader', unitId: 'test-street' })).code
   const roster = data(await organize<{ code: string }>(admin, 'sharedCode', { roundId, categoryId: 'all-round', unitId: 't1', maxUses: 1 })).code
   expect(data(await organize(resident, 'codeKind', { code: role.toLowerCase() }))).toEqual({ kind: 'role' })
@@ -38,7 +38,7 @@ test('an unknown, hostile or used-up code is invalid, in words a resident unders
 })
 
 test('a named roster code is named as such used or not, so the box is no free "did they vote?" probe; the used one is refused unspent', async () => {
-  const roundId = await openRound(runtime, { templateId: 'sanping-yilian', groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: ['t1', 't2', 't3'] }] }, false)
+  const roundId = await openRound(runtime, { templateId: 'sanping-yilian', reports: SELF_REPORTS, groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: ['t1', 't2', 't3'] }] }, false)
   const { codes } = data(await organize<{ codes: { code: string }[] }>(admin, 'addRoster', { roundId, categoryId: 'unit', entries: [{ name: '张三', unitId: 't1' }, { name: '李四', unitId: 't1' }] }))
   data(await organize(admin, 'sharedCode', { roundId, categoryId: 'all-round', unitId: 't2', maxUses: 5 }))
   expect(data(await organize(admin, 'openRound', { roundId }))).toMatchObject({ state: 'open' })

@@ -80,6 +80,7 @@ async function newWorld(): Promise<World> {
     templateId: 'sanping-yilian', ownerUnitId: 'st', title: '三评一联', window: { opensAt: new Date(Date.now() - 3600_000).toISOString(), closesAt: new Date(Date.now() + 86400_000).toISOString() },
     targets: [{ id: 'ua', name: '甲单位', kind: 'unit', unitId: 'ua' }, { id: 'ub', name: '乙单位', kind: 'unit', unitId: 'ub' }],
     groups: [{ id: 'g', name: '第一组', leadUnitId: 'ua', unitIds: ['ua', 'ub'] }],
+    reports: { ua: '甲单位情况报告', ub: '乙单位情况报告' },
   })).roundId
   const world: World = { roundId, labels: new Map() }
   label(world, data(await organize<{ codes: Code[] }>(admin, 'importRoster', { roundId, fileName: '名单.csv', base64: csv(ROSTER) })).codes, 'roster')

@@ -10,7 +10,7 @@ import { timerContext } from '../../local/gateway'
 import { database } from '../../cloudfunctions/common/cloudbase'
 import type { Runtime } from '../../local/runtime'
 import { templateById } from '../../src/core'
-import { ensureUnits, fullBallot, openRound, TARGETS, TEST_STREET } from '../helpers/rounds'
+import { ensureUnits, fullBallot, openRound, TARGETS, TEST_STREET, SELF_REPORTS } from '../helpers/rounds'
 import { type Answer, data, type Session, signIn, startTestRuntime } from '../helpers/runtime'
 import { storedDocs } from '../helpers/store'
 
@@ -92,7 +92,7 @@ test('a draft takes households; a closed or published round refuses them with th
 })
 
 test('a round with a roster (三评一联: 15 + 5 per unit) keeps its roster and refuses households', async () => {
-  const roundId = await openRound(runtime, { templateId: 'sanping-yilian', groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: TARGETS.map((t) => t.unitId) }] }, false)
+  const roundId = await openRound(runtime, { templateId: 'sanping-yilian', reports: SELF_REPORTS, groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: TARGETS.map((t) => t.unitId) }] }, false)
   const before = storedRound(roundId)
   expect(await organize(admin, 'setHouseholds', { roundId, households: 100 })).toMatchObject({ ok: false, error: { code: 'HOUSEHOLDS_NOT_TAKEN', message: expect.stringMatching(/名单/) } })
   expect(storedRound(roundId)).toEqual(before)

@@ -14,7 +14,7 @@ import { type Runtime, startRuntime } from '../../local/runtime'
 import { localSecrets } from '../../local/secrets'
 import { adminCall, signedAdminRequest } from '../helpers/admin'
 import { rawRequest } from '../helpers/http'
-import { type Answer, ensureUnits, openRound, TARGETS } from '../helpers/rounds'
+import { type Answer, ensureUnits, openRound, TARGETS, SELF_REPORTS } from '../helpers/rounds'
 import { signIn, startTestRuntime } from '../helpers/runtime'
 import { storedDocs } from '../helpers/store'
 
@@ -118,7 +118,7 @@ describe('files leave only through signed, expiring links', () => {
   let sheet: URL
 
   beforeAll(async () => {
-    const roundId = await openRound(runtime, { templateId: 'sanping-yilian', groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: TARGETS.map((t) => t.unitId) }] }, false)
+    const roundId = await openRound(runtime, { templateId: 'sanping-yilian', reports: SELF_REPORTS, groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: TARGETS.map((t) => t.unitId) }] }, false)
     const organiser = await signIn(runtime, 'admin')
     const shared = await organiser.call<Answer>('organize', { action: 'sharedCode', data: { roundId, categoryId: 'unit', unitId: 't1', maxUses: 3 } })
     expect(shared).toMatchObject({ ok: true })

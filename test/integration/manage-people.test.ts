@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs'
 import type { Runtime } from '../../local/runtime'
-import { openRound } from '../helpers/rounds'
+import { openRound, SELF_REPORTS } from '../helpers/rounds'
 import { type Answer, data, type Session, signIn, startTestRuntime } from '../helpers/runtime'
 
 let runtime: Runtime
@@ -80,7 +80,7 @@ async function firstRound(): Promise<string> {
 
 describe('roster codes', () => {
   test('void makes a code unusable, reissue gives the same person a new one, used or not; counts never say by whom', async () => {
-    const roundId = await openRound(runtime, { templateId: 'sanping-yilian', groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: ['t1', 't2', 't3'] }] }, false)
+    const roundId = await openRound(runtime, { templateId: 'sanping-yilian', reports: SELF_REPORTS, groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: ['t1', 't2', 't3'] }] }, false)
     const names = ['张三', '李四', '王五', '陈六', '刘七', '周八']
     const codes = data(await organize<{ codes: { code: string; name: string }[] }>(admin, 'addRoster', { roundId, categoryId: 'unit', entries: names.map((name) => ({ name, unitId: 't1' })) })).codes
     const [zhang, li, wang] = codes.map((c) => c.code)
@@ -101,7 +101,7 @@ describe('roster codes', () => {
     expect(await organize(admin, 'reissueCode', { roundId, code: zhang })).toMatchObject({ ok: false, error: { code: 'CODE_VOIDED', message: '该邀请码已经作废' } })
     expect(await organize(admin, 'voidCode', { roundId, code: wang })).toMatchObject({ ok: false, error: { code: 'CODE_VOIDED' } })
     // A code of another round is not this round's to void.
-    const other = await openRound(runtime, { templateId: 'sanping-yilian', groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: ['t1'] }] }, false)
+    const other = await openRound(runtime, { templateId: 'sanping-yilian', reports: SELF_REPORTS, groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: ['t1'] }] }, false)
     expect(await organize(admin, 'voidCode', { roundId: other, code: fresh.code })).toMatchObject({ ok: false, error: { code: 'CODE_INVALID' } })
 
     const listed = data(await organize<{ codes: { code: string; name: string | null; usesLeft: number | null }[] }>(admin, 'listCodes', { roundId })).codes
@@ -136,7 +136,7 @@ describe('roster codes', () => {
 
 describe('voiding under load', () => {
   test('a meeting redeeming one shared code at once: every resident gets in, up to its uses, none refused by the crowd', async () => {
-    const roundId = await openRound(runtime, { templateId: 'sanping-yilian', groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: ['t1', 't2', 't3'] }] }, false)
+    const roundId = await openRound(runtime, { templateId: 'sanping-yilian', reports: SELF_REPORTS, groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: ['t1', 't2', 't3'] }] }, false)
     const { code } = data(await organize<{ code: string }>(admin, 'sharedCode', { roundId, categoryId: 'unit', unitId: 't1', maxUses: 12 }))
     data(await organize(admin, 'sharedCode', { roundId, categoryId: 'all-round', unitId: 't2', maxUses: 5 }))
     expect(data(await organize(admin, 'openRound', { roundId }))).toEqual({ state: 'open', blockers: [] })
@@ -147,7 +147,7 @@ describe('voiding under load', () => {
   })
 
   test('voids racing redemptions: every void answers alike, each code is used at most once, and the counts add up', async () => {
-    const roundId = await openRound(runtime, { templateId: 'sanping-yilian', groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: ['t1', 't2', 't3'] }] }, false)
+    const roundId = await openRound(runtime, { templateId: 'sanping-yilian', reports: SELF_REPORTS, groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: ['t1', 't2', 't3'] }] }, false)
     const entries = Array.from({ length: 10 }, (_, i) => ({ name: `参评${i + 1}`, unitId: 't1' }))
     const codes = data(await organize<{ codes: { code: string }[] }>(admin, 'addRoster', { roundId, categoryId: 'unit', entries })).codes.map((c) => c.code)
     data(await organize(admin, 'sharedCode', { roundId, categoryId: 'all-round', unitId: 't2', maxUses: 5 }))

@@ -73,6 +73,14 @@ const MATRIX: { action: string; allowed: RoleName[]; input: (p: Place) => unknow
   { action: 'voidCode', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], code: spareCodes[p].pop() }) },
   { action: 'reissueCode', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], code: spareCodes[p].pop() }) },
   { action: 'codeCounts', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },
+  { action: 'blankForms', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], groupId: 'g' }) },
+  { action: 'rosterReview', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },
+  // 名单审定 is the supervisors': organisers of the unit above the owner. The roles here are held at the owner unit itself, so only the whole-tree admin is one.
+  { action: 'reviewRoster', allowed: ['admin'], input: (p) => ({ roundId: rounds[p], revision: 0, approve: false, reason: '名单有误' }) },
+  // 随机抽取: these 三评一联 rounds do not sample, so an allowed caller is refused SAMPLE_NOT_TAKEN, never FORBIDDEN.
+  { action: 'commitSample', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], unitId: units[p].target, categoryId: 'unit' }) },
+  { action: 'drawSample', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], unitId: units[p].target, categoryId: 'unit', size: 30, fileName: 'roster.csv', base64: csv(p) }) },
+  { action: 'listSamples', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },
   { action: 'openRound', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },
   { action: 'closeRound', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },
   { action: 'publishRound', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },
@@ -91,6 +99,7 @@ beforeAll(async () => {
       templateId: 'sanping-yilian', ownerUnitId: units[place].community, title: `评议${place}`, window: window(),
       targets: [{ id: 'target-1', name: '被评单位', kind: 'unit', unitId: units[place].target }],
       groups: [{ id: 'g', name: '第一组', leadUnitId: units[place].target, unitIds: [units[place].target] }],
+      reports: { 'target-1': '情况报告' },
       channels: [{ id: 'grid-1', name: '一网格群' }],
     })
     if (!created.ok) throw new Error(created.error.message)
@@ -185,6 +194,7 @@ describe('issue 8', () => {
       templateId: 'sanping-yilian', ownerUnitId: units.inside.community, title: '评议', window: window(),
       targets: [{ id: 'target-1', name: '被评单位', kind: 'unit', unitId: units.inside.target }],
       groups: [{ id: 'g', name: '第一组', leadUnitId: units.inside.target, unitIds: [units.inside.target] }],
+      reports: { 'target-1': '情况报告' },
     })) as { roundId: string }
     const codes = {} as Record<'unit' | 'all-round', string>
     for (const categoryId of ['unit', 'all-round'] as const) {

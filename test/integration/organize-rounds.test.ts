@@ -35,6 +35,7 @@ async function sanpingRound() {
       templateId: 'sanping-yilian', ownerUnitId: 'ostreet', title: '第二组三评一联', window: window(),
       targets: unitIds.map((id) => ({ id, name: `单位${id}`, kind: 'unit', unitId: id })),
       groups: [{ id: 'g2', name: '第二组', leadUnitId: 'o1', unitIds }],
+      reports: Object.fromEntries(unitIds.map((id) => [id, '情况报告'])),
     }),
   ).roundId
 }

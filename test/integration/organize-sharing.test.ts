@@ -19,6 +19,7 @@ beforeAll(async () => {
     templateId: 'sanping-yilian', ownerUnitId: 'st', title: '三评一联', window: { opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 86400_000).toISOString() },
     targets: [{ id: 'ua', name: '甲单位', kind: 'unit', unitId: 'ua' }, { id: 'ub', name: '乙单位', kind: 'unit', unitId: 'ub' }],
     groups: [{ id: 'g', name: '第一组', leadUnitId: 'ua', unitIds: ['ua', 'ub'] }],
+    reports: { ua: '甲单位情况报告', ub: '乙单位情况报告' },
   })).roundId
 })
 afterAll(() => runtime.close())

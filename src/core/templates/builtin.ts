@@ -3,8 +3,9 @@ import type { BallotTemplate } from '../ballotTemplate'
 import type { EvaluatorCategory } from '../category'
 import type { Item } from '../ballotTemplate'
 import type { TargetKind } from '../org'
-import type { Aggregation, Visibility } from '../round'
+import type { Aggregation, Approvals, Visibility } from '../round'
 import type { Rule } from '../rule'
+import type { Sampling } from '../sampling'
 
 /** Templates are data: a round drafted from one copies all of it and may edit any of it. */
 export interface BuiltinTemplate {
@@ -20,6 +21,9 @@ export interface BuiltinTemplate {
   minSample: number
   kSuppression: number
   visibility: Visibility
+  /** Absent: nothing waits for the supervisors. */
+  approvals?: Approvals
+  sampling?: Sampling
 }
 
 /** Items numbered within a section: `${prefix}1`, `${prefix}2`, … */

@@ -61,6 +61,8 @@ export function draftRoundFromTemplate(templateId: string, input: DraftInput): R
     minSample: copy.minSample,
     kSuppression: copy.kSuppression,
     visibility: copy.visibility,
+    approvals: copy.approvals,
+    sampling: copy.sampling,
     channels: input.channels ?? [],
   })
   if (!parsed.success) return fail('ROUND_INVALID', parsed.error.issues[0]?.message)

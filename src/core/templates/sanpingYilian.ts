@@ -56,4 +56,5 @@ export const sanpingYilian: BuiltinTemplate = {
   minSample: 0,
   kSuppression: 5,
   visibility: { audience: 'unit-and-evaluators', liveDashboard: false },
+  approvals: { roster: true, reports: true },
 }

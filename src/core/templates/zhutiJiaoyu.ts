@@ -30,6 +30,7 @@ function zhuti(fields: Pick<BuiltinTemplate, 'id' | 'name' | 'targetKind' | 'bal
     minSample: 30,
     kSuppression: 5,
     visibility: { audience: 'organizers', liveDashboard: false },
+    sampling: { minimum: 30, districtMinimum: 100 },
   }
 }
 

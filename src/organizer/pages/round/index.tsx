@@ -16,6 +16,7 @@ import StateTag from '../../components/StateTag'
 import { organizerPaths } from '../../lib/paths'
 import { isLeaderOnly } from '../../lib/roles'
 import { useLoad } from '../../lib/useLoad'
+import BlankForms from './BlankForms'
 import CodeList from './CodeList'
 import CopyRound from './CopyRound'
 import ParticipationPanel from './ParticipationPanel'
@@ -23,6 +24,8 @@ import Readiness from './Readiness'
 import ReportsPanel from './ReportsPanel'
 import ResultsTab from './ResultsTab'
 import RosterPanel from './RosterPanel'
+import RosterReviewPanel from './RosterReviewPanel'
+import SamplingPanel from './SamplingPanel'
 import SharePanel from './SharePanel'
 import StateActions from './StateActions'
 import { useRoundDetail } from './useRoundDetail'
@@ -82,8 +85,11 @@ export default function OrganizerRoundPage() {
           {round.state === 'draft' && <Readiness round={round} readOnly={readOnly} onChanged={reload} />}
           {participation && round.state !== 'draft' && <ParticipationPanel roundId={round.id} data={participation} editable={!readOnly && round.state === 'open'} onChanged={reload} />}
           {!readOnly && <SharePanel round={round} onChanged={reload} />}
-          {!readOnly && (round.state === 'draft' || round.state === 'open') && <RosterPanel round={round} unitName={unitName} onChanged={reload} />}
+          {!readOnly && <RosterReviewPanel round={round} onChanged={reload} />}
+          {!readOnly && round.sampling && round.state === 'draft' && <SamplingPanel round={round} unitName={unitName} onChanged={reload} />}
+          {!readOnly && !round.sampling && (round.state === 'draft' || round.state === 'open') && <RosterPanel round={round} unitName={unitName} onChanged={reload} />}
           {!readOnly && <CodeList round={round} codes={codes} unitName={unitName} />}
+          {!readOnly && <BlankForms round={round} />}
           <ReportsPanel round={round} readOnly={readOnly} onChanged={reload} />
           {!readOnly && <StateActions round={round} onChanged={reload} />}
           {!readOnly && <CopyRound round={round} />}

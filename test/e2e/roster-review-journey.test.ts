@@ -1,0 +1,72 @@
+/**
+ * 名单审定 on the organiser's round page (seed 000: 人员名单确定后，报督导组审定): the community's organiser
+ * enters a 三评一联 roster and sees it 待审定, with no way to approve it; the supervisor (here the
+ * whole-tree admin, above the community) returns it with a reason, then approves it; the community's
+ * organiser reads the verdict. Screenshots in test-output/screenshots/roster-review-*.
+ */
+import type { Page } from 'playwright-core'
+import { browserPool, button, callAs, pickPersona, productUrl } from './browser'
+import { settledScreenshot as screenshot } from './organizer-screens'
+
+const browsers = browserPool()
+afterAll(() => browsers.close())
+
+const TITLE = `幸福社区三评一联 ${Date.now().toString(36)}`
+let roundId = ''
+
+beforeAll(async () => {
+  const branches = [['b1', '幸福社区第一网格党支部'], ['b2', '幸福社区第二网格党支部']]
+  roundId = (await callAs<{ roundId: string }>('organizer', 'organize', 'createRound', {
+    templateId: 'sanping-yilian', ownerUnitId: 'community-xingfu', title: TITLE,
+    window: { opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 86400_000).toISOString() },
+    targets: branches.map(([id, name]) => ({ id, name, kind: 'unit', unitId: id })),
+    groups: [{ id: 'g1', name: '第一组', leadUnitId: 'b1', unitIds: ['b1', 'b2'] }],
+    reports: Object.fromEntries(branches.map(([id, name]) => [id, `${name}情况报告`])),
+  })).roundId
+  await callAs('organizer', 'organize', 'addRoster', { roundId, categoryId: 'unit', entries: [{ name: '张建国', unitId: 'b1' }, { name: '李秀英', unitId: 'b2' }] })
+  await callAs('organizer', 'organize', 'sharedCode', { roundId, categoryId: 'all-round', unitId: 'b1', maxUses: 5 })
+})
+
+async function roundPageAs(persona: string): Promise<Page> {
+  const page = await browsers.newPage()
+  await page.goto(productUrl())
+  await pickPersona(page, persona)
+  await page.locator('.home__redeem').waitFor()
+  await page.goto(`${productUrl()}/#/organizer/pages/round/index?roundId=${roundId}`)
+  await page.locator('.roster-review').waitFor()
+  return page
+}
+
+const state = (page: Page) => page.locator('.roster-review__state')
+
+test('the community\'s organiser sees the roster 待审定, opening blocked for it, and no way to approve it', async () => {
+  const page = await roundPageAs('陈组织员')
+  await expect(state(page).innerText()).resolves.toBe('待审定')
+  await expect(button(page, '审定通过').count()).resolves.toBe(0)
+  await page.locator('.readiness__blocker', { hasText: '参评人员名单尚未经督导组审定' }).waitFor()
+  await page.locator('.roster-review').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+  await screenshot(page, 'roster-review-01-pending')
+})
+
+test('the supervisor returns it with a reason, then approves it; the organiser reads each verdict', async () => {
+  const supervisor = await roundPageAs('系统管理员')
+  // No return without a reason.
+  await expect(button(supervisor, '退回').getAttribute('class')).resolves.toContain('nut-button-disabled')
+  await supervisor.locator('.roster-review__reason-input textarea').fill('离退休干部代表缺少一人')
+  await button(supervisor, '退回').click()
+  await supervisor.locator('.roster-review__state--returned').waitFor()
+  await supervisor.getByText('退回原因：离退休干部代表缺少一人').waitFor()
+  await supervisor.locator('.roster-review').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+  await screenshot(supervisor, 'roster-review-02-returned')
+
+  const organiser = await roundPageAs('陈组织员')
+  await expect(state(organiser).innerText()).resolves.toBe('退回')
+  await organiser.getByText('退回原因：离退休干部代表缺少一人').waitFor()
+
+  await supervisor.reload()
+  await button(supervisor, '审定通过').click()
+  await supervisor.locator('.roster-review__state--approved').waitFor()
+  await supervisor.locator('.readiness').getByText('检查通过，可以开放评议。').waitFor()
+  await supervisor.locator('.roster-review').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+  await screenshot(supervisor, 'roster-review-03-approved')
+})
