@@ -90,7 +90,7 @@ test('陈组织员 redeems the role code under his name and creates a 两评一�
   await internal.locator('.category-card__count input').fill('15')
   await screenshot(page, 'organizer-06-wizard-categories')
   // 004's weights are the template's 40 / 60; he sets 30 / 70, and is told while they do not add up.
-  const weight = (part: string) => page.locator('.weights__part', { hasText: part }).locator('textarea')
+  const weight = (part: string) => page.locator('.weights__part', { hasText: part }).locator('input')
   await weight('内部评议').fill('30')
   await page.locator('.weights__problem', { hasText: '各部分权重合计应为 100%，现为 90%' }).waitFor()
   await expect(button(page, '下一步').getAttribute('class')).resolves.toMatch(/disabled/)
