@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { FiguresBasis } from '../../src/api/report'
-import { type Counters, domainError, emptyCounters, inShanghai, type Round, shownContent, targetResult, type TargetResult, turnoutOf } from '../../src/core'
+import { type Counters, domainError, emptyCounters, heldBack, inShanghai, type Round, shownContent, targetResult, type TargetResult, turnoutOf } from '../../src/core'
 import { type RoundCounters, roundCounters, totalBallots } from '../organize/counters'
 import { audit } from './audit'
 import { database } from './cloudbase'
@@ -170,7 +170,8 @@ async function compute(doc: RoundDoc, round: Round, basis: FiguresBasis, now: Da
   const targets: TargetDoc[] = await Promise.all(round.targets.map(async (t) => {
     const c = counters.byTarget.get(t.id) ?? emptyCounters()
     const rests = basis === 'live' ? ((await advanceRelease(round, t.id, releases?.get(t.id) ?? null, c, now))?.counters ?? emptyCounters()) : c
-    const result = targetResult(round, shownContent(rests, round.kSuppression), { received: c.ballots, live: basis === 'live' })
+    const shown = shownContent(rests, round.kSuppression)
+    const result = targetResult(round, t.id, shown, { received: turnoutOf(c), hold: heldBack(round, t.id, shown, c, now), live: basis === 'live' })
     return {
       _id: targetDocId(doc._id, basis, t.id), roundId: doc._id, basis, kind: 'target' as const, targetId: t.id,
       result, counters: rests, turnout: turnoutOf(c), digest: countersDigest(rests), templateId: round.template.id, computedAt,

@@ -31,11 +31,10 @@ export function verdictLine(v: Verdict): string {
 
 export function targetNotices(round: Round, result: TargetResult): string[] {
   const notes: string[] = []
-  const k = round.kSuppression
+  // With no figures, the verdict's reason is why (see `pending`); with figures behind, both are said.
   if (result.ballots === 0) notes.push('暂无评价')
-  else if (result.counted === 0) notes.push(round.state === 'open' ? `已收到 ${result.ballots} 份评价，满 ${k} 份后显示结果` : `只收到 ${result.ballots} 份评价，不足 ${k} 份，为保护参评人员匿名不显示结果`)
   else if (result.verdicts.undetermined) notes.push(result.verdicts.undetermined)
-  if (result.counted > 0 && result.ballots > result.counted) notes.push(`以上结果含 ${result.counted} 份评价；其后收到的 ${result.ballots - result.counted} 份，新增满 ${k} 份后一并计入`)
+  if (result.counted > 0 && result.pending) notes.push(result.pending)
   if (result.sample.required > 0 && !result.sample.met) notes.push(`样本不足 ${result.sample.required} 份，结果仅供参考`)
   if (result.categories.some((c) => c.suppressed && c.reason !== LIVE_CATEGORIES)) notes.push(`不足 ${round.kSuppression} 份的分类不予显示`)
   for (const c of result.compliance) {

@@ -2,6 +2,7 @@
 import type { EvaluatorCategory } from './category'
 import { categoryCounters, type Counters } from './counters'
 import { compareFractions, fraction, type Fraction } from './fraction'
+import { expectedTurnout } from './participation'
 import type { Round } from './round'
 
 export interface SampleStatus {
@@ -22,7 +23,10 @@ export function sampleStatus(round: Round, counters: Counters, population?: numb
 export interface CategoryCompliance {
   categoryId: string
   ballots: number
-  /** Procedure's count per unit (000: 15); null when it sets none. */
+  /**
+   * Ballots of this category the target can expect: the procedure's count per unit times the units
+   * whose scope reaches it (000: 15 of 本单位评议; 5 × 4 = 20 of 全面评议); null when it sets none.
+   */
   expected: number | null
   expectedMet: boolean
   quota: { share: Fraction; comparison: 'at-least' | 'at-most'; base: number; actual: Fraction | null; met: boolean } | null
@@ -41,10 +45,11 @@ function quotaStatus(category: EvaluatorCategory, round: Round, counters: Counte
   return { share: quota.share, comparison: quota.comparison, base, actual, met }
 }
 
-export function categoryCompliance(round: Round, counters: Counters): CategoryCompliance[] {
+export function categoryCompliance(round: Round, targetId: string, counters: Counters): CategoryCompliance[] {
+  const turnout = expectedTurnout(round)
   return round.categories.map((category) => {
     const ballots = categoryCounters(counters, category.id).ballots
-    const expected = category.expectedPerUnit ?? null
+    const expected = turnout.ofCategory(category.id, targetId)
     return {
       categoryId: category.id,
       ballots,

@@ -34,23 +34,30 @@ function evaluatorUnits(round: Round): string[] {
  * Ballots each target can expect from the categories that ask for a count per unit: each unit's
  * evaluators rate the targets their scope grants them (`eligibleTargets`), so a target expects
  * every unit's count whose scope reaches it. 000: 15 of its own unit + 5 × 4 of its group = 35.
- * Null for a target no counted category reaches, or when no category asks for a count.
+ * Null for a target no counted category reaches, or when no category asks for a count. Kept per
+ * category too (000's 全面评议 expects 20 at each target), for the quota check of each category.
  */
-function rosterTurnout(round: Round): { perTarget: Map<string, number>; voters: number } | null {
+function rosterTurnout(round: Round): { perTarget: Map<string, number>; perCategory: Map<string, number>; voters: number } | null {
   const counted = round.categories.filter((c) => c.expectedPerUnit)
   if (counted.length === 0) return null
   const perTarget = new Map<string, number>()
+  const perCategory = new Map<string, number>()
   let voters = 0
   for (const category of counted) {
     const n = category.expectedPerUnit as number
     for (const unitId of evaluatorUnits(round)) {
       const rated = eligibleTargets(round, category.id, unitId)
       if (rated.length > 0) voters += n
-      for (const t of rated) perTarget.set(t.id, (perTarget.get(t.id) ?? 0) + n)
+      for (const t of rated) {
+        perTarget.set(t.id, (perTarget.get(t.id) ?? 0) + n)
+        perCategory.set(categoryTarget(category.id, t.id), (perCategory.get(categoryTarget(category.id, t.id)) ?? 0) + n)
+      }
     }
   }
-  return { perTarget, voters }
+  return { perTarget, perCategory, voters }
 }
+
+const categoryTarget = (categoryId: string, targetId: string) => JSON.stringify([categoryId, targetId])
 
 /**
  * A round open to all residents (every category by link, none with a count per unit) has no roster
@@ -63,6 +70,8 @@ export function takesHouseholds(round: Round): boolean {
 export interface ExpectedTurnout {
   /** Ballots expected at one target; null where no figure applies. */
   of: (targetId: string) => number | null
+  /** Ballots expected at one target from one category that asks for a count per unit; else null. */
+  ofCategory: (categoryId: string, targetId: string) => number | null
   /** People expected to take part in the round. */
   voters: number | null
 }
@@ -85,10 +94,13 @@ const computed = new WeakMap<Round, ExpectedTurnout>()
 
 function turnoutOf(round: Round): ExpectedTurnout {
   const roster = rosterTurnout(round)
-  if (roster) return { of: (id) => roster.perTarget.get(id) ?? null, voters: roster.voters || null }
+  if (roster) {
+    const ofCategory = (categoryId: string, targetId: string) => roster.perCategory.get(categoryTarget(categoryId, targetId)) ?? null
+    return { of: (id) => roster.perTarget.get(id) ?? null, ofCategory, voters: roster.voters || null }
+  }
   const households = takesHouseholds(round) ? (round.households ?? null) : null
   const everyTarget = round.categories.every((c) => c.scope?.kind === 'round')
-  return { of: () => (everyTarget ? households : null), voters: households }
+  return { of: () => (everyTarget ? households : null), ofCategory: () => null, voters: households }
 }
 
 /** `shown`: the targets the caller may see; their expected counts still come from the whole round. */

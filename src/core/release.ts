@@ -59,6 +59,26 @@ export function releaseDue(round: Round, targetId: string, released: Counters, n
   return after.every((n, i) => n === before[i] || n - (before[i] as number) >= k) && after[0] !== before[0]
 }
 
+/** Why received ballots are not (all) shown; see `heldBack`. */
+export type Hold = 'too-few' | 'closing' | 'last-stretch' | 'nearly-all-in' | 'under-k' | 'parts' | 'due'
+
+/**
+ * Why ballots received are not (all) in what views show, by cause, so a page says the true one:
+ * too few to show at all (closed), the close being sealed, the last stretch frozen, fewer than k of
+ * the expected still to come, under k new ballots (in all, or in a weighted part), or due and
+ * about to be taken. `shown`: the counters views show (see `shownContent`); null when none is held.
+ */
+export function heldBack(round: Round, targetId: string, shown: Counters, received: Counters, now: Date): Hold | null {
+  const k = round.kSuppression
+  if (received.ballots === 0) return null
+  if (round.state !== 'open') return received.ballots < k ? 'too-few' : received.ballots > shown.ballots ? 'closing' : null
+  if (received.ballots === shown.ballots) return null
+  if (now >= lastStretchFrom(round)) return 'last-stretch'
+  if (nearlyAllIn(round, targetId, received.ballots)) return 'nearly-all-in'
+  if (releaseDue(round, targetId, shown, received, now)) return 'due'
+  return received.ballots - shown.ballots < k ? 'under-k' : 'parts'
+}
+
 /** What a view may show of a target's ballots: all of them once there are k, before that nothing. */
 export function shownContent(counters: Counters, k: number): Counters {
   return counters.ballots >= k ? counters : emptyCounters()

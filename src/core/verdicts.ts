@@ -30,9 +30,12 @@ export interface VerdictReport {
   undetermined: string | null
 }
 
-/** The true reason a headline has no satisfaction rate: no ballots, only abstentions, a part withheld under k, or an empty part. */
-function whyUndetermined(headline: Headline, ballots: number): string {
-  if (ballots === 0) return '暂无评价'
+/**
+ * The true reason a headline has no satisfaction rate: no ballots, ballots received but not shown
+ * (`withheld`, its cause), only abstentions, a part withheld under k, or an empty part.
+ */
+function whyUndetermined(headline: Headline, ballots: number, withheld: string | null): string {
+  if (ballots === 0) return withheld ?? '暂无评价'
   if (headline.basis === 'pooled') return '所有评价均为“不了解”，暂不能得出结论'
   if (headline.withheld) {
     const thin = headline.withheld.parts.map((name) => `「${name}」`).join('、')
@@ -74,9 +77,12 @@ function observe(headline: Headline, condition: Condition): Observation | null {
   return value && { ...condition, value }
 }
 
-/** `ballots`: every ballot behind the headline, abstentions included. */
-export function evaluateRules(rules: readonly Rule[], headline: Headline, ballots: number): VerdictReport {
-  if (headline.satisfaction.exact === null) return { verdicts: [], undetermined: whyUndetermined(headline, ballots) }
+/**
+ * `ballots`: every ballot behind the headline, abstentions included; `withheld`: when there are none
+ * but ballots were received, why they are not shown.
+ */
+export function evaluateRules(rules: readonly Rule[], headline: Headline, ballots: number, withheld: string | null = null): VerdictReport {
+  if (headline.satisfaction.exact === null) return { verdicts: [], undetermined: whyUndetermined(headline, ballots, withheld) }
   const verdicts: Verdict[] = []
   for (const rule of rules) {
     const observations = rule.conditions.map((c) => observe(headline, c))

@@ -79,7 +79,7 @@ describe('mergeCounters (properties)', () => {
     fc.assert(fc.property(arbitraryCasts(round), fc.array(fc.nat(3)), (cs, assignment) => {
       const shards = [0, 1, 2, 3].map((s) => tally(round, cs.filter((_, i) => (assignment[i] ?? 0) === s)))
       const merged = [...shards].reverse().reduce(mergeCounters, emptyCounters())
-      expect(targetResult(round, merged)).toEqual(targetResult(round, tally(round, cs)))
+      expect(targetResult(round, 'a', merged)).toEqual(targetResult(round, 'a', tally(round, cs)))
     }), { numRuns: 60 })
   })
 })
@@ -104,7 +104,7 @@ describe('results from counters equal a recount from the ballots', () => {
   it.each(['liangping-yishu', 'chuangxian-branch', 'sanping-yilian'])('%s, pooled', (templateId) => {
     const r: Round = { ...roundFrom(templateId, { targets: [target('a')] }), aggregation: { mode: 'pooled' } }
     fc.assert(fc.property(arbitraryCasts(r), (cs) => {
-      const h = targetResult(r, tally(r, cs))
+      const h = targetResult(r, 'a', tally(r, cs))
       const expected = recount(r, cs)
       expect(h.headline.valid).toBe(expected.valid)
       expect([h.headline.satisfaction.num, h.headline.satisfaction.den]).toEqual([expected.satisfied, expected.valid])

@@ -12,7 +12,7 @@ test('own-unit means the persons of my unit', () => {
 
 test('a person\'s result withholds a category resting on fewer than k ballots, and its complement', () => {
   const counters = tally(round, [...casts(round, 'm1', 'peers', { satisfied: 3 }), ...casts(round, 'm1', 'masses', { satisfied: 6 })])
-  const result = targetResult(round, counters)
+  const result = targetResult(round, 'm1', counters)
   expect(result.ballots).toBe(9)
   expect(result.categories.map((c) => [c.categoryId, c.suppressed])).toEqual([['peers', true], ['masses', true]])
 })

@@ -1,5 +1,5 @@
 /** When live content may move (issue 16 §1): steps of k ballots in every part a view tells apart, never near the close. */
-import { emptyCounters, expectedTurnout, lastStretchFrom, releaseDue, type Round, shownContent, targetResult, turnoutOf } from '../../src/core'
+import { type Counters, emptyCounters, expectedTurnout, heldBack, lastStretchFrom, releaseDue, type Round, shownContent, targetResult, turnoutOf } from '../../src/core'
 import { casts, roundFrom, tally, target } from './fixtures'
 
 const open = (r: Round): Round => ({ ...r, state: 'open' })
@@ -61,11 +61,55 @@ test('no content below k ballots; turnout keeps the counts and drops every ratin
 test('a final 两评一树 result with a weighted part under k ballots shows neither that part, nor the others, nor the composite', () => {
   const liangping = roundFrom('liangping-yishu', { targets: [target('a')] })
   const counters = tally(liangping, [...casts(liangping, 'a', 'internal', { satisfied: 20, dissatisfied: 10 }), ...casts(liangping, 'a', 'service', { dissatisfied: 3 })])
-  const { headline, breakdown } = targetResult(liangping, counters)
+  const { headline, breakdown } = targetResult(liangping, 'a', counters)
   // The pooled figures are the target's own (33 ballots); internal's rate beside them would give social's 3 back.
   expect(breakdown.overall.answers).toBe(33)
   expect(headline.satisfaction.percent).toBeNull()
   expect(headline.parts.map((p) => p.summary.answers)).toEqual([0, 0])
   const full = tally(liangping, casts(liangping, 'a', 'service', { dissatisfied: 2 }), counters)
-  expect(targetResult(liangping, full).headline.parts.map((p) => p.summary.answers)).toEqual([30, 5])
+  expect(targetResult(liangping, 'a', full).headline.parts.map((p) => p.summary.answers)).toEqual([30, 5])
+})
+
+describe('ballots received but not shown are said by their true cause (review 4)', () => {
+  /** What a page reads of a target: figures from `shown` (a release, or all once closed), counts from `received`. */
+  const resultOf = (round: Round, shown: Counters, received: Counters, now = inMonth) => {
+    const content = shownContent(shown, round.kSuppression)
+    return targetResult(round, 'a', content, { received: turnoutOf(received), hold: heldBack(round, 'a', content, received, now) })
+  }
+
+  it('a closed target of 3 ballots: too few to show, not 暂无评价; sample and compliance count the 3', () => {
+    const sanping: Round = { ...roundFrom('sanping-yilian', { targets: [target('a')] }), state: 'closed' }
+    const three = tally(sanping, casts(sanping, 'a', 'unit', { good: 3 }))
+    const r = resultOf(sanping, three, three)
+    expect(r.verdicts.undetermined).toBe('只收到 3 份评价，不足 5 份，为保护参评人员匿名不显示结果')
+    expect(r.sample.ballots).toBe(3)
+    expect(r.compliance.find((c) => c.categoryId === 'unit')).toMatchObject({ ballots: 3, expected: 15, expectedMet: false })
+  })
+
+  it('7 ballots and no release yet: the last stretch, the roster nearly in, a part under k, or due — never "满 5 份后显示"', () => {
+    const lastDay = new Date('2026-11-30T12:00:00+08:00')
+    expect(resultOf(community, emptyCounters(), residents(7), lastDay).verdicts.undetermined).toBe('已收到 7 份评价；临近评议结束，结果暂停更新，评议结束后显示')
+    expect(resultOf(community, emptyCounters(), residents(7)).verdicts.undetermined).toBe('已收到 7 份评价，结果即将显示')
+    expect(resultOf(community, emptyCounters(), residents(3)).verdicts.undetermined).toBe('已收到 3 份评价，满 5 份后显示结果')
+
+    const sanping = open(roundFrom('sanping-yilian', { targets: [target('a')], overrides: { window: MONTH } }))
+    const expected = expectedTurnout(sanping).of('a')!
+    const nearly = tally(sanping, casts(sanping, 'a', 'unit', { good: expected - 3 }))
+    expect(resultOf(sanping, emptyCounters(), nearly).verdicts.undetermined).toBe(`已收到 ${expected - 3} 份评价；应收评价剩余不足 5 份，为保护参评人员匿名，评议结束后显示结果`)
+
+    const liangping = open(roundFrom('liangping-yishu', { targets: [target('a')], overrides: { window: MONTH } }))
+    const parts = tally(liangping, [...casts(liangping, 'a', 'internal', { satisfied: 7 }), ...casts(liangping, 'a', 'service', { satisfied: 2 })])
+    const r = resultOf(liangping, emptyCounters(), parts)
+    expect(r.verdicts.undetermined).toBe('已收到 9 份评价；为保护参评人员匿名，有评价的每一部分均满 5 份后显示结果')
+    expect(r.compliance.find((c) => c.categoryId === 'internal')?.ballots).toBe(7)
+  })
+
+  it('figures behind the ballots received say when the rest come in', () => {
+    const behind = resultOf(community, residents(5), residents(7))
+    expect(behind.verdicts.undetermined).toBeNull()
+    expect(behind.pending).toBe('以上结果含 5 份评价；其后收到的 2 份，新增满 5 份后一并计入')
+    const frozen = resultOf(community, residents(10), residents(12), new Date('2026-11-30T12:00:00+08:00'))
+    expect(frozen.pending).toBe('以上结果含 10 份评价；其后收到的 2 份，因临近评议结束暂停更新，评议结束后一并计入')
+    expect(resultOf(community, residents(7), residents(7)).pending).toBeNull()
+  })
 })

@@ -7,7 +7,7 @@ const branch = roundFrom('chuangxian-branch', { targets: [target('a')] })
 const liangping: Round = { ...roundFrom('liangping-yishu', { targets: [target('a')] }), aggregation: { mode: 'pooled' } }
 
 function fired(round: Round, category: string, levels: Record<string, number>): string[] {
-  return targetResult(round, tally(round, casts(round, 'a', category, levels))).verdicts.verdicts.map((v) => v.ruleId)
+  return targetResult(round, 'a', tally(round, casts(round, 'a', category, levels))).verdicts.verdicts.map((v) => v.ruleId)
 }
 
 describe('000: satisfaction below 2/3 → 返工补课', () => {
@@ -21,7 +21,7 @@ describe('000: satisfaction below 2/3 → 返工补课', () => {
     expect(fired(sanping, 'unit', { fair: 10, poor: 5 })).toEqual([])
   })
   it('explains which rule fired on which numbers, in Chinese', () => {
-    const r = targetResult(sanping, tally(sanping, casts(sanping, 'a', 'unit', { good: 9, poor: 6 })))
+    const r = targetResult(sanping, 'a', tally(sanping, casts(sanping, 'a', 'unit', { good: 9, poor: 6 })))
     expect(r.verdicts.verdicts[0]?.explanation).toBe(
       '满意率9/15(60%)低于2/3(66.7%)，触发规则「群众满意率低于2/3」：经督导组综合分析，报区教育实践活动办公室同意，提出返工、补课意见。',
     )
@@ -36,7 +36,7 @@ describe('003: satisfaction below 60 % → 整改 + 诫勉谈话 + 不得评先�
     expect(fired(branch, 'members', { satisfied: 20, 'fairly-satisfied': 4, 'not-very-satisfied': 16 })).toEqual([])
   })
   it('23 of 40 is below', () => {
-    const r = targetResult(branch, tally(branch, casts(branch, 'a', 'members', { satisfied: 23, 'not-very-satisfied': 17 })))
+    const r = targetResult(branch, 'a', tally(branch, casts(branch, 'a', 'members', { satisfied: 23, 'not-very-satisfied': 17 })))
     expect(r.verdicts.verdicts.map((v) => v.effects.map((e) => e.kind))).toEqual([['rectify', 'warning-talk', 'no-awards']])
   })
 })
@@ -50,7 +50,7 @@ describe('003: 不满意 over 1/3 and under 2/3 → 基本称职; over 2/3 → �
     expect(secretary({ satisfied: 19, dissatisfied: 11 })).toEqual(['secretary-basically-competent'])
   })
   it('says the rating once, in the procedure\'s words', () => {
-    const r = targetResult(branch, tally(branch, casts(branch, 'a', 'members', { satisfied: 19, dissatisfied: 11 })))
+    const r = targetResult(branch, 'a', tally(branch, casts(branch, 'a', 'members', { satisfied: 19, dissatisfied: 11 })))
     const explanation = r.verdicts.verdicts.find((v) => v.ruleId === 'secretary-basically-competent')?.explanation ?? ''
     expect(explanation).toBe('不满意率11/30(36.7%)超过1/3(33.3%)，且不满意率11/30(36.7%)不高于2/3(66.7%)，触发规则「不满意票超过三分之一不足三分之二」：其党组织书记年度考核为基本称职。')
     expect(explanation.split('年度考核为基本称职')).toHaveLength(2)
@@ -68,7 +68,7 @@ describe('003: 不满意 over 1/3 and under 2/3 → 基本称职; over 2/3 → �
 
 describe('004: 不了解 abstains; poor → 整改, very poor → 延期2个月', () => {
   it('excludes 不了解 from the denominator: 6 满意 + 4 不满意 + 5 不了解 is 6/10', () => {
-    const r = targetResult(liangping, tally(liangping, casts(liangping, 'a', 'internal', { satisfied: 6, dissatisfied: 4, unknown: 5 })))
+    const r = targetResult(liangping, 'a', tally(liangping, casts(liangping, 'a', 'internal', { satisfied: 6, dissatisfied: 4, unknown: 5 })))
     expect(r.headline.satisfaction.exact).toEqual({ num: 3, den: 5 })
     expect(r.headline.dissatisfied.exact).toEqual({ num: 2, den: 5 })
     expect(r.breakdown.overall.abstentions).toBe(5)
@@ -79,11 +79,11 @@ describe('004: 不了解 abstains; poor → 整改, very poor → 延期2个月'
   })
   it('exactly 2/5 is not very poor; 3 of 10 is, and carries the two-month extension', () => {
     expect(fired(liangping, 'internal', { satisfied: 4, dissatisfied: 6 })).toEqual(['poor'])
-    const r = targetResult(liangping, tally(liangping, casts(liangping, 'a', 'internal', { satisfied: 3, dissatisfied: 7 })))
+    const r = targetResult(liangping, 'a', tally(liangping, casts(liangping, 'a', 'internal', { satisfied: 3, dissatisfied: 7 })))
     expect(r.verdicts.verdicts.flatMap((v) => v.effects)).toContainEqual({ kind: 'extend-round', months: 2 })
   })
   it('judges nothing when every ballot abstains', () => {
-    const r = targetResult(liangping, tally(liangping, casts(liangping, 'a', 'internal', { unknown: 8 })))
+    const r = targetResult(liangping, 'a', tally(liangping, casts(liangping, 'a', 'internal', { unknown: 8 })))
     expect(r.verdicts).toEqual({ verdicts: [], undetermined: expect.stringContaining('不了解') })
     expect(r.headline.satisfaction.exact).toBeNull()
   })
@@ -98,7 +98,7 @@ describe('mean-score rules', () => {
     // 3 好 (100) + 2 差 (0) = 300/5 = 60.
     expect(fired(r, 'unit', { good: 3, poor: 2 })).toEqual([])
     // 2 好 + 1 一般 (60) + 2 差 = 260/5 = 52.
-    const result = targetResult(r, tally(r, casts(r, 'a', 'unit', { good: 2, fair: 1, poor: 2 })))
+    const result = targetResult(r, 'a', tally(r, casts(r, 'a', 'unit', { good: 2, fair: 1, poor: 2 })))
     expect(result.verdicts.verdicts[0]?.explanation).toMatch(/^平均分52 分低于60 分/)
   })
 })

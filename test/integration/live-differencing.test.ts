@@ -55,7 +55,8 @@ async function vote(roundId: string, targetId: string, level: number, opinion?: 
 }
 
 const call = <T>(who: Session, fn: string, action: string, input: unknown) => who.call<Answer<T>>(fn, { action, data: input }).then(data)
-const content = (d: TargetDetail) => ({ result: { ...d.target.result, ballots: null, channels: null, compliance: null }, overall: d.overall, items: d.items, categories: d.categories, opinions: d.opinions })
+/** Counts of participation (ballots, channels, compliance, sample, what is pending) stay live: not content. */
+const content = (d: TargetDetail) => ({ result: { ...d.target.result, ballots: null, channels: null, compliance: null, sample: null, pending: null }, overall: d.overall, items: d.items, categories: d.categories, opinions: d.opinions })
 
 /** The Excel 统计表's content sheets (level counts per item, opinions) as plain rows. */
 async function contentSheets(who: Session, roundId: string) {
@@ -108,6 +109,9 @@ test('a target with fewer than k ballots shows no content, live or final', async
   expect(final.items.every((i) => i.levels.every((b) => b.count === 0))).toBe(true)
   expect(final.opinions.items).toEqual([])
   expect(final.target.notices.join()).toContain(`不足 ${K} 份`)
+  // The verdict (the dashboard's and the PDF's 评议结论) and the sample say the ballots came, just too few.
+  expect(final.target.result.verdicts.undetermined).toBe(`只收到 ${K - 1} 份评价，不足 ${K} 份，为保护参评人员匿名不显示结果`)
+  expect(final.target.result.sample.ballots).toBe(K - 1)
 })
 
 test('in the last stretch before the close no release is taken: the final result is the next thing anyone sees', async () => {
@@ -118,6 +122,8 @@ test('in the last stretch before the close no release is taken: the final result
   const live = await call<TargetDetail>(holders.organizer, 'report', 'targetDetail', { roundId, targetId: 't1' })
   expect(live.target.result).toMatchObject({ ballots: 2 * K, counted: 0 })
   expect(live.round.notices.join()).toContain('临近评议结束，结果暂停更新')
+  // Not "满 5 份后显示": they are in, and wait for the close.
+  expect(live.target.notices).toContain(`已收到 ${2 * K} 份评价；临近评议结束，结果暂停更新，评议结束后显示`)
   data(await admin.call<Answer>('organize', { action: 'closeRound', data: { roundId } }))
   const final = await call<TargetDetail>(holders.organizer, 'report', 'targetDetail', { roundId, targetId: 't1' })
   expect(final.target.result).toMatchObject({ ballots: 2 * K, counted: 2 * K })

@@ -117,3 +117,27 @@ test('a 004 round whose 社会评议 has no ballots says so, in the notices and 
   const published = data(await admin.call<Answer<PublishedResults>>('report', { action: 'publishedResults', data: { roundId } }))
   expect(published.targets.find((t) => t.targetId === 't1')).toMatchObject({ valid: 5, verdict: why })
 })
+
+test('review 1: 8 internal, 3 deputies all 不满意, 10 service — no view subtracts service from 社会评议 to read the deputies', async () => {
+  const roundId = await draft()
+  const counts: Record<string, [number, number]> = { internal: [8, 0], deputies: [3, 2], service: [10, 0] }
+  const codes: Record<string, string> = {}
+  for (const categoryId of Object.keys(counts)) {
+    codes[categoryId] = data(await organize<{ code: string }>('sharedCode', { roundId, categoryId, unitId: 't1', maxUses: 10 })).code
+  }
+  data(await organize('openRound', { roundId }))
+  let n = 900
+  for (const [categoryId, [howMany, level]] of Object.entries(counts)) {
+    for (let i = 0; i < howMany; i++) {
+      const resident = await signIn(runtime, `voter-${n++}`)
+      data(await resident.call<Answer>('evaluate', { action: 'redeem', data: { code: codes[categoryId] } }))
+      data(await resident.call<Answer>('evaluate', { action: 'submit', data: { roundId, ballots: [fullBallot(templateById('liangping-yishu')!.ballot, 't1', level)] } }))
+    }
+  }
+  data(await organize('closeRound', { roundId }))
+  const results = data(await admin.call<Answer<RoundResults>>('report', { action: 'roundResults', data: { roundId } }))
+  const t1 = results.targets.find((t) => t.targetId === 't1')!
+  expect(t1.result.categories.map((c) => [c.categoryId, c.suppressed])).toEqual([['internal', false], ['deputies', true], ['service', true]])
+  // 社会评议 is shown on all 13, and neither of its categories beside it.
+  expect(t1.result.headline.parts.map((p) => p.summary.answers)).toEqual([8, 13])
+})

@@ -39,7 +39,7 @@ units.forEach((u, unitIndex) => {
   }
 })
 const countersOf = Object.fromEntries(units.map((u) => [`t-${u}`, tally(round, cast.filter((c) => c.ballot.targetId === `t-${u}`))]))
-const result = (u: string) => targetResult({ ...round, state: 'closed' }, countersOf[`t-${u}`]!)
+const result = (u: string) => targetResult({ ...round, state: 'closed' }, `t-${u}`, countersOf[`t-${u}`]!)
 
 describe('seed 000 worked example', () => {
   it('gives every unit 35 ballots: 15 own + 20 all-round', () => {

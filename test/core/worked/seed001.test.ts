@@ -18,7 +18,7 @@ const meeting = [
 ]
 
 describe('seed 001 worked example', () => {
-  const r = targetResult(round, tally(round, meeting))
+  const r = targetResult(round, 'branch', tally(round, meeting))
 
   it('computes the rates and mean from the tallied meeting', () => {
     expect([r.headline.satisfaction.num, r.headline.satisfaction.den, r.headline.satisfaction.percent]).toEqual([21, 25, 84])
@@ -30,13 +30,13 @@ describe('seed 001 worked example', () => {
 
   it('meets the 20 % quota at exactly 5 of 25 and misses it at 4 of 24', () => {
     expect(r.compliance[0]?.quota).toMatchObject({ base: 25, actual: { num: 1, den: 5 }, met: true })
-    const short = targetResult(round, tally(round, meeting.slice(1)))
+    const short = targetResult(round, 'branch', tally(round, meeting.slice(1)))
     expect(short.compliance[0]?.quota).toMatchObject({ base: 24, actual: { num: 1, den: 6 }, met: false })
   })
 
   it('rates the member variant on its 四个情况', () => {
     const member = roundFrom('chuangxian-dianping-member', { targets: [target('m1', 'branch', 'party-member')] })
-    const m = targetResult(member, tally(member, casts(member, 'm1', 'attendees', { satisfied: 4, dissatisfied: 1 })))
+    const m = targetResult(member, 'm1', tally(member, casts(member, 'm1', 'attendees', { satisfied: 4, dissatisfied: 1 })))
     expect(Object.keys(m.breakdown.items)).toEqual(['m1', 'm2', 'm3', 'm4'])
     expect(m.breakdown.sections.four?.satisfaction.exact).toEqual({ num: 4, den: 5 })
   })

@@ -16,7 +16,7 @@ describe('seed 002 worked example', () => {
   const ballots = casts(round, 'lt', 'sampled', { good: 12, 'fairly-good': 9, fair: 6, poor: 3 })
 
   it('scores the leadership team over its 20 items in five sections', () => {
-    const r = targetResult(round, tally(round, ballots))
+    const r = targetResult(round, 'lt', tally(round, ballots))
     expect([r.headline.satisfaction.percent, r.headline.good.percent, r.headline.dissatisfied.percent]).toEqual([70, 40, 10])
     expect(r.headline.meanScore.value).toBe(76)
     expect(Object.keys(r.breakdown.sections)).toEqual(['study', 'research', 'inspect', 'rectify', 'lead'])
@@ -25,14 +25,14 @@ describe('seed 002 worked example', () => {
   })
 
   it('does not count a result below the minimum of 30', () => {
-    const r = targetResult(round, tally(round, ballots.slice(1)))
+    const r = targetResult(round, 'lt', tally(round, ballots.slice(1)))
     expect(r.sample).toEqual({ required: 30, ballots: 29, met: false })
     expect(r.status).toBe('provisional')
   })
 
   it('lets a branch of 18 count with all 18', () => {
     const branch: Round = { ...roundFrom('zhuti-branch', { targets: [target('b')] }), state: 'closed' }
-    const r = targetResult(branch, tally(branch, casts(branch, 'b', 'sampled', { good: 10, 'fairly-good': 4, fair: 4 })), { population: 18 })
+    const r = targetResult(branch, 'b', tally(branch, casts(branch, 'b', 'sampled', { good: 10, 'fairly-good': 4, fair: 4 })), { population: 18 })
     expect(r.headline.satisfaction.exact).toEqual({ num: 7, den: 9 })
     expect(r.headline.meanScore.value).toBe(86.7)
     expect(r.sample.met).toBe(true)

@@ -20,7 +20,7 @@ import { casts, roundFrom, tally, target } from '../fixtures'
 
 describe('seed 003 worked example', () => {
   const round = roundFrom('chuangxian-branch', { targets: [target('branch')] })
-  const r = targetResult(round, tally(round, [
+  const r = targetResult(round, 'branch', tally(round, [
     ...casts(round, 'branch', 'members', { satisfied: 8, 'fairly-satisfied': 5, dissatisfied: 7 }),
     ...casts(round, 'branch', 'masses', { satisfied: 3, 'fairly-satisfied': 2, 'not-very-satisfied': 1, dissatisfied: 4 }),
     ...casts(round, 'branch', 'service', { satisfied: 3, 'fairly-satisfied': 2, 'not-very-satisfied': 1, dissatisfied: 4 }),
@@ -46,7 +46,7 @@ describe('seed 003 worked example', () => {
 
   it('judges a member at exactly 60 % as not below, with no secretary rule', () => {
     const member = roundFrom('chuangxian-member', { targets: [target('m1', 'branch', 'party-member')] })
-    const m = targetResult(member, tally(member, [
+    const m = targetResult(member, 'm1', tally(member, [
       ...casts(member, 'm1', 'peers', { satisfied: 7, dissatisfied: 5 }),
       ...casts(member, 'm1', 'masses', { satisfied: 5, dissatisfied: 3 }),
     ]))

@@ -28,12 +28,12 @@ const round: Round = {
 }
 
 describe('seed 004 worked example', () => {
-  const a = targetResult(round, tally(round, [
+  const a = targetResult(round, 'A', tally(round, [
     ...casts(round, 'A', 'internal', { satisfied: 20, 'basically-satisfied': 8, dissatisfied: 8, unknown: 4 }),
     ...casts(round, 'A', 'deputies', { satisfied: 3, 'basically-satisfied': 1, dissatisfied: 2, unknown: 2 }),
     ...casts(round, 'A', 'service', { satisfied: 4, 'basically-satisfied': 1, dissatisfied: 3, unknown: 2 }),
   ]))
-  const b = targetResult(round, tally(round, [
+  const b = targetResult(round, 'B', tally(round, [
     ...casts(round, 'B', 'internal', { satisfied: 10, 'basically-satisfied': 5, dissatisfied: 20, unknown: 5 }),
     ...casts(round, 'B', 'deputies', { satisfied: 1, 'basically-satisfied': 1, dissatisfied: 4, unknown: 2 }),
     ...casts(round, 'B', 'service', { satisfied: 2, 'basically-satisfied': 1, dissatisfied: 6, unknown: 1 }),
