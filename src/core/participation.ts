@@ -75,7 +75,7 @@ export interface ExpectedTurnout {
 export function expectedTurnout(round: Round): ExpectedTurnout {
   const known = computed.get(round)
   if (known) return known
-  const expected = turnoutOf(round)
+  const expected = computeExpected(round)
   computed.set(round, expected)
   return expected
 }
@@ -83,7 +83,7 @@ export function expectedTurnout(round: Round): ExpectedTurnout {
 /** Views ask per target: the counts are worked out once per round object (units × targets each time otherwise). */
 const computed = new WeakMap<Round, ExpectedTurnout>()
 
-function turnoutOf(round: Round): ExpectedTurnout {
+function computeExpected(round: Round): ExpectedTurnout {
   const roster = rosterTurnout(round)
   if (roster) return { of: (id) => roster.perTarget.get(id) ?? null, voters: roster.voters || null }
   const households = takesHouseholds(round) ? (round.households ?? null) : null
