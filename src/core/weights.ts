@@ -23,3 +23,12 @@ export function checkAggregation(aggregation: Aggregation, categories: Round['ca
   if (new Set(listed).size !== listed.length) return fail('WEIGHTS_INVALID', '同一参评人员类别只能计入一个部分')
   return succeed(aggregation)
 }
+
+/** One part per category, the weights as even as whole percentages allow (the first parts take the rest). */
+export function partPerCategory(categories: readonly Pick<Round['categories'][number], 'id' | 'name'>[]): Extract<Aggregation, { mode: 'weighted' }> {
+  const n = categories.length
+  return {
+    mode: 'weighted',
+    parts: categories.map((c, i) => ({ id: c.id, name: c.name, categoryIds: [c.id], weight: Math.floor(WEIGHT_TOTAL / n) + (i < WEIGHT_TOTAL % n ? 1 : 0) })),
+  }
+}
