@@ -13,7 +13,8 @@ export const OPINIONS_PAGE_SIZE = 20
 /** `counted`: the ballots the figures shown beside them rest on (0 or at least k). */
 export async function opinionsPage(round: Round, targetId: string, figures: { basis: FiguresBasis; counted: number }, page: number, pageSize = OPINIONS_PAGE_SIZE): Promise<OpinionsPage> {
   const empty = { page, pageSize, total: 0, items: [] }
-  if (figures.counted < round.kSuppression) return { ...empty, withheld: `为保护参评人员匿名，收到 ${round.kSuppression} 份评价之前不显示意见建议` }
+  // Fails closed: a count missing from an older stored result withholds, never shows.
+  if (!(figures.counted >= round.kSuppression)) return { ...empty, withheld: `为保护参评人员匿名，收到 ${round.kSuppression} 份评价之前不显示意见建议` }
   const offset = (page - 1) * pageSize
   const { opinions, total } = figures.basis === 'live'
     ? await releasedOpinions(round.id, targetId, offset, pageSize)

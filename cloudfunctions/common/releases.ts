@@ -8,6 +8,7 @@ import { type Counters, emptyCounters, releaseDue, type Round } from '../../src/
 import { storedBallots } from './ballots'
 import { database } from './cloudbase'
 import { tallyBallots } from './recount'
+import { isDuplicate } from './transaction'
 
 export interface Release {
   counters: Counters
@@ -55,7 +56,7 @@ export async function advanceRelease(round: Round, targetId: string, current: Re
       .update({ counters: _.set(counters), opinions: _.set(next.opinions), at: next.at })) as { updated: number }
     if (updated === 1) return next
   } catch (e) {
-    if ((e as { code?: string }).code !== 'DATABASE_DUPLICATE_WRITE') throw e
+    if (!isDuplicate(e)) throw e
   }
   // Another caller released first: theirs is the one every view shows.
   const won = await readRelease(round.id, targetId)

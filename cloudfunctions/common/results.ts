@@ -36,6 +36,7 @@ interface TargetDoc {
   basis: FiguresBasis
   kind: 'target'
   targetId: string
+  /** Of an older shape in documents stored before live releases: see `legacy`. */
   result: TargetResult
   /** The ballots the result rests on: the target's live release, or its final tally once stored. */
   counters: Counters
@@ -114,13 +115,27 @@ async function readDocs(roundId: string, basis: FiguresBasis): Promise<Docs> {
   }
 }
 
+/** A target's result from the ballots it rests on (`rests`) and the ballots received (`received`). */
+function resultOf(round: Round, targetId: string, rests: Counters, received: Counters, live: boolean, now: Date): TargetResult {
+  const shown = shownContent(rests, round.kSuppression)
+  return targetResult(round, targetId, shown, { received: turnoutOf(received), hold: heldBack(round, targetId, shown, received, now), live })
+}
+
+/**
+ * Results stored before live releases (no `counted`, `undetermined` a boolean) were computed
+ * without withholding anything below k: they are judged again from their counters, by the rules
+ * stored with them, so a stored target of 2 ballots shows no rate, verdict or opinion.
+ */
+const legacy = (result: TargetResult) => typeof result.counted !== 'number' || typeof result.verdicts.undetermined === 'boolean'
+
 function fromDocs(live: Round, mark: MarkDoc, targets: TargetDoc[]): RoundFigures {
   const round = { ...live, ...mark.judgedBy }
+  const resultFor = (t: TargetDoc) => (legacy(t.result) ? resultOf(round, t.targetId, t.counters, t.counters, mark.basis === 'live', new Date(mark.computedAt)) : t.result)
   return {
     round,
     basis: mark.basis,
     computedAt: mark.computedAt,
-    byTarget: new Map(targets.map((t) => [t.targetId, { result: t.result, content: shownContent(t.counters, round.kSuppression), turnout: t.turnout ?? turnoutOf(t.counters) }])),
+    byTarget: new Map(targets.map((t) => [t.targetId, { result: resultFor(t), content: shownContent(t.counters, round.kSuppression), turnout: t.turnout ?? turnoutOf(t.counters) }])),
     groupChats: mark.groupChats,
     today: mark.today,
     bursts: mark.bursts,
@@ -170,8 +185,7 @@ async function compute(doc: RoundDoc, round: Round, basis: FiguresBasis, now: Da
   const targets: TargetDoc[] = await Promise.all(round.targets.map(async (t) => {
     const c = counters.byTarget.get(t.id) ?? emptyCounters()
     const rests = basis === 'live' ? ((await advanceRelease(round, t.id, releases?.get(t.id) ?? null, c, now))?.counters ?? emptyCounters()) : c
-    const shown = shownContent(rests, round.kSuppression)
-    const result = targetResult(round, t.id, shown, { received: turnoutOf(c), hold: heldBack(round, t.id, shown, c, now), live: basis === 'live' })
+    const result = resultOf(round, t.id, rests, c, basis === 'live', now)
     return {
       _id: targetDocId(doc._id, basis, t.id), roundId: doc._id, basis, kind: 'target' as const, targetId: t.id,
       result, counters: rests, turnout: turnoutOf(c), digest: countersDigest(rests), templateId: round.template.id, computedAt,

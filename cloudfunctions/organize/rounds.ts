@@ -130,11 +130,12 @@ export async function updateRound(auth: Authority, roundId: string, patch: z.out
       if (locked || movesStart || !acceptsAction(round.state, 'close')) refuse(domainError('EDIT_LOCKED'))
     }
     if (patch.targets) checkTargets(auth, doc.ownerUnitId, patch.targets)
+    // Before the round's own schema, which would refuse a weight of 0 without naming the part.
+    // A category removed later leaves a blocker before opening (`issuesBeforeOpen`), not a refusal.
+    if (patch.aggregation) orRefuse(checkAggregation(patch.aggregation, patch.categories ?? round.categories))
     const { intro, ...roundPatch } = patch
     const next = Round.safeParse({ ...round, ...roundPatch, ...(roundPatch.window ? { window: inShanghaiWindow(roundPatch.window) } : {}) })
     if (!next.success) refuse(domainError('ROUND_INVALID', next.error.issues[0]?.message))
-    // A category removed later leaves a blocker before opening (`issuesBeforeOpen`), not a refusal.
-    if (patch.aggregation) orRefuse(checkAggregation(next.data.aggregation, next.data.categories))
     return { ...doc, round: next.data, intro: intro ?? doc.intro }
   }, { auth, allowed: MANAGE })
   const before = Object.fromEntries(changed.map((k) => [k, k === 'intro' ? doc.intro : doc.round[k]]))

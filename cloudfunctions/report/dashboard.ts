@@ -126,6 +126,19 @@ function rollup(auth: Authority, child: Unit, shown: readonly Shown[]): UnitRoll
   }
 }
 
+function totals(rounds: readonly DashboardRound[]): Dashboard['totals'] {
+  const everyExpected = rounds.length > 0 && rounds.every((r) => r.expected !== null)
+  return {
+    today: rounds.reduce((n, r) => n + r.today, 0),
+    ballots: rounds.reduce((n, r) => n + r.ballots, 0),
+    expected: everyExpected ? rounds.reduce((n, r) => n + (r.expected ?? 0), 0) : null,
+  }
+}
+
+/** `rounds` newest first; a round whose results are not visible yet has no point. */
+const trend = (rounds: readonly DashboardRound[]): Dashboard['trend'] =>
+  rounds.filter((r) => r.resultsNotice === null).reverse().map((r) => ({ roundId: r.id, title: r.title, satisfaction: r.satisfaction }))
+
 export async function dashboard(auth: Authority, unitId: string | undefined, now: Date): Promise<Dashboard> {
   const scope = scopeOf(auth, unitId)
   const { data } = await database().collection('rounds').limit(1000).get()
@@ -144,12 +157,15 @@ export async function dashboard(auth: Authority, unitId: string | undefined, now
   const children = childUnits.map((child) => rollup(auth, child, shown)).filter((c): c is UnitRollup => c !== null)
   const trail = scope.unit ? [...auth.units.filter((u) => scope.unit && isWithin(auth.units, scope.unit.id, u.id) && auth.covers(WATCH, u.id))] : []
   trail.sort((a, b) => (isWithin(auth.units, b.id, a.id) ? -1 : 1))
+  const rounds = shown.map(roundRow)
   return {
     scope: { unitId: scope.id, name: scope.unit?.name ?? unitNameOf(auth.units, scope.id), kind: scope.unit?.kind ?? null },
     trail: trail.map((u) => ({ unitId: u.id, name: u.name })),
     computedAt: now.toISOString(),
     satisfaction: pooled(content.flatMap(({ figures, targets }) => targets.map((t) => resultOf(figures, t)))),
-    rounds: shown.map(roundRow),
+    totals: totals(rounds),
+    trend: trend(rounds),
+    rounds,
     attention: content.flatMap(({ doc, figures, targets }) => attentionOf(doc, figures, targets)),
     children,
     notices: shown.length === 0 ? ['您管辖范围内暂无可查看的评议'] : [],

@@ -155,7 +155,7 @@ function turnoutSheet(book: ExcelJS.Workbook, p: Printed, people: Record<string,
 function opinionsSheet(book: ExcelJS.Workbook, p: Printed, opinions: readonly { target: string; text: string }[]): void {
   const { sheet, row } = titled(book, p, '意见建议')
   table(sheet, row, [{ header: '评议对象', width: 24 }, { header: '意见建议', width: 80 }], opinions.map((o) => [o.target, o.text]))
-  sheet.getColumn(3).alignment = { wrapText: true, vertical: 'top' }
+  sheet.getColumn(2).alignment = { wrapText: true, vertical: 'top' }
 }
 
 export async function workbook(p: Printed, people: Record<string, number> | null, opinions: readonly { target: string; text: string }[]): Promise<Buffer> {

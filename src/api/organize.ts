@@ -1,7 +1,7 @@
 /** @module Contract of the organiser-facing `organize` function (admins, organisers, leaders, unit contacts). */
 import { z } from 'zod'
 import {
-  Aggregation, type Blocker, BallotTemplate, type BuiltinTemplate, type Participation as CoreParticipation, Channel, EvaluatorCategory, Group, Households, Id, IsoDateTime, OrgUnitKind, type RoundState, type RoundStatus, Rule, type Sampling, Target,
+  Aggregation, AggregationInput, type Blocker, BallotTemplate, type BuiltinTemplate, type Participation as CoreParticipation, Channel, EvaluatorCategory, Group, Households, Id, IsoDateTime, OrgUnitKind, type RoundState, type RoundStatus, Rule, type Sampling, Target,
 } from '../core'
 import { action } from './contract'
 
@@ -34,7 +34,7 @@ export const NewRound = z
     reports: z.record(Id, Text(20000)).default({}),
     shards: z.number().int().min(1).max(256).default(16),
     /** The template's weights unless given (see `RoundPatch`). */
-    aggregation: Aggregation.optional(),
+    aggregation: AggregationInput.optional(),
   })
   .strict()
 
@@ -51,7 +51,7 @@ export const RoundPatch = z
     categories: z.array(EvaluatorCategory),
     rules: z.array(Rule),
     /** Pooled counting or the weighted parts (whole percentages adding up to 100). */
-    aggregation: Aggregation,
+    aggregation: AggregationInput,
     minSample: z.number().int().nonnegative(),
   })
   .partial()

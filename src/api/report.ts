@@ -141,6 +141,13 @@ export interface Dashboard {
   computedAt: string
   /** Pooled over every target in scope in the rounds shown: counts added, not percentages averaged. */
   satisfaction: Rate
+  /**
+   * Ballots today and in all over the rounds shown, and those expected: null unless every round
+   * sets a count (136 ballots of all rounds read against the 140 expected of one is no turnout).
+   */
+  totals: { today: number; ballots: number; expected: number | null }
+  /** The area's pooled satisfaction per round whose results may be shown, oldest first: the trend chart's points. */
+  trend: { roundId: string; title: string; satisfaction: Rate }[]
   rounds: DashboardRound[]
   attention: AttentionItem[]
   children: UnitRollup[]

@@ -84,7 +84,7 @@ export interface ExpectedTurnout {
 export function expectedTurnout(round: Round): ExpectedTurnout {
   const known = computed.get(round)
   if (known) return known
-  const expected = turnoutOf(round)
+  const expected = computeExpected(round)
   computed.set(round, expected)
   return expected
 }
@@ -92,7 +92,7 @@ export function expectedTurnout(round: Round): ExpectedTurnout {
 /** Views ask per target: the counts are worked out once per round object (units × targets each time otherwise). */
 const computed = new WeakMap<Round, ExpectedTurnout>()
 
-function turnoutOf(round: Round): ExpectedTurnout {
+function computeExpected(round: Round): ExpectedTurnout {
   const roster = rosterTurnout(round)
   if (roster) {
     const ofCategory = (categoryId: string, targetId: string) => roster.perCategory.get(categoryTarget(categoryId, targetId)) ?? null

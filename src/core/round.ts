@@ -14,17 +14,18 @@ export type RoundState = z.infer<typeof RoundState>
  * pooled: every ballot counts alike. weighted: each part pools its categories, then
  * the parts' rates are combined by weight (e.g. 内部评议 40 / 社会评议 60).
  */
-export const Aggregation = z.discriminatedUnion('mode', [
+const aggregationWith = (weight: z.ZodNumber) => z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('pooled') }).strict(),
   z
     .object({
       mode: z.literal('weighted'),
-      parts: z
-        .array(z.object({ id: Id, name: Label, categoryIds: z.array(Id).min(1), weight: z.number().int().positive() }).strict())
-        .min(1),
+      parts: z.array(z.object({ id: Id, name: Label, categoryIds: z.array(Id).min(1), weight }).strict()).min(1),
     })
     .strict(),
 ])
+export const Aggregation = aggregationWith(z.number().int().positive())
+/** As an organiser sends it: a weight of 0 passes the door so that `checkAggregation` names the part in words. */
+export const AggregationInput = aggregationWith(z.number().int().nonnegative())
 export type Aggregation = z.infer<typeof Aggregation>
 
 export const Visibility = z

@@ -29,3 +29,18 @@ export function effectLabel(effect: Effect): string {
     case 'extend-round': return `评议活动延期${effect.months}个月`
   }
 }
+
+/** Words by which a consequence written out by hand names the effect (000 writes 返工、补课 apart). */
+function effectWords(effect: Effect): string[] {
+  switch (effect.kind) {
+    case 'redo': return ['返工', '补课']
+    case 'rectify': return ['整改']
+    case 'warning-talk': return ['诫勉']
+    case 'criticism': return ['通报批评']
+    case 'no-awards': return ['评先', '评优']
+    case 'annual-rating': return [effect.rating]
+    case 'extend-round': return [`延期${effect.months}个月`]
+  }
+}
+
+export const namesEffect = (text: string, effect: Effect): boolean => effectWords(effect).some((w) => text.includes(w))

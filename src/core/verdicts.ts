@@ -2,7 +2,7 @@
 import { compareFractions, describeFraction, toPercent, type Fraction } from './fraction'
 import type { Headline } from './headline'
 import type { Comparison, Condition, Effect, Metric, Rule } from './rule'
-import { COMPARISON_LABELS, METRIC_LABELS } from './ruleLabels'
+import { COMPARISON_LABELS, effectLabel, METRIC_LABELS, namesEffect } from './ruleLabels'
 
 export interface Observation {
   metric: Metric
@@ -78,6 +78,16 @@ function observe(headline: Headline, condition: Condition): Observation | null {
 }
 
 /**
+ * The effects the consequence does not name itself, as labels before it. The procedures' own
+ * sentences name them all (repeating the labels read "年度考核为基本称职。其党组织书记年度考核为基本称职。");
+ * an organiser's own wording may not, and the effects must still show.
+ */
+function unnamedEffects(rule: Rule): string {
+  const unnamed = rule.effects.filter((e) => !namesEffect(rule.consequence, e))
+  return unnamed.length === 0 ? '' : `${unnamed.map(effectLabel).join('、')}。`
+}
+
+/**
  * `ballots`: every ballot behind the headline, abstentions included; `withheld`: when there are none
  * but ballots were received, why they are not shown.
  */
@@ -93,9 +103,7 @@ export function evaluateRules(rules: readonly Rule[], headline: Headline, ballot
       effects: rule.effects,
       consequence: rule.consequence,
       observations,
-      // The consequence is the procedure's own sentence, which already names the effects: repeating
-      // their labels before it read "年度考核为基本称职。其党组织书记年度考核为基本称职。".
-      explanation: `${observations.map(describe).join('，且')}，触发规则「${rule.name}」：${rule.consequence}`,
+      explanation: `${observations.map(describe).join('，且')}，触发规则「${rule.name}」：${unnamedEffects(rule)}${rule.consequence}`,
     })
   }
   return { verdicts, undetermined: null }

@@ -29,6 +29,14 @@ describe('000: satisfaction below 2/3 → 返工补课', () => {
       metric: 'satisfaction', comparison: 'below', value: { num: 9, den: 15 }, threshold: { num: 2, den: 3 },
     })
   })
+  it('an organiser\'s own consequence text that leaves effects out still has them named before it', () => {
+    const own: Round = { ...sanping, rules: sanping.rules.map((r) => ({ ...r, effects: [{ kind: 'redo' as const }, { kind: 'criticism' as const }], consequence: '请街道跟进。' })) }
+    const r = targetResult(own, 'a', tally(own, casts(own, 'a', 'unit', { good: 9, poor: 6 })))
+    expect(r.verdicts.verdicts[0]?.explanation).toBe('满意率9/15(60%)低于2/3(66.7%)，触发规则「群众满意率低于2/3」：返工补课、通报批评。请街道跟进。')
+    const half: Round = { ...own, rules: own.rules.map((r) => ({ ...r, consequence: '限期返工，请街道跟进。' })) }
+    const named = targetResult(half, 'a', tally(half, casts(half, 'a', 'unit', { good: 9, poor: 6 })))
+    expect(named.verdicts.verdicts[0]?.explanation).toMatch(/：通报批评。限期返工，请街道跟进。$/)
+  })
 })
 
 describe('003: satisfaction below 60 % → 整改 + 诫勉谈话 + 不得评先评优', () => {

@@ -53,6 +53,9 @@ test('an open 三评一联 round: the leader sees each unit\'s ballots against 1
   expect(board.attention.filter((a) => a.roundId === roundId)).toEqual([])
   // Every ballot rated 差: a rate leaking anywhere would read 0 %, not 暂无.
   expect(board.satisfaction.percent).toBeNull()
+  // The area's figures come from the server: this round is all there is in scope, and no point for the trend yet.
+  expect(board.totals).toEqual({ today: 15, ballots: 15, expected: 90 })
+  expect(board.trend).toEqual([])
   // The branches show their turnout and why no rate; the grid, no target, is not listed as "0 份".
   expect(board.children.map((c) => c.unitId).sort()).toEqual(['t1', 't2', 't3'])
   expect(board.children.find((c) => c.unitId === 't1')).toMatchObject({ ballots: 5, expected: 30, note: expect.stringMatching(/评议结束后/) })
@@ -69,8 +72,10 @@ test('an open 三评一联 round: the leader sees each unit\'s ballots against 1
 
   // Closed: the leader reads the results, and today's ballots do not drop to 0.
   data(await call(admin, 'organize', 'closeRound', { roundId }))
-  const after = data(await call<Dashboard>(leader, 'report', 'dashboard', {})).rounds.find((r) => r.id === roundId)!
+  const closed = data(await call<Dashboard>(leader, 'report', 'dashboard', {}))
+  const after = closed.rounds.find((r) => r.id === roundId)!
   expect(after).toMatchObject({ resultsNotice: null, today: 15, ballots: 15, satisfaction: { percent: 0 } })
+  expect(closed.trend).toEqual([{ roundId, title: after.title, satisfaction: after.satisfaction }])
   expect(data(await call<RoundResults>(leader, 'report', 'roundResults', { roundId })).targets).toHaveLength(3)
 })
 

@@ -257,6 +257,10 @@ describe('a round with a small category and opinions with emoji', () => {
     const opinions = tableOf(rowsOf(book.getWorksheet('意见建议')!), '评议对象')
     expect(opinions.head).not.toContain('作者')
     expect(opinions.body.map((r) => r[1])).toEqual(Array(6).fill('服务很好👍，继续加油🎉'))
+    // A long opinion wraps within its column instead of running off the printed page.
+    const opinionCells: ExcelJS.Cell[] = []
+    book.getWorksheet('意见建议')!.eachRow((row) => row.eachCell((cell) => { if (cell.value === '服务很好👍，继续加油🎉') opinionCells.push(cell) }))
+    expect(opinionCells.map((c) => c.alignment?.wrapText)).toEqual(Array(6).fill(true))
     const file = await report<{ url: string; fileName: string }>('reportPdf', { roundId, targetId: 't1' })
     expect(file.fileName).toBe(`测试评议-第1党支部-评议报告-${today()}.pdf`)
     const text = pdfText(await download(file.url, 'emoji.pdf'))

@@ -59,6 +59,7 @@ test('weights that do not add up to 100 %, name a category the round lacks or co
   const attempts: [Aggregation, RegExp][] = [
     [weighted(40, 50), /合计应为 100%，现为 90%/],
     [weighted(60, 60), /现为 120%/],
+    [weighted(0, 100), /「内部评议」的权重应大于 0%/],
     [weighted(40, 60, ['deputies', 'nobody']), /「nobody」不存在/],
     [weighted(40, 60, ['deputies', 'internal']), /只能计入一个部分/],
   ]
@@ -73,6 +74,11 @@ test('weights that do not add up to 100 %, name a category the round lacks or co
     window: { opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 86400_000).toISOString() }, targets: TARGETS,
     aggregation: weighted(10, 10),
   })).toMatchObject({ ok: false, error: { code: 'WEIGHTS_INVALID' } })
+  expect(await organize('createRound', {
+    templateId: 'liangping-yishu', ownerUnitId: TEST_STREET, title: '两评一树',
+    window: { opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 86400_000).toISOString() }, targets: TARGETS,
+    aggregation: weighted(100, 0),
+  })).toMatchObject({ ok: false, error: { code: 'WEIGHTS_INVALID', message: expect.stringContaining('「社会评议」的权重应大于 0%') } })
   expect(storedDocs(runtime, 'rounds')).toHaveLength(rounds)
   // Hostile shapes stop at the door.
   for (const aggregation of [{ mode: 'weighted', parts: [] }, { mode: 'weighted', parts: [{ id: 'p', name: 'x', categoryIds: ['internal'], weight: 100.5 }] }, { mode: '$gt' }, { mode: 'weighted', parts: [{ id: '__proto__', name: 'x', categoryIds: ['toString'], weight: 100 }] }]) {

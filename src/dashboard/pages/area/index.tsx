@@ -29,12 +29,7 @@ export default function AreaPage() {
   if (!data) return <Screen><Text className='dash-empty'>正在加载…</Text></Screen>
 
   const live = data.rounds.some((r) => r.basis === 'live')
-  const today = data.rounds.reduce((s, r) => s + r.today, 0)
-  const ballots = data.rounds.reduce((s, r) => s + r.ballots, 0)
-  // Against an expected count only when every round has one: 136 of all rounds read against 140 of one is no turnout.
-  const expected = data.rounds.length > 0 && data.rounds.every((r) => r.expected !== null) ? data.rounds.reduce((s, r) => s + (r.expected ?? 0), 0) : null
-  // Oldest first; a round whose results are not visible yet has no point to draw.
-  const rated = [...data.rounds].reverse().filter((r) => r.resultsNotice === null)
+  const { today, ballots, expected } = data.totals
   const drill = (id: string) => go(dashboardPaths.area(id))
   // The trail goes back up: replace this page rather than stack another.
   const up = (id: string) => void Taro.redirectTo({ url: dashboardPaths.area(id) })
@@ -67,11 +62,11 @@ export default function AreaPage() {
       </View>
 
       {/* The area's pooled satisfaction per round, oldest first; rules differ between rounds, so no threshold line. */}
-      {rated.length >= 2 && (
+      {data.trend.length >= 2 && (
         <View className='qp-card'>
           <Chart
             title='历次评议满意率（本区域合计）'
-            option={(f) => trendOption(rated.map((r) => r.title), [{ name: data.scope.name, percents: rated.map((r) => r.satisfaction.percent) }], [], f)}
+            option={(f) => trendOption(data.trend.map((r) => r.title), [{ name: data.scope.name, percents: data.trend.map((r) => r.satisfaction.percent) }], [], f)}
           />
         </View>
       )}

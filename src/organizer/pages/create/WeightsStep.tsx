@@ -3,8 +3,7 @@
  * combined by weight (004: 内部评议 40 % / 社会评议 60 %). The server checks the same rule on save.
  */
 import { Text, View } from '@tarojs/components'
-import type { Aggregation } from '../../../core/round'
-import { WEIGHT_TOTAL } from '../../../core/weights'
+import { partPerCategory } from '../../../core/weights'
 import Field from '../../components/Field'
 import type { Draft } from '../../lib/draft'
 import { weightsProblem } from '../../lib/missing'
@@ -12,15 +11,6 @@ import { weightsProblem } from '../../lib/missing'
 interface Props {
   draft: Draft
   update: (patch: Partial<Draft>) => void
-}
-
-/** One part per category, the weights as even as whole percentages allow (the first parts take the rest). */
-function partPerCategory(categories: Draft['categories']): Aggregation {
-  const n = categories.length
-  return {
-    mode: 'weighted',
-    parts: categories.map((c, i) => ({ id: c.id, name: c.name, categoryIds: [c.id], weight: Math.floor(WEIGHT_TOTAL / n) + (i < WEIGHT_TOTAL % n ? 1 : 0) })),
-  }
 }
 
 export default function WeightsStep({ draft, update }: Props) {
