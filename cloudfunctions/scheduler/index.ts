@@ -10,7 +10,7 @@ import { windowStatus } from '../../src/core'
 import { audit } from '../common/audit'
 import { database, ensureCollections } from '../common/cloudbase'
 import { isTimerTrigger } from '../common/identity'
-import { dayStart, storedMark, storeFinalResults } from '../common/results'
+import { dayStart, dropLiveFigures, storedMark, storeFinalResults } from '../common/results'
 import { RoundDoc } from '../common/rounds'
 import { roundCounters, totalBallots } from '../organize/counters'
 
@@ -34,7 +34,11 @@ async function run(now: Date) {
       if (!updated) continue
       await audit(SCHEDULER, { action: 'closeRound', subject: doc._id, unitId: doc.ownerUnitId, before: { state: 'open' }, after: { state: 'closed', by: '评议时间结束，自动结束' } }, now)
       closed.push(doc._id)
-    } else if (await storedMark(doc._id)) continue
+    } else if (await storedMark(doc._id)) {
+      // A live refresh in flight at the close may have written after the live documents were dropped.
+      await dropLiveFigures(doc._id)
+      continue
+    }
     await storeFinalResults(doc, SCHEDULER, now)
     stored.push(doc._id)
   }
