@@ -73,7 +73,7 @@ export async function submit(roundId: string, ballots: BallotInput[], { openid, 
 
   async function record(ballot: ValidBallot): Promise<TargetOutcome> {
     const { targetId } = ballot
-    const cast = await castBallot(doc, openid, { categoryId: enrolment.categoryId, channelId, groupKey: group, ballot }, now)
+    const cast = await castBallot(doc, openid, { categoryId: enrolment.categoryId, channelId, groupKey: group, ballot })
     // Closed while this request was under way: the close's seal refused it.
     if (cast.status === 'closed') return { targetId, status: 'refused', error: domainError('ROUND_NOT_OPEN') }
     const { receipt } = cast

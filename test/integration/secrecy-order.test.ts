@@ -171,6 +171,8 @@ function attack(roundId: string, voters: Map<string, number[]>) {
   for (const i of new Set([...voters.values()].flat())) secrets.push(voterKey(roundId, runtime.login.openidOf(`voter-${i}`)))
   const elsewhere = rows.filter((r) => r.coll !== 'receipts' && r.coll !== 'enrolments').map((r) => `${r.id} ${JSON.stringify(r.doc)}`).join('\n')
   for (const secret of secrets) expect(elsewhere.includes(secret)).toBe(false)
+  // Nor does a receipt keep a time, which would place its voter before or after a count read then.
+  for (const r of rows.filter((r) => r.coll === 'receipts' && receiptOf.has(r.id))) expect(Object.keys(r.doc).sort()).toEqual(['_id', 'roundId', 'targetId', 'voter'])
   for (const r of rows.filter((r) => r.coll === 'ballots' && r.doc.roundId === roundId)) {
     for (const b of r.doc.ballots as object[]) expect(Object.keys(b).sort()).toEqual(['categoryId', 'channelId', 'items', 'overall', 'r'])
   }
