@@ -19,7 +19,14 @@ export interface BudgetKind {
 /** A budget in its window, as last seen (`spent` null: no document yet). */
 export interface Budget {
   id: string
+  window: number
   spent: number | null
+}
+
+/** `key`'s budget in the window `now` falls in, not yet read. */
+export function budgetIn(key: string, now: Date): Budget {
+  const window = windowOf(now)
+  return { id: `${key}:${window}`, window, spent: null }
 }
 
 export const budgetLeft = (b: Budget, k: BudgetKind) => (b.spent ?? 0) < k.limit
@@ -29,7 +36,7 @@ async function spend(b: Budget, k: BudgetKind, amount: number): Promise<number> 
   const limits = database().collection('limits')
   if (b.spent === null) {
     try {
-      await limits.add({ _id: b.id, n: amount, kind: k.kind })
+      await limits.add({ _id: b.id, n: amount, kind: k.kind, window: b.window })
       return (b.spent = amount)
     } catch (e) {
       if (!isDuplicate(e)) throw e
@@ -50,4 +57,13 @@ export async function reserveBudget(b: Budget, k: BudgetKind): Promise<boolean> 
 /** Charges after the fact what needed no reservation (or gives units back, with a negative amount). */
 export async function chargeBudget(b: Budget, k: BudgetKind, amount: number): Promise<void> {
   if (amount !== 0) await spend(b, k, amount)
+}
+
+/**
+ * Budgets of windows that have ended: never read again, and each says when an identity spent (an
+ * opinion checked, a refusal, a code guessed), which a dump could hold against other times. The
+ * scheduler drops them every minute, so a dump holds the current window's at most.
+ */
+export async function dropEndedBudgets(now: Date): Promise<void> {
+  await database().collection('limits').where({ window: database().command.lt(windowOf(now)) }).remove()
 }

@@ -5,7 +5,7 @@
  * characters of 31 make a lucky guess unlikely; the budget keeps a script from making millions.
  */
 import { domainError } from '../../src/core'
-import { type Budget, type BudgetKind, chargeBudget, reserveBudget, windowOf } from './budget'
+import { type Budget, budgetIn, type BudgetKind, chargeBudget, reserveBudget } from './budget'
 import { keyedHash } from './keyed'
 import { refuse } from './refuse'
 
@@ -15,7 +15,7 @@ export const MAX_CODE_GUESSES_PER_WINDOW = 10
 const GUESSES: BudgetKind = { kind: 'code-guess', limit: MAX_CODE_GUESSES_PER_WINDOW }
 
 /** Its own purpose, so the record of someone's guesses links to none of their other pseudonyms. */
-const guessBudget = (openid: string, now: Date): Budget => ({ id: `${keyedHash('code-guess', openid)}:${windowOf(now)}`, spent: null })
+const guessBudget = (openid: string, now: Date): Budget => budgetIn(keyedHash('code-guess', openid), now)
 
 /** Runs one look-up of a typed code under the caller's budget; refused once ten went wrong in this window. */
 export async function guessed<T>(openid: string, now: Date, lookUp: () => Promise<T>): Promise<T> {

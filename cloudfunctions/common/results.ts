@@ -253,13 +253,25 @@ export async function storedMark(roundId: string): Promise<MarkDoc | null> {
 }
 
 /**
+ * The live documents — releases with their opinions, the cache of live results — once the final
+ * results are stored: beside them, final less the last release would be the ballots cast after it,
+ * one known voter's when she came alone. Nothing reads them once a stored mark exists; a refresh
+ * that was already under way at the close may write one back, which the scheduler's next pass
+ * (and any later close attempt) removes.
+ */
+export async function dropLiveFigures(roundId: string): Promise<void> {
+  await results().where({ roundId, basis: 'live' }).remove()
+}
+
+/**
  * On close: the counter shards sealed, so no ballot in flight lands after the close answers; then
  * the final result of every target from its counters, each checked against a recount of its
  * ballots. Stored once; a second call (the scheduler repairing a half-done close, or two
- * closers at once) finds the mark and leaves what is stored alone.
+ * closers at once) finds the mark and leaves what is stored alone. The live documents go with
+ * the storing (`dropLiveFigures`).
  */
 export async function storeFinalResults(doc: RoundDoc, actor: string, now: Date): Promise<void> {
-  if (await storedMark(doc._id)) return
+  if (await storedMark(doc._id)) return dropLiveFigures(doc._id)
   const round: Round = { ...doc.round, state: 'closed' }
   await sealRound(doc)
   const read = await roundCounters(doc._id)
@@ -270,6 +282,7 @@ export async function storeFinalResults(doc: RoundDoc, actor: string, now: Date)
     if (countersDigest(counted) !== countersDigest(recounted)) mismatch.push({ targetId: t.id, counted: counted.ballots, recounted: recounted.ballots })
   }
   await compute(doc, round, 'stored', now, mismatch.length > 0 ? mismatch : null, read)
+  await dropLiveFigures(doc._id)
   for (const m of mismatch) {
     const name = round.targets.find((t) => t.id === m.targetId)?.name ?? m.targetId
     await audit(actor, { action: 'resultsMismatch', subject: `${doc._id}/${m.targetId}（${name}）`, unitId: doc.ownerUnitId, before: { counters: m.counted }, after: { recount: m.recounted } }, now)

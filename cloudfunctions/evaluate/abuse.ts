@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto'
 import { type ValidBallot } from '../../src/core'
-import { type Budget, type BudgetKind, budgetLeft as left, chargeBudget as charge, reserveBudget as reserve, WINDOW_MS, windowOf } from '../common/budget'
+import { type Budget, budgetIn, type BudgetKind, budgetLeft as left, chargeBudget as charge, reserveBudget as reserve, WINDOW_MS, windowOf } from '../common/budget'
 import { bump } from '../common/bump'
 import { database } from '../common/cloudbase'
 import { isDuplicate } from '../common/transaction'
@@ -22,7 +22,7 @@ export const BURST_THRESHOLD = 20
 
 const SUBMITS: BudgetKind = { kind: 'submit', limit: MAX_SUBMITS_PER_WINDOW }
 
-export const budgetId = (openid: string, now: Date) => `${rateKey(openid)}:${windowOf(now)}`
+export const submitBudget = (openid: string, now: Date): Budget => budgetIn(rateKey(openid), now)
 
 export const budgetLeft = (b: Budget) => left(b, SUBMITS)
 
@@ -59,4 +59,13 @@ async function raiseFlag(key: string, roundId: string, channelId: string | undef
   } catch (e) {
     if (!isDuplicate(e)) throw e
   }
+}
+
+/**
+ * Counts of windows that have ended: each says an answer set came through a channel in that
+ * window, which a dump could hold against anything else that dates a voter. Flags stay (they
+ * rest on at least BURST_THRESHOLD identical ballots); the scheduler drops the counts every minute.
+ */
+export async function dropEndedBurstCounts(now: Date): Promise<void> {
+  await database().collection('signals').where({ kind: 'burst-count', window: database().command.lt(windowOf(now)) }).remove()
 }

@@ -8,7 +8,7 @@
  * lands after the seal.
  */
 import { randomBytes, randomInt } from 'node:crypto'
-import { applyIncrements, ballotHour, counterIncrements, emptyCounters, type ValidBallot } from '../../src/core'
+import { applyIncrements, counterIncrements, emptyCounters, type ValidBallot } from '../../src/core'
 import type { Receipt } from '../../src/api/evaluate'
 import { type PoolEntry, poolEntry, poolId, shardId } from '../common/ballots'
 import { database } from '../common/cloudbase'
@@ -24,7 +24,7 @@ export interface Cast {
   ballot: ValidBallot
 }
 
-const toReceipt = (id: string, r: { targetId: string; hour: string }): Receipt => ({ targetId: r.targetId, code: receiptCode(id), hour: r.hour })
+const toReceipt = (id: string, targetId: string): Receipt => ({ targetId, code: receiptCode(id) })
 
 /** Shard numbers this instance is writing now, per target: a new cast avoids them. */
 const writing = new Map<string, Set<number>>()
@@ -101,11 +101,10 @@ async function completeTarget(tx: Transaction, shards: number, p: Placed, inc: R
 export type CastOutcome = { status: 'recorded' | 'already-voted'; receipt: Receipt } | { status: 'closed' }
 
 /** 'already-voted' when the receipt exists: a second ballot, or the retry of one already stored. */
-export async function castBallot(doc: RoundDoc, openid: string, cast: Cast, now: Date): Promise<CastOutcome> {
+export async function castBallot(doc: RoundDoc, openid: string, cast: Cast): Promise<CastOutcome> {
   const { round } = doc
   const { targetId } = cast.ballot
   const id = receiptId(round.id, targetId, openid)
-  const hour = ballotHour(now)
   const increments = counterIncrements(round, cast.categoryId, cast.ballot, cast.channelId)
   const _ = database().command
   const entry = { ...poolEntry(cast.categoryId, cast.channelId, cast.ballot), r: randomBytes(8).toString('hex') }
@@ -117,8 +116,9 @@ export async function castBallot(doc: RoundDoc, openid: string, cast: Cast, now:
       await inTransaction((tx) =>
         // Picked afresh on every attempt, so a retry after a conflict lands elsewhere.
         holdingShard(`${round.id}:${targetId}`, doc.shards, async (shard) => {
-          // The receipt keeps the hour for its voter: no ballot-side document has a time to match it with.
-          await tx.collection('receipts').add({ _id: id, roundId: round.id, targetId, voter: voterKey(round.id, openid), hour })
+          // No time on the receipt either: an hour would place its voter after a release (or any
+          // count read at a known time), and final less that release would then be her ballot.
+          await tx.collection('receipts').add({ _id: id, roundId: round.id, targetId, voter: voterKey(round.id, openid) })
           // The receipt first, so a second ballot fails before it touches a shared document.
           // The pool keeps its ballots sorted by their random `r`: each lands at a uniformly random
           // place, so the array's order says nothing about when each arrived.
@@ -128,7 +128,7 @@ export async function castBallot(doc: RoundDoc, openid: string, cast: Cast, now:
           else await completeTarget(tx, doc.shards, { round, targetId, shard, entry, increments, groupKey: cast.groupKey }, inc, pushed.updated > 0)
         }),
       )
-      return { status: 'recorded', receipt: toReceipt(id, { targetId, hour }) }
+      return { status: 'recorded', receipt: toReceipt(id, targetId) }
     } catch (e) {
       if (e instanceof Sealed) return { status: 'closed' }
       if (!isDuplicate(e)) throw e
@@ -143,5 +143,5 @@ export async function castBallot(doc: RoundDoc, openid: string, cast: Cast, now:
 export async function existingReceipt(roundId: string, targetId: string, openid: string): Promise<Receipt | null> {
   const id = receiptId(roundId, targetId, openid)
   const { data } = await database().collection('receipts').doc(id).get()
-  return data[0] ? toReceipt(id, data[0] as { targetId: string; hour: string }) : null
+  return data[0] ? toReceipt(id, targetId) : null
 }

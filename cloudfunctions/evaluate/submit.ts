@@ -4,7 +4,7 @@ import { acceptsBallots, type BallotInput, domainError, validateBallot, type Val
 import { database } from '../common/cloudbase'
 import { orRefuse, refuse } from '../common/refuse'
 import { RoundDoc } from '../common/rounds'
-import { type Budget, budgetId, budgetLeft, chargeBudget, reserveBudget, watchBurst } from './abuse'
+import { budgetLeft, chargeBudget, reserveBudget, submitBudget, watchBurst } from './abuse'
 import { castBallot, existingReceipt } from './cast'
 import { enrolmentOf } from './enrolment'
 import { groupKey, voterKey } from './keys'
@@ -20,20 +20,20 @@ export interface SubmitContext {
 
 /** The round, the voter's enrolment in it and their budget, in one request (three documents joined). */
 async function loadSubmission(roundId: string, openid: string, now: Date) {
-  const budget = budgetId(openid, now)
+  const budget = submitBudget(openid, now)
   const { data } = (await database()
     .collection('rounds')
     .aggregate()
     .match({ _id: roundId })
     .lookup({ from: 'enrolments', pipeline: [{ $match: { _id: voterKey(roundId, openid) } }], as: 'enrolment' })
-    .lookup({ from: 'limits', pipeline: [{ $match: { _id: budget } }], as: 'budget' })
+    .lookup({ from: 'limits', pipeline: [{ $match: { _id: budget.id } }], as: 'budget' })
     .end()) as { data: { enrolment: unknown[]; budget: { n: number }[] }[] }
   const found = data[0] ?? refuse(domainError('ROUND_NOT_FOUND'))
   const doc = shownToResidents(RoundDoc.parse(found))
   return {
     doc,
     enrolment: found.enrolment[0] ? enrolmentOf(doc, found.enrolment[0]) : null,
-    budget: { id: budget, spent: found.budget[0]?.n ?? null } satisfies Budget,
+    budget: { ...budget, spent: found.budget[0]?.n ?? null },
   }
 }
 
@@ -73,7 +73,7 @@ export async function submit(roundId: string, ballots: BallotInput[], { openid, 
 
   async function record(ballot: ValidBallot): Promise<TargetOutcome> {
     const { targetId } = ballot
-    const cast = await castBallot(doc, openid, { categoryId: enrolment.categoryId, channelId, groupKey: group, ballot }, now)
+    const cast = await castBallot(doc, openid, { categoryId: enrolment.categoryId, channelId, groupKey: group, ballot })
     // Closed while this request was under way: the close's seal refused it.
     if (cast.status === 'closed') return { targetId, status: 'refused', error: domainError('ROUND_NOT_OPEN') }
     const { receipt } = cast

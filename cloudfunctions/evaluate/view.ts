@@ -41,7 +41,7 @@ export async function listRounds(openid: string, now: Date): Promise<HomeRound[]
 
 export async function receiptsOf(roundId: string, openid: string): Promise<Receipt[]> {
   const { data } = await database().collection('receipts').where({ roundId, voter: voterKey(roundId, openid) }).limit(1000).get()
-  return (data as { _id: string; targetId: string; hour: string }[]).map((r) => ({ targetId: r.targetId, code: receiptCode(r._id), hour: r.hour }))
+  return (data as { _id: string; targetId: string }[]).map((r) => ({ targetId: r.targetId, code: receiptCode(r._id) }))
 }
 
 export async function residentView(doc: RoundDoc, openid: string, channel: string | undefined, now: Date): Promise<RoundForResident> {

@@ -1,7 +1,8 @@
 /**
  * @module Runs each minute on a CloudBase timer trigger (scripts/functions.ts): closes every open round
  * whose window has ended and stores its final results, stores them for any closed round whose
- * close was cut short, and notes each open round's ballots as the day begins (for today's count).
+ * close was cut short, notes each open round's ballots as the day begins (for today's count), and
+ * drops the per-identity budgets and burst counts of ended 10-minute windows.
  * Any function can be called by a client, so every invocation that the platform did not start on
  * its timer trigger is refused, judged from the context alone (`isTimerTrigger`).
  */
@@ -10,7 +11,9 @@ import { windowStatus } from '../../src/core'
 import { audit } from '../common/audit'
 import { database, ensureCollections } from '../common/cloudbase'
 import { isTimerTrigger } from '../common/identity'
-import { dayStart, storedMark, storeFinalResults } from '../common/results'
+import { dropEndedBudgets } from '../common/budget'
+import { dayStart, dropLiveFigures, storedMark, storeFinalResults } from '../common/results'
+import { dropEndedBurstCounts } from '../evaluate/abuse'
 import { RoundDoc } from '../common/rounds'
 import { roundCounters, totalBallots } from '../organize/counters'
 
@@ -18,6 +21,7 @@ import { roundCounters, totalBallots } from '../organize/counters'
 const SCHEDULER = 'scheduler'
 
 async function run(now: Date) {
+  await Promise.all([dropEndedBudgets(now), dropEndedBurstCounts(now)])
   const _ = database().command
   const { data } = await database().collection('rounds').where({ 'round.state': _.in(['open', 'closed']) }).limit(1000).get()
   const closed: string[] = []
@@ -34,7 +38,11 @@ async function run(now: Date) {
       if (!updated) continue
       await audit(SCHEDULER, { action: 'closeRound', subject: doc._id, unitId: doc.ownerUnitId, before: { state: 'open' }, after: { state: 'closed', by: '评议时间结束，自动结束' } }, now)
       closed.push(doc._id)
-    } else if (await storedMark(doc._id)) continue
+    } else if (await storedMark(doc._id)) {
+      // A live refresh in flight at the close may have written after the live documents were dropped.
+      await dropLiveFigures(doc._id)
+      continue
+    }
     await storeFinalResults(doc, SCHEDULER, now)
     stored.push(doc._id)
   }

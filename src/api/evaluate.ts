@@ -47,8 +47,6 @@ export interface Receipt {
   targetId: string
   /** Shown to the resident as 回执编号; derived from the receipt, reveals nothing about the ballot. */
   code: string
-  /** The hour the ballot was cast (coarse on purpose), ISO in Asia/Shanghai. */
-  hour: string
 }
 
 export interface RoundForResident {

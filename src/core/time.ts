@@ -27,10 +27,3 @@ export function addMonthsShanghai(at: Instant, months: number): string {
   return inShanghai(at).add(months, 'month').format()
 }
 
-/**
- * The hour a ballot was cast, and nothing finer: stored beside a ballot, a precise time could be
- * matched against a receipt's or a log's and reveal the voter.
- */
-export function ballotHour(at: Instant): string {
-  return inShanghai(at).startOf('hour').format()
-}

@@ -1,5 +1,5 @@
 /** Enrolment in open categories, and the moment ballots are accepted (server time, Shanghai). */
-import { acceptsBallots, acceptsEnrolment, ballotHour, enrolInOpenCategory, inShanghaiWindow } from '../../src/core'
+import { acceptsBallots, acceptsEnrolment, enrolInOpenCategory, inShanghaiWindow } from '../../src/core'
 import { roundFrom, target, WINDOW } from './fixtures'
 
 const units = [target('u1'), target('u2'), target('u3'), target('u4')]
@@ -41,11 +41,6 @@ describe('acceptsBallots', () => {
     expect(acceptsBallots({ ...open, state: 'draft' }, WINDOW.opensAt)).toMatchObject({ ok: false, error: { code: 'ROUND_NOT_OPEN' } })
     expect(acceptsBallots({ ...open, state: 'closed' }, WINDOW.opensAt)).toMatchObject({ ok: false, error: { code: 'ROUND_NOT_OPEN' } })
   })
-})
-
-test('a ballot keeps only the Shanghai hour it was cast in', () => {
-  expect(ballotHour('2026-11-22T01:59:59.999Z')).toBe('2026-11-22T09:00:00+08:00')
-  expect(ballotHour(new Date('2026-11-22T16:00:00Z'))).toBe('2026-11-23T00:00:00+08:00')
 })
 
 test('a window written in any offset is kept as Shanghai wall-clock time', () => {

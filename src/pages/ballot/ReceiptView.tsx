@@ -3,7 +3,6 @@ import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import type { TargetOutcome } from '../../api/evaluate'
 import StatusScreen from '../../components/StatusScreen'
-import { When } from '../../components/When'
 
 interface Props {
   outcomes: TargetOutcome[]
@@ -25,7 +24,6 @@ export default function ReceiptView({ outcomes, nameOf, onBack }: Props) {
             <View>
               <Text className='receipt__status'>{o.status === 'recorded' ? '已提交' : '此前已评，本次未重复计入'}</Text>
               {o.receipt && <Text className='receipt__code'>回执编号 {o.receipt.code}</Text>}
-              {o.receipt && <Text className='qp-muted'>评议时段：<When at={o.receipt.hour} /> 起的一小时内</Text>}
             </View>
           )}
         </View>
