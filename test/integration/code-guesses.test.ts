@@ -5,7 +5,7 @@
  */
 import { MAX_CODE_GUESSES_PER_WINDOW } from '../../cloudfunctions/common/codeGuesses'
 import type { Runtime } from '../../local/runtime'
-import { openRound } from '../helpers/rounds'
+import { openRound, SELF_REPORTS } from '../helpers/rounds'
 import { type Answer, data, type Session, signIn, startTestRuntime } from '../helpers/runtime'
 
 let runtime: Runtime
@@ -15,7 +15,7 @@ let rosterCode: string
 beforeAll(async () => {
   runtime = await startTestRuntime()
   admin = await signIn(runtime, 'admin')
-  roundId = await openRound(runtime, { templateId: 'sanping-yilian', groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: ['t1', 't2', 't3'] }] }, false)
+  roundId = await openRound(runtime, { templateId: 'sanping-yilian', reports: SELF_REPORTS, groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: ['t1', 't2', 't3'] }] }, false)
   rosterCode = data(await organize<{ code: string }>(admin, 'sharedCode', { roundId, categoryId: 'all-round', unitId: 't1', maxUses: 50 })).code
   data(await organize(admin, 'addRoster', { roundId, categoryId: 'unit', entries: [{ name: '张三', unitId: 't1' }] }))
   expect(data(await organize(admin, 'openRound', { roundId }))).toMatchObject({ state: 'open' })

@@ -5,7 +5,7 @@
  * unused code in an open round, not yet enrolled, spends it, and its owner then finds it used.)
  */
 import type { Runtime } from '../../local/runtime'
-import { openRound } from '../helpers/rounds'
+import { openRound, SELF_REPORTS } from '../helpers/rounds'
 import { type Answer, data, type Session, signIn, startTestRuntime } from '../helpers/runtime'
 
 let runtime: Runtime
@@ -21,7 +21,7 @@ const usesLeft = (code: string) => (runtime.cloudbase.store.collection('invitati
 beforeAll(async () => {
   runtime = await startTestRuntime()
   admin = await signIn(runtime, 'admin')
-  roundId = await openRound(runtime, { templateId: 'sanping-yilian', groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: ['t1', 't2', 't3'] }] }, false)
+  roundId = await openRound(runtime, { templateId: 'sanping-yilian', reports: SELF_REPORTS, groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: ['t1', 't2', 't3'] }] }, false)
   const { codes } = data(await organize<{ codes: { code: string }[] }>(admin, 'addRoster', { roundId, categoryId: 'unit', entries: [{ name: '张三', unitId: 't1' }, { name: '李四', unitId: 't1' }] }))
   ;[used, unused] = codes.map((c) => c.code) as [string, string]
   shared = data(await organize<{ code: string }>(admin, 'sharedCode', { roundId, categoryId: 'all-round', unitId: 't2', maxUses: 5 })).code

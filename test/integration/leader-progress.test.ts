@@ -7,7 +7,7 @@
 import type { Dashboard, RoundResults } from '../../src/api/report'
 import type { Runtime } from '../../local/runtime'
 import { templateById } from '../../src/core'
-import { ensureUnits, fullBallot, openRound, TARGETS, TEST_STREET } from '../helpers/rounds'
+import { ensureUnits, fullBallot, openRound, TARGETS, TEST_STREET, SELF_REPORTS } from '../helpers/rounds'
 import { type Answer, data, type Session, signIn, startTestRuntime } from '../helpers/runtime'
 
 let runtime: Runtime
@@ -39,7 +39,7 @@ async function vote(roundId: string, code: string, voters: readonly string[]): P
 }
 
 test('an open 三评一联 round: the leader sees each unit\'s ballots against 15 + 5 × 3, when results come, and nothing of what was said', async () => {
-  const roundId = await openRound(runtime, { templateId: 'sanping-yilian', groups: GROUP }, false)
+  const roundId = await openRound(runtime, { templateId: 'sanping-yilian', reports: SELF_REPORTS, groups: GROUP }, false)
   for (const t of TARGETS) data(await call(admin, 'organize', 'sharedCode', { roundId, categoryId: 'unit', unitId: t.unitId, maxUses: 15 }))
   const { code } = data(await call<{ code: string }>(admin, 'organize', 'sharedCode', { roundId, categoryId: 'all-round', unitId: 't1', maxUses: 5 }))
   expect(data(await call<{ state: string }>(admin, 'organize', 'openRound', { roundId }))).toMatchObject({ state: 'open' })
@@ -80,7 +80,7 @@ test('an open 三评一联 round: the leader sees each unit\'s ballots against 1
 })
 
 test('a leader of one unit follows that unit only; a leader elsewhere learns nothing of the round', async () => {
-  const roundId = await openRound(runtime, { templateId: 'sanping-yilian', groups: GROUP }, false)
+  const roundId = await openRound(runtime, { templateId: 'sanping-yilian', reports: SELF_REPORTS, groups: GROUP }, false)
   for (const t of TARGETS) data(await call(admin, 'organize', 'sharedCode', { roundId, categoryId: 'unit', unitId: t.unitId, maxUses: 15 }))
   const { code } = data(await call<{ code: string }>(admin, 'organize', 'sharedCode', { roundId, categoryId: 'all-round', unitId: 't1', maxUses: 5 }))
   data(await call(admin, 'organize', 'openRound', { roundId }))
