@@ -41,6 +41,16 @@ const phoneHashOf = (phone: string | undefined) => {
   return digits ? keyedHash('phone', digits) : null
 }
 
+/**
+ * Entries imported before phones were read as their 11 digits hashed every digit written, so
+ * "+86 138…" was stored as the hash of 86138…: a re-import also looks a person up under the
+ * prefixed forms, however the number is written now.
+ */
+const legacyPhoneHashesOf = (phone: string | undefined) => {
+  const digits = phone && mobileNumber(phone)
+  return digits ? [`86${digits}`, `0086${digits}`].map((d) => keyedHash('phone', d)) : []
+}
+
 /** Name, unit and phone (by its hash) together say who a roster entry is. */
 const personKey = (name: string, unitId: string, phoneHash: string | null) => JSON.stringify([name, unitId, phoneHash])
 
@@ -83,6 +93,7 @@ export async function importRoster(auth: Authority, roundId: string, fileName: s
   if (col.姓名 < 0 || col.单位 < 0 || col.类别 < 0) refuse(domainError('ROSTER_FILE_UNREADABLE', '表头须包含 姓名、单位、类别'))
   const categoryNames = Object.fromEntries(doc.round.categories.map((c) => [c.id, c.name]))
   const known = new Map((await rosterInvitations(roundId)).filter((i) => i.name !== null).map((i) => [personKey(i.name ?? '', i.unitId, i.phoneHash), i]))
+  const knownAs = (e: RosterEntry) => [phoneHashOf(e.phone), ...legacyPhoneHashesOf(e.phone)].map((h) => known.get(personKey(e.name, e.unitId, h))).find(Boolean)
   const rowOf = new Map<string, number>()
   const fresh: RosterEntry[] = []
   const moves: { code: RosterInvitation; categoryId: string; row: number }[] = []
@@ -91,7 +102,7 @@ export async function importRoster(auth: Authority, roundId: string, fileName: s
     const row = i + 2
     const entry = { name: r[col.姓名], unitId: idOrName(doc.unitNames, r[col.单位]) ?? r[col.单位], categoryId: idOrName(categoryNames, r[col.类别]) ?? r[col.类别], ...(col.手机 >= 0 && r[col.手机] ? { phone: r[col.手机] } : {}) }
     const key = personKey(entry.name, entry.unitId, phoneHashOf(entry.phone))
-    const [first, code] = [rowOf.get(key), known.get(key)]
+    const [first, code] = [rowOf.get(key), knownAs(entry)]
     const problem = entry.name ? checkEntry(doc, entry) : '姓名为空'
     if (problem) skipped.push({ row, reason: problem })
     else if (first) skipped.push({ row, reason: `与第${first}行重复` })
