@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs'
 import type { InvitationCode, ListedCode } from '../../src/api/organize'
-import { categoryName, domainError, mobileNumber, ownEntry, phoneProblem } from '../../src/core'
+import { categoryName, domainError, mobileNumber, ownEntry, phoneProblem, roundUnitIds } from '../../src/core'
 import { audit } from '../common/audit'
 import { database } from '../common/cloudbase'
 import { issueCode, type RosterInvitation } from '../common/invitations'
@@ -17,7 +17,7 @@ import type { HandlerContext } from '../common/router'
 import type { RoundDoc } from '../common/rounds'
 import { liveCodes, rosterInvitations } from './rosterSizes'
 import { managedRound } from './rounds'
-import { columnsOf, idOrName, readRows } from './sheet'
+import { columnsOf, idOrName, readRows, unitOfCell } from './sheet'
 
 export interface RosterEntry {
   name: string
@@ -86,12 +86,25 @@ async function recategorise(doc: RoundDoc, code: RosterInvitation, categoryId: s
   return updated > 0
 }
 
+/**
+ * What a file's 单位 column may name: the round's own units (its targets' and groups') first, then
+ * any unit the round knows, under the names the round shows; the tree supplies the parents.
+ */
+function unitsToName(doc: RoundDoc, units: Authority['units']) {
+  const inTree = new Set(units.map((u) => u.id))
+  const known = Object.keys(doc.unitNames)
+  const tree = [...units, ...known.filter((id) => !inTree.has(id)).map((id) => ({ id, name: '', parentId: null }))]
+    .map((u) => ({ ...u, name: ownEntry(doc.unitNames, u.id) ?? u.name }))
+  return { tree, unitTiers: [roundUnitIds(doc.round).filter((id) => Object.hasOwn(doc.unitNames, id)), known] }
+}
+
 export async function importRoster(auth: Authority, roundId: string, fileName: string, base64: string, ctx: HandlerContext) {
   const doc = await managedRound(auth, roundId)
   const [header = [], ...rows] = await readRows(fileName, base64)
   const col = columnsOf(header, ['姓名', '单位', '类别', '手机'] as const)
   if (col.姓名 < 0 || col.单位 < 0 || col.类别 < 0) refuse(domainError('ROSTER_FILE_UNREADABLE', '表头须包含 姓名、单位、类别'))
   const categoryNames = Object.fromEntries(doc.round.categories.map((c) => [c.id, c.name]))
+  const { tree, unitTiers } = unitsToName(doc, auth.units)
   const known = new Map((await rosterInvitations(roundId)).filter((i) => i.name !== null).map((i) => [personKey(i.name ?? '', i.unitId, i.phoneHash), i]))
   const knownAs = (e: RosterEntry) => [phoneHashOf(e.phone), ...legacyPhoneHashesOf(e.phone)].map((h) => known.get(personKey(e.name, e.unitId, h))).find(Boolean)
   const rowOf = new Map<string, number>()
@@ -100,10 +113,11 @@ export async function importRoster(auth: Authority, roundId: string, fileName: s
   const skipped: { row: number; reason: string }[] = []
   rows.forEach((r, i) => {
     const row = i + 2
-    const entry = { name: r[col.姓名], unitId: idOrName(doc.unitNames, r[col.单位]) ?? r[col.单位], categoryId: idOrName(categoryNames, r[col.类别]) ?? r[col.类别], ...(col.手机 >= 0 && r[col.手机] ? { phone: r[col.手机] } : {}) }
+    const unit = unitOfCell(tree, r[col.单位] ?? '', unitTiers)
+    const entry = { name: r[col.姓名], unitId: 'unitId' in unit ? unit.unitId : '', categoryId: idOrName(categoryNames, r[col.类别]) ?? r[col.类别], ...(col.手机 >= 0 && r[col.手机] ? { phone: r[col.手机] } : {}) }
     const key = personKey(entry.name, entry.unitId, phoneHashOf(entry.phone))
     const [first, code] = [rowOf.get(key), knownAs(entry)]
-    const problem = entry.name ? checkEntry(doc, entry) : '姓名为空'
+    const problem = !entry.name ? '姓名为空' : 'problem' in unit ? unit.problem : checkEntry(doc, entry)
     if (problem) skipped.push({ row, reason: problem })
     else if (first) skipped.push({ row, reason: `与第${first}行重复` })
     else if (code?.categoryId === entry.categoryId) skipped.push({ row, reason: '已在名单中' })
