@@ -17,7 +17,7 @@ import type { HandlerContext } from '../common/router'
 import type { RoundDoc } from '../common/rounds'
 import { liveCodes, rosterInvitations } from './rosterSizes'
 import { managedRound } from './rounds'
-import { columnsOf, idOrName, readRows, unitOfCell } from './sheet'
+import { columnsOf, idOrName, readRows, unitReader } from './sheet'
 
 export interface RosterEntry {
   name: string
@@ -87,15 +87,16 @@ async function recategorise(doc: RoundDoc, code: RosterInvitation, categoryId: s
 }
 
 /**
- * What a file's 单位 column may name: the round's own units (its targets' and groups') first, then
- * any unit the round knows, under the names the round shows; the tree supplies the parents.
+ * How a file's 单位 column is read: a name is looked for among the round's own units (its targets'
+ * and groups') first, then any unit the round knows, under the names the round shows; the tree
+ * supplies the parents of a 上级/单位 path.
  */
-function unitsToName(doc: RoundDoc, units: Authority['units']) {
+function unitColumn(doc: RoundDoc, units: Authority['units']) {
   const inTree = new Set(units.map((u) => u.id))
   const known = Object.keys(doc.unitNames)
   const tree = [...units, ...known.filter((id) => !inTree.has(id)).map((id) => ({ id, name: '', parentId: null }))]
     .map((u) => ({ ...u, name: ownEntry(doc.unitNames, u.id) ?? u.name }))
-  return { tree, unitTiers: [roundUnitIds(doc.round).filter((id) => Object.hasOwn(doc.unitNames, id)), known] }
+  return unitReader(tree, [roundUnitIds(doc.round).filter((id) => Object.hasOwn(doc.unitNames, id)), known])
 }
 
 export async function importRoster(auth: Authority, roundId: string, fileName: string, base64: string, ctx: HandlerContext) {
@@ -104,7 +105,7 @@ export async function importRoster(auth: Authority, roundId: string, fileName: s
   const col = columnsOf(header, ['姓名', '单位', '类别', '手机'] as const)
   if (col.姓名 < 0 || col.单位 < 0 || col.类别 < 0) refuse(domainError('ROSTER_FILE_UNREADABLE', '表头须包含 姓名、单位、类别'))
   const categoryNames = Object.fromEntries(doc.round.categories.map((c) => [c.id, c.name]))
-  const { tree, unitTiers } = unitsToName(doc, auth.units)
+  const unitOf = unitColumn(doc, auth.units)
   const known = new Map((await rosterInvitations(roundId)).filter((i) => i.name !== null).map((i) => [personKey(i.name ?? '', i.unitId, i.phoneHash), i]))
   const knownAs = (e: RosterEntry) => [phoneHashOf(e.phone), ...legacyPhoneHashesOf(e.phone)].map((h) => known.get(personKey(e.name, e.unitId, h))).find(Boolean)
   const rowOf = new Map<string, number>()
@@ -113,7 +114,7 @@ export async function importRoster(auth: Authority, roundId: string, fileName: s
   const skipped: { row: number; reason: string }[] = []
   rows.forEach((r, i) => {
     const row = i + 2
-    const unit = unitOfCell(tree, r[col.单位] ?? '', unitTiers)
+    const unit = unitOf(r[col.单位] ?? '')
     const entry = { name: r[col.姓名], unitId: 'unitId' in unit ? unit.unitId : '', categoryId: idOrName(categoryNames, r[col.类别]) ?? r[col.类别], ...(col.手机 >= 0 && r[col.手机] ? { phone: r[col.手机] } : {}) }
     const key = personKey(entry.name, entry.unitId, phoneHashOf(entry.phone))
     const [first, code] = [rowOf.get(key), knownAs(entry)]

@@ -52,24 +52,24 @@ export function idOrName(names: Record<string, string>, value: string): string |
 type TreeUnit = Pick<OrgUnit, 'id' | 'name' | 'parentId'>
 
 /**
- * A cell naming a unit by id, by name, or by names from a parent down ("东社区/第一网格"). Names
- * are unique only among siblings, so a bare name is looked for in `tiers` in turn (the round's own
- * units before every unit it may name) and the first tier with a match answers; two matches there
- * are refused as ambiguous, with the paths that would tell them apart.
+ * Reads cells naming a unit by id, by name, or by names from a parent down ("东社区/第一网格").
+ * Names are unique only among siblings, so a bare name is looked for in `tiers` in turn (the
+ * round's own units before every unit it may name) and the first tier with a match answers; two
+ * matches there are refused as ambiguous, with the paths that would tell them apart.
  */
-export function unitOfCell(tree: readonly TreeUnit[], cell: string, tiers: readonly (readonly string[])[]): { unitId: string } | { problem: string } {
-  if (tiers.some((ids) => ids.includes(cell))) return { unitId: cell }
+export function unitReader(tree: readonly TreeUnit[], tiers: readonly (readonly string[])[]) {
   const byId = new Map(tree.map((u) => [u.id, u]))
-  const path = cell.split(/[/／]/).map((p) => p.trim())
   const named = (id: string | null | undefined, names: string[]): boolean =>
     names.length === 0 || (!!id && byId.get(id)?.name === names.at(-1) && named(byId.get(id)?.parentId, names.slice(0, -1)))
-  for (const ids of tiers) {
-    const matches = ids.filter((id) => named(id, [cell]) || named(id, path))
-    if (matches.length === 1) return { unitId: matches[0] as string }
-    if (matches.length > 1) {
-      const pathOf = (id: string) => [byId.get(byId.get(id)?.parentId ?? '')?.name, byId.get(id)?.name].filter(Boolean).join('/')
-      return { problem: `单位名称不唯一，请写明上级单位，如${matches.map((id) => `“${pathOf(id)}”`).join('或')}` }
+  const pathOf = (id: string) => [byId.get(byId.get(id)?.parentId ?? '')?.name, byId.get(id)?.name].filter(Boolean).join('/')
+  return (cell: string): { unitId: string } | { problem: string } => {
+    if (tiers.some((ids) => ids.includes(cell))) return { unitId: cell }
+    const path = cell.split(/[/／]/).map((p) => p.trim())
+    for (const ids of tiers) {
+      const matches = ids.filter((id) => named(id, [cell]) || named(id, path))
+      if (matches.length === 1) return { unitId: matches[0] as string }
+      if (matches.length > 1) return { problem: `单位名称不唯一，请写明上级单位，如${matches.map((id) => `“${pathOf(id)}”`).join('或')}` }
     }
+    return { problem: '单位不存在' }
   }
-  return { problem: '单位不存在' }
 }
