@@ -17,7 +17,7 @@ import type { HandlerContext } from '../common/router'
 import type { RoundDoc } from '../common/rounds'
 import { liveCodes, rosterInvitations } from './rosterSizes'
 import { managedRound } from './rounds'
-import { columnsOf, idOrName, readRows, unitReader } from './sheet'
+import { ambiguousUnit, columnsOf, idOrName, readRows, unitReader } from './sheet'
 
 export interface RosterEntry {
   name: string
@@ -118,7 +118,7 @@ export async function importRoster(auth: Authority, roundId: string, fileName: s
     const entry = { name: r[col.姓名], unitId: 'unitId' in unit ? unit.unitId : '', categoryId: idOrName(categoryNames, r[col.类别]) ?? r[col.类别], ...(col.手机 >= 0 && r[col.手机] ? { phone: r[col.手机] } : {}) }
     const key = personKey(entry.name, entry.unitId, phoneHashOf(entry.phone))
     const [first, code] = [rowOf.get(key), knownAs(entry)]
-    const problem = !entry.name ? '姓名为空' : 'problem' in unit ? unit.problem : checkEntry(doc, entry)
+    const problem = !entry.name ? '姓名为空' : 'paths' in unit ? (unit.paths.length > 0 ? ambiguousUnit(unit.paths) : '单位不存在') : checkEntry(doc, entry)
     if (problem) skipped.push({ row, reason: problem })
     else if (first) skipped.push({ row, reason: `与第${first}行重复` })
     else if (code?.categoryId === entry.categoryId) skipped.push({ row, reason: '已在名单中' })
