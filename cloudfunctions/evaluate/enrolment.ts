@@ -3,9 +3,9 @@ import { z } from 'zod'
 import type { Enrolment } from '../../src/api/evaluate'
 import { acceptsEnrolment, categoryName, domainError, eligibleTargets, enrolInOpenCategory } from '../../src/core'
 import { database } from '../common/cloudbase'
+import { refuseInRound, roundTakesCodes } from '../common/codeGuesses'
 import { orRefuse, refuse } from '../common/refuse'
 import { loadRound, RoundDoc } from '../common/rounds'
-import { refuseInRound, roundTakesCodes } from '../common/codeGuesses'
 import { Invitation, normaliseCode, spendCode } from '../common/invitations'
 import { inTransaction, isDuplicate } from '../common/transaction'
 import { voterKey } from './keys'
@@ -87,6 +87,6 @@ export async function redeem(code: string, openid: string, now: Date): Promise<E
   if (!invitation) return answered ? refuseInRound(answered.roundId, normaliseCode(code), now, domainError('CODE_INVALID')) : refuse(domainError('CODE_INVALID'))
   const doc = await loadRound(invitation.roundId)
   const enrolment = await findEnrolment(doc, openid)
-  if (enrolment?.categoryId !== invitation.categoryId || enrolment.unitId !== invitation.unitId) return refuse(domainError('ENROLMENT_MISMATCH'))
+  if (enrolment?.categoryId !== invitation.categoryId || enrolment.unitId !== invitation.unitId) return refuseInRound(doc._id, normaliseCode(code), now, domainError('ENROLMENT_MISMATCH'))
   return { ...enrolment, roundId: doc._id }
 }
