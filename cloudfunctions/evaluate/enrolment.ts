@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { Enrolment } from '../../src/api/evaluate'
 import { acceptsEnrolment, categoryName, domainError, eligibleTargets, enrolInOpenCategory } from '../../src/core'
 import { database } from '../common/cloudbase'
+import { refuseInRound, roundTakesCodes } from '../common/codeGuesses'
 import { orRefuse, refuse } from '../common/refuse'
 import { loadRound, RoundDoc } from '../common/rounds'
 import { Invitation, normaliseCode, spendCode } from '../common/invitations'
@@ -56,8 +57,9 @@ async function assertApprovedCode(tx: Transaction, code: string): Promise<void> 
  * What a live roster code's round already says, whatever its uses: a round that takes no one, or
  * the caller's enrolment in it. Asked before uses are looked at, so whoever holds the slips cannot
  * tell a used code from an unused one by redeeming it once enrolled, or once the round is closed.
+ * Otherwise the code's round, whose budget of refusals (common/codeGuesses.ts) must not be spent.
  */
-async function answeredByRound(code: string, openid: string): Promise<(Enrolment & { roundId: string }) | undefined> {
+async function answeredByRound(code: string, openid: string, now: Date): Promise<{ answer: Enrolment & { roundId: string } } | { roundId: string } | undefined> {
   const { data } = await database().collection('invitations').doc(normaliseCode(code)).get()
   const parsed = Invitation.safeParse(data[0])
   if (!parsed.success || parsed.data.kind !== 'roster' || parsed.data.voided !== undefined) return undefined
@@ -65,9 +67,10 @@ async function answeredByRound(code: string, openid: string): Promise<(Enrolment
   const doc = await loadRound(roundId)
   orRefuse(acceptsEnrolment(doc.round))
   const enrolment = await findEnrolment(doc, openid)
-  if (!enrolment) return undefined
-  if (enrolment.categoryId !== categoryId || enrolment.unitId !== unitId) return refuse(domainError('ENROLMENT_MISMATCH'))
-  return { ...enrolment, roundId }
+  if (enrolment?.categoryId === categoryId && enrolment.unitId === unitId) return { answer: { ...enrolment, roundId } }
+  await roundTakesCodes(roundId, now)
+  if (enrolment) return refuseInRound(roundId, normaliseCode(code), now, domainError('ENROLMENT_MISMATCH'))
+  return { roundId }
 }
 
 /**
@@ -75,9 +78,9 @@ async function answeredByRound(code: string, openid: string): Promise<(Enrolment
  * one transaction, so any refusal (another kind of code, used up, a round not open) spends
  * nothing. Redeeming again for the same place spends nothing; for another place, refused.
  */
-export async function redeem(code: string, openid: string): Promise<Enrolment & { roundId: string }> {
-  const answered = await answeredByRound(code, openid)
-  if (answered) return answered
+export async function redeem(code: string, openid: string, now: Date): Promise<Enrolment & { roundId: string }> {
+  const answered = await answeredByRound(code, openid, now)
+  if (answered && 'answer' in answered) return answered.answer
   let invitation: Extract<Invitation, { kind: 'roster' }> | undefined
   try {
     await inTransaction(async (tx) => {
@@ -94,9 +97,9 @@ export async function redeem(code: string, openid: string): Promise<Enrolment & 
   } catch (e) {
     if (!isDuplicate(e) || !invitation) throw e
   }
-  if (!invitation) return refuse(domainError('CODE_INVALID'))
+  if (!invitation) return answered ? refuseInRound(answered.roundId, normaliseCode(code), now, domainError('CODE_INVALID')) : refuse(domainError('CODE_INVALID'))
   const doc = await loadRound(invitation.roundId)
   const enrolment = await findEnrolment(doc, openid)
-  if (enrolment?.categoryId !== invitation.categoryId || enrolment.unitId !== invitation.unitId) return refuse(domainError('ENROLMENT_MISMATCH'))
+  if (enrolment?.categoryId !== invitation.categoryId || enrolment.unitId !== invitation.unitId) return refuseInRound(doc._id, normaliseCode(code), now, domainError('ENROLMENT_MISMATCH'))
   return { ...enrolment, roundId: doc._id }
 }

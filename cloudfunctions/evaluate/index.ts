@@ -29,7 +29,7 @@ export const main = createRouter(api.evaluate, {
     outcomes: await submit(roundId, ballots, { openid: caller.openid, channel, openGroupId, now }),
   }),
   myStatus: async ({ roundId }, { caller }) => ({ receipts: await receiptsOf((await residentRound(roundId))._id, caller.openid) }),
-  redeem: ({ code }, { caller, now }) => guessed(caller.openid, now, () => redeem(code, caller.openid)),
+  redeem: ({ code }, { caller, now }) => guessed(caller.openid, now, () => redeem(code, caller.openid, now)),
   async resolveScene({ scene }) {
     const { data } = await database().collection('scenes').doc(scene).get()
     const found = data[0] as { roundId: string; channelId?: string; code?: string } | undefined

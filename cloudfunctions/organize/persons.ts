@@ -9,22 +9,22 @@ import { refuse } from '../common/refuse'
 import { type Authority, authorize } from '../common/roles'
 import { isWithin } from '../common/units'
 import { MANAGE } from './access'
-import { columnsOf, idOrName, readRows } from './sheet'
+import { ambiguousUnit, columnsOf, readRows, unitReader } from './sheet'
 
 export async function readPersons(auth: Authority, ownerUnitId: string, fileName: string, base64: string) {
   authorize(auth, MANAGE, ownerUnitId)
   const [header = [], ...rows] = await readRows(fileName, base64)
   const col = columnsOf(header, ['姓名', '单位', '职务'] as const)
   if (col.姓名 < 0 || col.单位 < 0) refuse(domainError('ROSTER_FILE_UNREADABLE', '表头须包含 姓名、单位（职务可选）'))
-  const subtree = auth.units.filter((u) => isWithin(auth.units, u.id, ownerUnitId))
-  const unitNames = Object.fromEntries(subtree.map((u) => [u.id, u.name]))
+  const unitOf = unitReader(auth.units, [auth.units.filter((u) => isWithin(auth.units, u.id, ownerUnitId)).map((u) => u.id)])
   const persons: PersonRow[] = []
   const skipped: { row: number; reason: string }[] = []
   rows.forEach((r, i) => {
     const [name = '', unit = '', position = ''] = [r[col.姓名], r[col.单位], col.职务 >= 0 ? r[col.职务] : '']
-    const unitId = idOrName(unitNames, unit)
-    const problem = !name ? '姓名为空' : name.length > 40 || position.length > 40 ? '姓名或职务过长' : !unitId ? `单位“${unit}”不在本单位范围内或名称重复` : null
-    if (!problem && unitId) persons.push({ name, unitId, ...(position ? { position } : {}) })
+    const found = unitOf(unit)
+    const unitProblem = 'paths' in found ? (found.paths.length > 0 ? ambiguousUnit(found.paths) : `单位“${unit}”不在本单位范围内`) : null
+    const problem = !name ? '姓名为空' : name.length > 40 || position.length > 40 ? '姓名或职务过长' : unitProblem
+    if (!problem && 'unitId' in found) persons.push({ name, unitId: found.unitId, ...(position ? { position } : {}) })
     else skipped.push({ row: i + 2, reason: problem ?? '' })
   })
   return { persons, skipped }

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs'
 import type { InvitationCode, ListedCode } from '../../src/api/organize'
-import { categoryName, domainError, mobileNumber, ownEntry, phoneProblem } from '../../src/core'
+import { categoryName, domainError, mobileNumber, ownEntry, phoneProblem, roundUnitIds } from '../../src/core'
 import { audit } from '../common/audit'
 import { database } from '../common/cloudbase'
 import { issueCode, type RosterInvitation } from '../common/invitations'
@@ -18,7 +18,7 @@ import type { RoundDoc } from '../common/rounds'
 import { assertRosterApproved, noteRosterChange } from './rosterReview'
 import { liveCodes, rosterInvitations } from './rosterSizes'
 import { managedRound } from './rounds'
-import { columnsOf, idOrName, readRows } from './sheet'
+import { ambiguousUnit, columnsOf, idOrName, readRows, unitReader } from './sheet'
 
 export interface RosterEntry {
   name: string
@@ -41,6 +41,16 @@ function checkEntry(doc: RoundDoc, e: RosterEntry): string | null {
 const phoneHashOf = (phone: string | undefined) => {
   const digits = phone && mobileNumber(phone)
   return digits ? keyedHash('phone', digits) : null
+}
+
+/**
+ * Entries imported before phones were read as their 11 digits hashed every digit written, so
+ * "+86 138…" was stored as the hash of 86138…: a re-import also looks a person up under the
+ * prefixed forms, however the number is written now.
+ */
+const legacyPhoneHashesOf = (phone: string | undefined) => {
+  const digits = phone && mobileNumber(phone)
+  return digits ? [`86${digits}`, `0086${digits}`].map((d) => keyedHash('phone', d)) : []
 }
 
 /** Name, unit and phone (by its hash) together say who a roster entry is. */
@@ -79,23 +89,39 @@ async function recategorise(doc: RoundDoc, code: RosterInvitation, categoryId: s
   return updated > 0
 }
 
+/**
+ * How a file's 单位 column is read: a name is looked for among the round's own units (its targets'
+ * and groups') first, then any unit the round knows, under the names the round shows; the tree
+ * supplies the parents of a 上级/单位 path.
+ */
+function unitColumn(doc: RoundDoc, units: Authority['units']) {
+  const inTree = new Set(units.map((u) => u.id))
+  const known = Object.keys(doc.unitNames)
+  const tree = [...units, ...known.filter((id) => !inTree.has(id)).map((id) => ({ id, name: '', parentId: null }))]
+    .map((u) => ({ ...u, name: ownEntry(doc.unitNames, u.id) ?? u.name }))
+  return unitReader(tree, [roundUnitIds(doc.round).filter((id) => Object.hasOwn(doc.unitNames, id)), known])
+}
+
 export async function importRoster(auth: Authority, roundId: string, fileName: string, base64: string, ctx: HandlerContext) {
   const doc = await managedRound(auth, roundId)
   const [header = [], ...rows] = await readRows(fileName, base64)
   const col = columnsOf(header, ['姓名', '单位', '类别', '手机'] as const)
   if (col.姓名 < 0 || col.单位 < 0 || col.类别 < 0) refuse(domainError('ROSTER_FILE_UNREADABLE', '表头须包含 姓名、单位、类别'))
   const categoryNames = Object.fromEntries(doc.round.categories.map((c) => [c.id, c.name]))
+  const unitOf = unitColumn(doc, auth.units)
   const known = new Map((await rosterInvitations(roundId)).filter((i) => i.name !== null).map((i) => [personKey(i.name ?? '', i.unitId, i.phoneHash), i]))
+  const knownAs = (e: RosterEntry) => [phoneHashOf(e.phone), ...legacyPhoneHashesOf(e.phone)].map((h) => known.get(personKey(e.name, e.unitId, h))).find(Boolean)
   const rowOf = new Map<string, number>()
   const fresh: RosterEntry[] = []
   const moves: { code: RosterInvitation; categoryId: string; row: number }[] = []
   const skipped: { row: number; reason: string }[] = []
   rows.forEach((r, i) => {
     const row = i + 2
-    const entry = { name: r[col.姓名], unitId: idOrName(doc.unitNames, r[col.单位]) ?? r[col.单位], categoryId: idOrName(categoryNames, r[col.类别]) ?? r[col.类别], ...(col.手机 >= 0 && r[col.手机] ? { phone: r[col.手机] } : {}) }
+    const unit = unitOf(r[col.单位] ?? '')
+    const entry = { name: r[col.姓名], unitId: 'unitId' in unit ? unit.unitId : '', categoryId: idOrName(categoryNames, r[col.类别]) ?? r[col.类别], ...(col.手机 >= 0 && r[col.手机] ? { phone: r[col.手机] } : {}) }
     const key = personKey(entry.name, entry.unitId, phoneHashOf(entry.phone))
-    const [first, code] = [rowOf.get(key), known.get(key)]
-    const problem = entry.name ? checkEntry(doc, entry) : '姓名为空'
+    const [first, code] = [rowOf.get(key), knownAs(entry)]
+    const problem = !entry.name ? '姓名为空' : 'paths' in unit ? (unit.paths.length > 0 ? ambiguousUnit(unit.paths) : '单位不存在') : checkEntry(doc, entry)
     if (problem) skipped.push({ row, reason: problem })
     else if (first) skipped.push({ row, reason: `与第${first}行重复` })
     else if (code?.categoryId === entry.categoryId) skipped.push({ row, reason: '已在名单中' })

@@ -22,6 +22,7 @@ export const ERROR_MESSAGES = {
   TOO_MANY_SUBMISSIONS: '提交过于频繁，请稍后再试',
   CODE_INVALID: '邀请码不正确或已用完，请核对后再输入',
   TOO_MANY_CODE_GUESSES: '邀请码输错的次数太多，请过 10 分钟再试',
+  ROUND_CODES_PAUSED: '本轮评议的邀请码近期被多次尝试，暂停受理，请过 10 分钟再试；已参评的居民不受影响',
   SETUP_CLAIMED: '系统已有管理员，初始化码不能再次使用',
   SETUP_CODE_WRONG: '初始化码不正确',
   ROLE_NOT_FOUND: '该角色不存在或已被撤销',

@@ -45,5 +45,10 @@ export function dumpDifference(before: Dump, after: Dump): string[] {
   return described.length ? described : [before.seq === after.seq ? 'documents reordered' : `commit sequence ${before.seq} → ${after.seq}`]
 }
 
-/** The code box's guess budgets (cloudfunctions/common/codeGuesses.ts): charging a wrong code to its guesser is the one write a refused guess must make. */
-export const guessBudgets = (d: Dump) => new Set(d.rows.filter((r) => r.key.startsWith('limits/') && (r.entry.doc as { kind?: unknown } | undefined)?.kind === 'code-guess').map((r) => r.key))
+/**
+ * The code box's guess budgets (cloudfunctions/common/codeGuesses.ts): charging a wrong code to its
+ * guesser, and a refusal on a real code to its round (with the code's marker), are the only writes
+ * a refused guess may make.
+ */
+const GUESS_KINDS: unknown[] = ['code-guess', 'round-code-refusal', 'round-code-refused']
+export const guessBudgets = (d: Dump) => new Set(d.rows.filter((r) => r.key.startsWith('limits/') && GUESS_KINDS.includes((r.entry.doc as { kind?: unknown } | undefined)?.kind)).map((r) => r.key))

@@ -56,6 +56,22 @@ test('a GBK CSV of members is read with names, positions and units; unknown or h
   expect(data(await organize<{ persons: Person[] }>(admin, 'readPersons', { ownerUnitId: 'p-street', fileName: 'members.CSV', base64: utf8 })).persons).toEqual(read.persons)
 })
 
+test('a branch name two communities share is read from the community\'s own list, and from the street\'s with its community named', async () => {
+  await organize(admin, 'createUnit', { id: 'q-street', name: '重名街道', parentId: null, kind: 'street' })
+  for (const id of ['q-east', 'q-west']) await organize(admin, 'createUnit', { id, name: id === 'q-east' ? '东社区' : '西社区', parentId: 'q-street', kind: 'community' })
+  for (const id of ['q-east', 'q-west']) await organize(admin, 'createUnit', { id: `${id}-b1`, name: '第一党支部', parentId: id, kind: 'branch' })
+  const csv = gbk64(['姓名,单位,职务', '王建国,第一党支部,支部书记', '李秀英,西社区/第一党支部,组织委员'].join('\r\n'))
+  const read = (ownerUnitId: string) => organize<{ persons: Person[]; skipped: { row: number; reason: string }[] }>(admin, 'readPersons', { ownerUnitId, fileName: '党员名单.csv', base64: csv })
+  expect(data(await read('q-street'))).toEqual({
+    persons: [{ name: '李秀英', unitId: 'q-west-b1', position: '组织委员' }],
+    skipped: [{ row: 2, reason: '单位名称不唯一，请写明上级单位，如“东社区/第一党支部”或“西社区/第一党支部”' }],
+  })
+  expect(data(await read('q-east'))).toEqual({
+    persons: [{ name: '王建国', unitId: 'q-east-b1', position: '支部书记' }],
+    skipped: [{ row: 3, reason: '单位“西社区/第一党支部”不在本单位范围内' }],
+  })
+})
+
 test('persons are read only within a subtree the caller manages', async () => {
   const outsider = await signIn(runtime, 'voter-301')
   expect(await organize(outsider, 'readPersons', { ownerUnitId: 'p-street', fileName: 'a.csv', base64: gbk64(MEMBERS_CSV) })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })

@@ -2,6 +2,8 @@
  * Rosters as offices really have them: Excel's own CSV (GBK), re-imported after corrections. A
  * person is the same person by name, unit and phone; importing one file twice changes nothing.
  */
+import { database } from '../../cloudfunctions/common/cloudbase'
+import { keyedHash } from '../../cloudfunctions/common/keyed'
 import type { Runtime } from '../../local/runtime'
 import { dumpDatabase, dumpDifference } from '../helpers/dump'
 import { gbk } from '../helpers/gbk'
@@ -77,6 +79,19 @@ test('a corrected file adds the new person, moves a changed category on the same
     { row: 7, reason: '单位不存在' },
     { row: 8, reason: '类别不存在' },
   ])
+})
+
+test('a person imported when phones were hashed as written (+86, 0086) is still found by a re-import, however the number is written now', async () => {
+  const first = await importCsv(['姓名,单位,类别,手机', '钱一,甲单位,单位参评人员,+86 138 0000 0021', '钱二,乙单位,单位参评人员,0086-13800000022'].join('\r\n'))
+  expect(first.codes.map((c) => c.name)).toEqual(['钱一', '钱二'])
+  // As the import before this fix stored them: the hash of every digit written.
+  for (const [c, digits] of first.codes.map((c, i) => [c, ['8613800000021', '008613800000022'][i]] as const)) {
+    await database().collection('invitations').doc(c.code).update({ phoneHash: keyedHash('phone', digits) })
+  }
+  const before = dumpDatabase(runtime)
+  const again = await importCsv(['姓名,单位,类别,手机', '钱一,甲单位,单位参评人员,13800000021', '钱二,乙单位,单位参评人员,+8613800000022'].join('\r\n'))
+  expect(again).toEqual({ codes: [], updated: [], skipped: [{ row: 2, reason: '已在名单中' }, { row: 3, reason: '已在名单中' }] })
+  expect(dumpDifference(before, dumpDatabase(runtime))).toEqual([])
 })
 
 test('once the round is open a category moves for no one, used code or not: the answer never tells who voted', async () => {

@@ -67,7 +67,7 @@ export default function PersonsStep({ draft, units, update }: Props) {
         <View className='org__inline-actions'>
           <Button size='small' fill='outline' onClick={() => void importFile()}>导入名单（CSV / Excel）</Button>
         </View>
-        <Text className='qp-muted'>导入文件的列：姓名、单位、职务（可选）；Excel 另存的 CSV 也可以。</Text>
+        <Text className='qp-muted'>导入文件的列：姓名、单位、职务（可选）；单位重名时写上级单位，如“东社区/第一党支部”；Excel 另存的 CSV 也可以。</Text>
         {note && <Text className='org__ok persons__note'>{note}</Text>}
         {error && <Text className='qp-error'>{error.message}</Text>}
       </View>

@@ -79,7 +79,7 @@ export default function RosterPanel({ round, unitName, onChanged }: Props) {
           导入名单（CSV / Excel）
         </Button>
       </View>
-      <Text className='qp-muted'>导入文件的列：姓名、单位、类别、手机（可选）；Excel 另存的 CSV 也可以。同一人（姓名、单位、手机相同）再次导入不会重复。</Text>
+      <Text className='qp-muted'>导入文件的列：姓名、单位、类别、手机（可选）；单位重名时写上级单位，如“东社区/第一网格”；Excel 另存的 CSV 也可以。同一人（姓名、单位、手机相同）再次导入不会重复。</Text>
       {note && <Text className='org__ok roster__note'>{note}</Text>}
       {error && <Text className='qp-error'>{error.message}</Text>}
       <SharedCode
