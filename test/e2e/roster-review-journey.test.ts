@@ -3,6 +3,8 @@
  * enters a 三评一联 roster and sees it 待审定, with no way to approve it; the supervisor (here the
  * whole-tree admin, above the community) returns it with a reason, then approves it; the community's
  * organiser reads the verdict. Screenshots in test-output/screenshots/roster-review-*.
+ * The community's organiser is a persona of this file alone: the demo's 陈组织员 may meanwhile hold
+ * the street's role (organizer-journey grants it), which makes him a supervisor of the community.
  */
 import type { Page } from 'playwright-core'
 import { browserPool, button, callAs, pickPersona, productUrl } from './browser'
@@ -13,25 +15,34 @@ afterAll(() => browsers.close())
 
 const TITLE = `幸福社区三评一联 ${Date.now().toString(36)}`
 let roundId = ''
+/** Holds the organiser role at 幸福社区 and nothing above it. */
+const COMMUNITY_ORGANISER = 'voter-9401'
 
 beforeAll(async () => {
+  const { code } = await callAs<{ code: string }>('admin', 'organize', 'inviteRole', { role: 'organizer', unitId: 'community-xingfu' })
+  await callAs(COMMUNITY_ORGANISER, 'organize', 'redeemRole', { code, displayName: '赵组织员' })
   const branches = [['b1', '幸福社区第一网格党支部'], ['b2', '幸福社区第二网格党支部']]
-  roundId = (await callAs<{ roundId: string }>('organizer', 'organize', 'createRound', {
+  roundId = (await callAs<{ roundId: string }>(COMMUNITY_ORGANISER, 'organize', 'createRound', {
     templateId: 'sanping-yilian', ownerUnitId: 'community-xingfu', title: TITLE,
     window: { opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 86400_000).toISOString() },
     targets: branches.map(([id, name]) => ({ id, name, kind: 'unit', unitId: id })),
     groups: [{ id: 'g1', name: '第一组', leadUnitId: 'b1', unitIds: ['b1', 'b2'] }],
     reports: Object.fromEntries(branches.map(([id, name]) => [id, `${name}情况报告`])),
   })).roundId
-  await callAs('organizer', 'organize', 'addRoster', { roundId, categoryId: 'unit', entries: [{ name: '张建国', unitId: 'b1' }, { name: '李秀英', unitId: 'b2' }] })
-  await callAs('organizer', 'organize', 'sharedCode', { roundId, categoryId: 'all-round', unitId: 'b1', maxUses: 5 })
+  await callAs(COMMUNITY_ORGANISER, 'organize', 'addRoster', { roundId, categoryId: 'unit', entries: [{ name: '张建国', unitId: 'b1' }, { name: '李秀英', unitId: 'b2' }] })
+  await callAs(COMMUNITY_ORGANISER, 'organize', 'sharedCode', { roundId, categoryId: 'all-round', unitId: 'b1', maxUses: 5 })
 })
 
+/** `persona`: a name on the sign-in page, or a test persona id signed in through the dev login. */
 async function roundPageAs(persona: string): Promise<Page> {
   const page = await browsers.newPage()
-  await page.goto(productUrl())
-  await pickPersona(page, persona)
-  await page.locator('.home__redeem').waitFor()
+  if (persona === COMMUNITY_ORGANISER) {
+    await page.context().request.post(`${productUrl()}/__dev/login`, { data: { persona } })
+  } else {
+    await page.goto(productUrl())
+    await pickPersona(page, persona)
+    await page.locator('.home__redeem').waitFor()
+  }
   await page.goto(`${productUrl()}/#/organizer/pages/round/index?roundId=${roundId}`)
   await page.locator('.roster-review').waitFor()
   return page
@@ -40,7 +51,7 @@ async function roundPageAs(persona: string): Promise<Page> {
 const state = (page: Page) => page.locator('.roster-review__state')
 
 test('the community\'s organiser sees the roster 待审定, opening blocked for it, and no way to approve it', async () => {
-  const page = await roundPageAs('陈组织员')
+  const page = await roundPageAs(COMMUNITY_ORGANISER)
   await expect(state(page).innerText()).resolves.toBe('待审定')
   await expect(button(page, '审定通过').count()).resolves.toBe(0)
   await page.locator('.readiness__blocker', { hasText: '参评人员名单尚未经督导组审定' }).waitFor()
@@ -59,7 +70,7 @@ test('the supervisor returns it with a reason, then approves it; the organiser r
   await supervisor.locator('.roster-review').evaluate((el) => el.scrollIntoView({ block: 'start' }))
   await screenshot(supervisor, 'roster-review-02-returned')
 
-  const organiser = await roundPageAs('陈组织员')
+  const organiser = await roundPageAs(COMMUNITY_ORGANISER)
   await expect(state(organiser).innerText()).resolves.toBe('退回')
   await organiser.getByText('退回原因：离退休干部代表缺少一人').waitFor()
 

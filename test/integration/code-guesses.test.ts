@@ -76,7 +76,7 @@ const anyone = () => signIn(runtime, `voter-${personas++}`)
 
 /** An open round with `n` named people's codes, the first `used` of them redeemed by their owners. */
 async function rosterRound(n: number, used: number) {
-  const id = await openRound(runtime, { templateId: 'sanping-yilian', groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: ['t1', 't2', 't3'] }] }, false)
+  const id = await openRound(runtime, { templateId: 'sanping-yilian', reports: SELF_REPORTS, groups: [{ id: 'g', name: '第一组', leadUnitId: 't1', unitIds: ['t1', 't2', 't3'] }] }, false)
   const entries = Array.from({ length: n }, (_, i) => ({ name: `居民${i}`, unitId: 't1' }))
   const codes = data(await organize<{ codes: { code: string }[] }>(admin, 'addRoster', { roundId: id, categoryId: 'unit', entries })).codes.map((c) => c.code)
   // Every roster category needs a code before the round opens.
