@@ -144,6 +144,17 @@ export const VALID: Generators = {
       ),
     listSamples: roundRef,
     auditLog: (s) => fc.record({ unitId: optional(unitId(s)), roundId: optional(roundId(s)) }).map(defined),
+    codeCounts: roundRef,
+  },
+  // Strict one-key inputs: the fallback's random subset of ids rarely matches them exactly.
+  report: {
+    dashboard: (s) => fc.record({ unitId: optional(unitId(s)) }).map(defined),
+    roundResults: roundRef,
+    targetDetail: (s) => targetOf(s).chain((ref) => fc.record({ page: optional(fc.integer({ min: 1, max: 3 })) }).map((p) => defined({ ...ref, ...p }))),
+    trend: (s) => fc.record({ unitId: unitId(s) }),
+    exportRound: roundRef,
+    reportPdf: (s) => targetOf(s).chain((ref) => optional(fc.constant(ref.targetId)).map((targetId) => defined({ roundId: ref.roundId, targetId }))),
+    publishedResults: roundRef,
   },
 }
 
