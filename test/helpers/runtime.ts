@@ -13,6 +13,20 @@ export async function startTestRuntime(dataDir = ':memory:'): Promise<Runtime> {
   return startRuntime({ dataDir, port: 0, functions: FUNCTIONS, devSignIn: true })
 }
 
+/**
+ * A runtime for the test file with the admin signed in: started before its tests, closed after them.
+ * Read `runtime` and `admin` inside tests (they exist once `beforeAll` has run).
+ */
+export function runtimeWithAdmin(): { readonly runtime: Runtime; readonly admin: Session } {
+  const stack = {} as { runtime: Runtime; admin: Session }
+  beforeAll(async () => {
+    stack.runtime = await startTestRuntime()
+    stack.admin = await signIn(stack.runtime, 'admin')
+  })
+  afterAll(() => stack.runtime.close())
+  return stack
+}
+
 export async function signIn(runtime: Pick<Runtime, 'url'>, persona: string): Promise<Session> {
   const res = await fetch(`${runtime.url}/__dev/login`, { method: 'POST', body: JSON.stringify({ persona }) })
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]

@@ -6,23 +6,16 @@
 import { database } from '../../cloudfunctions/common/cloudbase'
 import { main as scheduler } from '../../cloudfunctions/scheduler'
 import { timerContext } from '../../local/gateway'
-import type { Runtime } from '../../local/runtime'
 import type { TargetDetail } from '../../src/api/report'
 import { templateById } from '../../src/core'
 import { type Answer, fullBallot, openRound } from '../helpers/rounds'
-import { type Session, signIn, startTestRuntime } from '../helpers/runtime'
+import { signIn, runtimeWithAdmin } from '../helpers/runtime'
 
 const template = templateById('community-satisfaction')!.ballot
-let runtime: Runtime
-let admin: Session
-beforeAll(async () => {
-  runtime = await startTestRuntime()
-  admin = await signIn(runtime, 'admin')
-})
-afterAll(() => runtime.close())
+const stack = runtimeWithAdmin()
 
 async function vote(roundId: string, who: string, opinion: string) {
-  const s = await signIn(runtime, who)
+  const s = await signIn(stack.runtime, who)
   await s.call('evaluate', { action: 'enrol', data: { roundId, categoryId: 'residents' } })
   const answer = await s.call<Answer<{ outcomes: { status: string }[] }>>('evaluate', { action: 'submit', data: { roundId, ballots: [fullBallot(template, 't1', 0, opinion)] } })
   expect(answer).toMatchObject({ ok: true, data: { outcomes: [{ status: 'recorded' }] } })
@@ -35,27 +28,27 @@ async function resultsOf(roundId: string): Promise<string[]> {
 }
 
 test('storing the final results drops the release and the live results; the stored ones still serve every view', async () => {
-  const roundId = await openRound(runtime)
+  const roundId = await openRound(stack.runtime)
   for (let i = 0; i < 5; i++) await vote(roundId, `voter-${900 + i}`, `意见${i}`)
   // A read takes the first release (5 ballots); then one more resident votes after it.
-  expect(await admin.call<Answer>('report', { action: 'roundResults', data: { roundId } })).toMatchObject({ ok: true })
+  expect(await stack.admin.call<Answer>('report', { action: 'roundResults', data: { roundId } })).toMatchObject({ ok: true })
   expect(await resultsOf(roundId)).toContain('live release')
   await vote(roundId, 'voter-999', '最后一条意见')
 
-  expect(await admin.call<Answer>('organize', { action: 'closeRound', data: { roundId } })).toMatchObject({ ok: true })
+  expect(await stack.admin.call<Answer>('organize', { action: 'closeRound', data: { roundId } })).toMatchObject({ ok: true })
   const kept = await resultsOf(roundId)
   expect(kept.filter((k) => k.startsWith('live'))).toEqual([])
   expect(kept).toContain('stored target')
 
   // Every view reads the stored results: the final count, and all six opinions.
-  const detail = await admin.call<Answer<TargetDetail>>('report', { action: 'targetDetail', data: { roundId, targetId: 't1' } })
+  const detail = await stack.admin.call<Answer<TargetDetail>>('report', { action: 'targetDetail', data: { roundId, targetId: 't1' } })
   expect(detail.ok && detail.data.opinions.items.map((o) => o.text).sort()).toEqual(['意见0', '意见1', '意见2', '意见3', '意见4', '最后一条意见'])
   expect(await resultsOf(roundId)).toEqual(kept)
 })
 
 test('a live document written back by a refresh still under way at the close is dropped by the next timer run', async () => {
-  const roundId = await openRound(runtime)
-  expect(await admin.call<Answer>('organize', { action: 'closeRound', data: { roundId } })).toMatchObject({ ok: true })
+  const roundId = await openRound(stack.runtime)
+  expect(await stack.admin.call<Answer>('organize', { action: 'closeRound', data: { roundId } })).toMatchObject({ ok: true })
   await database().collection('results').doc(`release:${roundId}:t1`).set({ roundId, basis: 'live', kind: 'release', targetId: 't1', opinions: ['迟到的意见'], at: Date.now() })
   expect(await resultsOf(roundId)).toContain('live release')
   const fired = (await scheduler({ Type: 'Timer', TriggerName: 'close-ended-rounds', Time: new Date().toISOString(), Message: '' }, timerContext('scheduler'))) as Answer

@@ -7,18 +7,10 @@ import type { RoundResults, TargetDetail } from '../../src/api/report'
 import { builtinTemplates, type Round, targetResult } from '../../src/core'
 import { database } from '../../cloudfunctions/common/cloudbase'
 import { opinionsPage } from '../../cloudfunctions/common/opinions'
-import type { Runtime } from '../../local/runtime'
 import { type Answer, fullBallot, openRound } from '../helpers/rounds'
-import { signIn, type Session } from '../helpers/runtime'
+import { signIn, runtimeWithAdmin } from '../helpers/runtime'
 
-let runtime: Runtime
-let admin: Session
-beforeAll(async () => {
-  const { startTestRuntime } = await import('../helpers/runtime')
-  runtime = await startTestRuntime()
-  admin = await signIn(runtime, 'admin')
-})
-afterAll(() => runtime.close())
+const stack = runtimeWithAdmin()
 
 const template = builtinTemplates.find((t) => t.id === 'community-satisfaction')!.ballot
 const ok = <T>(answer: Answer<T>): T => {
@@ -29,7 +21,7 @@ const ok = <T>(answer: Answer<T>): T => {
 let voters = 0
 async function cast(roundId: string, targetLevels: Record<string, number>, count: number, opinion: string) {
   for (let i = 0; i < count; i++) {
-    const voter = await signIn(runtime, `voter-${++voters}`)
+    const voter = await signIn(stack.runtime, `voter-${++voters}`)
     ok(await voter.call<Answer>('evaluate', { action: 'enrol', data: { roundId, categoryId: 'residents' } }))
     const ballots = Object.entries(targetLevels).map(([targetId, level]) => fullBallot(template, targetId, level, opinion))
     ok(await voter.call<Answer>('evaluate', { action: 'submit', data: { roundId, ballots } }))
@@ -50,14 +42,14 @@ async function toOldShape(roundId: string, targetId: string): Promise<void> {
 }
 
 test('a stored result of the old shape shows nothing of a target under k, and its verdict is a sentence', async () => {
-  const roundId = await openRound(runtime)
+  const roundId = await openRound(stack.runtime)
   await cast(roundId, { t1: 0, t2: 0 }, 2, '门口的路灯一直不亮')
   await cast(roundId, { t2: 2 }, 4, '办事要跑好几趟')
-  ok(await admin.call<Answer>('organize', { action: 'closeRound', data: { roundId } }))
+  ok(await stack.admin.call<Answer>('organize', { action: 'closeRound', data: { roundId } }))
   await toOldShape(roundId, 't1')
   await toOldShape(roundId, 't2')
 
-  const results = ok(await admin.call<Answer<RoundResults>>('report', { action: 'roundResults', data: { roundId } }))
+  const results = ok(await stack.admin.call<Answer<RoundResults>>('report', { action: 'roundResults', data: { roundId } }))
   const t1 = results.targets.find((t) => t.targetId === 't1')!.result
   expect(t1.ballots).toBe(2)
   expect(t1.counted).toBe(0)
@@ -67,13 +59,13 @@ test('a stored result of the old shape shows nothing of a target under k, and it
   const t2 = results.targets.find((t) => t.targetId === 't2')!.result
   expect(t2.headline.satisfaction).toMatchObject({ num: 2, den: 6 })
 
-  const detail = ok(await admin.call<Answer<TargetDetail>>('report', { action: 'targetDetail', data: { roundId, targetId: 't1' } }))
+  const detail = ok(await stack.admin.call<Answer<TargetDetail>>('report', { action: 'targetDetail', data: { roundId, targetId: 't1' } }))
   expect(detail.opinions.items).toEqual([])
   expect(detail.opinions.withheld).toContain('匿名')
   expect(detail.overall.every((bar) => bar.count === 0)).toBe(true)
 
-  ok(await admin.call<Answer>('organize', { action: 'publishRound', data: { roundId } }))
-  const resident = await signIn(runtime, 'resident-wang')
+  ok(await stack.admin.call<Answer>('organize', { action: 'publishRound', data: { roundId } }))
+  const resident = await signIn(stack.runtime, 'resident-wang')
   const published = ok(await resident.call<Answer<{ targets: { targetId: string; verdict: string }[] }>>('report', { action: 'publishedResults', data: { roundId } }))
   const verdict = published.targets.find((t) => t.targetId === 't1')!.verdict
   expect(verdict).not.toContain('true')
@@ -81,7 +73,7 @@ test('a stored result of the old shape shows nothing of a target under k, and it
 })
 
 test('opinions fail closed when the count they rest on is missing', async () => {
-  const roundId = await openRound(runtime)
+  const roundId = await openRound(stack.runtime)
   await cast(roundId, { t3: 0 }, 1, '希望多组织活动')
   const { data: [doc] } = await database().collection('rounds').doc(roundId).get()
   const missing = { basis: 'stored' as const } as { basis: 'stored'; counted: number }
