@@ -67,15 +67,12 @@ export function headline(round: Round, counters: Counters): Headline {
   // of fewer than k ballots is withheld (k-anonymity), and so are the composite and the other parts,
   // which subtracted from the pooled figures would give that part back.
   const thin = (p: PartResult) => p.summary.answers > 0 && p.summary.answers < round.kSuppression
-  if (parts.some(thin)) {
+  const thinParts = parts.filter(thin)
+  if (thinParts.length > 0 || parts.some((p) => p.summary.valid === 0)) {
     const none = rate(0, 0)
-    const shown = parts.map((p) => ({ ...p, summary: summarise({}, template.scale) }))
-    const withheld = { parts: parts.filter(thin).map((p) => p.name), k: round.kSuppression }
+    const withheld = thinParts.length > 0 ? { parts: thinParts.map((p) => p.name), k: round.kSuppression } : null
+    const shown = withheld ? parts.map((p) => ({ ...p, summary: summarise({}, template.scale) })) : parts
     return { basis: 'weighted', valid, satisfaction: none, good: none, dissatisfied: none, meanScore: { exact: null, value: null }, parts: shown, withheld }
-  }
-  if (parts.some((p) => p.summary.valid === 0)) {
-    const none = rate(0, 0)
-    return { basis: 'weighted', valid, satisfaction: none, good: none, dissatisfied: none, meanScore: { exact: null, value: null }, parts, withheld: null }
   }
   const mean = weightedMean(parts.map((p) => ({ weight: p.weight, value: p.summary.meanScore.exact as Fraction })))
   return {

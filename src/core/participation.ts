@@ -5,6 +5,7 @@
 import { type Counters, emptyCounters, mergeCounters } from './counters'
 import type { Quota } from './category'
 import { eligibleTargets } from './eligibility'
+import { roundUnitIds } from './enrolment'
 import type { Target } from './org'
 import type { Round } from './round'
 
@@ -25,11 +26,6 @@ export function quotaLabel(quota: Quota | undefined): string | null {
   return quota ? `${quota.comparison === 'at-least' ? '不少于' : '不超过'} ${quota.share.num}/${quota.share.den}` : null
 }
 
-/** Where evaluators come from: every unit with a target or in a group (000: the group's four units). */
-function evaluatorUnits(round: Round): string[] {
-  return [...new Set([...round.targets.map((t) => t.unitId), ...round.groups.flatMap((g) => g.unitIds)])]
-}
-
 /**
  * Ballots each target can expect from the categories that ask for a count per unit: each unit's
  * evaluators rate the targets their scope grants them (`eligibleTargets`), so a target expects
@@ -43,14 +39,17 @@ function rosterTurnout(round: Round): { perTarget: Map<string, number>; perCateg
   const perTarget = new Map<string, number>()
   const perCategory = new Map<string, number>()
   let voters = 0
+  // Where evaluators come from: every unit with a target or in a group (000: the group's four units).
+  const units = roundUnitIds(round)
   for (const category of counted) {
     const n = category.expectedPerUnit as number
-    for (const unitId of evaluatorUnits(round)) {
+    for (const unitId of units) {
       const rated = eligibleTargets(round, category.id, unitId)
       if (rated.length > 0) voters += n
       for (const t of rated) {
         perTarget.set(t.id, (perTarget.get(t.id) ?? 0) + n)
-        perCategory.set(categoryTarget(category.id, t.id), (perCategory.get(categoryTarget(category.id, t.id)) ?? 0) + n)
+        const key = categoryTarget(category.id, t.id)
+        perCategory.set(key, (perCategory.get(key) ?? 0) + n)
       }
     }
   }

@@ -45,7 +45,7 @@ export type Visibility = z.infer<typeof Visibility>
  */
 export const Approvals = z.object({ roster: z.boolean(), reports: z.boolean() }).strict()
 export type Approvals = z.infer<typeof Approvals>
-export const NO_APPROVALS: Approvals = { roster: false, reports: false }
+const NO_APPROVALS: Approvals = { roster: false, reports: false }
 
 export const Channel = z.object({ id: Id, name: Label }).strict()
 

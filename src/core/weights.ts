@@ -8,7 +8,7 @@ import { fail, succeed, type Result } from './errors'
 import type { Aggregation, Round } from './round'
 
 /** Weights are whole percentages (40 / 60). */
-export const WEIGHT_TOTAL = 100
+const WEIGHT_TOTAL = 100
 
 export function checkAggregation(aggregation: Aggregation, categories: Round['categories']): Result<Aggregation> {
   if (aggregation.mode === 'pooled') return succeed(aggregation)

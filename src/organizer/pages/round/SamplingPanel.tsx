@@ -8,6 +8,7 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { RoundDetail, SampleView } from '../../../api/organize'
 import type { ApiError } from '../../../api/result'
+import type { Sampling } from '../../../core/sampling'
 import { call } from '../../../services/api'
 import Field from '../../components/Field'
 import { pickRosterFile } from '../../lib/files'
@@ -15,11 +16,13 @@ import { useLoad } from '../../lib/useLoad'
 
 interface Props {
   round: RoundDetail
+  /** The round's sampling rule (seed 002's minimums), as the server holds it. */
+  sampling: Sampling
   unitName: (unitId: string) => string
   onChanged: () => Promise<void>
 }
 
-export default function SamplingPanel({ round, unitName, onChanged }: Props) {
+export default function SamplingPanel({ round, sampling, unitName, onChanged }: Props) {
   const samples = useLoad(() => call('organize', 'listSamples', { roundId: round.id }), [round.id])
   const [sizes, setSizes] = useState<Record<string, string>>({})
   const [error, setError] = useState<ApiError | null>(null)
@@ -43,7 +46,7 @@ export default function SamplingPanel({ round, unitName, onChanged }: Props) {
     <View className='qp-card sampling'>
       <Text className='qp-card__title'>随机抽取参评人员</Text>
       <Text className='qp-muted'>
-        {`先生成抽取种子，把种子摘要告知被评估单位；再导入该单位提供的名单（列：姓名、手机可选）并抽取。每单位至少抽取${round.sampling?.minimum ?? 30}人（县区${round.sampling?.districtMinimum ?? 100}人），名单不足时全部参加。抽取后公布种子，任何人可按名单复核抽取结果；只有抽中的人获得邀请码。`}
+        {`先生成抽取种子，把种子摘要告知被评估单位；再导入该单位提供的名单（列：姓名、手机可选）并抽取。每单位至少抽取${sampling.minimum}人（县区${sampling.districtMinimum}人），名单不足时全部参加。抽取后公布种子，任何人可按名单复核抽取结果；只有抽中的人获得邀请码。`}
       </Text>
       {places.map((p) => {
         const s = sampleOf(p)

@@ -86,7 +86,7 @@ export default function OrganizerRoundPage() {
           {participation && round.state !== 'draft' && <ParticipationPanel roundId={round.id} data={participation} editable={!readOnly && round.state === 'open'} onChanged={reload} />}
           {!readOnly && <SharePanel round={round} onChanged={reload} />}
           {!readOnly && <RosterReviewPanel round={round} onChanged={reload} />}
-          {!readOnly && round.sampling && round.state === 'draft' && <SamplingPanel round={round} unitName={unitName} onChanged={reload} />}
+          {!readOnly && round.sampling && round.state === 'draft' && <SamplingPanel round={round} sampling={round.sampling} unitName={unitName} onChanged={reload} />}
           {!readOnly && !round.sampling && (round.state === 'draft' || round.state === 'open') && <RosterPanel round={round} unitName={unitName} onChanged={reload} />}
           {!readOnly && <CodeList round={round} codes={codes} unitName={unitName} />}
           {!readOnly && <BlankForms round={round} />}
