@@ -36,10 +36,12 @@ export default function SamplingPanel({ round, sampling, unitName, onChanged }: 
     await onChanged()
   }
   const commit = async (p: { unitId: string; categoryId: string }) => done(await call('organize', 'commitSample', { roundId: round.id, unitId: p.unitId, categoryId: p.categoryId }))
-  const drawFrom = async (p: { unitId: string; categoryId: string; key: string }) => {
+  /** The size shown in the field: what was typed, else the place's minimum it is pre-filled with. */
+  const sizeText = (key: string, minimum: number) => sizes[key] ?? String(minimum)
+  const drawFrom = async (p: { unitId: string; categoryId: string; key: string }, minimum: number) => {
     setError(null)
     const file = await pickRosterFile()
-    if (file) await done(await call('organize', 'drawSample', { roundId: round.id, unitId: p.unitId, categoryId: p.categoryId, size: Number.parseInt(sizes[p.key] ?? '', 10) || 0, ...file }))
+    if (file) await done(await call('organize', 'drawSample', { roundId: round.id, unitId: p.unitId, categoryId: p.categoryId, size: Number.parseInt(sizeText(p.key, minimum), 10) || 0, ...file }))
   }
 
   return (
@@ -57,8 +59,8 @@ export default function SamplingPanel({ round, sampling, unitName, onChanged }: 
             {s && <Text className='sampling__hash' userSelect>{`种子摘要（SHA-256）：${s.commitment}`}</Text>}
             {s && !s.draw && (
               <>
-                <Field label={`抽取人数（至少${s.minimum}人）`} maxlength={5} value={sizes[p.key] ?? String(s.minimum)} onChange={(v) => setSizes({ ...sizes, [p.key]: v })} />
-                <Button size='small' type='primary' onClick={() => void drawFrom(p)}>导入名单并抽取</Button>
+                <Field label={`抽取人数（至少${s.minimum}人）`} maxlength={5} value={sizeText(p.key, s.minimum)} onChange={(v) => setSizes({ ...sizes, [p.key]: v })} />
+                <Button size='small' type='primary' onClick={() => void drawFrom(p, s.minimum)}>导入名单并抽取</Button>
               </>
             )}
             {s?.draw && (
