@@ -26,7 +26,7 @@ export interface StoredBallot {
 /** One ballot inside a pool: no identity, no time, `r` is a random sort key. */
 export type PoolEntry = Omit<StoredBallot, 'roundId' | 'targetId'>
 
-export interface Pool {
+interface Pool {
   roundId: string
   targetId: string
   ballots: (PoolEntry & { r: string })[]

@@ -20,7 +20,7 @@ export interface Release {
  * A release reads every ballot of its target: at most one a minute per target, so a busy round
  * costs a scan a minute, not one per refresh.
  */
-export const RELEASE_GAP_MS = 60_000
+const RELEASE_GAP_MS = 60_000
 
 const results = () => database().collection('results')
 const releaseId = (roundId: string, targetId: string) => `release:${roundId}:${targetId}`

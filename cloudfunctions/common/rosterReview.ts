@@ -9,14 +9,14 @@ import { database } from './cloudbase'
 import type { Transaction } from './transaction'
 import { isDuplicate } from './transaction'
 
-export const RosterReviewDoc = z.object({
+const RosterReviewDoc = z.object({
   _id: z.string(),
   state: z.enum(['pending', 'approved', 'returned']),
   revision: z.number().int().nonnegative(),
   /** Why the supervisors returned it; null otherwise. */
   reason: z.string().nullable(),
 })
-export type RosterReviewDoc = z.infer<typeof RosterReviewDoc>
+type RosterReviewDoc = z.infer<typeof RosterReviewDoc>
 
 const fresh = (roundId: string): RosterReviewDoc => ({ _id: roundId, state: 'pending', revision: 0, reason: null })
 const reviews = () => database().collection('rosterReviews')

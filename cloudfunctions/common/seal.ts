@@ -7,12 +7,13 @@
  */
 import { emptyCounters } from '../../src/core'
 import { database } from './cloudbase'
+import { shardId } from './ballots'
 import type { RoundDoc } from './rounds'
 import { isConflict, isDuplicate } from './transaction'
 
 async function sealShard(roundId: string, targetId: string, shard: number): Promise<void> {
   const counters = database().collection('counters')
-  const id = `${roundId}:${targetId}:${shard}`
+  const id = shardId(roundId, targetId, shard)
   for (;;) {
     try {
       // A write to a document an open cast has written waits for it (MongoDB) or makes it conflict.

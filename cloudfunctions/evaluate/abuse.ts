@@ -15,7 +15,6 @@ import { database } from '../common/cloudbase'
 import { isDuplicate } from '../common/transaction'
 import { rateKey } from './keys'
 
-export type { Budget } from '../common/budget'
 export const MAX_SUBMITS_PER_WINDOW = 30
 /** Identical answer sets through one channel within one window before a review flag is raised. */
 export const BURST_THRESHOLD = 20

@@ -15,7 +15,7 @@ import { MANAGE } from './access'
 import { managedRound } from './rounds'
 
 /** The unit above the owner; a round owned at the top answers to whole-tree holders alone. */
-export function supervises(auth: Authority, doc: RoundDoc): boolean {
+function supervises(auth: Authority, doc: RoundDoc): boolean {
   const above = auth.units.find((u) => u.id === doc.ownerUnitId)?.parentId ?? WHOLE_TREE
   return auth.covers(MANAGE, above)
 }
@@ -26,8 +26,9 @@ export function supervises(auth: Authority, doc: RoundDoc): boolean {
  */
 export async function noteRosterChange(auth: Authority, doc: RoundDoc, { caller, now }: Pick<HandlerContext, 'caller' | 'now'>): Promise<void> {
   if (!doc.round.approvals.roster) return
-  const before = await rosterChanged(doc._id, supervises(auth, doc))
-  if (before === 'approved' && !supervises(auth, doc)) {
+  const bySupervisor = supervises(auth, doc)
+  const before = await rosterChanged(doc._id, bySupervisor)
+  if (before === 'approved' && !bySupervisor) {
     await audit(caller.openid, { action: 'rosterSentBack', subject: doc._id, unitId: doc.ownerUnitId, before: { state: 'approved' }, after: { state: 'pending' } }, now)
   }
 }

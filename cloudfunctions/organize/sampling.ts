@@ -39,7 +39,7 @@ const samples = () => database().collection('samples')
 const sampleId = (roundId: string, unitId: string, categoryId: string) => sha256(JSON.stringify([roundId, unitId, categoryId]))
 
 /** The rows drawn (numbered from 1, in list order) for a seed: the documented algorithm. */
-export function draw(seed: string, names: readonly string[], n: number): number[] {
+function draw(seed: string, names: readonly string[], n: number): number[] {
   const keyed = names.map((name, i) => ({ row: i + 1, key: sha256(`${seed}:${i + 1}:${name}`) }))
   return keyed.sort((a, b) => (a.key < b.key ? -1 : 1)).slice(0, n).map((k) => k.row).sort((a, b) => a - b)
 }

@@ -147,9 +147,10 @@ export async function dashboard(auth: Authority, unitId: string | undefined, now
     if (doc.round.state === 'draft' || doc.round.state === 'archived') continue
     const inScope = doc.round.targets.filter((t) => within(auth, scope, t.unitId))
     const targets = inScope.filter((t) => seesTarget(auth, doc.round, t))
-    const followed = inScope.filter((t) => followsProgress(auth, doc.round, t))
-    if (targets.length > 0) shown.push({ doc, targets, figures: await roundFigures(doc, now), progressOnly: false })
-    else if (followed.length > 0) shown.push({ doc, targets: followed, figures: await roundFigures(doc, now), progressOnly: true })
+    // A leader who may not see a round's results yet follows its participation instead.
+    const progressOnly = targets.length === 0
+    const list = progressOnly ? inScope.filter((t) => followsProgress(auth, doc.round, t)) : targets
+    if (list.length > 0) shown.push({ doc, targets: list, figures: await roundFigures(doc, now), progressOnly })
   }
   shown.sort((a, b) => b.doc.round.window.opensAt.localeCompare(a.doc.round.window.opensAt))
   const content = shown.filter((s) => !s.progressOnly)

@@ -8,7 +8,6 @@ import { type Counters, formatShanghai, inShanghai, ownEntry, type Round, type T
 import { roundFigures } from '../common/results'
 import type { Authority } from '../common/roles'
 import { loadRound, type RoundDoc } from '../common/rounds'
-import { loadUnits } from '../common/units'
 import { ANY_ROLE, visibleTarget, visibleTargets } from './access'
 import { roundResults } from './views'
 
@@ -30,8 +29,9 @@ export interface Printed {
 export async function printed(auth: Authority, roundId: string, targetId: string | undefined, now: Date): Promise<Printed> {
   const doc = await loadRound(roundId, { auth, allowed: ANY_ROLE })
   const shown: Target[] = targetId ? [visibleTarget(auth, doc, targetId)] : visibleTargets(auth, doc)
-  const [figures, units] = await Promise.all([roundFigures(doc, now), loadUnits()])
-  const byId = new Map(units.map((u) => [u.id, u]))
+  const figures = await roundFigures(doc, now)
+  // The caller's authority already holds the whole unit tree.
+  const byId = new Map(auth.units.map((u) => [u.id, u]))
   const nameOf = (id: string | null | undefined) => (id ? (byId.get(id)?.name ?? ownEntry(doc.unitNames, id) ?? null) : null)
   return {
     doc,

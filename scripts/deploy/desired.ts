@@ -14,7 +14,7 @@ export const ACL_OF: Record<CollectionAccess, 'ADMINONLY'> = { 'functions-only':
 /** Files are only ever handed out as the functions' signed temporary links. */
 export const STORAGE_ACL = 'ADMINONLY'
 /** The description carries the bundle's digest: a second deploy sees the code is already there. */
-export const DESCRIPTION_PREFIX = 'QunPing bundle sha256:'
+const DESCRIPTION_PREFIX = 'QunPing bundle sha256:'
 
 export interface Secrets {
   /** QUNPING_SECRET, shared by every function of the environment. */
@@ -31,7 +31,7 @@ export interface DesiredFunction {
 }
 
 /** SHA-256 over the bundle's files (relative path and bytes, in path order). */
-export function bundleDigest(dir: string): string {
+function bundleDigest(dir: string): string {
   const hash = createHash('sha256')
   const files = (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
     .filter((e) => e.isFile())
