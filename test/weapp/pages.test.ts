@@ -19,6 +19,8 @@ const PAGES: [string, string, string][] = [
   ['organizer', 'organizer/pages/workbench/index', '组织员 · 幸福社区'],
   ['organizer', 'organizer/pages/create/index', '第 1 步，共 4 步：选择模板'],
   ['organizer', 'organizer/pages/round/index?roundId=demo-community', '第一网格居民群复制链接转发到群海报'],
+  // A 三评一联 round's page also carries the 名单审定 panel (seed 000: the list reviewed by the unit above).
+  ['admin', 'organizer/pages/round/index?roundId=demo-sanping', '名单审定'],
   ['admin', 'organizer/pages/invite/index', '邀请担任组织员领导单位联系人'],
   ['resident-wang', 'organizer/pages/redeem/index', '参加评议的邀请码、工作人员邀请码和初始化码都在这里输入'],
   ['organizer', 'organizer/pages/audit/index?roundId=demo-community', '开放了评议“2026年幸福社区党组织群众满意度测评”'],
