@@ -20,7 +20,8 @@ function room(pdf: PDFKit.PDFDocument, height: number): void {
 }
 
 function verdictWords(t: TargetView): string {
-  if (t.badges.length > 0) return t.badges.map((b) => b.label).join('、')
+  if (t.badges.length > 0) return t.badges.map((b) => `${b.label}${b.standing ? `（${b.standing}）` : ''}`).join('、')
+  if (t.result.verdicts.verdicts.some((v) => v.standing?.state === 'set-aside')) return '不予认定'
   if (t.result.verdicts.verdicts.length > 0) return t.result.verdicts.verdicts.map((v) => v.consequence).join('、')
   return t.result.verdicts.undetermined ? '暂无结论' : '未触发'
 }
@@ -122,7 +123,7 @@ function targetPage(pdf: PDFKit.PDFDocument, p: Printed, t: TargetView, opinions
   room(pdf, 40)
   pdf.moveDown(0.5).fontSize(12).text('评议结论')
   if (t.result.verdicts.verdicts.length === 0) pdf.fontSize(10).text(t.result.verdicts.undetermined ? `${t.result.verdicts.undetermined}。` : '未触发处理规定。')
-  for (const v of t.result.verdicts.verdicts) pdf.fontSize(10).fillColor('#c62828').text(v.explanation).fillColor('#000')
+  for (const v of t.result.verdicts.verdicts) pdf.fontSize(10).fillColor('#c62828').text(v.explanation).fillColor('#000').text(v.standing?.words ?? '')
   room(pdf, 40)
   pdf.moveDown(0.5).fontSize(12).text('意见建议摘录')
   if (opinions.length === 0) pdf.fontSize(10).fillColor('#555').text('暂无可显示的意见建议。').fillColor('#000')

@@ -46,6 +46,8 @@ export type BadgeKind = 'redo' | 'unfit' | 'rectify' | 'basic' | 'no-awards' | '
 export interface Badge {
   label: string
   kind: BadgeKind
+  /** Whether the consequence stands: 拟认定 until confirmed, 已认定 after (a set-aside verdict brings no badge). */
+  standing?: '拟认定' | '已认定' | '不予认定'
 }
 
 export interface TargetView {

@@ -4,8 +4,10 @@
  * page and the organiser's 结果 tab; it draws no chart itself, so the tab does not carry ECharts.
  */
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import type { ReactNode } from 'react'
 import type { RoundResults } from '../../api/report'
+import { dashboardPaths } from '../../services/links'
 import { showCount, showInterval, showRate } from '../lib/figures'
 import Badges from './Badges'
 import { Bar, turnoutPercent } from './Bar'
@@ -51,6 +53,11 @@ export default function RoundResultsView({ data, onTarget, charts }: Props) {
         )}
         <Notices notices={round.resultsNotice ? [round.resultsNotice, ...round.notices] : round.notices} />
       </View>
+      {round.state !== 'open' && targets.some((t) => t.result.verdicts.verdicts.length > 0) && (
+        <View className='qp-card dash-open-verdicts' onClick={() => void Taro.navigateTo({ url: dashboardPaths.verdicts(round.id) })}>
+          <Text className='dash-more'>认定确认：督导组确认、上级批准、返工补课 ›</Text>
+        </View>
+      )}
       {round.resultsNotice ? <Progress data={data} /> : targets.length === 0 ? <Text className='dash-empty'>本次评议没有评议对象。</Text> : charts}
       {targets.length > 0 && <Text className='dash-section'>评议对象（点击查看详情）</Text>}
       {targets.map((t) => (
