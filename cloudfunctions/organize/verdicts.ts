@@ -81,7 +81,8 @@ export async function stepVerdict(
   const { doc, shown } = await verdictRound(auth, input.roundId)
   const target = shown.find((t) => t.id === input.targetId)
   if (!target) {
-    if (doc.round.targets.some((t) => t.id === input.targetId) || !auth.covers(READ, doc.ownerUnitId)) throw forbidden()
+    // Told only to someone who could take this step on a target of the round, so a made-up id probes nothing.
+    if (!doc.round.targets.some((t) => stepBy(auth, t, input.action, caller.openid, now, null))) throw forbidden()
     refuse(domainError('TARGET_NOT_IN_ROUND'))
   }
   // The wrong people are refused before anything about the verdict is told (the target's own unit's organisers among them).
@@ -137,10 +138,11 @@ export async function startRedoRound(auth: Authority, input: { roundId: string; 
   const copy = Round.safeParse({ ...doc.round, id, title: input.title, window: inShanghaiWindow(input.window), state: 'draft', targets: failing, groups: redoGroups(doc, failing) })
   if (!copy.success) refuse(domainError('ROUND_INVALID', copy.error.issues[0]?.message))
   const { publishedAt: _p, redoRoundId: _r, version: _v, ...source } = doc
-  await insert({ ...source, _id: id, round: copy.data, reports: {}, redoOf: doc._id }).catch((e: unknown) => {
-    // The other of two starters inserted it first: the same round, already there.
-    if (!(e instanceof Error && e.message === 'ROUND_ID_TAKEN')) throw e
+  const inserted = await insert({ ...source, _id: id, round: copy.data, reports: {}, redoOf: doc._id }).then(() => true, (e: unknown) => {
+    // The other of two starters inserted it first: the same round, already there (and audited by them).
+    if (e instanceof Error && e.message === 'ROUND_ID_TAKEN') return false
+    throw e
   })
-  await audit(ctx.caller.openid, { action: 'startRedoRound', subject: id, unitId: doc.ownerUnitId, before: { from: doc._id }, after: { title: input.title, targetIds: redo.targetIds } }, ctx.now)
+  if (inserted) await audit(ctx.caller.openid, { action: 'startRedoRound', subject: id, unitId: doc.ownerUnitId, before: { from: doc._id }, after: { title: input.title, targetIds: redo.targetIds } }, ctx.now)
   return { roundId: id }
 }
