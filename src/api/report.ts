@@ -78,7 +78,16 @@ export interface Legend {
   thresholds: { ruleId: string; ruleName: string; metric: string; value: Fraction; percent: number }[]
 }
 
+/** 返工补课前后: the round a redo round redoes (or the redo round started from this one), and each target's rate before and after. */
+export interface RedoComparison {
+  of: { roundId: string; title: string } | null
+  round: { roundId: string; title: string } | null
+  rows: { targetId: string; name: string; before: Rate; beforeBadges: Badge[]; after: Rate; afterBadges: Badge[] }[]
+}
+
 export interface RoundResults {
+  /** Set when the round redoes another or was redone: the two side by side. */
+  redo?: RedoComparison | null
   round: RoundHeader
   legend: Legend
   targets: TargetView[]

@@ -156,4 +156,28 @@ test('the redo round: only the confirmed failing unit, linked to the original, s
   expect((await verdicts()).redo).toEqual({ targetIds: ['u1'], roundId: redoId, mayStart: false })
   const linked = data(await call<RoundVerdicts>(street.organizer, 'organize', 'roundVerdicts', { roundId: redoId }))
   expect(linked.redoOf).toEqual({ roundId, title: '城关街道第一组“三评一联”' })
+
+  // The redo round runs (its own report, codes, five evaluators now rating the unit 好) and its result sits beside the original's.
+  data(await call(street.organizer, 'organize', 'writeReport', { roundId: redoId, targetId: 'u1', text: '返工补课整改情况报告' }))
+  data(await call(street.organizer, 'organize', 'sharedCode', { roundId: redoId, categoryId: 'unit', unitId: 'u1', maxUses: 15 }))
+  const { code } = data(await call<{ code: string }>(street.organizer, 'organize', 'sharedCode', { roundId: redoId, categoryId: 'all-round', unitId: 'u1', maxUses: 5 }))
+  // 名单审定 by the district above the street that owns the round.
+  const { revision } = data(await call<{ revision: number }>(district.organizer, 'organize', 'rosterReview', { roundId: redoId }))
+  data(await call(district.organizer, 'organize', 'reviewRoster', { roundId: redoId, revision, approve: true }))
+  expect(data(await call<{ state: string }>(street.organizer, 'organize', 'openRound', { roundId: redoId }))).toEqual({ state: 'open', blockers: [] })
+  for (let i = 0; i < 5; i++) {
+    const resident = await signIn(runtime, `voter-${9300 + i}`)
+    data(await call(resident, 'evaluate', 'redeem', { code }))
+    data(await call(resident, 'evaluate', 'submit', { roundId: redoId, ballots: [fullBallot(sanping, 'u1', 0)] }))
+  }
+  data(await call(street.organizer, 'organize', 'closeRound', { roundId: redoId }))
+  const beside = data(await call<RoundResults>(district.leader, 'report', 'roundResults', { roundId: redoId }))
+  expect(beside.targets.map((t) => t.targetId)).toEqual(['u1'])
+  expect(beside.redo).toEqual({
+    of: { roundId, title: '城关街道第一组“三评一联”' },
+    round: null,
+    rows: [expect.objectContaining({ targetId: 'u1', before: expect.objectContaining({ percent: 0 }), after: expect.objectContaining({ percent: 100 }), afterBadges: [] })],
+  })
+  expect(beside.redo!.rows[0]!.beforeBadges).toEqual([{ label: '返工补课', kind: 'redo', standing: '已认定' }])
+  expect(data(await call<RoundResults>(district.leader, 'report', 'roundResults', { roundId })).redo).toMatchObject({ of: null, round: { roundId: redoId }, rows: [] })
 })

@@ -14,6 +14,30 @@ import { Bar, turnoutPercent } from './Bar'
 import Notices from './Notices'
 import RoundStatus from './RoundStatus'
 
+/** 返工补课前后: each redone target's rate in the original round beside its rate now. */
+function RedoBeside({ data }: { data: RoundResults }) {
+  const { redo } = data
+  if (!redo) return null
+  return (
+    <View className='qp-card dash-redo'>
+      <Text className='qp-card__title'>返工补课前后对比</Text>
+      {redo.of && <Text className='qp-muted'>{`本评议是“${redo.of.title}”的返工补课评议。`}</Text>}
+      {redo.round && (
+        <Text className='dash-more' onClick={() => void Taro.navigateTo({ url: dashboardPaths.round(redo.round!.roundId) })}>{`已发起返工补课评议“${redo.round.title}” ›`}</Text>
+      )}
+      {redo.rows.map((r) => (
+        <View key={r.targetId} className='dash-unit'>
+          <View className='dash-unit__head'>
+            <Text className='dash-unit__name'>{r.name}</Text>
+            <Text className='dash-unit__rate'>{`返工补课前 ${showRate(r.before)} → 返工补课后 ${showRate(r.after)}`}</Text>
+          </View>
+          <Badges badges={r.afterBadges} none={r.after.percent === null ? undefined : '未触发认定规则'} />
+        </View>
+      ))}
+    </View>
+  )
+}
+
 /** Before a leader may see results: each target's ballots against those expected, nothing of what they say. */
 function Progress({ data }: { data: RoundResults }) {
   return (
@@ -58,6 +82,7 @@ export default function RoundResultsView({ data, onTarget, charts }: Props) {
           <Text className='dash-more'>认定确认：督导组确认、上级批准、返工补课 ›</Text>
         </View>
       )}
+      <RedoBeside data={data} />
       {round.resultsNotice ? <Progress data={data} /> : targets.length === 0 ? <Text className='dash-empty'>本次评议没有评议对象。</Text> : charts}
       {targets.length > 0 && <Text className='dash-section'>评议对象（点击查看详情）</Text>}
       {targets.map((t) => (
