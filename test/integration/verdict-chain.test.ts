@@ -8,7 +8,7 @@
 import type { RoundVerdicts } from '../../src/api/organize'
 import type { Dashboard, PublishedResults, RoundResults } from '../../src/api/report'
 import type { Runtime } from '../../local/runtime'
-import { templateById } from '../../src/core'
+import { confirmedConsequences, templateById } from '../../src/core'
 import { fullBallot } from '../helpers/rounds'
 import { type Answer, data, roleHoldersAt, type Session, signIn, startTestRuntime } from '../helpers/runtime'
 
@@ -180,4 +180,37 @@ test('the redo round: only the confirmed failing unit, linked to the original, s
   })
   expect(beside.redo!.rows[0]!.beforeBadges).toEqual([{ label: '返工补课', kind: 'redo', standing: '已认定' }])
   expect(data(await call<RoundResults>(district.leader, 'report', 'roundResults', { roundId })).redo).toMatchObject({ of: null, round: { roundId: redoId }, rows: [] })
+})
+
+test('004\'s rules on a one-step round: the supervisors\' confirmation extends the target\'s window by two months, and the ledger reads 整改 and 诫勉', async () => {
+  const community = templateById('community-satisfaction')!.ballot
+  const closesAt = new Date(Date.now() + 24 * hour).toISOString()
+  const { roundId: id } = data(await call<{ roundId: string }>(admin, 'organize', 'createRound', {
+    templateId: 'community-satisfaction', ownerUnitId: 'jd', title: '两评一树规则的满意度测评', window: { ...window(), closesAt },
+    targets: [{ id: 'u2', name: '城关街道服务中心', kind: 'unit', unitId: 'u2' }],
+  }))
+  data(await call(admin, 'organize', 'updateRound', { roundId: id, patch: { rules: templateById('liangping-yishu')!.rules } }))
+  data(await call(admin, 'organize', 'openRound', { roundId: id }))
+  for (let i = 0; i < 5; i++) {
+    const resident = await signIn(runtime, `voter-${9400 + i}`)
+    data(await call(resident, 'evaluate', 'enrol', { roundId: id, categoryId: 'residents' }))
+    data(await call(resident, 'evaluate', 'submit', { roundId: id, ballots: [fullBallot(community, 'u2', 2)] }))
+  }
+  data(await call(admin, 'organize', 'closeRound', { roundId: id }))
+  const listed = data(await call<RoundVerdicts>(street.organizer, 'organize', 'roundVerdicts', { roundId: id }))
+  expect(listed.chain).toBe('由督导组（上级单位组织员）确认或不予认定')
+  expect(listed.verdicts.map((v) => [v.ruleId, v.standing.state])).toEqual([['poor', 'proposed'], ['very-poor', 'proposed']])
+  for (const ruleId of ['poor', 'very-poor']) data(await call(street.organizer, 'organize', 'stepVerdict', { roundId: id, targetId: 'u2', ruleId, action: 'confirm', seen: 0 }))
+
+  const [target] = data(await call<RoundResults>(street.organizer, 'report', 'roundResults', { roundId: id })).targets
+  const [poor, veryPoor] = target!.result.verdicts.verdicts
+  const closed = data(await call<{ window: { closesAt: string } }>(admin, 'organize', 'getRound', { roundId: id })).window.closesAt
+  const until = new Date(closed)
+  until.setMonth(until.getMonth() + 2)
+  expect(Date.parse(veryPoor!.standing!.extendedUntil!)).toBe(until.getTime())
+  expect(veryPoor!.standing!.words).toMatch(/^已认定：督导组（城关街道组织员）确认；评议活动延期2个月，至\d{4}年\d+月\d+日$/)
+  expect(poor!.standing!.extendedUntil).toBeNull()
+  expect(confirmedConsequences(target!.result.verdicts.verdicts)).toEqual([
+    { ruleId: 'poor', ruleName: poor!.ruleName, effects: [{ kind: 'rectify' }, { kind: 'warning-talk' }], explanation: poor!.explanation },
+  ])
 })
