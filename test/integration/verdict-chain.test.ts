@@ -179,7 +179,8 @@ test('the redo round: only the confirmed failing unit, linked to the original, s
     rows: [expect.objectContaining({ targetId: 'u1', before: expect.objectContaining({ percent: 0 }), after: expect.objectContaining({ percent: 100 }), afterBadges: [] })],
   })
   expect(beside.redo!.rows[0]!.beforeBadges).toEqual([{ label: '返工补课', kind: 'redo', standing: '已认定' }])
-  expect(data(await call<RoundResults>(district.leader, 'report', 'roundResults', { roundId })).redo).toMatchObject({ of: null, round: { roundId: redoId }, rows: [] })
+  // The original shows the same pair, linking to its redo round.
+  expect(data(await call<RoundResults>(district.leader, 'report', 'roundResults', { roundId })).redo).toEqual({ ...beside.redo, of: null, round: { roundId: redoId, title: '城关街道第一组“三评一联”（返工补课）' } })
 })
 
 test('004\'s rules on a one-step round: the supervisors\' confirmation extends the target\'s window by two months, and the ledger reads 整改 and 诫勉', async () => {

@@ -20,7 +20,7 @@ function RedoBeside({ data }: { data: RoundResults }) {
   if (!redo) return null
   return (
     <View className='qp-card dash-redo'>
-      <Text className='qp-card__title'>返工补课前后对比</Text>
+      <Text className='qp-card__title'>{redo.rows.length > 0 ? '返工补课前后对比' : '返工补课评议'}</Text>
       {redo.of && <Text className='qp-muted'>{`本评议是“${redo.of.title}”的返工补课评议。`}</Text>}
       {redo.round && (
         <Text className='dash-more' onClick={() => void Taro.navigateTo({ url: dashboardPaths.round(redo.round!.roundId) })}>{`已发起返工补课评议“${redo.round.title}” ›`}</Text>
