@@ -44,22 +44,20 @@ async function view(auth: Authority, doc: RoundDoc, shown: readonly Target[], op
     return { ...base, final: false, notice: '评议结束、结果封存后，认定结果才能确认；现在触发的规则均为拟认定', verdicts: [], redo: { targetIds: [], roundId: doc.redoRoundId ?? null, mayStart: false } }
   }
   const [figures, steps] = await Promise.all([roundFigures(doc, now), roundSteps(doc._id)])
-  const verdicts: VerdictItem[] = shown.flatMap((t) => {
-    const result = figures.byTarget.get(t.id)?.result
-    return (result?.verdicts.verdicts ?? []).map((v) => {
-      const history = stepsOf(steps, t.id, v.ruleId)
-      const may = Actions.options.filter((a) => {
-        const step = stepBy(auth, t, a, openid, now, '理由')
-        return step !== null && takeVerdictStep(round.confirmation, history, step).ok
-      })
-      return {
-        targetId: t.id, targetName: t.name, unitName: String(unitNameOf(auth.units, t.unitId)), ruleId: v.ruleId, ruleName: v.ruleName,
-        effects: v.effects.map(effectLabel), explanation: v.explanation, standing: v.standing!, seen: history.length, may,
-      }
+  const fired = shown.flatMap((t) => (figures.byTarget.get(t.id)?.result.verdicts.verdicts ?? []).map((v) => ({ t, v })))
+  const verdicts: VerdictItem[] = fired.map(({ t, v }) => {
+    const history = stepsOf(steps, t.id, v.ruleId)
+    // What the core would accept from this caller now (a placeholder reason: the page asks for the real one).
+    const may = Actions.options.filter((a) => {
+      const step = stepBy(auth, t, a, openid, now, '理由')
+      return step !== null && takeVerdictStep(round.confirmation, history, step).ok
     })
+    return {
+      targetId: t.id, targetName: t.name, unitName: String(unitNameOf(auth.units, t.unitId)), ruleId: v.ruleId, ruleName: v.ruleName,
+      effects: v.effects.map(effectLabel), explanation: v.explanation, standing: v.standing!, seen: history.length, may,
+    }
   })
-  const failing = verdicts.filter((v) => v.standing.binding && round.rules.find((r) => r.id === v.ruleId)?.effects.some((e) => e.kind === 'redo')).map((v) => v.targetId)
-  const targetIds = [...new Set(failing)]
+  const targetIds = [...new Set(fired.filter(({ v }) => v.standing?.binding && v.effects.some((e) => e.kind === 'redo')).map(({ t }) => t.id))]
   return {
     ...base, final: true, notice: null, verdicts,
     redo: { targetIds, roundId: doc.redoRoundId ?? null, mayStart: targetIds.length > 0 && !doc.redoRoundId && auth.covers(MANAGE, doc.ownerUnitId) },
@@ -86,7 +84,8 @@ export async function stepVerdict(
     refuse(domainError('TARGET_NOT_IN_ROUND'))
   }
   // The wrong people are refused before anything about the verdict is told (the target's own unit's organisers among them).
-  const step = stepBy(auth, target, input.action, caller.openid, now, input.reason?.trim() || null) ?? (() => { throw forbidden() })()
+  const step = stepBy(auth, target, input.action, caller.openid, now, input.reason?.trim() || null)
+  if (!step) throw forbidden()
   if (!(await isFinal(doc))) refuse(domainError('VERDICT_NOT_FINAL'))
   const figures = await roundFigures(doc, now)
   const verdict = figures.byTarget.get(target.id)?.result.verdicts.verdicts.find((v) => v.ruleId === input.ruleId) ?? refuse(domainError('VERDICT_NOT_FOUND'))
