@@ -113,6 +113,19 @@ test('the chain: confirmed by the street\'s organisers, approved by the district
   expect(approved.standing).toMatchObject({ state: 'confirmed', label: '已认定', binding: true, words: '已认定：督导组（城关街道组织员）确认，上级（城关区领导）批准' })
   expect(approved.may).toEqual([])
   expect(refusal(await step(district.leader, 'u1', 'return', approved.seen, '再议'))).toBe('VERDICT_STEP_NOT_ALLOWED')
+
+  // Hostile ids are refused at the door and change nothing.
+  for (const id of ['__proto__', 'toString', '$gt', 'a:b']) {
+    expect(refusal(await call(street.organizer, 'organize', 'stepVerdict', { roundId, targetId: 'u1', ruleId: id, action: 'confirm', seen: 0 }))).toBe('BAD_INPUT')
+    expect(refusal(await call(street.organizer, 'organize', 'stepVerdict', { roundId, targetId: id, ruleId: 'below-two-thirds', action: 'confirm', seen: 0 }))).toBe('BAD_INPUT')
+  }
+  expect((await item('u1')).seen).toBe(approved.seen)
+
+  // Every step landed is in the audit log, as a sentence by name and unit.
+  const log = data(await call<{ entries: { action: string; sentence: string }[] }>(admin, 'organize', 'auditLog', { roundId, action: 'verdictStep' }))
+  expect(log.entries).toHaveLength(approved.seen)
+  expect(log.entries.map((e) => e.sentence).join('\n')).toMatch(/organizer某 确认了评议“城关街道第一组“三评一联””中城关街道党政办的认定“群众满意率低于2\/3”/)
+  expect(log.entries.map((e) => e.sentence).join('\n')).toMatch(/leader某 批准了评议“城关街道第一组“三评一联””中城关街道党政办的认定“群众满意率低于2\/3”/)
 })
 
 test('a set-aside verdict keeps its figures, brings no consequence, and says why wherever it is shown', async () => {
