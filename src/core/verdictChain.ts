@@ -140,7 +140,6 @@ function words(state: VerdictState, chain: Confirmation, shown: VerdictStanding[
   const last = shown[shown.length - 1]
   switch (state) {
     case 'proposed':
-      if (chain.length === 0) return '已认定（按规则认定）'
       return last?.action === 'return' ? `拟认定：${by(last)}退回，理由：${reason}；待督导组重新确认` : '拟认定：待督导组确认'
     case 'awaiting-approval': return `拟认定：${by(last!)}已确认，待上级批准`
     case 'confirmed': return chain.length === 0 ? '已认定（按规则认定）' : `已认定：${shown.filter((s) => s.action === 'confirm' || s.action === 'approve').slice(-chain.length).map((s) => `${by(s)}${s.action === 'confirm' ? '确认' : '批准'}`).join('，')}`
