@@ -8,7 +8,7 @@ export default defineAppConfig({
       pages: ['pages/workbench/index', 'pages/create/index', 'pages/round/index', 'pages/invite/index', 'pages/redeem/index', 'pages/audit/index', 'pages/people/index', 'pages/codes/index', 'pages/units/index', 'pages/report/index'],
     },
     // Leaders' dashboard with its charts (ECharts): loaded only by role holders who open it.
-    { root: 'dashboard', pages: ['pages/area/index', 'pages/round/index', 'pages/target/index'] },
+    { root: 'dashboard', pages: ['pages/area/index', 'pages/round/index', 'pages/target/index', 'pages/verdicts/index'] },
     // A published round's 评议结果 for residents: no charts, so it stays small.
     { root: 'outcome', pages: ['pages/round/index'] },
   ],

@@ -15,6 +15,7 @@ import { database } from './cloudbase'
 import { recount } from './recount'
 import { refuse } from './refuse'
 import { advanceRelease, type Release } from './releases'
+import { withStandings } from './verdictSteps'
 import type { RoundDoc } from './rounds'
 import { sealRound } from './seal'
 
@@ -242,9 +243,9 @@ export async function roundFigures(doc: RoundDoc, now: Date): Promise<RoundFigur
     const stored = await readDocs(doc._id, 'stored')
     // No ballot arrives after the close: the day's count taken then holds until that day ends.
     const closedToday = (mark: MarkDoc) => inShanghai(mark.computedAt).isSame(inShanghai(now), 'day')
-    if (stored.mark) return { ...fromDocs(doc.round, stored.mark, stored.targets), today: closedToday(stored.mark) ? stored.mark.today : 0 }
+    if (stored.mark) return withStandings(doc, { ...fromDocs(doc.round, stored.mark, stored.targets), today: closedToday(stored.mark) ? stored.mark.today : 0 })
   }
-  return liveFigures(doc, now)
+  return withStandings(doc, await liveFigures(doc, now))
 }
 
 export async function storedMark(roundId: string): Promise<MarkDoc | null> {

@@ -32,6 +32,10 @@ export const RoundDoc = z.object({
    * rounds stored before versions.
    */
   version: z.number().int().nonnegative().optional(),
+  /** 返工补课评议: the round this one redoes for its failing targets. */
+  redoOf: Id.optional(),
+  /** The redo round started from this one (one per round). */
+  redoRoundId: Id.optional(),
 })
 export type RoundDoc = z.infer<typeof RoundDoc>
 

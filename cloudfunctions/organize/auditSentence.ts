@@ -62,6 +62,12 @@ const DID: Record<string, (e: StoredEntry, n: Names, round: string) => string> =
   },
   rosterSentBack: (_e, _n, r) => `修改了评议${r}已审定的参评人员名单，名单须重新报督导组审定`,
   resultsMismatch: (_e, _n, r) => `发现评议${r}的计票核对不一致`,
+  verdictStep: (e, n, r) => {
+    const a = fields(e.after)
+    const did = { confirm: '确认了', 'set-aside': '不予认定', approve: '批准了', return: '退回了' }[str(a.action)] ?? '处理了'
+    return `${did}评议${r}中${n.unit(e.unitId)}的认定“${str(a.ruleName)}”${a.reason ? `，理由：${str(a.reason)}` : ''}`
+  },
+  startRedoRound: (e, n, r) => `为评议“${n.round(str(fields(e.before).from))}”中已认定返工补课的对象发起了返工补课评议${r}`,
 }
 
 export function auditSentence(e: StoredEntry, n: Names): string {

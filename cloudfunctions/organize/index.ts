@@ -20,6 +20,7 @@ import { setHouseholds } from './households'
 import { codeSlips } from './slips'
 import { blankForms } from './blankForm'
 import { READ } from './access'
+import { roundVerdicts, startRedoRound, stepVerdict } from './verdicts'
 
 const auth = (ctx: HandlerContext) => authority(ctx.caller.openid)
 
@@ -67,6 +68,9 @@ export const main = createRouter(api.organize, {
   writeReport: async ({ roundId, targetId, text }, ctx) => writeReport(await auth(ctx), roundId, targetId, text, ctx),
   approveReport: async ({ roundId, targetId, revision }, ctx) => approveReport(await auth(ctx), roundId, targetId, revision, ctx),
   myReports: async ({ roundId }, ctx) => myReports(await auth(ctx), roundId),
+  roundVerdicts: async ({ roundId }, ctx) => roundVerdicts(await auth(ctx), roundId, ctx),
+  stepVerdict: async (input, ctx) => stepVerdict(await auth(ctx), input, ctx),
+  startRedoRound: async (input, ctx) => startRedoRound(await auth(ctx), input, ctx),
   auditLog: async (filter, ctx) => auditLog(await auth(ctx), filter),
   auditSheet: async (filter, ctx) => auditSheet(await auth(ctx), filter),
 

@@ -77,7 +77,7 @@ function checkTargets(auth: Authority, ownerUnitId: string, targets: readonly { 
   if (targets.some((t) => !isWithin(auth.units, t.unitId, ownerUnitId))) refuse(domainError('TARGET_OUTSIDE_SUBTREE'))
 }
 
-async function insert(doc: RoundDoc): Promise<void> {
+export async function insert(doc: RoundDoc): Promise<void> {
   try {
     await database().collection('rounds').add(RoundDocSchema.parse({ ...doc, version: 0 }))
   } catch (e) {

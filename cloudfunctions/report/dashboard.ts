@@ -47,7 +47,7 @@ function attentionOf(doc: RoundDoc, figures: RoundFigures, targets: readonly Tar
   for (const t of targets) {
     const result = figures.byTarget.get(t.id)?.result
     if (!result) continue
-    for (const v of result.verdicts.verdicts) items.push({ ...base(t), kind: 'verdict', label: v.ruleName, explanation: v.explanation })
+    for (const v of result.verdicts.verdicts) items.push({ ...base(t), kind: 'verdict', label: v.ruleName, explanation: `${v.explanation}（${v.standing?.words ?? '拟认定'}）` })
     if (result.sample.required > 0 && !result.sample.met && doc.round.state !== 'open') {
       items.push({ ...base(t), kind: 'sample', label: '样本不足', explanation: `收到 ${result.sample.ballots} 份，少于规定的 ${result.sample.required} 份，结果仅供参考` })
     }

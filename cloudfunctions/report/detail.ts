@@ -75,7 +75,7 @@ function plainVerdict(result: TargetResult, k: number): string {
   const { undetermined, verdicts } = result.verdicts
   if (undetermined) return undetermined
   const figure = `满意率 ${result.headline.satisfaction.percent}%`
-  return verdicts.length === 0 ? `${figure}，未触发整改等处理规定` : `${figure}，按规定：${verdicts.map((v) => `${v.ruleName}（${v.consequence}）`).join('；')}`
+  return verdicts.length === 0 ? `${figure}，未触发整改等处理规定` : `${figure}，按规定：${verdicts.map((v) => `${v.ruleName}（${v.consequence}）${v.standing ? `【${v.standing.words}】` : ''}`).join('；')}`
 }
 
 /** Read from the stored results only: what was published is never recomputed. */

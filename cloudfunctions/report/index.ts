@@ -9,6 +9,7 @@ import { ANY_ROLE, followsProgress, seesTarget, visibleTargets } from './access'
 import { dashboard } from './dashboard'
 import { publishedResults, targetDetail, trend } from './detail'
 import { exportRound, reportPdf } from './exports'
+import { beforeAndAfter } from './redo'
 import { roundProgress, roundResults } from './views'
 
 const auth = (ctx: HandlerContext) => authority(ctx.caller.openid)
@@ -22,7 +23,8 @@ export const main = createRouter(api.report, {
     if (followed.length > 0 && !doc.round.targets.some((t) => seesTarget(a, doc.round, t))) return roundProgress(doc, await roundFigures(doc, ctx.now), followed)
     const shown = visibleTargets(a, doc)
     const voters = shown.length === doc.round.targets.length ? await distinctVoters(roundId) : null
-    return roundResults(doc, await roundFigures(doc, ctx.now), shown, voters)
+    const figures = await roundFigures(doc, ctx.now)
+    return { ...roundResults(doc, figures, shown, voters), redo: await beforeAndAfter(a, doc, figures, shown, ctx.now) }
   },
   targetDetail: async ({ roundId, targetId, page }, ctx) => targetDetail(await auth(ctx), roundId, targetId, page, ctx.now),
   trend: async ({ unitId }, ctx) => trend(await auth(ctx), unitId, ctx.now),

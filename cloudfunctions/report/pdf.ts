@@ -21,8 +21,15 @@ function room(pdf: PDFKit.PDFDocument, height: number): void {
 
 function verdictWords(t: TargetView): string {
   if (t.badges.length > 0) return t.badges.map((b) => b.label).join('、')
+  if (t.result.verdicts.verdicts.some((v) => v.standing?.state === 'set-aside')) return '—'
   if (t.result.verdicts.verdicts.length > 0) return t.result.verdicts.verdicts.map((v) => v.consequence).join('、')
   return t.result.verdicts.undetermined ? '暂无结论' : '未触发'
+}
+
+/** 拟认定 / 已认定 / 不予认定: whether the verdict words beside it stand (the strongest of the target's verdicts). */
+function standingWord(t: TargetView): string {
+  const states = t.result.verdicts.verdicts.map((v) => v.standing?.label ?? '拟认定')
+  return (['已认定', '拟认定', '不予认定'] as const).find((l) => states.includes(l)) ?? ''
 }
 
 function roundHeading(pdf: PDFKit.PDFDocument, p: Printed): void {
@@ -39,12 +46,13 @@ function summaryTable(pdf: PDFKit.PDFDocument, p: Printed): void {
   const { results } = p
   const grouped = results.groups.length > 0
   const columns: { header: string; width: number; cell: (t: TargetView) => string; align?: 'right' | 'center' }[] = [
-    { header: '评议对象', width: grouped ? 125 : 160, cell: (t) => named(p, t) },
-    { header: '所属单位', width: grouped ? 85 : 110, cell: (t) => p.belongsTo(t) ?? '' },
+    { header: '评议对象', width: grouped ? 110 : 145, cell: (t) => named(p, t) },
+    { header: '所属单位', width: grouped ? 55 : 80, cell: (t) => p.belongsTo(t) ?? '' },
     ...(grouped ? [{ header: '分组', width: 45, cell: (t: TargetView) => results.groups.find((g) => g.id === t.groupId)?.name ?? '' }] : []),
     { header: '票数', width: 35, cell: (t) => String(t.result.ballots), align: 'right' },
     { header: '满意率', width: 50, cell: (t) => percent(t.result.headline.satisfaction.percent), align: 'right' },
     { header: '评议结论', width: grouped ? 75 : 90, cell: verdictWords, align: 'center' },
+    { header: '认定', width: 45, cell: standingWord, align: 'center' },
     ...(grouped ? [{ header: '组内排名', width: 40, cell: (t: TargetView) => String(t.rankInGroup ?? '—'), align: 'center' as const }] : []),
     { header: '本轮排名', width: grouped ? 40 : 50, cell: (t) => String(t.rankInRound ?? '—'), align: 'center' },
   ]
@@ -122,7 +130,7 @@ function targetPage(pdf: PDFKit.PDFDocument, p: Printed, t: TargetView, opinions
   room(pdf, 40)
   pdf.moveDown(0.5).fontSize(12).text('评议结论')
   if (t.result.verdicts.verdicts.length === 0) pdf.fontSize(10).text(t.result.verdicts.undetermined ? `${t.result.verdicts.undetermined}。` : '未触发处理规定。')
-  for (const v of t.result.verdicts.verdicts) pdf.fontSize(10).fillColor('#c62828').text(v.explanation).fillColor('#000')
+  for (const v of t.result.verdicts.verdicts) pdf.fontSize(10).fillColor('#c62828').text(v.explanation).fillColor('#000').text(v.standing?.words ?? '')
   room(pdf, 40)
   pdf.moveDown(0.5).fontSize(12).text('意见建议摘录')
   if (opinions.length === 0) pdf.fontSize(10).fillColor('#555').text('暂无可显示的意见建议。').fillColor('#000')

@@ -18,15 +18,18 @@ function badgeOf(effect: Effect): Badge | null {
 
 const badgesOf = (effects: readonly Effect[]): Badge[] => effects.map(badgeOf).filter((b): b is Badge => b !== null)
 
+/** A set-aside verdict brings no badge (it carries no consequence); the others say whether they stand yet, 已认定 first. */
 export function badges(result: TargetResult): Badge[] {
-  const all = result.verdicts.verdicts.flatMap((v) => badgesOf(v.effects))
+  const standing = result.verdicts.verdicts.filter((v) => v.standing?.state !== 'set-aside')
+  const all = [...standing].sort((a, b) => Number(b.standing?.binding ?? false) - Number(a.standing?.binding ?? false))
+    .flatMap((v) => badgesOf(v.effects).map((b) => ({ ...b, standing: v.standing?.label ?? '拟认定' })))
   return all.filter((b, i) => all.findIndex((o) => o.label === b.label) === i)
 }
 
-/** A fired rule as a printed table names it: the rule, then the verdict words (返工补课, 整改…) it brings. */
+/** A fired rule as a printed table names it: the rule, the verdict words (返工补课, 整改…) it brings, and whether they stand and by whom. */
 export function verdictLine(v: Verdict): string {
   const words = badgesOf(v.effects).map((b) => b.label)
-  return `${v.ruleName}：${words.length > 0 ? words.join('、') : v.consequence}`
+  return `${v.ruleName}：${words.length > 0 ? words.join('、') : v.consequence}${v.standing ? `（${v.standing.words}）` : ''}`
 }
 
 export function targetNotices(round: Round, result: TargetResult): string[] {
@@ -35,6 +38,7 @@ export function targetNotices(round: Round, result: TargetResult): string[] {
   if (result.ballots === 0) notes.push('暂无评价')
   else if (result.verdicts.undetermined) notes.push(result.verdicts.undetermined)
   if (result.counted > 0 && result.pending) notes.push(result.pending)
+  for (const v of result.verdicts.verdicts) if (v.standing?.state === 'set-aside') notes.push(`「${v.ruleName}」${v.standing.words}`)
   if (result.sample.required > 0 && !result.sample.met) notes.push(`样本不足 ${result.sample.required} 份，结果仅供参考`)
   if (result.categories.some((c) => c.suppressed && c.reason !== LIVE_CATEGORIES)) notes.push(`不足 ${round.kSuppression} 份的分类不予显示`)
   for (const c of result.compliance) {

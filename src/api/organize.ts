@@ -1,7 +1,7 @@
 /** @module Contract of the organiser-facing `organize` function (admins, organisers, leaders, unit contacts). */
 import { z } from 'zod'
 import {
-  Aggregation, AggregationInput, type Blocker, BallotTemplate, type BuiltinTemplate, type Participation as CoreParticipation, Channel, EvaluatorCategory, Group, Households, Id, IsoDateTime, OrgUnitKind, type RoundState, type RoundStatus, Rule, type Sampling, Target,
+  Aggregation, AggregationInput, type Blocker, VerdictAction, type VerdictStanding, BallotTemplate, type BuiltinTemplate, type Participation as CoreParticipation, Channel, EvaluatorCategory, Group, Households, Id, IsoDateTime, OrgUnitKind, type RoundState, type RoundStatus, Rule, type Sampling, Target,
 } from '../core'
 import { action } from './contract'
 
@@ -200,6 +200,38 @@ export interface ListedCode {
   usesLeft: number | null
 }
 
+/** A fired rule of one target, as the supervisors and the office above handle it (认定确认). */
+export interface VerdictItem {
+  targetId: string
+  targetName: string
+  unitName: string
+  ruleId: string
+  ruleName: string
+  /** 返工补课, 限期整改 … */
+  effects: string[]
+  explanation: string
+  standing: VerdictStanding
+  /** The steps read: what a step names, so that one taken meanwhile by someone else is not overtaken unseen. */
+  seen: number
+  /** What the caller may do now (the core's own rules decide). */
+  may: VerdictAction[]
+}
+
+export interface RoundVerdicts {
+  roundId: string
+  title: string
+  /** Who confirms, in Chinese (督导组确认后报上级批准 …). */
+  chain: string
+  /** False until the round is closed and its results stored: only final figures are confirmed. */
+  final: boolean
+  notice: string | null
+  verdicts: VerdictItem[]
+  /** 发起返工补课评议: the targets whose 返工补课 is 已认定, and the redo round once started. */
+  redo: { targetIds: string[]; roundId: string | null; mayStart: boolean }
+  /** When this round is itself a redo: the round it redoes. */
+  redoOf: { roundId: string; title: string } | null
+}
+
 export const organizeApi = {
   /** Claims the admin role with the one-time setup code printed at first start. */
   claimSetup: action<{ role: 'admin' }>()(z.object({ setupCode: Text(64).min(1), displayName: Text(40).min(1) }).strict()),
@@ -277,6 +309,15 @@ export const organizeApi = {
   approveReport: action<{ approved: boolean }>()(z.object({ ...roundRef, targetId: Id, revision: z.number().int().nonnegative() }).strict()),
   /** The reports a contact (or organiser) may write in a round, with their text and whether approved. */
   myReports: action<{ title: string; writable: boolean; reports: { targetId: string; name: string; text: string; approved: boolean }[] }>()(z.object(roundRef).strict()),
+
+  /** The fired rules of a closed round's targets the caller sees, with their standing and what the caller may do. */
+  roundVerdicts: action<RoundVerdicts>()(z.object(roundRef).strict()),
+  /** 确认 / 不予认定 (supervisors), 批准 / 退回 (the office above); a reason for the last of each. Answers the round's verdicts as they now stand. */
+  stepVerdict: action<RoundVerdicts>()(
+    z.object({ ...roundRef, targetId: Id, ruleId: Id, action: VerdictAction, seen: z.number().int().min(0).max(1000), reason: Text(500).optional() }).strict(),
+  ),
+  /** 发起返工补课评议: a draft copy of the round for its targets whose 返工补课 is 已认定, linked to it; once per round. */
+  startRedoRound: action<{ roundId: string }>()(z.object({ ...roundRef, title: Text(200).min(1), window: z.object({ opensAt: IsoDateTime, closesAt: IsoDateTime }).strict() }).strict()),
 
   /** Newest first; `actors`: the names one may filter by (everyone in the caller's part of the log). */
   auditLog: action<{ entries: AuditEntry[]; actors: string[] }>()(AuditFilter),

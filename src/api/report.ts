@@ -46,6 +46,8 @@ export type BadgeKind = 'redo' | 'unfit' | 'rectify' | 'basic' | 'no-awards' | '
 export interface Badge {
   label: string
   kind: BadgeKind
+  /** Whether the consequence stands: 拟认定 until confirmed, 已认定 after (a set-aside verdict brings no badge). */
+  standing?: '拟认定' | '已认定' | '不予认定'
 }
 
 export interface TargetView {
@@ -76,7 +78,16 @@ export interface Legend {
   thresholds: { ruleId: string; ruleName: string; metric: string; value: Fraction; percent: number }[]
 }
 
+/** 返工补课前后: the round a redo round redoes (or the redo round started from this one), and each target's rate before and after. */
+export interface RedoComparison {
+  of: { roundId: string; title: string } | null
+  round: { roundId: string; title: string } | null
+  rows: { targetId: string; name: string; before: Rate; beforeBadges: Badge[]; after: Rate; afterBadges: Badge[] }[]
+}
+
 export interface RoundResults {
+  /** Set when the round redoes another or was redone: the two side by side. */
+  redo?: RedoComparison | null
   round: RoundHeader
   legend: Legend
   targets: TargetView[]

@@ -65,6 +65,16 @@ export const ERROR_MESSAGES = {
   RECTIFICATION_TRANSITION_INVALID: '整改事项当前状态不允许此操作',
   RECTIFICATION_ACTOR_NOT_ALLOWED: '只有上级组织可以审核整改事项',
   RECTIFICATION_EVENT_OUT_OF_ORDER: '整改记录的时间早于上一条记录',
+  VERDICT_NOT_FOUND: '该评议对象在本轮评议中没有这项认定',
+  VERDICT_NOT_FINAL: '评议结束、结果封存后才能确认认定结果',
+  VERDICT_NOTHING_TO_CONFIRM: '本轮评议的认定按规则直接生效，无需确认',
+  VERDICT_STEP_NOT_ALLOWED: '这项认定当前的状态不允许此操作',
+  VERDICT_ACTOR_NOT_ALLOWED: '您不能在这一步处理这项认定',
+  VERDICT_REASON_REQUIRED: '不予认定或退回时请写明理由',
+  VERDICT_SAME_PERSON: '督导组确认后须由另一位上级人员批准，不能自己批准自己的确认',
+  VERDICT_STEP_OUT_OF_ORDER: '认定记录的时间早于上一条记录',
+  VERDICT_CHANGED: '这项认定在您查看后已有人处理，请刷新后再操作',
+  REDO_NOT_CONFIRMED: '没有经确认并批准的返工补课认定，不能发起返工补课评议',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

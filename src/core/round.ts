@@ -6,6 +6,7 @@ import { Id, IsoDateTime, Label, distinct } from './ids'
 import { Group, Target } from './org'
 import { Rule } from './rule'
 import { Sampling } from './sampling'
+import { Confirmation, DEFAULT_CONFIRMATION } from './verdictChain'
 
 export const RoundState = z.enum(['draft', 'open', 'closed', 'published', 'archived'])
 export type RoundState = z.infer<typeof RoundState>
@@ -82,6 +83,8 @@ export const Round = z
     approvals: Approvals.default(NO_APPROVALS),
     /** Where the procedure draws its evaluators at random (002); absent: rosters are entered as they are. Not patchable. */
     sampling: Sampling.optional(),
+    /** Who must confirm a fired rule before it carries consequences (`verdictChain`). Not patchable. */
+    confirmation: Confirmation.default(DEFAULT_CONFIRMATION),
   })
   .strict()
   .refine((r) => (['targets', 'groups', 'categories', 'rules', 'channels'] as const).every((key) => distinct(r[key].map((x) => x.id))), {

@@ -3,6 +3,7 @@ import { compareFractions, describeFraction, toPercent, type Fraction } from './
 import type { Headline } from './headline'
 import type { Comparison, Condition, Effect, Metric, Rule } from './rule'
 import { COMPARISON_LABELS, effectLabel, METRIC_LABELS, namesEffect } from './ruleLabels'
+import type { VerdictStanding } from './verdictChain'
 
 export interface Observation {
   metric: Metric
@@ -19,6 +20,8 @@ export interface Verdict {
   observations: Observation[]
   /** Chinese: the numbers, the rule, the consequence. */
   explanation: string
+  /** 拟认定 / 已认定 / 不予认定 and by whom: added where results are served, never stored with them. */
+  standing?: VerdictStanding
 }
 
 export interface VerdictReport {

@@ -22,6 +22,7 @@ export const dashboardPaths = {
   area: (unitId?: string) => `/dashboard/pages/area/index${unitId ? `?${query({ unitId })}` : ''}`,
   round: (roundId: string) => `/dashboard/pages/round/index?${query({ roundId })}`,
   target: (roundId: string, targetId: string) => `/dashboard/pages/target/index?${query({ roundId, targetId })}`,
+  verdicts: (roundId: string) => `/dashboard/pages/verdicts/index?${query({ roundId })}`,
 }
 
 /** A published round's 评议结果 for residents. */

@@ -81,6 +81,15 @@ const MATRIX: { action: string; allowed: RoleName[]; input: (p: Place) => unknow
   { action: 'commitSample', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], unitId: units[p].target, categoryId: 'unit' }) },
   { action: 'drawSample', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], unitId: units[p].target, categoryId: 'unit', size: 30, fileName: 'roster.csv', base64: csv(p) }) },
   { action: 'listSamples', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },
+  // 认定确认 (issue 19): readers see a round's verdicts; confirming is the supervisors' (organisers of the unit above the
+  // target, here the community) and approving the office's a level further up (the street: only the whole-tree admin).
+  // These rounds are not closed, so an allowed caller is refused VERDICT_NOT_FINAL or REDO_NOT_CONFIRMED, never FORBIDDEN.
+  { action: 'roundVerdicts', allowed: READERS, input: (p) => ({ roundId: rounds[p] }) },
+  { action: 'stepVerdict', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], targetId: 'target-1', ruleId: 'below-two-thirds', action: 'confirm', seen: 0 }) },
+  { action: 'stepVerdict', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], targetId: 'target-1', ruleId: 'below-two-thirds', action: 'set-aside', seen: 0, reason: '情况特殊' }) },
+  { action: 'stepVerdict', allowed: ['admin'], input: (p) => ({ roundId: rounds[p], targetId: 'target-1', ruleId: 'below-two-thirds', action: 'approve', seen: 1 }) },
+  { action: 'stepVerdict', allowed: ['admin'], input: (p) => ({ roundId: rounds[p], targetId: 'target-1', ruleId: 'below-two-thirds', action: 'return', seen: 1, reason: '请再核实' }) },
+  { action: 'startRedoRound', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], title: '返工补课评议', window: window() }) },
   { action: 'openRound', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },
   { action: 'closeRound', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },
   { action: 'publishRound', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },

@@ -136,7 +136,7 @@ describe('the 三评一联 round while open', () => {
     }
     const law = results.targets.find((t) => t.targetId === 'su-law')!
     const verdict = law.result.verdicts.verdicts[0]!
-    expect(body.find((r) => r[0] === law.name)![column(head, '处理规定及结论')]).toBe(`${verdict.ruleName}：返工补课`)
+    expect(body.find((r) => r[0] === law.name)![column(head, '处理规定及结论')]).toBe(`${verdict.ruleName}：返工补课（拟认定：待督导组确认）`)
     // A target no rule fired on has an empty cell, not ''.
     const quiet = results.targets.find((t) => t.result.verdicts.verdicts.length === 0)!
     expect(body.find((r) => r[0] === quiet.name)![column(head, '处理规定及结论')]).toBeNull()
@@ -190,7 +190,8 @@ describe('the 三评一联 round while open', () => {
     for (const t of results.targets) {
       // One line per target: its name, 所属单位, group, ballots, rate, verdict and ranks.
       const line = first.split('\n').find((l) => l.includes(t.name))!
-      const verdict = t.badges.length ? t.badges.map((b) => b.label).join('、') : '未触发'
+      // The verdict words, then whether they stand (拟认定 until the supervising group confirms them).
+      const verdict = t.badges.length ? `${t.badges.map((b) => b.label).join('、')}\\s+拟认定` : '未触发'
       expect(line).toMatch(new RegExp(`${t.name}\\s+阳光街道\\s+第一组\\s+14\\s+${t.result.headline.satisfaction.percent}%\\s+${verdict}\\s+${t.rankInGroup}\\s+${t.rankInRound}`))
     }
     // The target pages: the overall bar carries its counts, level by level, and its total.

@@ -72,7 +72,7 @@ test('live results equal the ballots cast; the 2/3 rule fires with its explanati
   expect(t1.result.headline.satisfaction).toMatchObject({ num: 4, den: 6 })
   expect(t2.result.headline.satisfaction).toMatchObject({ num: 2, den: 6 })
   expect(t1.badges).toEqual([])
-  expect(t2.badges).toEqual([{ label: '返工补课', kind: 'redo' }])
+  expect(t2.badges).toEqual([{ label: '返工补课', kind: 'redo', standing: '拟认定' }])
   expect(t2.result.verdicts.verdicts[0]!.explanation).toContain('满意率2/6(33.3%)低于2/3(66.7%)')
   expect(t1.rankInRound).toBe(1)
   expect(t2.rankInRound).toBe(2)
@@ -110,7 +110,7 @@ test('closing stores the final results; late ballots and a later edit of the sam
 
   const again = ok(await report<RoundResults>(admin, 'roundResults', { roundId }))
   expect(byTarget(again, 't1').result).toEqual(byTarget(closed, 't1').result)
-  expect(byTarget(again, 't1').badges).toEqual([{ label: '返工补课', kind: 'redo' }])
+  expect(byTarget(again, 't1').badges).toEqual([{ label: '返工补课', kind: 'redo', standing: '拟认定' }])
   expect(again.round.computedAt).toBe(closed.round.computedAt)
 
   const publishing = Math.floor(Date.now() / 1000) * 1000

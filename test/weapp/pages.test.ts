@@ -31,6 +31,8 @@ const PAGES: [string, string, string][] = [
   ['leader', 'dashboard/pages/area/index', '阳光街道群众评议数据看板'],
   ['leader', 'dashboard/pages/round/index?roundId=demo-community', '各评议对象满意率'],
   ['leader', 'dashboard/pages/target/index?roundId=demo-community&targetId=b1', '历次评议满意率'],
+  // 认定确认 of a round still open: the chain in words and why nothing can be confirmed yet.
+  ['leader', 'dashboard/pages/verdicts/index?roundId=demo-sanping', '评议结束、结果封存后，认定结果才能确认'],
 ]
 
 /**
@@ -65,11 +67,12 @@ describe('once a round is published', () => {
   })
 
   test('a resident reads its outcome', () => expectOwnContent('resident-zhang', 'outcome/pages/round/index?roundId=demo-community', '共 0 人参评，有效评价 0 份'))
+  test('its supervising organiser opens 认定确认', () => expectOwnContent('organizer', 'dashboard/pages/verdicts/index?roundId=demo-community', '本次评议没有触发处理规定的对象'))
 })
 
 test('the table covers every page app.json declares', () => {
   const app = JSON.parse(fs.readFileSync(path.join(WEAPP_DIR, 'app.json'), 'utf8')) as { pages: string[]; subPackages: { root: string; pages: string[] }[] }
   const declared = [...app.pages, ...app.subPackages.flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))]
-  expect(declared.length).toBe(17)
+  expect(declared.length).toBe(18)
   expect(new Set([...PAGES.map(([, page]) => page.split('?')[0]), 'outcome/pages/round/index'])).toEqual(new Set(declared))
 })

@@ -6,6 +6,7 @@ import type { TargetKind } from '../org'
 import type { Aggregation, Approvals, Visibility } from '../round'
 import type { Rule } from '../rule'
 import type { Sampling } from '../sampling'
+import type { Confirmation } from '../verdictChain'
 
 /** Templates are data: a round drafted from one copies all of it and may edit any of it. */
 export interface BuiltinTemplate {
@@ -24,6 +25,8 @@ export interface BuiltinTemplate {
   /** Absent: nothing waits for the supervisors. */
   approvals?: Approvals
   sampling?: Sampling
+  /** Absent: the supervising group alone confirms (`DEFAULT_CONFIRMATION`). */
+  confirmation?: Confirmation
 }
 
 /** Items numbered within a section: `${prefix}1`, `${prefix}2`, … */

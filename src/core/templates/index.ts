@@ -63,6 +63,7 @@ export function draftRoundFromTemplate(templateId: string, input: DraftInput): R
     visibility: copy.visibility,
     approvals: copy.approvals,
     sampling: copy.sampling,
+    confirmation: copy.confirmation,
     channels: input.channels ?? [],
   })
   if (!parsed.success) return fail('ROUND_INVALID', parsed.error.issues[0]?.message)

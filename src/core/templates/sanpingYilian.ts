@@ -57,4 +57,6 @@ export const sanpingYilian: BuiltinTemplate = {
   kSuppression: 5,
   visibility: { audience: 'unit-and-evaluators', liveDashboard: false },
   approvals: { roster: true, reports: true },
+  // 经督导组综合分析，报区教育实践活动办公室同意: the supervising group, then the office above.
+  confirmation: ['supervisor', 'office'],
 }

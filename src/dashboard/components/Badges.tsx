@@ -6,7 +6,7 @@ export default function Badges({ badges, none }: { badges: Badge[]; none?: strin
   if (badges.length === 0) return none ? <Text className='dash-badge dash-badge--ok'>{none}</Text> : null
   return (
     <View className='dash-badges'>
-      {badges.map((b) => <Text key={b.label} className={`dash-badge dash-badge--${b.kind}`}>{b.label}</Text>)}
+      {badges.map((b) => <Text key={b.label} className={`dash-badge dash-badge--${b.kind}`}>{b.standing ? `${b.label}·${b.standing}` : b.label}</Text>)}
     </View>
   )
 }

@@ -4,13 +4,39 @@
  * page and the organiser's 结果 tab; it draws no chart itself, so the tab does not carry ECharts.
  */
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import type { ReactNode } from 'react'
 import type { RoundResults } from '../../api/report'
+import { dashboardPaths } from '../../services/links'
 import { showCount, showInterval, showRate } from '../lib/figures'
 import Badges from './Badges'
 import { Bar, turnoutPercent } from './Bar'
 import Notices from './Notices'
 import RoundStatus from './RoundStatus'
+
+/** 返工补课前后: each redone target's rate in the original round beside its rate now. */
+function RedoBeside({ data }: { data: RoundResults }) {
+  const { redo } = data
+  if (!redo) return null
+  return (
+    <View className='qp-card dash-redo'>
+      <Text className='qp-card__title'>{redo.rows.length > 0 ? '返工补课前后对比' : '返工补课评议'}</Text>
+      {redo.of && <Text className='qp-muted'>{`本评议是“${redo.of.title}”的返工补课评议。`}</Text>}
+      {redo.round && (
+        <Text className='dash-more' onClick={() => void Taro.navigateTo({ url: dashboardPaths.round(redo.round!.roundId) })}>{`已发起返工补课评议“${redo.round.title}” ›`}</Text>
+      )}
+      {redo.rows.map((r) => (
+        <View key={r.targetId} className='dash-unit'>
+          <View className='dash-unit__head'>
+            <Text className='dash-unit__name'>{r.name}</Text>
+            <Text className='dash-unit__rate'>{`返工补课前 ${showRate(r.before)} → 返工补课后 ${showRate(r.after)}`}</Text>
+          </View>
+          <Badges badges={r.afterBadges} none={r.after.percent === null ? undefined : '未触发认定规则'} />
+        </View>
+      ))}
+    </View>
+  )
+}
 
 /** Before a leader may see results: each target's ballots against those expected, nothing of what they say. */
 function Progress({ data }: { data: RoundResults }) {
@@ -51,6 +77,12 @@ export default function RoundResultsView({ data, onTarget, charts }: Props) {
         )}
         <Notices notices={round.resultsNotice ? [round.resultsNotice, ...round.notices] : round.notices} />
       </View>
+      {round.state !== 'open' && targets.some((t) => t.result.verdicts.verdicts.length > 0) && (
+        <View className='qp-card dash-open-verdicts' onClick={() => void Taro.navigateTo({ url: dashboardPaths.verdicts(round.id) })}>
+          <Text className='dash-more'>认定确认：督导组确认、上级批准、返工补课 ›</Text>
+        </View>
+      )}
+      <RedoBeside data={data} />
       {round.resultsNotice ? <Progress data={data} /> : targets.length === 0 ? <Text className='dash-empty'>本次评议没有评议对象。</Text> : charts}
       {targets.length > 0 && <Text className='dash-section'>评议对象（点击查看详情）</Text>}
       {targets.map((t) => (

@@ -69,6 +69,7 @@ export default function TargetPage() {
             <View key={v.ruleId} className='dash-verdict'>
               <Text className='dash-verdict__name'>{v.ruleName}</Text>
               <Text className='dash-verdict__text'>{v.explanation}</Text>
+              {v.standing && <Text className={`verdict__standing verdict__standing--${v.standing.state}`}>{v.standing.words}</Text>}
             </View>
           ))
         )}

@@ -36,7 +36,7 @@ export default function OutcomePage() {
           <Text className='outcome__name'>{t.name}</Text>
           <Text className='outcome__rate'>{t.satisfaction.percent === null ? '暂无' : `满意率 ${t.satisfaction.percent}%`}</Text>
           <Text className='outcome__verdict'>{t.verdict}</Text>
-          {t.badges.map((b) => <Text key={b.label} className={`outcome__badge outcome__badge--${b.kind}`}>{b.label}</Text>)}
+          {t.badges.map((b) => <Text key={b.label} className={`outcome__badge outcome__badge--${b.kind}`}>{b.standing ? `${b.label}·${b.standing}` : b.label}</Text>)}
           <Text className='outcome__small'>{`共 ${t.ballots} 人参评，有效评价 ${t.valid} 份`}</Text>
           {t.notices.map((n) => <Text key={n} className='outcome__small'>{n}</Text>)}
         </View>
