@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { FiguresBasis } from '../../src/api/report'
-import { type Counters, domainError, emptyCounters, heldBack, inShanghai, type Round, shownContent, targetResult, type TargetResult, turnoutOf } from '../../src/core'
+import { type Counters, domainError, emptyCounters, heldBack, inShanghai, NO_UNUSABLE, type Round, shownContent, targetResult, type TargetResult, turnoutOf, type Unusable } from '../../src/core'
 import { type RoundCounters, roundCounters, totalBallots } from '../organize/counters'
 import { audit } from './audit'
 import { database } from './cloudbase'
@@ -42,6 +42,8 @@ interface TargetDoc {
   counters: Counters
   /** Counts of participation, live: ballots per category and channel, no ratings (absent in documents stored before releases). */
   turnout?: Counters
+  /** Spoiled and blank paper sheets (absent before paper ballots). */
+  unusable?: Unusable
   /** sha256 of the counters behind the result. */
   digest: string
   templateId: string
@@ -72,7 +74,7 @@ export interface RoundFigures {
   basis: FiguresBasis
   computedAt: string
   /** `content`: what views may show (nothing below k ballots); `turnout`: counts of participation only. */
-  byTarget: Map<string, { result: TargetResult; content: Counters; turnout: Counters }>
+  byTarget: Map<string, { result: TargetResult; content: Counters; turnout: Counters; unusable: Unusable }>
   groupChats: number
   today: number
   bursts: MarkDoc['bursts']
@@ -135,7 +137,7 @@ function fromDocs(live: Round, mark: MarkDoc, targets: TargetDoc[]): RoundFigure
     round,
     basis: mark.basis,
     computedAt: mark.computedAt,
-    byTarget: new Map(targets.map((t) => [t.targetId, { result: resultFor(t), content: shownContent(t.counters, round.kSuppression), turnout: t.turnout ?? turnoutOf(t.counters) }])),
+    byTarget: new Map(targets.map((t) => [t.targetId, { result: resultFor(t), content: shownContent(t.counters, round.kSuppression), turnout: t.turnout ?? turnoutOf(t.counters), unusable: t.unusable ?? NO_UNUSABLE }])),
     groupChats: mark.groupChats,
     today: mark.today,
     bursts: mark.bursts,
@@ -188,7 +190,7 @@ async function compute(doc: RoundDoc, round: Round, basis: FiguresBasis, now: Da
     const result = resultOf(round, t.id, rests, c, basis === 'live', now)
     return {
       _id: targetDocId(doc._id, basis, t.id), roundId: doc._id, basis, kind: 'target' as const, targetId: t.id,
-      result, counters: rests, turnout: turnoutOf(c), digest: countersDigest(rests), templateId: round.template.id, computedAt,
+      result, counters: rests, turnout: turnoutOf(c), unusable: counters.unusable.get(t.id) ?? NO_UNUSABLE, digest: countersDigest(rests), templateId: round.template.id, computedAt,
     }
   }))
   const mark: MarkDoc = {

@@ -20,6 +20,8 @@ import { setHouseholds } from './households'
 import { codeSlips } from './slips'
 import { blankForms } from './blankForm'
 import { READ } from './access'
+import { printPaper } from './paper'
+import { enterPaper, paperQueue } from './paperEntry'
 
 const auth = (ctx: HandlerContext) => authority(ctx.caller.openid)
 
@@ -52,6 +54,10 @@ export const main = createRouter(api.organize, {
   listCodes: async ({ roundId }, ctx) => listCodes(await auth(ctx), roundId),
   codeSheet: async ({ roundId, unitId }, ctx) => codeSheet(await auth(ctx), roundId, unitId),
   codeSlips: async ({ roundId, unitId }, ctx) => codeSlips(await auth(ctx), roundId, unitId),
+  printPaper: async (input, ctx) => printPaper(await auth(ctx), input, ctx),
+  enterPaper: async (input, ctx) => enterPaper(await auth(ctx), input, ctx),
+  settlePaper: async (input, ctx) => enterPaper(await auth(ctx), input, ctx, true),
+  paperQueue: async ({ roundId }, ctx) => paperQueue(await auth(ctx), roundId, ctx.caller.openid),
   blankForms: async ({ roundId, groupId }, ctx) => blankForms(await auth(ctx), roundId, groupId),
   rosterReview: async ({ roundId }, ctx) => rosterReviewOf(await auth(ctx), roundId),
   reviewRoster: async (input, ctx) => reviewRoster(await auth(ctx), input, ctx),

@@ -1,0 +1,55 @@
+/** @module Contract of the paper-ballot actions of `organize`: print, enter twice, settle a disagreement. */
+import { z } from 'zod'
+import { Id, PaperCheck, PaperSerial, PaperSheet } from '../core'
+import { action } from './contract'
+
+const roundRef = { roundId: Id }
+/** A paper ballot as an organiser reads it off the sheet: its serial, check code, roster code (if printed) and each sheet. */
+const Entry = z
+  .object({
+    ...roundRef,
+    serial: PaperSerial,
+    check: PaperCheck,
+    code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{8}$/, { message: '邀请码为 8 位字母或数字' }).optional(),
+    sheets: z.array(PaperSheet).min(1).max(100),
+  })
+  .strict()
+
+export type PaperEntryOutcome =
+  /** Stored, waiting for a second organiser's entry. */
+  | { status: 'first-entry' }
+  /** Both entries agreed (or a third person settled them): counted once, with a receipt per sheet. */
+  | { status: 'recorded'; receipts: number }
+  /** The two entries differ on these targets (''= the roster code): in the reconciliation queue, nothing counted. */
+  | { status: 'disputed'; targets: string[] }
+
+export interface PaperStatus {
+  printed: number
+  enteredOnce: number
+  disputed: number
+  recorded: number
+}
+
+/** A disagreement as the third person sees it: both entries, whoever made them left out. */
+export interface PaperDispute {
+  serial: string
+  categoryId: string
+  unitId: string
+  entries: { code: string | null; sheets: PaperSheet[] }[]
+  /** The caller made one of the entries, so may not settle it. */
+  mine: boolean
+}
+
+export const paperApi = {
+  /**
+   * 纸质评价票 (PDF): one paper ballot per evaluator — a roster category's people (their code printed on it), and
+   * `open.count` blank ones of an open category — each with a random serial and its check code.
+   */
+  printPaper: action<{ url: string; ballots: number }>()(
+    z.object({ ...roundRef, unitId: Id.optional(), open: z.object({ categoryId: Id, unitId: Id.optional(), count: z.number().int().min(1).max(2000) }).strict().optional() }).strict(),
+  ),
+  enterPaper: action<PaperEntryOutcome>()(Entry),
+  /** The third person's reading of a disputed ballot, which settles it. */
+  settlePaper: action<PaperEntryOutcome>()(Entry),
+  paperQueue: action<{ status: PaperStatus; disputes: PaperDispute[] }>()(z.object(roundRef).strict()),
+}
