@@ -46,7 +46,7 @@ export const paperApi = {
    * `open.count` blank ones of an open category — each with a random serial and its check code.
    */
   printPaper: action<{ url: string; ballots: number }>()(
-    z.object({ ...roundRef, unitId: Id.optional(), open: z.object({ categoryId: Id, unitId: Id.optional(), count: z.number().int().min(1).max(2000) }).strict().optional() }).strict(),
+    z.object({ ...roundRef, unitId: Id.optional(), open: z.object({ categoryId: Id, unitId: Id.optional(), count: z.number().int().min(1).max(500) }).strict().optional() }).strict(),
   ),
   enterPaper: action<PaperEntryOutcome>()(Entry),
   /** The third person's reading of a disputed ballot, which settles it. */

@@ -4,20 +4,16 @@
  * person settled them), one vote per person across paper and online, spoiled and blank sheets
  * counted apart, and the entries gone once recorded.
  */
-import { execFileSync } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { Runtime } from '../../local/runtime'
 import { templateById } from '../../src/core'
 import { ensureUnits, fullBallot, openRound, SELF_REPORTS, TEST_STREET } from '../helpers/rounds'
 import { type Answer, data, type Session, signIn, startTestRuntime } from '../helpers/runtime'
 import { countersOf, storedDocs } from '../helpers/store'
+import { type Printed, readPaperPdf } from '../helpers/paper'
 
 // Run from the sources, the PDF embeds from the system's CJK font collection: seconds on a shared machine.
 jest.setTimeout(120_000)
 
-interface Printed { serial: string; check: string; code: string | null; units: string[] }
 interface Participation { ballots: number; targets: { id: string; ballots: number; spoiled: number; blank: number }[]; subtotals: { kind: string; ballots: number }[] }
 
 let runtime: Runtime
@@ -34,22 +30,6 @@ async function grant(role: string, unitId: string, persona: string): Promise<Ses
   const holder = await signIn(runtime, persona)
   data(await organize(holder, 'redeemRole', { code, displayName: persona }))
   return holder
-}
-
-/** The PDF read as the organiser reads the paper: each ballot's stamp and the units its sheets name. */
-async function readPdf(url: string, dir: string): Promise<Printed[]> {
-  const file = path.join(dir, `paper-${Date.now()}.pdf`)
-  fs.writeFileSync(file, Buffer.from(await (await fetch(url)).arrayBuffer()))
-  const pages = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).split('\f').map((p) => p.replace(/\s+/g, '')).filter(Boolean)
-  const bySerial = new Map<string, Printed>()
-  for (const page of pages) {
-    const [, serial, check, code] = page.match(/编号(\d{8})校验码(\d{6})(?:邀请码([A-Z0-9]{8}))?/) ?? []
-    const unit = page.match(/单位名称：(第\d党支部)/)?.[1]
-    if (!serial || !check || !unit) throw new Error(`a page without its stamp or unit: ${page.slice(0, 80)}`)
-    const found = bySerial.get(serial) ?? bySerial.set(serial, { serial, check, code: code ?? null, units: [] }).get(serial)!
-    found.units.push(unit)
-  }
-  return [...bySerial.values()]
 }
 
 const entry = (p: Printed, sheets: unknown[], over: Record<string, unknown> = {}) => ({ roundId, serial: p.serial, check: p.check, ...(p.code ? { code: p.code } : {}), sheets, ...over })
@@ -69,11 +49,9 @@ beforeAll(async () => {
   data(await organize(admin, 'openRound', { roundId }))
   org1 = await grant('organizer', TEST_STREET, 'voter-9101')
   org2 = await grant('organizer', TEST_STREET, 'voter-9102')
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paper-'))
   const { url, ballots } = data(await organize<{ url: string; ballots: number }>(org1, 'printPaper', { roundId }))
   expect(ballots).toBe(6)
-  paper.push(...(await readPdf(url, dir)))
-  fs.rmSync(dir, { recursive: true, force: true })
+  paper.push(...(await readPaperPdf(url)))
 })
 afterAll(() => runtime.close())
 
