@@ -71,8 +71,14 @@ async function assertCodeUnspent(roundId: string, code: string): Promise<void> {
   if (found.data.usesLeft < 1) refuse(domainError('PAPER_CODE_SPENT'))
 }
 
-/** One pseudonymous voter per paper ballot: its roster code's, as an online voter's is their openid's. */
-const paperVoter = (roundId: string, paper: PaperDoc, code: string | null) => (code ? `roster:${code}` : `paper:${roundId}:${paper.serial}`)
+/**
+ * A typed roster code as entries keep it: a keyed hash, so a pending entry in a database copy names no
+ * invitation (and so no person) without the server secret. Entries compare and receipts derive from it.
+ */
+const codeKey = (roundId: string, code: string | null) => (code ? keyedHash('paper-code', roundId, code) : null)
+
+/** One pseudonymous voter per paper ballot: its roster entry's (the code's key), as an online voter's is their openid's. */
+const paperVoter = (roundId: string, paper: PaperDoc, key: string | null) => (key ? `roster:${key}` : `paper:${roundId}:${paper.serial}`)
 
 type Step = { outcome: 'first-entry' } | { outcome: 'disputed'; targets: string[] } | { outcome: 'record'; paper: PaperDoc }
 
@@ -86,7 +92,7 @@ async function step(doc: RoundDoc, serial: string, by: string, entry: { code: st
     const ref = tx.collection('paperBallots').doc(paperDocId(doc._id, serial))
     const paper = PaperDoc.parse((await ref.get()).data)
     const { _id, ...kept } = paper
-    const mine = { by, ...entry }
+    const mine = { by, code: codeKey(doc._id, entry.code), sheets: entry.sheets }
     if (paper.state === 'recorded') refuse(domainError('PAPER_RECORDED'))
     if (paper.state === 'recording') return { outcome: 'record', paper }
     if (paper.entries.some((e) => e.by === by)) refuse(domainError(settle ? 'PAPER_SETTLER_ENTERED' : 'PAPER_ENTERED_BY_YOU'))
@@ -96,7 +102,7 @@ async function step(doc: RoundDoc, serial: string, by: string, entry: { code: st
       await ref.set({ ...kept, state: 'entered', entries: [mine] })
       return { outcome: 'first-entry' }
     }
-    const targets = settle ? [] : entriesDiffer(first, entry)
+    const targets = settle ? [] : entriesDiffer(first, mine)
     if (targets.length > 0) {
       await ref.set({ ...kept, state: 'disputed', entries: [first, mine] })
       return { outcome: 'disputed', targets }
@@ -110,7 +116,7 @@ async function step(doc: RoundDoc, serial: string, by: string, entry: { code: st
 
 async function spendPrinted(tx: Transaction, doc: RoundDoc, paper: PaperDoc, code: string): Promise<void> {
   if (!(await spendCode(tx, code, 'roster'))) refuse(domainError('PAPER_CODE_SPENT'))
-  await tx.collection('enrolments').add({ _id: voterKey(doc._id, paperVoter(doc._id, paper, code)), roundId: doc._id, categoryId: paper.categoryId, unitId: paper.unitId })
+  await tx.collection('enrolments').add({ _id: voterKey(doc._id, paperVoter(doc._id, paper, codeKey(doc._id, code))), roundId: doc._id, categoryId: paper.categoryId, unitId: paper.unitId })
 }
 
 /**
@@ -187,7 +193,8 @@ export async function paperQueue(auth: Authority, roundId: string, caller: strin
         serial: p.serial,
         categoryId: p.categoryId,
         unitId: p.unitId,
-        entries: p.entries.map(({ code, sheets }) => ({ code, sheets })),
+        entries: p.entries.map(({ sheets }) => ({ sheets })),
+        codesAgree: p.entries.every((e) => e.code === p.entries[0]?.code),
         mine: p.entries.some((e) => e.by === keyedHash('paper-enterer', doc._id, p.serial, caller)),
       })),
   }

@@ -35,7 +35,9 @@ export interface PaperDispute {
   serial: string
   categoryId: string
   unitId: string
-  entries: { code: string | null; sheets: PaperSheet[] }[]
+  entries: { sheets: PaperSheet[] }[]
+  /** Whether both typed the same roster code (the codes themselves are not kept: the paper shows it). */
+  codesAgree: boolean
   /** The caller made one of the entries, so may not settle it. */
   mine: boolean
 }
