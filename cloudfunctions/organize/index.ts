@@ -21,7 +21,7 @@ import { codeSlips } from './slips'
 import { blankForms } from './blankForm'
 import { READ } from './access'
 import { printPaper } from './paper'
-import { enterPaper, paperQueue } from './paperEntry'
+import { enterPaper, paperQueue, readPaper } from './paperEntry'
 
 const auth = (ctx: HandlerContext) => authority(ctx.caller.openid)
 
@@ -55,6 +55,7 @@ export const main = createRouter(api.organize, {
   codeSheet: async ({ roundId, unitId }, ctx) => codeSheet(await auth(ctx), roundId, unitId),
   codeSlips: async ({ roundId, unitId }, ctx) => codeSlips(await auth(ctx), roundId, unitId),
   printPaper: async (input, ctx) => printPaper(await auth(ctx), input, ctx),
+  readPaper: async (input, ctx) => readPaper(await auth(ctx), input),
   enterPaper: async (input, ctx) => enterPaper(await auth(ctx), input, ctx),
   settlePaper: async (input, ctx) => enterPaper(await auth(ctx), input, ctx, true),
   paperQueue: async ({ roundId }, ctx) => paperQueue(await auth(ctx), roundId, ctx.caller.openid),

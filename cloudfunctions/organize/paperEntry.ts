@@ -9,8 +9,8 @@
  */
 import { type Cast, castBallot, Sealed, unsealedShard } from '../evaluate/cast'
 import { receiptId, voterKey } from '../evaluate/keys'
-import type { PaperDispute, PaperEntryOutcome, PaperStatus } from '../../src/api/paper'
-import { acceptsBallots, domainError, eligibleTargets, emptyCounters, entriesDiffer, oneSheetPerTarget, orderedSheets, type PaperSheet, sheetTarget, type UnusableMark, validateBallot } from '../../src/core'
+import type { PaperBallotView, PaperDispute, PaperEntryOutcome, PaperStatus } from '../../src/api/paper'
+import { acceptsBallots, categoryName, domainError, eligibleTargets, emptyCounters, entriesDiffer, oneSheetPerTarget, orderedSheets, type PaperSheet, sheetTarget, type UnusableMark, validateBallot } from '../../src/core'
 import { audit } from '../common/audit'
 import { shardId } from '../common/ballots'
 import { database } from '../common/cloudbase'
@@ -43,12 +43,18 @@ async function paperOf(auth: Authority, roundId: string, serial: string): Promis
   return { doc, paper: paper ?? refuse(domainError('PAPER_SERIAL_UNKNOWN')) }
 }
 
-/** The ballot as typed: its check code, roster code and sheets judged before anything is stored. */
-async function checkedEntry(doc: RoundDoc, paper: PaperDoc, input: PaperInput): Promise<{ code: string | null; sheets: PaperSheet[] }> {
-  const { round } = doc
+/** The stamp as typed: a roster code where one is printed, and the check code that binds it to the serial. */
+function checkedCode(doc: RoundDoc, paper: PaperDoc, input: Omit<PaperInput, 'sheets'>): string | null {
   if (paper.roster && !input.code) refuse(domainError('PAPER_CODE_REQUIRED'))
   const code = input.code ?? null
   if (input.check !== paperCheck(doc._id, paper.serial, code)) refuse(domainError('PAPER_CHECK_WRONG'))
+  return code
+}
+
+/** The ballot as typed: its check code, roster code and sheets judged before anything is stored. */
+async function checkedEntry(doc: RoundDoc, paper: PaperDoc, input: PaperInput): Promise<{ code: string | null; sheets: PaperSheet[] }> {
+  const { round } = doc
+  const code = checkedCode(doc, paper, input)
   const expected = eligibleTargets(round, paper.categoryId, paper.unitId).map((t) => t.id).sort()
   const entered = input.sheets.map(sheetTarget).sort()
   if (!oneSheetPerTarget(input.sheets) || expected.join() !== entered.join()) refuse(domainError('PAPER_SHEETS_MISMATCH'))
@@ -171,6 +177,19 @@ export async function enterPaper(auth: Authority, input: PaperInput, { caller, n
   if (done.outcome === 'first-entry') return { status: 'first-entry' }
   if (done.outcome === 'disputed') return { status: 'disputed', targets: done.targets }
   return { status: 'recorded', receipts: await record(doc, done.paper) }
+}
+
+/** The targets a stamped ballot has sheets for, so the entry form can ask for each; the stamp is checked first, so serials cannot be browsed. */
+export async function readPaper(auth: Authority, input: Omit<PaperInput, 'sheets'>): Promise<PaperBallotView> {
+  const { doc, paper } = await paperOf(auth, input.roundId, input.serial)
+  checkedCode(doc, paper, input)
+  return {
+    serial: paper.serial,
+    categoryName: categoryName(doc.round, paper.categoryId),
+    roster: paper.roster,
+    state: paper.state,
+    targets: eligibleTargets(doc.round, paper.categoryId, paper.unitId).map((t) => ({ id: t.id, name: t.name })),
+  }
 }
 
 /** The round's paper ballots by state, and the disagreements the caller may settle or sees, without who entered them. */

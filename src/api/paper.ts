@@ -5,15 +5,10 @@ import { action } from './contract'
 
 const roundRef = { roundId: Id }
 /** A paper ballot as an organiser reads it off the sheet: its serial, check code, roster code (if printed) and each sheet. */
-const Entry = z
-  .object({
-    ...roundRef,
-    serial: PaperSerial,
-    check: PaperCheck,
-    code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{8}$/, { message: '邀请码为 8 位字母或数字' }).optional(),
-    sheets: z.array(PaperSheet).min(1).max(100),
-  })
-  .strict()
+
+const Stamp = z.object({ ...roundRef, serial: PaperSerial, check: PaperCheck, code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{8}$/, { message: '邀请码为 8 位字母或数字' }).optional() }).strict()
+/** A paper ballot as an organiser reads it off the sheet: its stamp and each sheet. */
+const Entry = Stamp.extend({ sheets: z.array(PaperSheet).min(1).max(100) }).strict()
 
 export type PaperEntryOutcome =
   /** Stored, waiting for a second organiser's entry. */
@@ -42,6 +37,16 @@ export interface PaperDispute {
   mine: boolean
 }
 
+/** What an entry form needs of one paper ballot: the targets it has a sheet for, read off its stamp. */
+export interface PaperBallotView {
+  serial: string
+  categoryName: string
+  roster: boolean
+  state: 'printed' | 'entered' | 'disputed' | 'recording' | 'recorded'
+  targets: { id: string; name: string }[]
+}
+
+
 export const paperApi = {
   /**
    * 纸质评价票 (PDF): one paper ballot per evaluator — a roster category's people (their code printed on it), and
@@ -50,6 +55,8 @@ export const paperApi = {
   printPaper: action<{ url: string; ballots: number }>()(
     z.object({ ...roundRef, unitId: Id.optional(), open: z.object({ categoryId: Id, unitId: Id.optional(), count: z.number().int().min(1).max(500) }).strict().optional() }).strict(),
   ),
+  /** The ballot behind a stamp (serial, check code, roster code), before its sheets are typed. */
+  readPaper: action<PaperBallotView>()(Stamp),
   enterPaper: action<PaperEntryOutcome>()(Entry),
   /** The third person's reading of a disputed ballot, which settles it. */
   settlePaper: action<PaperEntryOutcome>()(Entry),

@@ -77,6 +77,7 @@ const MATRIX: { action: string; allowed: RoleName[]; input: (p: Place) => unknow
   { action: 'rosterReview', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },
   // Paper ballots: printed and entered only by organisers of the round's subtree (a made-up serial is FORBIDDEN outside it, never a probe).
   { action: 'printPaper', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], unitId: units[p].target }) },
+  { action: 'readPaper', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], serial: '00000000', check: '000000' }) },
   { action: 'enterPaper', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], serial: '00000000', check: '000000', sheets: [{ mark: 'blank', targetId: 'target-1' }] }) },
   { action: 'settlePaper', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], serial: '00000000', check: '000000', sheets: [{ mark: 'blank', targetId: 'target-1' }] }) },
   { action: 'paperQueue', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },

@@ -70,6 +70,7 @@ test('one paper ballot per person, each with its own serial, check code and rost
 test('two agreeing entries record one paper ballot, leave no entry behind, and spend the code so it is refused online', async () => {
   const p = unitBallots()[0]!
   const before = (await participation()).ballots
+  expect(data(await organize(org1, 'readPaper', { roundId, serial: p.serial, check: p.check, code: p.code!.toLowerCase() }))).toEqual({ serial: p.serial, categoryName: '单位参评人员', roster: true, state: 'printed', targets: [{ id: 't1', name: '第1党支部' }] })
   expect(data(await enter(org1, entry(p, [rated('t1')])))).toEqual({ status: 'first-entry' })
   expect((await participation()).ballots).toBe(before)
   // The same organiser again is no second entry.
@@ -113,6 +114,7 @@ test('disagreeing entries wait for a third person, count nothing until settled, 
 test('a wrong check code, an unknown serial, a missing code and the wrong targets are refused, saying which, and store nothing', async () => {
   const p = unitBallots()[2]!
   const wrongCheck = String((Number(p.check) + 1) % 1_000_000).padStart(6, '0')
+  expect(await organize(org1, 'readPaper', { roundId, serial: p.serial, check: wrongCheck, code: p.code })).toMatchObject({ ok: false, error: { code: 'PAPER_CHECK_WRONG' } })
   expect(await enter(org1, entry(p, [rated('t1')], { check: wrongCheck }))).toMatchObject({ ok: false, error: { code: 'PAPER_CHECK_WRONG', message: expect.stringContaining('校验码') } })
   expect(await enter(org1, entry(p, [rated('t1')], { serial: p.serial === '00000000' ? '00000001' : '00000000' }))).toMatchObject({ ok: false, error: { code: 'PAPER_SERIAL_UNKNOWN' } })
   expect(await enter(org1, { roundId, serial: p.serial, check: p.check, sheets: [rated('t1')] })).toMatchObject({ ok: false, error: { code: 'PAPER_CODE_REQUIRED' } })

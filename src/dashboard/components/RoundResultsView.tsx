@@ -6,7 +6,7 @@
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import type { RoundResults } from '../../api/report'
-import { showCount, showInterval, showRate } from '../lib/figures'
+import { showCount, showInterval, showRate, showSubtotals, showUnusable } from '../lib/figures'
 import Badges from './Badges'
 import { Bar, turnoutPercent } from './Bar'
 import Notices from './Notices'
@@ -50,6 +50,8 @@ export default function RoundResultsView({ data, onTarget, charts }: Props) {
           </Text>
         )}
         <Notices notices={round.resultsNotice ? [round.resultsNotice, ...round.notices] : round.notices} />
+        <Text className='dash-small dash-subtotals'>{`参评方式：${showSubtotals(data.participation)}`}</Text>
+        {showUnusable(data.participation) && <Text className='dash-small'>{showUnusable(data.participation)}</Text>}
       </View>
       {round.resultsNotice ? <Progress data={data} /> : targets.length === 0 ? <Text className='dash-empty'>本次评议没有评议对象。</Text> : charts}
       {targets.length > 0 && <Text className='dash-section'>评议对象（点击查看详情）</Text>}
