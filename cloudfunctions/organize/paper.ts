@@ -71,8 +71,9 @@ async function newSerial(roundId: string, place: { categoryId: string; unitId: s
 interface Ballot { categoryId: string; unitId: string; code: string | null }
 
 function ballotsOf(round: Round, codes: Awaited<ReturnType<typeof liveCodes>>, unitId: string | undefined, open: { categoryId: string; unitId?: string; count: number } | undefined): Ballot[] {
-  // A person's code only: a shared code is no one's, so its paper would tie nobody to one vote.
-  const people = codes.filter((c) => c.name !== null && c.usesLeft > 0 && (unitId === undefined || c.unitId === unitId)).map((c) => ({ categoryId: c.categoryId, unitId: c.unitId, code: c._id }))
+  // A person's code only (a shared code is no one's, so its paper would tie nobody to one vote), used or
+  // not: leaving used ones out would tell the organiser who voted online. A used one's paper is refused at entry.
+  const people = codes.filter((c) => c.name !== null && (unitId === undefined || c.unitId === unitId)).map((c) => ({ categoryId: c.categoryId, unitId: c.unitId, code: c._id }))
   if (!open) return people
   const category = round.categories.find((c) => c.id === open.categoryId)
   if (!category) refuse(domainError('CATEGORY_UNKNOWN'))

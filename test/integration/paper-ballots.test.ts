@@ -129,6 +129,8 @@ test('a code redeemed online first makes its paper ballot refused, saying the co
   const voter = await signIn(runtime, 'voter-9108')
   data(await voter.call<Answer>('evaluate', { action: 'redeem', data: { code: p.code } }))
   expect(await enter(org1, entry(p, [rated('t1')]))).toMatchObject({ ok: false, error: { code: 'PAPER_CODE_SPENT', message: expect.stringContaining('已在网上参评') } })
+  // Printing again still makes everyone's paper, used codes too: what is printed says nothing of who voted.
+  expect(data(await organize<{ ballots: number }>(org1, 'printPaper', { roundId, unitId: 't1' })).ballots).toBe(4)
 })
 
 test('spoiled and blank sheets are counted per target apart from ballots and never reach a rate', async () => {
