@@ -113,15 +113,16 @@ async function step(doc: RoundDoc, serial: string, by: string, entry: { code: st
       await ref.set({ ...kept, state: 'disputed', entries: [first, mine] })
       return { outcome: 'disputed', targets }
     }
-    if (entry.code) await spendPrinted(tx, doc, paper, entry.code)
+    await spendPrinted(tx, doc, paper, entry.code)
     const agreed = { ...kept, state: 'recording' as const, entries: [], agreed: mine }
     await ref.set(agreed)
     return { outcome: 'record', paper: { _id, ...agreed } }
   })
 }
 
-async function spendPrinted(tx: Transaction, doc: RoundDoc, paper: PaperDoc, code: string): Promise<void> {
-  if (!(await spendCode(tx, code, 'roster'))) refuse(domainError('PAPER_CODE_SPENT'))
+/** The printed code spent (if any) and the paper voter enrolled, so people per category count paper voters too. */
+async function spendPrinted(tx: Transaction, doc: RoundDoc, paper: PaperDoc, code: string | null): Promise<void> {
+  if (code && !(await spendCode(tx, code, 'roster'))) refuse(domainError('PAPER_CODE_SPENT'))
   await tx.collection('enrolments').add({ _id: voterKey(doc._id, paperVoter(doc._id, paper, codeKey(doc._id, code))), roundId: doc._id, categoryId: paper.categoryId, unitId: paper.unitId })
 }
 

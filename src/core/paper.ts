@@ -37,7 +37,7 @@ export const orderedSheets = (sheets: readonly PaperSheet[]) => [...sheets].sort
 /**
  * The targets on which two entries of one serial differ (a target only one of them entered
  * included); empty when they agree. The roster code printed on the ballot is part of it: a code
- * typed differently is a disagreement too, reported as target '' .
+ * typed differently is a disagreement too, reported as the target ''.
  */
 export function entriesDiffer(a: { code: string | null; sheets: readonly PaperSheet[] }, b: { code: string | null; sheets: readonly PaperSheet[] }): string[] {
   const read = (sheets: readonly PaperSheet[]) => new Map(sheets.map((s) => [sheetTarget(s), reading(s)]))
