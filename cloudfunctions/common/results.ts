@@ -263,6 +263,9 @@ export async function storedMark(roundId: string): Promise<MarkDoc | null> {
  */
 export async function dropLiveFigures(roundId: string): Promise<void> {
   await results().where({ roundId, basis: 'live' }).remove()
+  // Paper entries that did not become ballots by the close never can (the seal refuses them): their readings go too.
+  const _ = database().command
+  await database().collection('paperBallots').where({ roundId, state: _.in(['entered', 'disputed', 'recording']) }).update({ state: 'lapsed', entries: [], agreed: _.remove() })
 }
 
 /**

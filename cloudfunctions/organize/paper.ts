@@ -32,7 +32,8 @@ export const PaperDoc = z.object({
   unitId: z.string(),
   /** Whether a roster code is printed on it (and must be entered). */
   roster: z.boolean(),
-  state: z.enum(['printed', 'entered', 'disputed', 'recording', 'recorded']),
+  /** `lapsed`: entered but not recorded by the close; its entries were deleted then. */
+  state: z.enum(['printed', 'entered', 'disputed', 'recording', 'recorded', 'lapsed']),
   /** Only while waiting for agreement: deleted once recorded (see the README's threat model). */
   entries: z.array(Entry).default([]),
   /** What was agreed, while being recorded. */

@@ -206,7 +206,7 @@ export async function paperQueue(auth: Authority, roundId: string, caller: strin
   if (!mayEnter(auth, doc, null) && mine.length === 0) throw forbidden()
   const count = (state: PaperDoc['state']) => mine.filter((p) => p.state === state).length
   return {
-    status: { printed: count('printed'), enteredOnce: count('entered'), disputed: count('disputed'), recorded: count('recorded') + count('recording') },
+    status: { printed: count('printed'), enteredOnce: count('entered'), disputed: count('disputed'), recorded: count('recorded') + count('recording'), lapsed: count('lapsed') },
     disputes: mine
       .filter((p) => p.state === 'disputed')
       .map((p) => ({

@@ -23,6 +23,8 @@ export interface PaperStatus {
   enteredOnce: number
   disputed: number
   recorded: number
+  /** Entered but not recorded when the round closed: not counted, entries deleted. */
+  lapsed: number
 }
 
 /** A disagreement as the third person sees it: both entries, whoever made them left out. */
@@ -42,7 +44,7 @@ export interface PaperBallotView {
   serial: string
   categoryName: string
   roster: boolean
-  state: 'printed' | 'entered' | 'disputed' | 'recording' | 'recorded'
+  state: 'printed' | 'entered' | 'disputed' | 'recording' | 'recorded' | 'lapsed'
   targets: { id: string; name: string }[]
 }
 

@@ -41,7 +41,9 @@ beforeAll(async () => {
   // Ten people take paper; five more vote online with their codes.
   const people = Array.from({ length: 15 }, (_, i) => ({ name: `参评人${i + 1}`, unitId: i % 2 ? 'b2' : 'b1' }))
   const { codes } = await callAs<{ codes: { code: string }[] }>('admin', 'organize', 'addRoster', { roundId, categoryId: 'unit', entries: people })
-  await callAs('admin', 'organize', 'openRound', { roundId })
+  // The 全评 category needs someone too; a shared code is no one's and gets no paper.
+  await callAs('admin', 'organize', 'sharedCode', { roundId, categoryId: 'all-round', unitId: 'b1', maxUses: 5 })
+  expect(await callAs('admin', 'organize', 'openRound', { roundId })).toMatchObject({ state: 'open', blockers: [] })
   for (const [i, { code }] of codes.slice(10).entries()) {
     const persona = `voter-96${String(i).padStart(2, '0')}`
     const enrolled = await callAs<{ eligibleTargetIds: string[] }>(persona, 'evaluate', 'redeem', { code })

@@ -59,7 +59,10 @@ test('counters equal a recount after any mix of online and paper ballots; the su
     fc.asyncProperty(fc.array(action, { minLength: 1, maxLength: 8 }), async (actions) => {
       const roundId = await openRound(runtime)
       const papers = actions.filter((a) => a.kind === 'paper').length
-      const printed = papers ? await readPaperPdf(data(await organize<{ url: string }>(org, 'printPaper', { roundId, open: { categoryId: 'residents', count: papers } })).url) : []
+      // One more than entered: its single entry must not outlive the close.
+      const printed = await readPaperPdf(data(await organize<{ url: string }>(org, 'printPaper', { roundId, open: { categoryId: 'residents', count: papers + 1 } })).url)
+      const left = printed.pop()!
+      data(await organize(org, 'enterPaper', { roundId, serial: left.serial, check: left.check, sheets: TARGETS.map((t) => ({ mark: 'blank', targetId: t.id })) }))
       const round = (storedDocs(runtime, 'rounds').find((d) => d._id === roundId) as { round: Round }).round
       let paperBallots = 0
       for (const a of actions) {
@@ -91,7 +94,11 @@ test('counters equal a recount after any mix of online and paper ballots; the su
       expect(subtotals.find((s) => s.kind === 'paper')!.ballots).toBe(paperBallots)
       expect(subtotals.reduce((n, s) => n + s.ballots, 0)).toBe(ballots)
       expect(targets.reduce((n, t) => n + t.spoiled + t.blank, 0)).toBe(unusable)
-      expect(storedDocs(runtime, 'paperBallots').filter((d) => d.roundId === roundId && (d.entries as unknown[]).length > 0)).toEqual([])
+      expect(storedDocs(runtime, 'paperBallots').filter((d) => d.roundId === roundId && (d.entries as unknown[]).length > 0).map((d) => d.serial)).toEqual([left.serial])
+      data(await organize(admin, 'closeRound', { roundId }))
+      const after = storedDocs(runtime, 'paperBallots').filter((d) => d.roundId === roundId)
+      expect(after.filter((d) => (d.entries as unknown[]).length > 0 || d.agreed !== undefined)).toEqual([])
+      expect(after.find((d) => d.serial === left.serial)).toMatchObject({ state: 'lapsed' })
     }),
     { numRuns: 4 },
   )

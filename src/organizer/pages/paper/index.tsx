@@ -60,7 +60,7 @@ export default function PaperPage() {
       <OrgHead title='录入纸质票' sub={round.data?.title ?? ''} />
       {(round.error ?? queue.error) && <Text className='qp-error'>{(round.error ?? queue.error)!.message}</Text>}
       {status && (
-        <Text className='qp-muted paper-status'>{`已打印未录入 ${status.printed} 张 · 录入一次 ${status.enteredOnce} 张 · 待核对 ${status.disputed} 张 · 已计入 ${status.recorded} 张`}</Text>
+        <Text className='qp-muted paper-status'>{`已打印未录入 ${status.printed} 张 · 录入一次 ${status.enteredOnce} 张 · 待核对 ${status.disputed} 张 · 已计入 ${status.recorded} 张${status.lapsed ? ` · 评议结束时未录完、不计入 ${status.lapsed} 张` : ''}`}</Text>
       )}
       {round.data && queue.data && <Disputes round={round.data} disputes={queue.data.disputes} onSettle={(serial) => { setStamp({ serial, check: '', code: '' }); setBallot(null) }} />}
       <View className='qp-card'>
