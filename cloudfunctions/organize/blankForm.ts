@@ -19,9 +19,11 @@ const rowHeight = (items: number) => (items > 14 ? 18 : 22)
 const OPINION_HEIGHT = 110
 const MIN_OPINION = 50
 
-const instructions = (round: Round) => [
+const instructions = (round: Round, stamp?: Stamp) => [
   `1. 请在每项评价内容对应的评价意见栏内划“√”，每项只选一个等次（${round.template.scale.levels.map((l) => l.label).join('、')}）。`,
-  '2. 本表不记名，请勿在表上填写姓名或作其他记号；填写后交工作人员统一收回。',
+  stamp?.code
+    ? '2. 请勿在表上填写姓名或作其他记号。表上的邀请码只用于保证每人只评一次：用本表评议后，这个邀请码不能再在网上使用。填写后交工作人员统一收回。'
+    : '2. 本表不记名，请勿在表上填写姓名或作其他记号；填写后交工作人员统一收回。',
   '3. 多选、漏选或无法辨认的项目不计入该项统计。',
 ]
 
@@ -82,7 +84,7 @@ export function form(pdf: Pdf, round: Round, target: Target, title: string, unit
       y += r.h
     }
   }
-  const notes = instructions(round).join('\n')
+  const notes = instructions(round, stamp).join('\n')
   if (template.opinion.enabled) {
     // As much room as the page has left above the 填表说明, within reason: 002's twenty items still fit one sheet.
     const below = 48 + pdf.fontSize(9.5).heightOfString(notes, { width, lineGap: 2 })
