@@ -23,6 +23,7 @@ import { inTransaction, isDuplicate, type Transaction } from '../common/transact
 import { Invitation, spendCode } from '../common/invitations'
 import { MANAGE } from './access'
 import { PaperDoc, paperCheck, paperDocId } from './paper'
+import { assertRosterApproved } from './rosterReview'
 
 export interface PaperInput {
   roundId: string
@@ -64,7 +65,11 @@ async function checkedEntry(doc: RoundDoc, paper: PaperDoc, input: PaperInput): 
     if (!checked.ok) refuse(domainError(checked.error.code, round.targets.find((t) => t.id === s.ballot.targetId)?.name))
     return { mark: 'ballot', ballot: checked.value }
   })
-  if (code) await assertCodeUnspent(doc._id, code)
+  if (code) {
+    // A code of a roster waiting for 名单审定 counts nowhere, on paper as online.
+    await assertRosterApproved(doc)
+    await assertCodeUnspent(doc._id, code)
+  }
   return { code, sheets: orderedSheets(sheets) }
 }
 

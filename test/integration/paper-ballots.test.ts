@@ -174,6 +174,13 @@ test('only organisers of the round\'s subtree may enter, and a unit\'s own organ
   expect(data(await enter(org1, entry(p, [rated('t1')])))).toMatchObject({ status: 'recorded' })
 })
 
+test('while a changed roster waits for 名单审定 again, a paper ballot with a code is refused, as the code would be online', async () => {
+  data(await organize(org1, 'addRoster', { roundId, categoryId: 'unit', entries: [{ name: '庚', unitId: 't1' }] }))
+  expect(await enter(org2, entry(unitBallots()[2]!, [rated('t1')]))).toMatchObject({ ok: false, error: { code: 'ROSTER_NOT_APPROVED' } })
+  const { revision } = data(await organize<{ revision: number }>(admin, 'rosterReview', { roundId }))
+  data(await organize(admin, 'reviewRoster', { roundId, revision, approve: true }))
+})
+
 test('counters equal a recount of the stored ballots after paper and online ballots, and the close finds no mismatch', async () => {
   const online = await signIn(runtime, 'voter-9108')
   data(await online.call<Answer>('evaluate', { action: 'submit', data: { roundId, ballots: [fullBallot(template, 't1', 1)] } }))
