@@ -5,7 +5,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'organizer',
-      pages: ['pages/workbench/index', 'pages/create/index', 'pages/round/index', 'pages/invite/index', 'pages/redeem/index', 'pages/audit/index', 'pages/people/index', 'pages/codes/index', 'pages/units/index', 'pages/report/index'],
+      pages: ['pages/workbench/index', 'pages/create/index', 'pages/round/index', 'pages/invite/index', 'pages/redeem/index', 'pages/audit/index', 'pages/people/index', 'pages/codes/index', 'pages/units/index', 'pages/report/index', 'pages/paper/index'],
     },
     // Leaders' dashboard with its charts (ECharts): loaded only by role holders who open it.
     { root: 'dashboard', pages: ['pages/area/index', 'pages/round/index', 'pages/target/index', 'pages/verdicts/index'] },

@@ -47,6 +47,7 @@ export const COLLECTION_DECLARATIONS = [
   declare('rosterReviews'),
   declare('samples', index(['roundId', 1])),
   declare('verdictSteps', index(['roundId', 1])),
+  declare('paperBallots', index(['roundId', 1])),
 ] as const
 
 export type CollectionName = (typeof COLLECTION_DECLARATIONS)[number]['name']

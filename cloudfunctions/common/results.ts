@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { FiguresBasis } from '../../src/api/report'
-import { type Counters, domainError, emptyCounters, heldBack, inShanghai, type Round, shownContent, targetResult, type TargetResult, turnoutOf } from '../../src/core'
+import { type Counters, domainError, emptyCounters, heldBack, inShanghai, NO_UNUSABLE, type Round, shownContent, targetResult, type TargetResult, turnoutOf, type Unusable } from '../../src/core'
 import { type RoundCounters, roundCounters, totalBallots } from '../organize/counters'
 import { audit } from './audit'
 import { database } from './cloudbase'
@@ -43,6 +43,8 @@ interface TargetDoc {
   counters: Counters
   /** Counts of participation, live: ballots per category and channel, no ratings (absent in documents stored before releases). */
   turnout?: Counters
+  /** Spoiled and blank paper sheets (absent before paper ballots). */
+  unusable?: Unusable
   /** sha256 of the counters behind the result. */
   digest: string
   templateId: string
@@ -73,7 +75,7 @@ export interface RoundFigures {
   basis: FiguresBasis
   computedAt: string
   /** `content`: what views may show (nothing below k ballots); `turnout`: counts of participation only. */
-  byTarget: Map<string, { result: TargetResult; content: Counters; turnout: Counters }>
+  byTarget: Map<string, { result: TargetResult; content: Counters; turnout: Counters; unusable: Unusable }>
   groupChats: number
   today: number
   bursts: MarkDoc['bursts']
@@ -136,7 +138,7 @@ function fromDocs(live: Round, mark: MarkDoc, targets: TargetDoc[]): RoundFigure
     round,
     basis: mark.basis,
     computedAt: mark.computedAt,
-    byTarget: new Map(targets.map((t) => [t.targetId, { result: resultFor(t), content: shownContent(t.counters, round.kSuppression), turnout: t.turnout ?? turnoutOf(t.counters) }])),
+    byTarget: new Map(targets.map((t) => [t.targetId, { result: resultFor(t), content: shownContent(t.counters, round.kSuppression), turnout: t.turnout ?? turnoutOf(t.counters), unusable: t.unusable ?? NO_UNUSABLE }])),
     groupChats: mark.groupChats,
     today: mark.today,
     bursts: mark.bursts,
@@ -189,7 +191,7 @@ async function compute(doc: RoundDoc, round: Round, basis: FiguresBasis, now: Da
     const result = resultOf(round, t.id, rests, c, basis === 'live', now)
     return {
       _id: targetDocId(doc._id, basis, t.id), roundId: doc._id, basis, kind: 'target' as const, targetId: t.id,
-      result, counters: rests, turnout: turnoutOf(c), digest: countersDigest(rests), templateId: round.template.id, computedAt,
+      result, counters: rests, turnout: turnoutOf(c), unusable: counters.unusable.get(t.id) ?? NO_UNUSABLE, digest: countersDigest(rests), templateId: round.template.id, computedAt,
     }
   }))
   const mark: MarkDoc = {
@@ -262,6 +264,9 @@ export async function storedMark(roundId: string): Promise<MarkDoc | null> {
  */
 export async function dropLiveFigures(roundId: string): Promise<void> {
   await results().where({ roundId, basis: 'live' }).remove()
+  // Paper entries that did not become ballots by the close never can (the seal refuses them): their readings go too.
+  const _ = database().command
+  await database().collection('paperBallots').where({ roundId, state: _.in(['entered', 'disputed', 'recording']) }).update({ state: 'lapsed', entries: [], agreed: _.remove() })
 }
 
 /**

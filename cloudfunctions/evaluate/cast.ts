@@ -52,10 +52,10 @@ async function holdingShard<T>(target: string, shards: number, work: (shard: num
 }
 
 /** Thrown inside the transaction so it rolls back; answered as 'closed'. */
-class Sealed extends Error {}
+export class Sealed extends Error {}
 
 /** A counter shard read in the transaction, then written by it: a seal committed after our snapshot makes that write conflict (snapshot isolation), so a read-only check would not be enough. */
-async function unsealedShard(tx: Transaction, id: string) {
+export async function unsealedShard(tx: Transaction, id: string) {
   const ref = tx.collection('counters').doc(id)
   // Inside a transaction the SDK answers the document itself, or null.
   const found = ((await ref.get()) as { data: { sealed?: boolean } | null }).data

@@ -1,6 +1,6 @@
 /** @module A matrix submission: each target checked and recorded on its own, each outcome reported. */
 import type { TargetOutcome } from '../../src/api/evaluate'
-import { acceptsBallots, type BallotInput, domainError, validateBallot, type ValidBallot } from '../../src/core'
+import { acceptsBallots, type BallotInput, channelKind, domainError, validateBallot, type ValidBallot } from '../../src/core'
 import { database } from '../common/cloudbase'
 import { orRefuse, refuse } from '../common/refuse'
 import { RoundDoc } from '../common/rounds'
@@ -42,8 +42,9 @@ export async function submit(roundId: string, ballots: BallotInput[], { openid, 
   orRefuse(acceptsBallots(doc.round, now))
   const enrolment = found ?? refuse(domainError('NOT_ENROLLED'))
   const spentBefore = !budgetLeft(budget)
-  // A link may outlive its channel: the ballot still counts, unattributed.
-  const channelId = doc.round.channels.some((c) => c.id === channel) ? channel : undefined
+  // A link may outlive its channel: the ballot still counts, unattributed. Only a share channel is a link's:
+  // one naming the paper channel must not pass an online ballot off as paper.
+  const channelId = doc.round.channels.some((c) => c.id === channel && channelKind(c) === 'share') ? channel : undefined
   const group = openGroupId ? groupKey(doc._id, openGroupId) : undefined
 
   /**

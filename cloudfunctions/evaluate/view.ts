@@ -1,6 +1,6 @@
 /** @module What a resident is shown of rounds: nothing internal, nothing about other people. */
 import type { CategoryChoice, HomeRound, Receipt, RoundForResident, RoundSummary } from '../../src/api/evaluate'
-import { domainError, needsUnit, ownEntry, type Round, roundUnitIds, windowStatus } from '../../src/core'
+import { channelKind, domainError, needsUnit, ownEntry, type Round, roundUnitIds, windowStatus } from '../../src/core'
 import { database } from '../common/cloudbase'
 import { refuse } from '../common/refuse'
 import { loadRound, RoundDoc } from '../common/rounds'
@@ -62,6 +62,6 @@ export async function residentView(doc: RoundDoc, openid: string, channel: strin
     choices: enrolment ? [] : choices,
     enrolment,
     receipts,
-    channel: round.channels.find((c) => c.id === channel) ?? null,
+    channel: round.channels.find((c) => c.id === channel && channelKind(c) === 'share') ?? null,
   }
 }

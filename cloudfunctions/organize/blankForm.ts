@@ -19,9 +19,11 @@ const rowHeight = (items: number) => (items > 14 ? 18 : 22)
 const OPINION_HEIGHT = 110
 const MIN_OPINION = 50
 
-const instructions = (round: Round) => [
+const instructions = (round: Round, stamp?: Stamp) => [
   `1. 请在每项评价内容对应的评价意见栏内划“√”，每项只选一个等次（${round.template.scale.levels.map((l) => l.label).join('、')}）。`,
-  '2. 本表不记名，请勿在表上填写姓名或作其他记号；填写后交工作人员统一收回。',
+  stamp?.code
+    ? '2. 请勿在表上填写姓名或作其他记号。表上的邀请码只用于保证每人只评一次：用本表评议后，这个邀请码不能再在网上使用。填写后交工作人员统一收回。'
+    : '2. 本表不记名，请勿在表上填写姓名或作其他记号；填写后交工作人员统一收回。',
   '3. 多选、漏选或无法辨认的项目不计入该项统计。',
 ]
 
@@ -34,7 +36,14 @@ function cell(pdf: Pdf, text: string, x: number, y: number, w: number, h: number
   pdf.text(text, x + PAD, y + (h - textHeight) / 2, { width: w - 2 * PAD, align })
 }
 
-function form(pdf: Pdf, round: Round, target: Target, title: string, unitName: string) {
+/** What makes a printed form a paper ballot (see paper.ts): its serial, check code and roster code, printed top right. */
+export interface Stamp {
+  serial: string
+  check: string
+  code: string | null
+}
+
+export function form(pdf: Pdf, round: Round, target: Target, title: string, unitName: string, stamp?: Stamp) {
   const { template } = round
   const width = pdf.page.width - 2 * MARGIN
   const levels = template.scale.levels
@@ -43,6 +52,10 @@ function form(pdf: Pdf, round: Round, target: Target, title: string, unitName: s
   const MIN_ROW = rowHeight(templateItems(template).length)
   let y = MARGIN
   pdf.fillColor('#000').lineWidth(0.8).strokeColor('#000')
+  if (stamp) {
+    const line = `编号 ${stamp.serial}　校验码 ${stamp.check}${stamp.code ? `　邀请码 ${stamp.code}` : ''}`
+    pdf.fontSize(9.5).text(line, MARGIN, y - 22, { width, align: 'right' })
+  }
   pdf.fontSize(15).text(printable(title), MARGIN, y, { width, align: 'center' })
   y = pdf.y + 10
   const who = isPersonKind(target.kind) ? `被评议人：${target.name}${target.position ? `（${target.position}）` : ''}　所在单位：${unitName}` : `单位名称：${target.name === unitName ? unitName : `${unitName} · ${target.name}`}`
@@ -71,7 +84,7 @@ function form(pdf: Pdf, round: Round, target: Target, title: string, unitName: s
       y += r.h
     }
   }
-  const notes = instructions(round).join('\n')
+  const notes = instructions(round, stamp).join('\n')
   if (template.opinion.enabled) {
     // As much room as the page has left above the 填表说明, within reason: 002's twenty items still fit one sheet.
     const below = 48 + pdf.fontSize(9.5).heightOfString(notes, { width, lineGap: 2 })
@@ -85,15 +98,21 @@ function form(pdf: Pdf, round: Round, target: Target, title: string, unitName: s
   pdf.fontSize(9.5).text(notes, MARGIN, pdf.y + 4, { width, lineGap: 2 })
 }
 
+/** The form's title: its group's name before the form's, as the seed's 第一组“三评一联”群众评价表. */
+export function formTitle(round: Round, target: Target): string {
+  const group = round.groups.find((g) => g.unitIds.includes(target.unitId))
+  return `${group?.name ?? ''}${round.template.name}`
+}
+
 /** Every target of the group (of the round, group by group, when none is named), one blank form each. */
 export async function blankForms(auth: Authority, roundId: string, groupId: string | undefined) {
   const doc = await managedRound(auth, roundId)
   const { round } = doc
   const groups = groupId === undefined ? round.groups : round.groups.filter((g) => g.id === groupId)
   if (groupId !== undefined && groups.length === 0) refuse(domainError('ROUND_INVALID', '分组不存在'))
-  const grouped = groups.flatMap((g) => round.targets.filter((t) => g.unitIds.includes(t.unitId)).map((t) => ({ t, title: `${g.name}${round.template.name}` })))
+  const grouped = groups.flatMap((g) => round.targets.filter((t) => g.unitIds.includes(t.unitId)).map((t) => ({ t, title: formTitle(round, t) })))
   // Targets in no group still get a form when the whole round is asked for.
-  const loose = groupId === undefined ? round.targets.filter((t) => !round.groups.some((g) => g.unitIds.includes(t.unitId))).map((t) => ({ t, title: round.template.name })) : []
+  const loose = groupId === undefined ? round.targets.filter((t) => !round.groups.some((g) => g.unitIds.includes(t.unitId))).map((t) => ({ t, title: formTitle(round, t) })) : []
   const forms = [...grouped, ...loose]
   const { pdf, done } = a4Pdf({ title: `${round.title} 空白评价表`, margin: MARGIN })
   forms.forEach(({ t, title }, i) => {

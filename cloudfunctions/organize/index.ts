@@ -21,6 +21,8 @@ import { codeSlips } from './slips'
 import { blankForms } from './blankForm'
 import { READ } from './access'
 import { roundVerdicts, startRedoRound, stepVerdict } from './verdicts'
+import { printPaper } from './paper'
+import { enterPaper, paperQueue, readPaper } from './paperEntry'
 
 const auth = (ctx: HandlerContext) => authority(ctx.caller.openid)
 
@@ -53,6 +55,11 @@ export const main = createRouter(api.organize, {
   listCodes: async ({ roundId }, ctx) => listCodes(await auth(ctx), roundId),
   codeSheet: async ({ roundId, unitId }, ctx) => codeSheet(await auth(ctx), roundId, unitId),
   codeSlips: async ({ roundId, unitId }, ctx) => codeSlips(await auth(ctx), roundId, unitId),
+  printPaper: async (input, ctx) => printPaper(await auth(ctx), input, ctx),
+  readPaper: async (input, ctx) => readPaper(await auth(ctx), input),
+  enterPaper: async (input, ctx) => enterPaper(await auth(ctx), input, ctx),
+  settlePaper: async (input, ctx) => enterPaper(await auth(ctx), input, ctx, true),
+  paperQueue: async ({ roundId }, ctx) => paperQueue(await auth(ctx), roundId, ctx.caller.openid),
   blankForms: async ({ roundId, groupId }, ctx) => blankForms(await auth(ctx), roundId, groupId),
   rosterReview: async ({ roundId }, ctx) => rosterReviewOf(await auth(ctx), roundId),
   reviewRoster: async (input, ctx) => reviewRoster(await auth(ctx), input, ctx),

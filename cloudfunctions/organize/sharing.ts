@@ -1,7 +1,7 @@
 /** @module Getting a round into group chats: channels, share paths, QR posters, live participation per channel. */
 import { randomBytes } from 'node:crypto'
 import type { Participation } from '../../src/api/organize'
-import { domainError, participation as countParticipation } from '../../src/core'
+import { channelKind, domainError, participation as countParticipation } from '../../src/core'
 import { audit } from '../common/audit'
 import { database } from '../common/cloudbase'
 import { storedUrl, tempUrl } from '../common/print'
@@ -36,7 +36,7 @@ export async function addChannel(auth: Authority, roundId: string, name: string,
  */
 export async function sharePoster(auth: Authority, roundId: string, channelId: string) {
   const doc = await managedRound(auth, roundId)
-  const channel = doc.round.channels.find((c) => c.id === channelId) ?? refuse(domainError('CHANNEL_UNKNOWN'))
+  const channel = doc.round.channels.find((c) => c.id === channelId && channelKind(c) === 'share') ?? refuse(domainError('CHANNEL_UNKNOWN'))
   const scene = await sceneFor({ roundId, channelId })
   const wanted = { title: doc.round.title, channelName: channel.name }
   let fileID = scene.poster?.title === wanted.title && scene.poster.channelName === wanted.channelName ? scene.poster.fileID : null
@@ -51,5 +51,5 @@ export async function sharePoster(auth: Authority, roundId: string, channelId: s
 export async function participation(auth: Authority, roundId: string): Promise<Participation> {
   const { round } = await managedRound(auth, roundId, READ)
   const [counters, voters] = await Promise.all([roundCounters(roundId), distinctVoters(roundId)])
-  return { ...countParticipation(round, counters.byTarget), groupChats: counters.groupChats, voters }
+  return { ...countParticipation(round, counters.byTarget, round.targets, counters.unusable), groupChats: counters.groupChats, voters }
 }

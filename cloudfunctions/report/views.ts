@@ -79,6 +79,8 @@ export function header(doc: RoundDoc, figures: RoundFigures, shown: readonly Tar
   }
 }
 
+const unusableOf = (figures: RoundFigures) => new Map([...figures.byTarget].map(([id, f]) => [id, f.unusable]))
+
 /** When a leader of a round without live results will see them, in plain words. */
 export function resultsNotice(round: Round): string {
   return `本次评议不公开实时结果，${inShanghai(round.window.closesAt).format('M月D日 HH:mm')}评议结束后可以查看满意率和认定结果；现在显示的是参评进度。`
@@ -96,7 +98,7 @@ export function roundProgress(doc: RoundDoc, figures: RoundFigures, followed: re
     targets: [],
     groups: [],
     ranking: [],
-    participation: { ...participation(figures.round, turnout, followed), groupChats: figures.groupChats, voters: null },
+    participation: { ...participation(figures.round, turnout, followed, unusableOf(figures)), groupChats: figures.groupChats, voters: null },
   }
 }
 
@@ -161,6 +163,6 @@ export function roundResults(doc: RoundDoc, figures: RoundFigures, shown: readon
     targets: shown.map((t) => targetView(doc, figures, t, ranks)),
     groups: ranks.groups.map((g) => ({ ...g, ranking: only(g.ranking) })).filter((g) => g.ranking.length > 0),
     ranking: only(ranks.ranking),
-    participation: { ...participation(figures.round, turnout, shown), groupChats: figures.groupChats, voters },
+    participation: { ...participation(figures.round, turnout, shown, unusableOf(figures)), groupChats: figures.groupChats, voters },
   }
 }

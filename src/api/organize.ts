@@ -4,6 +4,7 @@ import {
   Aggregation, AggregationInput, type Blocker, VerdictAction, type VerdictStanding, BallotTemplate, type BuiltinTemplate, type Participation as CoreParticipation, Channel, EvaluatorCategory, Group, Households, Id, IsoDateTime, OrgUnitKind, type RoundState, type RoundStatus, Rule, type Sampling, Target,
 } from '../core'
 import { action } from './contract'
+import { paperApi } from './paper'
 
 export const RoleName = z.enum(['admin', 'organizer', 'leader', 'contact'])
 export type RoleName = z.infer<typeof RoleName>
@@ -233,6 +234,7 @@ export interface RoundVerdicts {
 }
 
 export const organizeApi = {
+  ...paperApi,
   /** Claims the admin role with the one-time setup code printed at first start. */
   claimSetup: action<{ role: 'admin' }>()(z.object({ setupCode: Text(64).min(1), displayName: Text(40).min(1) }).strict()),
   /**

@@ -7,14 +7,26 @@ import type { Quota } from './category'
 import { eligibleTargets } from './eligibility'
 import { roundUnitIds } from './enrolment'
 import type { Target } from './org'
-import type { Round } from './round'
+import { channelKind, type ChannelKind, type Round } from './round'
+
+/** Paper sheets that carry no ballot (see paper.ts): shown beside the ballots, never in a rate. */
+export interface Unusable {
+  spoiled: number
+  blank: number
+}
+export const NO_UNUSABLE: Unusable = { spoiled: 0, blank: 0 }
+
+/** Ballots by how they came in: `online` is every ballot not cast through a meeting or on paper. */
+export type ChannelSubtotal = { kind: 'online' | Exclude<ChannelKind, 'share'>; ballots: number }
 
 export interface Participation {
   ballots: number
   /** `expected`: per target, see `expectedTurnout`. */
-  targets: { id: string; name: string; ballots: number; expected: number | null }[]
+  targets: { id: string; name: string; ballots: number; expected: number | null; spoiled: number; blank: number }[]
   categories: { id: string; name: string; ballots: number; expectedPerUnit: number | null; quota: string | null }[]
-  channels: { id: string; name: string; ballots: number }[]
+  channels: { id: string; name: string; kind: ChannelKind; ballots: number }[]
+  /** Online, meeting and paper ballots; they add up to `ballots`. */
+  subtotals: ChannelSubtotal[]
   /** The people expected to take part: the procedure's roster (000: 20 per unit), or the households entered. */
   expectedVoters: number | null
   /** Whether the organiser may enter households (see `takesHouseholds`), and what was entered. */
@@ -103,13 +115,21 @@ function computeExpected(round: Round): ExpectedTurnout {
 }
 
 /** `shown`: the targets the caller may see; their expected counts still come from the whole round. */
-export function participation(round: Round, countersByTarget: ReadonlyMap<string, Counters>, shown: readonly Target[] = round.targets): Participation {
+/** Each channel's ballots summed by kind; online takes the rest, so the parts always make the whole. */
+function subtotals(round: Round, all: Counters): ChannelSubtotal[] {
+  const of = (kind: ChannelKind) => round.channels.filter((ch) => channelKind(ch) === kind).reduce((n, ch) => n + (all.channels[ch.id] ?? 0), 0)
+  const meeting = of('meeting')
+  const paper = of('paper')
+  return [{ kind: 'online', ballots: all.ballots - meeting - paper }, { kind: 'meeting', ballots: meeting }, { kind: 'paper', ballots: paper }]
+}
+
+export function participation(round: Round, countersByTarget: ReadonlyMap<string, Counters>, shown: readonly Target[] = round.targets, unusable: ReadonlyMap<string, Unusable> = new Map()): Participation {
   const of = (targetId: string) => countersByTarget.get(targetId) ?? emptyCounters()
   const all = shown.reduce((sum, t) => mergeCounters(sum, of(t.id)), emptyCounters())
   const expected = expectedTurnout(round)
   return {
     ballots: all.ballots,
-    targets: shown.map((t) => ({ id: t.id, name: t.name, ballots: of(t.id).ballots, expected: expected.of(t.id) })),
+    targets: shown.map((t) => ({ id: t.id, name: t.name, ballots: of(t.id).ballots, expected: expected.of(t.id), ...(unusable.get(t.id) ?? NO_UNUSABLE) })),
     categories: round.categories.map((c) => ({
       id: c.id,
       name: c.name,
@@ -117,7 +137,8 @@ export function participation(round: Round, countersByTarget: ReadonlyMap<string
       expectedPerUnit: c.expectedPerUnit ?? null,
       quota: quotaLabel(c.quota),
     })),
-    channels: round.channels.map((ch) => ({ id: ch.id, name: ch.name, ballots: all.channels[ch.id] ?? 0 })),
+    channels: round.channels.map((ch) => ({ id: ch.id, name: ch.name, kind: channelKind(ch), ballots: all.channels[ch.id] ?? 0 })),
+    subtotals: subtotals(round, all),
     expectedVoters: expected.voters,
     takesHouseholds: takesHouseholds(round),
     households: round.households ?? null,

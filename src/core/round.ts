@@ -48,7 +48,15 @@ export const Approvals = z.object({ roster: z.boolean(), reports: z.boolean() })
 export type Approvals = z.infer<typeof Approvals>
 const NO_APPROVALS: Approvals = { roster: false, reports: false }
 
-export const Channel = z.object({ id: Id, name: Label }).strict()
+/**
+ * Where ballots came in: a share link or poster (`share`, the default), a meeting session, or the
+ * round's paper ballots entered twice by organisers (`paper`, at most one per round). Only a share
+ * channel can be named by a link, so no online ballot is ever counted as paper.
+ */
+export const ChannelKind = z.enum(['share', 'meeting', 'paper'])
+export type ChannelKind = z.infer<typeof ChannelKind>
+export const Channel = z.object({ id: Id, name: Label, kind: ChannelKind.optional() }).strict()
+export const channelKind = (c: { kind?: ChannelKind }): ChannelKind => c.kind ?? 'share'
 
 /** Households a community counts (入户数); a million covers the largest street. */
 export const Households = z.number().int().min(1).max(1_000_000)

@@ -12,13 +12,28 @@ test('counts per target, category and channel: 000 expects a unit\'s own 15 and 
   const p = participation(round, new Map([['u1', u1], ['u2', u2]]))
   expect(p.ballots).toBe(6)
   expect(p.targets).toEqual([
-    { id: 'u1', name: '对象u1', ballots: 5, expected: 15 + 5 * 2 },
-    { id: 'u2', name: '对象u2', ballots: 1, expected: 15 + 5 * 2 },
+    { id: 'u1', name: '对象u1', ballots: 5, expected: 15 + 5 * 2, spoiled: 0, blank: 0 },
+    { id: 'u2', name: '对象u2', ballots: 1, expected: 15 + 5 * 2, spoiled: 0, blank: 0 },
   ])
   expect(p.categories.map((c) => [c.id, c.ballots, c.expectedPerUnit])).toEqual([[unit, 3, 15], [allRound, 3, 5]])
-  expect(p.channels).toEqual([{ id: 'grid-1', name: '一网格', ballots: 2 }, { id: 'grid-2', name: '二网格', ballots: 0 }])
+  expect(p.channels).toEqual([{ id: 'grid-1', name: '一网格', kind: 'share', ballots: 2 }, { id: 'grid-2', name: '二网格', kind: 'share', ballots: 0 }])
+  expect(p.subtotals).toEqual([{ kind: 'online', ballots: 6 }, { kind: 'meeting', ballots: 0 }, { kind: 'paper', ballots: 0 }])
   // The roster the rate is read against: 15 + 5 people for each of the two units.
   expect(p.expectedVoters).toBe(40)
+})
+
+test('online, meeting and paper subtotals add up to the ballots; spoiled and blank sheets sit beside them, outside every count', () => {
+  const units = [target('u1'), target('u2')]
+  const base = roundFrom('sanping-yilian', { targets: units, groups: [{ id: 'g', name: '第一组', leadUnitId: 'u1', unitIds: ['u1', 'u2'] }] })
+  const round = { ...base, channels: [...base.channels, { id: 'hall', name: '第一组会场', kind: 'meeting' as const }, { id: 'paper', name: '纸质票', kind: 'paper' as const }] }
+  const [unit] = round.categories.map((c) => c.id)
+  const good = round.template.scale.levels[0].id
+  const via = (channelId: string | undefined, n: number) => casts(round, 'u1', unit, { [good]: n }).map((c) => ({ ...c, channelId }))
+  const u1 = tally(round, [...via('grid-1', 2), ...via(undefined, 1), ...via('hall', 3), ...via('paper', 4)])
+  const p = participation(round, new Map([['u1', u1]]), round.targets, new Map([['u1', { spoiled: 2, blank: 1 }]]))
+  expect(p.subtotals).toEqual([{ kind: 'online', ballots: 3 }, { kind: 'meeting', ballots: 3 }, { kind: 'paper', ballots: 4 }])
+  expect(p.subtotals.reduce((n, s) => n + s.ballots, 0)).toBe(p.ballots)
+  expect(p.targets).toEqual([expect.objectContaining({ id: 'u1', ballots: 10, spoiled: 2, blank: 1 }), expect.objectContaining({ id: 'u2', ballots: 0, spoiled: 0, blank: 0 })])
 })
 
 test('a round with no counters yet shows zeros, not gaps', () => {
@@ -60,7 +75,7 @@ test('seed 000, a group of four: 35 ballots per unit (15 + 5 × 4), 80 people in
   ] })
   expect(fourUnits.map((t) => expectedTurnout(pairs).of(t.id))).toEqual([25, 25, 25, 25])
   // A leader who sees one unit still reads its 35: the expected count comes from the whole round.
-  expect(participation(round, new Map(), [fourUnits[2]!]).targets).toEqual([{ id: 'u3', name: '对象u3', ballots: 0, expected: 35 }])
+  expect(participation(round, new Map(), [fourUnits[2]!]).targets).toEqual([{ id: 'u3', name: '对象u3', ballots: 0, expected: 35, spoiled: 0, blank: 0 }])
 })
 
 /** Per target, what each scope kind contributes for a count of `n` per unit, over the round's units. */

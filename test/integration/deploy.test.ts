@@ -85,7 +85,8 @@ function writes(calls: RecordedCall[]) {
     })
 }
 
-const COLLECTION_WRITES = [
+/** Every collection with its index keys: the exact list the deploy must create. */
+const COLLECTIONS = [
   ['units', []],
   ['unitNames', []],
   ['roles', [['openid', '1']]],
@@ -105,7 +106,9 @@ const COLLECTION_WRITES = [
   ['rosterReviews', []],
   ['samples', [['roundId', '1']]],
   ['verdictSteps', [['roundId', '1']]],
-].flatMap(([name, keys]) => {
+  ['paperBallots', [['roundId', '1']]],
+]
+const COLLECTION_WRITES = COLLECTIONS.flatMap(([name, keys]) => {
   const index = (keys as string[][]).length
     ? [
         `tcb.UpdateTable ${name as string} ${JSON.stringify({
@@ -205,7 +208,7 @@ test('the CloudBase CLI configuration the deploy writes validates against the sc
   // The schema admits any plugin generically: check the database plugin against its own definition too.
   const database = ajv.getSchema(`${schema.$id}#/definitions/IFrameworkPluginDatabaseInputsConfig`)!
   expect([database(written.framework.plugins.database), database.errors]).toEqual([true, null])
-  expect(written.framework.plugins.database.inputs.collections.map((c) => c.aclTag)).toEqual(Array(19).fill('ADMINONLY'))
+  expect(written.framework.plugins.database.inputs.collections.map((c) => c.aclTag)).toEqual(Array(COLLECTIONS.length).fill('ADMINONLY'))
   // And it would catch a rule CloudBase does not know.
   expect(database({ ...written.framework.plugins.database, inputs: { collections: [{ collectionName: 'ballots', aclTag: 'EVERYONE' }] } })).toBe(false)
 })

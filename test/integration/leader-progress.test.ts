@@ -63,7 +63,7 @@ test('an open 三评一联 round: the leader sees each unit\'s ballots against 1
   const page = data(await call<RoundResults>(leader, 'report', 'roundResults', { roundId }))
   expect(page.round.resultsNotice).toMatch(/^本次评议不公开实时结果，\d+月\d+日 \d\d:\d\d评议结束后可以查看/)
   expect(page.targets).toEqual([])
-  expect(page.participation.targets).toEqual(TARGETS.map((t) => ({ id: t.id, name: t.name, ballots: 5, expected: 30 })))
+  expect(page.participation.targets).toEqual(TARGETS.map((t) => ({ id: t.id, name: t.name, ballots: 5, expected: 30, spoiled: 0, blank: 0 })))
   expect(JSON.stringify(page)).not.toMatch(/"satisfaction":\{|"headline"|"overall":\{|"percent":0/)
   // A target's content stays closed to the leader until the round closes.
   expect(await call(leader, 'report', 'targetDetail', { roundId, targetId: 't1' })).toMatchObject({ ok: false, error: { code: 'RESULTS_NOT_YET' } })
@@ -94,7 +94,7 @@ test('a leader of one unit follows that unit only; a leader elsewhere learns not
   }
   const ofT2 = await grant('t2', 'voter-7210')
   const page = data(await call<RoundResults>(ofT2, 'report', 'roundResults', { roundId }))
-  expect(page.participation.targets).toEqual([{ id: 't2', name: TARGETS[1]!.name, ballots: 2, expected: 30 }])
+  expect(page.participation.targets).toEqual([{ id: 't2', name: TARGETS[1]!.name, ballots: 2, expected: 30, spoiled: 0, blank: 0 }])
   const board = data(await call<Dashboard>(ofT2, 'report', 'dashboard', {}))
   expect(board.rounds.find((r) => r.id === roundId)?.targets.map((t) => t.targetId)).toEqual(['t2'])
 

@@ -75,6 +75,12 @@ const MATRIX: { action: string; allowed: RoleName[]; input: (p: Place) => unknow
   { action: 'codeCounts', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },
   { action: 'blankForms', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], groupId: 'g' }) },
   { action: 'rosterReview', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },
+  // Paper ballots: printed and entered only by organisers of the round's subtree (a made-up serial is FORBIDDEN outside it, never a probe).
+  { action: 'printPaper', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], unitId: units[p].target }) },
+  { action: 'readPaper', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], serial: '00000000', check: '000000' }) },
+  { action: 'enterPaper', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], serial: '00000000', check: '000000', sheets: [{ mark: 'blank', targetId: 'target-1' }] }) },
+  { action: 'settlePaper', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], serial: '00000000', check: '000000', sheets: [{ mark: 'blank', targetId: 'target-1' }] }) },
+  { action: 'paperQueue', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },
   // 名单审定 is the supervisors': organisers of the unit above the owner. The roles here are held at the owner unit itself, so only the whole-tree admin is one.
   { action: 'reviewRoster', allowed: ['admin'], input: (p) => ({ roundId: rounds[p], revision: 0, approve: false, reason: '名单有误' }) },
   // 随机抽取: these 三评一联 rounds do not sample, so an allowed caller is refused SAMPLE_NOT_TAKEN, never FORBIDDEN.

@@ -8,7 +8,7 @@ import Taro from '@tarojs/taro'
 import type { ReactNode } from 'react'
 import type { RoundResults } from '../../api/report'
 import { dashboardPaths } from '../../services/links'
-import { showCount, showInterval, showRate } from '../lib/figures'
+import { showCount, showInterval, showRate, showSubtotals, showUnusable } from '../lib/figures'
 import Badges from './Badges'
 import { Bar, turnoutPercent } from './Bar'
 import Notices from './Notices'
@@ -76,6 +76,8 @@ export default function RoundResultsView({ data, onTarget, charts }: Props) {
           </Text>
         )}
         <Notices notices={round.resultsNotice ? [round.resultsNotice, ...round.notices] : round.notices} />
+        <Text className='dash-small dash-subtotals'>{`参评方式：${showSubtotals(data.participation)}`}</Text>
+        {showUnusable(data.participation) && <Text className='dash-small'>{showUnusable(data.participation)}</Text>}
       </View>
       {round.state !== 'open' && targets.some((t) => t.result.verdicts.verdicts.length > 0) && (
         <View className='qp-card dash-open-verdicts' onClick={() => void Taro.navigateTo({ url: dashboardPaths.verdicts(round.id) })}>

@@ -14,6 +14,7 @@ export const organizerPaths = {
   report: (roundId?: string, targetId?: string) =>
     `${ROOT}/report/index${roundId ? `?roundId=${encodeURIComponent(roundId)}${targetId ? `&targetId=${encodeURIComponent(targetId)}` : ''}` : ''}`,
   people: `${ROOT}/people/index`,
+  paper: (roundId: string) => `${ROOT}/paper/index?roundId=${encodeURIComponent(roundId)}`,
   codes: (roundId: string) => `${ROOT}/codes/index?roundId=${encodeURIComponent(roundId)}`,
   audit: (roundId?: string) => `${ROOT}/audit/index${roundId ? `?roundId=${encodeURIComponent(roundId)}` : ''}`,
 }

@@ -6,6 +6,7 @@ import type { Participation } from '../../../api/organize'
 import type { ApiError } from '../../../api/result'
 import { call } from '../../../services/api'
 import Field from '../../components/Field'
+import { showSubtotals, showUnusable } from '../../../dashboard/lib/figures'
 
 function Row({ name, count, expected, note, unit = '票' }: { name: string; count: number; expected?: number | null; note?: string | null; unit?: string }) {
   const share = expected ? Math.min(1, count / expected) : null
@@ -74,14 +75,16 @@ export default function ParticipationPanel({ roundId, data, editable, onChanged 
       )}
       {data.voters !== null && expected && <Text className='qp-muted'>{`参与率 ${Math.round((data.voters / expected) * 100)}%`}</Text>}
       {data.takesHouseholds && <Households roundId={roundId} data={data} editable={editable} onChanged={onChanged} />}
+      <Text className='qp-muted participation__subtotals'>{`按参评方式：${showSubtotals(data)}`}</Text>
       <Text className='org__field-label'>按评议对象（每人对每个对象一票）</Text>
-      {data.targets.map((t) => <Row key={t.id} name={t.name} count={t.ballots} expected={t.expected} />)}
+      {data.targets.map((t) => <Row key={t.id} name={t.name} count={t.ballots} expected={t.expected} note={t.spoiled + t.blank > 0 ? `另有废票 ${t.spoiled}、空白票 ${t.blank}` : null} />)}
+      {showUnusable(data) && <Text className='qp-muted'>{showUnusable(data)}</Text>}
       <Text className='org__field-label'>按参评人员类别</Text>
       {data.categories.map((c) => (
         <Row key={c.id} name={c.name} count={c.ballots} note={[c.expectedPerUnit ? `每单位应 ${c.expectedPerUnit} 人` : '', c.quota ?? ''].filter(Boolean).join('，')} />
       ))}
-      {data.channels.length > 0 && <Text className='org__field-label'>按转发渠道</Text>}
-      {data.channels.map((c) => <Row key={c.id} name={c.name} count={c.ballots} />)}
+      {data.channels.some((c) => c.kind === 'share') && <Text className='org__field-label'>按转发渠道</Text>}
+      {data.channels.filter((c) => c.kind === 'share').map((c) => <Row key={c.id} name={c.name} count={c.ballots} />)}
       {data.groupChats > 0 && <Text className='qp-muted'>{`来自 ${data.groupChats} 个微信群`}</Text>}
     </View>
   )

@@ -17,6 +17,7 @@ import { organizerPaths } from '../../lib/paths'
 import { isLeaderOnly } from '../../lib/roles'
 import { useLoad } from '../../lib/useLoad'
 import BlankForms from './BlankForms'
+import PaperPanel from './PaperPanel'
 import CodeList from './CodeList'
 import CopyRound from './CopyRound'
 import ParticipationPanel from './ParticipationPanel'
@@ -90,6 +91,7 @@ export default function OrganizerRoundPage() {
           {!readOnly && !round.sampling && (round.state === 'draft' || round.state === 'open') && <RosterPanel round={round} unitName={unitName} onChanged={reload} />}
           {!readOnly && <CodeList round={round} codes={codes} unitName={unitName} />}
           {!readOnly && <BlankForms round={round} />}
+          {!readOnly && <PaperPanel round={round} />}
           <ReportsPanel round={round} readOnly={readOnly} onChanged={reload} />
           {!readOnly && <StateActions round={round} onChanged={reload} />}
           {!readOnly && <CopyRound round={round} />}
