@@ -80,9 +80,10 @@ async function pools(roundId: string, targetId: string): Promise<Pool[]> {
 
 const entries = (all: Pool[]) => all.flatMap((p) => p.ballots.map((b) => ({ pool: p, b })))
 
-/** Every stored ballot of one target (for a recount). */
-export async function storedBallots(roundId: string, targetId: string): Promise<StoredBallot[]> {
-  return entries(await pools(roundId, targetId)).map(({ pool, b: { categoryId, channelId, overall, items, opinion } }) => ({
+/** Every stored ballot of one target (for a recount), with its random sort key, by which a release names it. */
+export async function storedBallots(roundId: string, targetId: string): Promise<(StoredBallot & { r: string })[]> {
+  return entries(await pools(roundId, targetId)).map(({ pool, b: { r, categoryId, channelId, overall, items, opinion } }) => ({
+    r,
     roundId: pool.roundId,
     targetId: pool.targetId,
     categoryId,

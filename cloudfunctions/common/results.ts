@@ -62,7 +62,7 @@ interface MarkDoc {
   groupChats: number
   /** Ballots cast today (Shanghai) and burst flags, as of `computedAt`. */
   today: number
-  bursts: { targetId: string; channelId: string | null; identicalBallots: number }[]
+  bursts: { targetId: string; channelId: string | null; ballots: number; identicalBallots: number }[]
   mismatch: Mismatch[] | null
   computedAt: string
   /** ms epoch of the last refresh claimed, so only one caller recomputes per TTL. */
@@ -104,11 +104,11 @@ interface Docs {
   releases: Map<string, Release>
 }
 
-/** Releases come along without their opinions, which only a target's detail reads. */
+/** Releases come along without their opinions, which only a target's detail reads, and without the keys of their ballots. */
 async function readDocs(roundId: string, basis: FiguresBasis): Promise<Docs> {
   const docs: Docs = { mark: null, targets: [], releases: new Map() }
   for (let offset = 0; ; offset += 1000) {
-    const { data } = await results().where({ roundId, basis }).field({ opinions: false }).skip(offset).limit(1000).get()
+    const { data } = await results().where({ roundId, basis }).field({ opinions: false, released: false }).skip(offset).limit(1000).get()
     for (const d of data as (TargetDoc | MarkDoc | (Release & { kind: 'release'; targetId: string }))[]) {
       if (d.kind === 'round') docs.mark = d
       else if (d.kind === 'release') docs.releases.set(d.targetId, { counters: d.counters, at: d.at })
@@ -169,7 +169,7 @@ async function todayAndBursts(roundId: string, now: Date, total: number): Promis
     dayStart(roundId, now, async () => total),
     database().collection('signals').where({ roundId, kind: 'burst' }).limit(100).get(),
   ])
-  const bursts = (data as { targetId: string; channelId: string | null; identicalBallots: number }[]).map(({ targetId, channelId, identicalBallots }) => ({ targetId, channelId, identicalBallots }))
+  const bursts = (data as MarkDoc['bursts']).map(({ targetId, channelId, ballots, identicalBallots }) => ({ targetId, channelId, ballots, identicalBallots }))
   return { today: total - atStart, bursts }
 }
 

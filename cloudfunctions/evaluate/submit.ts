@@ -48,9 +48,9 @@ export async function submit(roundId: string, ballots: BallotInput[], { openid, 
   const group = openGroupId ? groupKey(doc._id, openGroupId) : undefined
 
   /**
-   * One target: its outcome, and whether it is a refusal still to be charged to the budget. A
-   * content check is paid for before it is made; a ballot without opinion costs nothing, since its
-   * receipt lets it be recorded only once.
+   * One target: its outcome, and whether it is still to be charged to the budget (a refusal, or a
+   * ballot recorded without opinion). A content check is paid for before it is made; "already
+   * voted" costs nothing.
    */
   async function one(input: BallotInput): Promise<[TargetOutcome, boolean]> {
     const { targetId } = input
@@ -69,7 +69,10 @@ export async function submit(roundId: string, ballots: BallotInput[], { openid, 
     const problem = ballot.opinion ? await checkOpinion(openid, ballot.opinion, now) : null
     if (problem) return [{ targetId, status: 'refused', error: problem }, false]
     // Cast by a concurrent request meanwhile, it stays paid for: its check was made.
-    return [await record(ballot), false]
+    const outcome = await record(ballot)
+    // A ballot recorded without opinion costs its unit after the fact, as one with an opinion paid
+    // before: the budget's record then says this identity voted in this window, never that it wrote.
+    return [outcome, !costly && outcome.status === 'recorded']
   }
 
   async function record(ballot: ValidBallot): Promise<TargetOutcome> {
@@ -79,7 +82,7 @@ export async function submit(roundId: string, ballots: BallotInput[], { openid, 
     if (cast.status === 'closed') return { targetId, status: 'refused', error: domainError('ROUND_NOT_OPEN') }
     const { receipt } = cast
     if (cast.status === 'already-voted') return { targetId, status: 'already-voted', receipt }
-    await watchBurst(doc._id, channelId, ballot, now).catch((e) => console.error('burst watch failed', e))
+    await watchBurst(doc._id, channelId, targetId, now).catch((e) => console.error('burst watch failed', e))
     return { targetId, status: 'recorded', receipt }
   }
 

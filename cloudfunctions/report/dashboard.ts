@@ -56,7 +56,7 @@ function attentionOf(doc: RoundDoc, figures: RoundFigures, targets: readonly Tar
       items.push({ ...base(t), kind: 'quota', label: '比例未达标', explanation: `${name}的比例未达到规定要求` })
     }
     for (const b of figures.bursts.filter((x) => x.targetId === t.id)) {
-      items.push({ ...base(t), kind: 'burst', label: '集中提交', explanation: `短时间内收到 ${b.identicalBallots} 份完全相同的评价，请核查` })
+      items.push({ ...base(t), kind: 'burst', label: '集中提交', explanation: `10 分钟内经同一渠道收到 ${b.ballots} 份评价，该渠道的评价中有 ${b.identicalBallots} 份完全相同，请核查` })
     }
     const m = figures.mismatch?.find((x) => x.targetId === t.id)
     if (m) items.push({ ...base(t), kind: 'mismatch', label: '计票核对不一致', explanation: `计数器 ${m.counted} 份，逐票复核 ${m.recounted} 份` })

@@ -1,10 +1,15 @@
 /**
  * @module release — live results move in steps of at least k ballots. Whoever can read a target's
  * figures twice would otherwise subtract them and read the ballots cast in between: one known
- * resident's whole ballot when one arrived. A release is a snapshot of a target's ballots; every
- * view of its content (rates, distributions, items, opinions, verdicts) rests on one release, and
- * a new release is taken only when it differs from the last by at least k ballots in every part a
- * view can tell apart. Counts of participation (how many, per category, channel or day) stay live.
+ * resident's whole ballot when one arrived. A release is a set of a target's ballots; every view of
+ * its content (rates, distributions, items, opinions, verdicts) rests on one release, and a new
+ * release adds at least k ballots in every part a view can tell apart. Counts of participation
+ * (how many, per category, channel or day) stay live.
+ *
+ * A release also leaves out at least k ballots of every part it moves, drawn by their random sort
+ * keys, not by arrival. Anything that places a voter after a release (receipts and enrolments in
+ * CloudBase's insertion order, a budget record of this window) then still leaves her ballot among
+ * the k or more a dump shows outside the release, never alone.
  */
 import { type Counters, categoryCounters, emptyCounters } from './counters'
 import { expectedTurnout } from './participation'
@@ -25,15 +30,18 @@ export function lastStretchFrom(round: Pick<Round, 'window'>): Date {
 }
 
 /**
- * The parts a view tells apart: the whole target, and each weighted part (004's internal and
- * social evaluation), whose own rates the headline shows. Category breakdowns are not shown live.
+ * The parts a view tells apart, as category lists (null: the whole target): each weighted part
+ * (004's internal and social evaluation), whose own rates the headline shows, and the categories
+ * in none. Category breakdowns are not shown live.
  */
-function partBallots(round: Round, counters: Counters): number[] {
-  const whole = counters.ballots
-  if (round.aggregation.mode === 'pooled') return [whole]
-  const parts = round.aggregation.parts.map((p) => p.categoryIds.reduce((n, id) => n + categoryCounters(counters, id).ballots, 0))
-  return [whole, ...parts]
+function releaseParts(round: Round): (readonly string[] | null)[] {
+  if (round.aggregation.mode === 'pooled') return [null]
+  const parts = round.aggregation.parts.map((p) => p.categoryIds)
+  return [...parts, round.categories.map((c) => c.id).filter((id) => !parts.some((p) => p.includes(id)))]
 }
+
+const partBallots = (round: Round, counters: Counters): number[] =>
+  releaseParts(round).map((ids) => (ids === null ? counters.ballots : ids.reduce((n, id) => n + categoryCounters(counters, id).ballots, 0)))
 
 /**
  * Whether a release at `ballots` would leave the close room for fewer than k more: when the
@@ -45,18 +53,43 @@ function nearlyAllIn(round: Round, targetId: string, ballots: number): boolean {
   return expected !== null && ballots < expected && expected - ballots < round.kSuppression
 }
 
+/** Whether releases may move at all: an open round, before its last stretch, not nearly all in. */
+function releasing(round: Round, targetId: string, received: number, now: Date): boolean {
+  return round.state === 'open' && now < lastStretchFrom(round) && !nearlyAllIn(round, targetId, received)
+}
+
 /**
- * Whether `next` may replace `released` as what views show: at least k more ballots, and every
- * weighted part unchanged or at least k ballots further, so no difference of two views, not even
- * of one part, rests on fewer than k ballots. Only while the round is open, before its last
- * stretch, and not when fewer than k of the expected ballots would remain to come.
+ * Whether a release is due from the counts alone (no ballot read): some part has at least 2k
+ * ballots outside the release, k to add and k to leave out. See `nextRelease` for which.
  */
-export function releaseDue(round: Round, targetId: string, released: Counters, next: Counters, now: Date): boolean {
-  if (round.state !== 'open' || now >= lastStretchFrom(round) || nearlyAllIn(round, targetId, next.ballots)) return false
-  const k = round.kSuppression
+export function releaseDue(round: Round, targetId: string, released: Counters, received: Counters, now: Date): boolean {
+  if (!releasing(round, targetId, received.ballots, now)) return false
   const before = partBallots(round, released)
-  const after = partBallots(round, next)
-  return after.every((n, i) => n === before[i] || n - (before[i] as number) >= k) && after[0] !== before[0]
+  return partBallots(round, received).some((n, i) => n - (before[i] as number) >= 2 * round.kSuppression)
+}
+
+/** A stored ballot as a release sees it: its random sort key and its category. */
+export interface Releasable {
+  r: string
+  categoryId: string
+}
+
+/**
+ * The ballots of the next release (null: none due): every ballot of the current one (`released`,
+ * by sort key), and in each part with at least 2k ballots outside it, all of those but the k with
+ * the highest keys. So each part moves by 0 or at least k, and at least k of its ballots stay out
+ * whichever arrived last: a ballot stays out by its key, drawn at random, not by when it came.
+ */
+export function nextRelease<B extends Releasable>(round: Round, targetId: string, released: ReadonlySet<string>, ballots: readonly B[], now: Date): B[] | null {
+  if (!releasing(round, targetId, ballots.length, now)) return null
+  const k = round.kSuppression
+  const chosen = ballots.filter((b) => released.has(b.r))
+  const before = chosen.length
+  for (const ids of releaseParts(round)) {
+    const out = ballots.filter((b) => !released.has(b.r) && (ids === null || ids.includes(b.categoryId))).sort((x, y) => (x.r < y.r ? -1 : x.r > y.r ? 1 : 0))
+    if (out.length >= 2 * k) chosen.push(...out.slice(0, out.length - k))
+  }
+  return chosen.length > before ? chosen : null
 }
 
 /** Why received ballots are not (all) shown; see `heldBack`. */
@@ -65,8 +98,8 @@ export type Hold = 'too-few' | 'closing' | 'last-stretch' | 'nearly-all-in' | 'u
 /**
  * Why ballots received are not (all) in what views show, by cause, so a page says the true one:
  * too few to show at all (closed), the close being sealed, the last stretch frozen, fewer than k of
- * the expected still to come, under k new ballots (in all, or in a weighted part), or due and
- * about to be taken. `shown`: the counters views show (see `shownContent`); null when none is held.
+ * the expected still to come, under 2k ballots outside the release (in all, or in every weighted
+ * part: k of them always stay out), or due and about to be taken. `shown`: the counters views show (see `shownContent`); null when none is held.
  */
 export function heldBack(round: Round, targetId: string, shown: Counters, received: Counters, now: Date): Hold | null {
   const k = round.kSuppression
@@ -76,7 +109,7 @@ export function heldBack(round: Round, targetId: string, shown: Counters, receiv
   if (now >= lastStretchFrom(round)) return 'last-stretch'
   if (nearlyAllIn(round, targetId, received.ballots)) return 'nearly-all-in'
   if (releaseDue(round, targetId, shown, received, now)) return 'due'
-  return received.ballots - shown.ballots < k ? 'under-k' : 'parts'
+  return received.ballots - shown.ballots < 2 * k ? 'under-k' : 'parts'
 }
 
 /** What a view may show of a target's ballots: all of them once there are k, before that nothing. */

@@ -77,19 +77,19 @@ function pendingText(hold: Hold, k: number, received: number, counted: number): 
       case 'closing': return `已收到 ${received} 份评价，评议已结束，正在封存结果`
       case 'last-stretch': return `已收到 ${received} 份评价；临近评议结束，结果暂停更新，评议结束后显示`
       case 'nearly-all-in': return `已收到 ${received} 份评价；应收评价剩余不足 ${k} 份，为保护参评人员匿名，评议结束后显示结果`
-      case 'under-k': return `已收到 ${received} 份评价，满 ${k} 份后显示结果`
-      case 'parts': return `已收到 ${received} 份评价；为保护参评人员匿名，有评价的每一部分均满 ${k} 份后显示结果`
+      case 'under-k': return `已收到 ${received} 份评价，满 ${2 * k} 份后显示结果`
+      case 'parts': return `已收到 ${received} 份评价；为保护参评人员匿名，有一部分满 ${2 * k} 份后显示结果`
       case 'due': return `已收到 ${received} 份评价，结果即将显示`
     }
   }
-  const lead = `以上结果含 ${counted} 份评价；其后收到的 ${received - counted} 份`
+  const lead = `以上结果含 ${counted} 份评价；其余 ${received - counted} 份`
   switch (hold) {
     case 'too-few':
     case 'closing': return `${lead}，封存结果时一并计入`
     case 'last-stretch': return `${lead}，因临近评议结束暂停更新，评议结束后一并计入`
     case 'nearly-all-in': return `${lead}，因应收评价剩余不足 ${k} 份，评议结束后一并计入`
-    case 'under-k': return `${lead}，新增满 ${k} 份后一并计入`
-    case 'parts': return `${lead}，待有新增评价的每一部分均新增满 ${k} 份后一并计入`
+    case 'under-k': return `${lead}暂不计入：为保护参评人员匿名，结果始终留出至少 ${k} 份，其余满 ${2 * k} 份时更新`
+    case 'parts': return `${lead}暂不计入：为保护参评人员匿名，结果始终留出至少 ${k} 份，有一部分的其余评价满 ${2 * k} 份时更新`
     case 'due': return `${lead}，即将计入`
   }
 }

@@ -1,4 +1,4 @@
-/** Abuse limits: a budget of costly submits per identity, and bursts of identical answers flagged, never dropped. */
+/** Abuse limits: a budget of ballots and refusals per identity, and bursts of identical answers flagged, never dropped. */
 import type { Runtime } from '../../local/runtime'
 import { BURST_THRESHOLD, MAX_SUBMITS_PER_WINDOW } from '../../cloudfunctions/evaluate/abuse'
 import { builtinTemplates } from '../../src/core'
@@ -14,17 +14,32 @@ afterAll(() => runtime.close())
 
 const template = builtinTemplates.find((t) => t.id === 'community-satisfaction')!.ballot
 
-test('an identity sending invalid ballots runs out of budget; "already voted" answers and a ballot without opinion cost nothing', async () => {
+test('an identity sending invalid ballots runs out of budget; "already voted" answers cost nothing', async () => {
   const roundId = await openRound(runtime)
   const s = await signIn(runtime, 'voter-1')
   await s.call('evaluate', { action: 'enrol', data: { roundId, categoryId: 'residents' } })
   const submit = (ballot: unknown) => s.call<Answer>('evaluate', { action: 'submit', data: { roundId, ballots: [ballot] } })
   expect(await submit(fullBallot(template, 't1'))).toMatchObject({ ok: true })
   for (let i = 0; i < 3 * MAX_SUBMITS_PER_WINDOW; i++) expect(await submit(fullBallot(template, 't1'))).toMatchObject({ ok: true })
-  // The recorded ballot cost nothing either (its receipt bounds it): only the refusals are charged.
-  for (let i = 0; i < MAX_SUBMITS_PER_WINDOW; i++) expect(await submit({ ...fullBallot(template, 't2'), items: {} })).toMatchObject({ ok: true })
+  // The recorded ballot cost one unit, the refusals one each; "already voted" nothing.
+  for (let i = 0; i < MAX_SUBMITS_PER_WINDOW - 1; i++) expect(await submit({ ...fullBallot(template, 't2'), items: {} })).toMatchObject({ ok: true })
   expect(await submit(fullBallot(template, 't2'))).toEqual({ ok: false, error: { code: 'TOO_MANY_SUBMISSIONS', message: expect.stringMatching(/频繁/) } })
   expect(countersOf(runtime, roundId, 't2').ballots).toBe(0)
+})
+
+test('the budget record of a voter who wrote an opinion is that of one who did not: a dump cannot tell them apart', async () => {
+  const roundId = await openRound(runtime)
+  const records: Record<string, unknown>[] = []
+  for (const [i, opinion] of [[30, '楼道灯坏了'], [31, undefined]] as const) {
+    const before = new Set(storedDocs(runtime, 'limits').map((d) => d._id))
+    const s = await signIn(runtime, `voter-${i}`)
+    await s.call('evaluate', { action: 'enrol', data: { roundId, categoryId: 'residents' } })
+    expect(await s.call('evaluate', { action: 'submit', data: { roundId, ballots: [fullBallot(template, 't1', 0, opinion)] } })).toMatchObject({ ok: true })
+    records.push(...storedDocs(runtime, 'limits').filter((d) => !before.has(d._id)))
+  }
+  const shape = (d: Record<string, unknown>) => ({ ...d, _id: null })
+  expect(records).toHaveLength(2)
+  expect(shape(records[0]!)).toEqual(shape(records[1]!))
 })
 
 test(`${BURST_THRESHOLD} identical ballots through one channel are flagged for review and all still counted`, async () => {
@@ -38,7 +53,23 @@ test(`${BURST_THRESHOLD} identical ballots through one channel are flagged for r
   )
   expect(countersOf(runtime, roundId, 't3').ballots).toBe(BURST_THRESHOLD)
   const flags = storedDocs(runtime, 'signals').filter((d) => d.kind === 'burst' && d.roundId === roundId)
-  expect(flags).toEqual([expect.objectContaining({ channelId: 'grid-1', targetId: 't3', identicalBallots: BURST_THRESHOLD })])
+  expect(flags).toEqual([expect.objectContaining({ channelId: 'grid-1', targetId: 't3', ballots: BURST_THRESHOLD, identicalBallots: BURST_THRESHOLD })])
+})
+
+test('the burst watch keeps how many ballots came through a channel in a window, never their answers; as many that differ raise no flag', async () => {
+  const roundId = await openRound(runtime)
+  const levels = template.scale.levels.length
+  for (let i = 0; i < BURST_THRESHOLD; i++) {
+    const s = await signIn(runtime, `voter-${400 + i}`)
+    await s.call('evaluate', { action: 'enrol', data: { roundId, categoryId: 'residents' } })
+    const ballot = { ...fullBallot(template, 't2', i % levels), items: Object.fromEntries(Object.keys(fullBallot(template, 't2').items).map((id, k) => [id, template.scale.levels[(i + k) % levels]!.id])) }
+    await s.call('evaluate', { action: 'submit', data: { roundId, channel: 'grid-2', ballots: [ballot] } })
+    // A quiet window's one ballot: its count names the target and channel, nothing of its answers.
+    const counts = storedDocs(runtime, 'signals').filter((d) => d.roundId === roundId)
+    expect(counts.map((d) => Object.keys(d).sort())).toEqual([['_id', 'channelId', 'kind', 'n', 'roundId', 'window']])
+    expect(counts.map((d) => d.n)).toEqual([i + 1])
+  }
+  expect(storedDocs(runtime, 'signals').filter((d) => d.kind === 'burst' && d.roundId === roundId)).toEqual([])
 })
 
 /** Content checks (msgSecCheck, sent as `wx.api`) the embedded CloudBase has answered so far. */

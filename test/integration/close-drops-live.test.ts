@@ -29,8 +29,8 @@ async function resultsOf(roundId: string): Promise<string[]> {
 
 test('storing the final results drops the release and the live results; the stored ones still serve every view', async () => {
   const roundId = await openRound(stack.runtime)
-  for (let i = 0; i < 5; i++) await vote(roundId, `voter-${900 + i}`, `意见${i}`)
-  // A read takes the first release (5 ballots); then one more resident votes after it.
+  for (let i = 0; i < 10; i++) await vote(roundId, `voter-${900 + i}`, `意见${i}`)
+  // A read takes the first release (5 of the 10 ballots); then one more resident votes after it.
   expect(await stack.admin.call<Answer>('report', { action: 'roundResults', data: { roundId } })).toMatchObject({ ok: true })
   expect(await resultsOf(roundId)).toContain('live release')
   await vote(roundId, 'voter-999', '最后一条意见')
@@ -40,9 +40,9 @@ test('storing the final results drops the release and the live results; the stor
   expect(kept.filter((k) => k.startsWith('live'))).toEqual([])
   expect(kept).toContain('stored target')
 
-  // Every view reads the stored results: the final count, and all six opinions.
+  // Every view reads the stored results: the final count, and all eleven opinions.
   const detail = await stack.admin.call<Answer<TargetDetail>>('report', { action: 'targetDetail', data: { roundId, targetId: 't1' } })
-  expect(detail.ok && detail.data.opinions.items.map((o) => o.text).sort()).toEqual(['意见0', '意见1', '意见2', '意见3', '意见4', '最后一条意见'])
+  expect(detail.ok && detail.data.opinions.items.map((o) => o.text).sort()).toEqual([...Array.from({ length: 10 }, (_, i) => `意见${i}`), '最后一条意见'].sort())
   expect(await resultsOf(roundId)).toEqual(kept)
 })
 

@@ -1,8 +1,8 @@
 /**
- * Records kept per 10-minute window — an identity's budget (`limits`: it sent an opinion, or was
- * refused, then) and the burst watch's counts (`signals`: an answer set came through a channel
- * then) — are dropped by the scheduler once their window has ended, so a dump holds the current
- * window's at most: none to date a voter or a ballot by afterwards.
+ * Records kept per 10-minute window — an identity's budget (`limits`: it voted, or was refused,
+ * then) and the burst watch's counts (`signals`: so many ballots came through a channel then) —
+ * are dropped by the scheduler once their window has ended, so a dump holds the current window's
+ * at most: none to date a voter by afterwards.
  */
 import { database } from '../../cloudfunctions/common/cloudbase'
 import { main as scheduler } from '../../cloudfunctions/scheduler'

@@ -53,7 +53,7 @@ test('the leader dashboard shows the demo area with verdicts: 003\'s full rules 
   })
   expect(board.satisfaction.den).toBeGreaterThan(0)
   const street = ok(await leader.call<Answer<Dashboard>>('report', { action: 'dashboard', data: { unitId: 'street-yangguang' } }))
-  expect(street.children.find((c) => c.unitId === 'community-xingfu')).toMatchObject({ ballots: 80, targetsWithVerdict: 1, hasChildren: true })
+  expect(street.children.find((c) => c.unitId === 'community-xingfu')).toMatchObject({ ballots: 160, targetsWithVerdict: 1, hasChildren: true })
 })
 
 test('the 三评一联 demo expects 35 ballots per unit (15 + 5 × 4) in JSON, the dashboard, the xlsx and the PDF', async () => {

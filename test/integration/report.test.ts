@@ -1,5 +1,5 @@
 /**
- * Results through the report function: live figures equal a recount of the ballots cast; closing
+ * Results through the report function: live figures equal a recount of the released ballots; closing
  * stores them, and neither late ballots nor a later edit of the template change what is stored; a
  * tampered counter blocks publishing and names the target in the audit log; residents read the
  * published results; the scheduler closes an ended round on its own.
@@ -59,29 +59,34 @@ async function roundWithRule(): Promise<string> {
 
 const byTarget = (r: RoundResults, id: string) => r.targets.find((t) => t.targetId === id)!
 
-test('live results equal the ballots cast; the 2/3 rule fires with its explanation; rankings and participation follow', async () => {
+test('live results equal a recount of the released ballots; the 2/3 rule fires with its explanation; rankings and participation follow', async () => {
   const roundId = await roundWithRule()
-  await cast(roundId, { t1: SATISFIED, t2: DISSATISFIED }, 4, '楼道灯坏了很久')
+  await cast(roundId, { t1: SATISFIED, t2: DISSATISFIED }, 10, '楼道灯坏了很久')
   await cast(roundId, { t1: DISSATISFIED, t2: SATISFIED }, 2)
   const results = ok(await report<RoundResults>(admin, 'roundResults', { roundId }))
   expect(results.round.basis).toBe('live')
   expect(results.round.status).toBe('provisional')
   const t1 = byTarget(results, 't1')
   const t2 = byTarget(results, 't2')
-  expect(t1.result.ballots).toBe(6)
-  expect(t1.result.headline.satisfaction).toMatchObject({ num: 4, den: 6 })
-  expect(t2.result.headline.satisfaction).toMatchObject({ num: 2, den: 6 })
+  // 12 in, k = 5 of them left out (drawn by key): the figures rest on 7, whichever they are.
+  expect(t1.result.ballots).toBe(12)
+  expect(t1.result.counted).toBe(7)
+  const [s1, s2] = [t1, t2].map((t) => t.result.headline.satisfaction)
+  expect([s1!.den, s2!.den]).toEqual([7, 7])
+  expect(s1!.num).toBeGreaterThanOrEqual(5)
+  expect(s2!.num).toBeLessThanOrEqual(2)
   expect(t1.badges).toEqual([])
   expect(t2.badges).toEqual([{ label: '返工补课', kind: 'redo', standing: '拟认定' }])
-  expect(t2.result.verdicts.verdicts[0]!.explanation).toContain('满意率2/6(33.3%)低于2/3(66.7%)')
+  expect(t2.result.verdicts.verdicts[0]!.explanation).toContain(`满意率${s2!.num}/7(`)
   expect(t1.rankInRound).toBe(1)
   expect(t2.rankInRound).toBe(2)
-  expect(results.participation.targets.find((t) => t.id === 't1')!.ballots).toBe(6)
+  expect(results.participation.targets.find((t) => t.id === 't1')!.ballots).toBe(12)
   expect(results.legend.thresholds).toEqual([expect.objectContaining({ ruleId: 'below-two-thirds', percent: 66.7 })])
 
   const detail = ok(await report<TargetDetail>(admin, 'targetDetail', { roundId, targetId: 't1' }))
-  expect(detail.overall.find((b) => b.levelId === 'satisfied')!.count).toBe(4)
-  expect(detail.opinions.items).toHaveLength(4)
+  expect(detail.overall.find((b) => b.levelId === 'satisfied')!.count).toBe(s1!.num)
+  // Opinions are those of the released ballots: the satisfied ones wrote them.
+  expect(detail.opinions.items).toHaveLength(s1!.num)
   // The text alone: a date beside it, read against that day's turnout, could point at its author.
   expect(detail.opinions.items[0]).toEqual({ text: '楼道灯坏了很久' })
   const t3 = ok(await report<TargetDetail>(admin, 'targetDetail', { roundId, targetId: 't3' }))

@@ -3,8 +3,9 @@
  * data folder's SQLite file (every row and column, in the file's own order and in rowid order when
  * there is one) and every document of every collection in natural order (as CloudBase keeps them)
  * knows a voter and computes their receipt. Using row order, ids, hours, commit numbers, pool
- * membership and sizes, and the `results` collection (live releases and stored results, whose
- * counters subtracted from the shards' are the ballots cast since), they must not narrow that
+ * membership and sizes, the order everyone voted in (CloudBase's natural order of receipts), and the
+ * `results` collection (live releases and stored results, whose counters subtracted from the
+ * shards' are the ballots cast since; a release's keys name its ballots), they must not narrow that
  * voter's ballot to fewer than min(k, n) candidates among the target's n ballots — in a quiet
  * round (one ballot per target per hour over a day and more, with bursts and a leader reading the
  * results every hour), while open and after the close, and in a busy one (1 000 voters, 50 at a time).
@@ -116,9 +117,10 @@ function ballotsBetween(pools: Row[], then: Tally, now: Tally): Set<number> {
 
 /**
  * What the `results` collection adds, for each of its documents with counters (a release, a live
- * or stored result): the ballots counted since it, and which voters came since — by the hour
- * their receipt keeps, or, given `order` (the voters in the order they voted, as CloudBase's
- * natural order of receipts would tell an operator; the local store keeps none), by position.
+ * or stored result): the ballots counted since it (or, for a release, outside it), and which voters
+ * came since — by the hour their receipt keeps, or, given `order` (the voters in the order they
+ * voted, as CloudBase's natural order of receipts or enrolments tells an operator; the local store
+ * keeps none), by position: a voter placed after the release's count is taken to be outside it.
  */
 function sinceResults(rows: Row[], receipt: Row, voter: number, pools: Row[], shards: Row[], order?: number[]): [string, Set<number>][] {
   const { roundId, targetId } = receipt.doc
@@ -128,7 +130,11 @@ function sinceResults(rows: Row[], receipt: Row, voter: number, pools: Row[], sh
     const then = r.doc.counters as Counters
     const hour = receipt.doc.hour as string | undefined
     const after = order ? order.indexOf(voter) >= then.ballots : hour !== undefined && Date.parse(hour) >= (r.doc.at as number)
-    if (after) found.push([`since ${r.id}`, ballotsBetween(pools, then, now)])
+    if (!after) continue
+    found.push([`since ${r.id}`, ballotsBetween(pools, then, now)])
+    // A release names its ballots by their sort keys: those outside it, exactly.
+    const released = r.doc.released as string[] | undefined
+    if (released) found.push([`outside ${r.id}`, new Set(pools.flatMap((p) => (p.doc.ballots as (Entry & { r: string })[]).filter((b) => !released.includes(b.r)).map(voterOf)))])
   }
   return found
 }
@@ -265,9 +271,10 @@ test('a quiet round: one ballot per target per hour for 30 hours, bursts, hourly
   }
   jest.useRealTimers()
   expect([...releases].filter((n) => n >= K).length).toBeGreaterThan(3)
-  // While open, the releases are there; a receipt keeps no time to place its voter after one.
-  // (CloudBase's natural order of receipts would: the residual risk in the README's threat model.)
-  attack(roundId, voters)
+  // While open, the releases are there, and in CloudBase the natural order of receipts (and of
+  // enrolments) tells the order everyone voted in: the voters after a release are placed exactly.
+  // Each release left k or more out, drawn by key, so they are among those still.
+  attack(roundId, voters, true)
   expect(await admin.call<Answer>('organize', { action: 'closeRound', data: { roundId } })).toMatchObject({ ok: true })
   // Closed: even an operator who knows the order everyone voted in finds no release to subtract.
   attack(roundId, voters, true)
