@@ -45,19 +45,20 @@ beforeAll(async () => {
   own = (await roleHoldersAt(runtime, admin, 'u1', 9120)).organizer
   outsider = (await roleHoldersAt(runtime, admin, 'jd2', 9130)).organizer
 
-  // A 三评一联 round of the street: five all-round evaluators rate u1 and u3 差 (0 of 5, below 2/3) and u2 好.
+  // A 三评一联 round of the street: ten all-round evaluators (five from each of two units) rate u1 and u3 差
+  // (0 of 10, below 2/3) and u2 好: enough for a live release, which leaves k = 5 out.
   roundId = data(await call<{ roundId: string }>(admin, 'organize', 'createRound', {
     templateId: 'sanping-yilian', ownerUnitId: 'jd', title: '城关街道第一组“三评一联”', window: window(),
     targets: UNITS.map(([id, name]) => ({ id, name, kind: 'unit', unitId: id })),
     groups: [{ id: 'g', name: '第一组', leadUnitId: 'u1', unitIds: UNITS.map(([id]) => id) }],
     reports: Object.fromEntries(UNITS.map(([id, name]) => [id, `${name}情况报告`])),
   })).roundId
-  const { code } = data(await call<{ code: string }>(admin, 'organize', 'sharedCode', { roundId, categoryId: 'all-round', unitId: 'u1', maxUses: 5 }))
+  const allRound = await Promise.all(['u1', 'u2'].map(async (unitId) => data(await call<{ code: string }>(admin, 'organize', 'sharedCode', { roundId, categoryId: 'all-round', unitId, maxUses: 5 })).code))
   for (const [id] of UNITS) data(await call(admin, 'organize', 'sharedCode', { roundId, categoryId: 'unit', unitId: id, maxUses: 15 }))
   expect(data(await call<{ state: string }>(admin, 'organize', 'openRound', { roundId })).state).toBe('open')
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 10; i++) {
     const resident = await signIn(runtime, `voter-${9200 + i}`)
-    data(await call(resident, 'evaluate', 'redeem', { code }))
+    data(await call(resident, 'evaluate', 'redeem', { code: allRound[i % 2] }))
     data(await call(resident, 'evaluate', 'submit', { roundId, ballots: [fullBallot(sanping, 'u1', 2), fullBallot(sanping, 'u2', 0), fullBallot(sanping, 'u3', 2)] }))
   }
 })
@@ -75,7 +76,7 @@ test('while the round is open a fired rule is only proposed, and nobody may conf
 test('the chain: confirmed by the street\'s organisers, approved by the district; every wrong actor, state and order refused', async () => {
   const proposed = await item('u1')
   expect(proposed).toMatchObject({ seen: 0, may: ['confirm', 'set-aside'], standing: { state: 'proposed', label: '拟认定', words: '拟认定：待督导组确认', binding: false } })
-  expect(proposed.explanation).toMatch(/^满意率0\/5\(0%\)低于2\/3\(66\.7%\)，触发规则「群众满意率低于2\/3」/)
+  expect(proposed.explanation).toMatch(/^满意率0\/10\(0%\)低于2\/3\(66\.7%\)，触发规则「群众满意率低于2\/3」/)
 
   // Wrong actors: the unit's own organiser, a leader of the street, an organiser of the street beside, the district too early.
   expect(refusal(await step(own, 'u1', 'confirm', 0))).toBe('FORBIDDEN')
