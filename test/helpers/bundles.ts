@@ -31,7 +31,11 @@ export async function sharedBundles(): Promise<string> {
   const font = fs.existsSync(SYSTEM_FONT) ? fs.statSync(SYSTEM_FONT) : undefined
   hash.update(`${font?.size}:${font?.mtimeMs}`)
   const dir = path.join(os.tmpdir(), `qunping-bundles-${hash.digest('hex').slice(0, 16)}`)
-  if (fs.existsSync(dir)) return dir
+  if (fs.existsSync(dir)) {
+    // Marked as in use, for dropStale.
+    fs.utimesSync(dir, new Date(), new Date())
+    return dir
+  }
   // Built aside and renamed into place, so a reader never sees half a folder; a racing build that finished first wins.
   const partial = fs.mkdtempSync(`${dir}.partial-`)
   await buildFunctions(partial)
@@ -45,7 +49,7 @@ export async function sharedBundles(): Promise<string> {
   return dir
 }
 
-/** Bundles of earlier sources (17 MB each, in memory when the scratch folder is): gone once an hour old, so no run still reads them. */
+/** Bundles of other sources (17 MB each, in memory when the scratch folder is): gone when unused for an hour, so no run still reads them. */
 function dropStale(current: string): void {
   const parent = path.dirname(current)
   for (const name of fs.readdirSync(parent)) {
