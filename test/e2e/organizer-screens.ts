@@ -2,10 +2,15 @@
 import type { Page } from 'playwright-core'
 import { screenshot as save } from './browser'
 
-/** A screenshot once Taro's page transition has settled (mid-slide the page is wider than the screen). */
+/**
+ * A screenshot once Taro's page transition has settled: the page no wider than the screen (mid-slide
+ * it is) and no transition or finite animation still running (a loading spinner's never ends). Was a
+ * fixed 300 ms after the width, on every one of some sixty screenshots.
+ */
 export async function settledScreenshot(page: Page, name: string) {
-  await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth)
-  await page.waitForTimeout(300)
+  await page.waitForFunction(
+    () => document.documentElement.scrollWidth <= window.innerWidth && document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  )
   return save(page, name)
 }
 
