@@ -3,14 +3,19 @@ import type { Page } from 'playwright-core'
 import { screenshot as save } from './browser'
 
 /**
- * A screenshot once Taro's page transition has settled: the page no wider than the screen (mid-slide
- * it is) and no transition or finite animation still running (a loading spinner's never ends). Was a
- * fixed 300 ms after the width, on every one of some sixty screenshots.
+ * Taro's page transition has settled: the page is no wider than the screen (mid-slide it is) and no
+ * transition or finite animation is still running (a loading spinner's never ends). It was a fixed
+ * 300 ms after the width, on every one of some sixty screenshots.
  */
-export async function settledScreenshot(page: Page, name: string) {
+export async function settled(page: Page) {
   await page.waitForFunction(
     () => document.documentElement.scrollWidth <= window.innerWidth && document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
   )
+}
+
+/** A screenshot once the page has settled. */
+export async function settledScreenshot(page: Page, name: string) {
+  await settled(page)
   return save(page, name)
 }
 
