@@ -15,7 +15,8 @@ import path from 'node:path'
 const LANES: Record<string, string[]> = {
   node: ['unit', 'integration'],
   // e2e and weapp share dist/weapp (weapp-build.test.ts reuses the harness's build): one lane, so never two builds at once.
-  stack: ['e2e', 'weapp'],
+  // processes: integration suites that wait on child processes, moved here to even the lanes (jest.config.js).
+  stack: ['e2e', 'weapp', 'processes'],
 }
 /** The README's budget for jest on 2 cores. */
 const BUDGET_S = 300
