@@ -9,11 +9,23 @@ const common = {
   setupFilesAfterEnv: ['<rootDir>/test/profile/waiting.ts'],
   transform: { '^.+\\.tsx?$': '<rootDir>/test/transform.js' },
 }
+/**
+ * Integration suites that drive whole processes and mostly wait on them (a kill -9 of the product or
+ * of the embedded CloudBase, then a restart): the `processes` project, in the stack lane, which had
+ * room, instead of the Node lane, which had the most to do.
+ */
+const PROCESS_SUITES = ['durability', 'store-durability']
 module.exports = {
   testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['/test/e2e/', '/test/integration/', '/test/weapp/'] },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      testPathIgnorePatterns: PROCESS_SUITES.map((name) => `/test/integration/${name}\\.test\\.ts$`),
+    },
+    { ...common, displayName: 'processes', testMatch: PROCESS_SUITES.map((name) => `<rootDir>/test/integration/${name}.test.ts`) },
     {
       ...common,
       displayName: 'e2e',

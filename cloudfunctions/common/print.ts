@@ -7,7 +7,6 @@ import emojiPattern from 'emojibase-regex'
 import * as fontkit from 'fontkit'
 import fs from 'node:fs'
 import path from 'node:path'
-import PDFDocument from 'pdfkit'
 import { cloudbase } from './cloudbase'
 
 /**
@@ -46,8 +45,12 @@ export function printable(text: string): string {
   })
 }
 
-/** An A4 document in the print font; `done` resolves to its bytes once `pdf.end()` is called. */
-export function a4Pdf(options: { title: string; margin: number }): { pdf: PDFKit.PDFDocument; done: Promise<Buffer> } {
+/**
+ * An A4 document in the print font; `done` resolves to its bytes once `pdf.end()` is called. pdfkit
+ * is loaded on the first document, not with the function: most invocations print nothing.
+ */
+export async function a4Pdf(options: { title: string; margin: number }): Promise<{ pdf: PDFKit.PDFDocument; done: Promise<Buffer> }> {
+  const { default: PDFDocument } = await import('pdfkit')
   // No default font: pdfkit would read Helvetica's metrics from a path a bundle does not have.
   const pdf = new PDFDocument({ size: 'A4', margin: options.margin, font: null as unknown as string, info: { Title: options.title } })
   const font = printFont()

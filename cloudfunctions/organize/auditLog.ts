@@ -3,10 +3,10 @@
  * newest first, each entry also as a Chinese sentence; filtered by round, unit (and below), person
  * and action; exported as an xlsx sheet through a temporary URL, as the code sheets are.
  */
-import ExcelJS from 'exceljs'
 import { randomBytes } from 'node:crypto'
 import type { AuditEntry, AuditFilter } from '../../src/api/organize'
 import { cloudbase, database } from '../common/cloudbase'
+import { newWorkbook } from '../common/excel'
 import { type Authority, authorize, forbidden, unitNameOf } from '../common/roles'
 import { isWithin } from '../common/units'
 import { MANAGE } from './access'
@@ -55,7 +55,7 @@ export async function auditLog(auth: Authority, filter: AuditFilter): Promise<{ 
 
 export async function auditSheet(auth: Authority, filter: AuditFilter): Promise<{ url: string }> {
   const { entries } = await auditLog(auth, filter)
-  const workbook = new ExcelJS.Workbook()
+  const workbook = await newWorkbook()
   workbook.title = '操作记录'
   const sheet = workbook.addWorksheet('操作记录')
   sheet.columns = [

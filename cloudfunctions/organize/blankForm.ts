@@ -114,7 +114,7 @@ export async function blankForms(auth: Authority, roundId: string, groupId: stri
   // Targets in no group still get a form when the whole round is asked for.
   const loose = groupId === undefined ? round.targets.filter((t) => !round.groups.some((g) => g.unitIds.includes(t.unitId))).map((t) => ({ t, title: formTitle(round, t) })) : []
   const forms = [...grouped, ...loose]
-  const { pdf, done } = a4Pdf({ title: `${round.title} 空白评价表`, margin: MARGIN })
+  const { pdf, done } = await a4Pdf({ title: `${round.title} 空白评价表`, margin: MARGIN })
   forms.forEach(({ t, title }, i) => {
     if (i > 0) pdf.addPage()
     form(pdf, round, t, title, ownEntry(doc.unitNames, t.unitId) ?? t.name)

@@ -3,11 +3,11 @@
  * a shared code with a use limit; imported from CSV or xlsx, printed per unit as an xlsx sheet.
  * Offices re-import a corrected file: a person already on the roster keeps their code.
  */
-import ExcelJS from 'exceljs'
 import type { InvitationCode, ListedCode } from '../../src/api/organize'
 import { categoryName, domainError, mobileNumber, ownEntry, phoneProblem, roundUnitIds } from '../../src/core'
 import { audit } from '../common/audit'
 import { database } from '../common/cloudbase'
+import { newWorkbook } from '../common/excel'
 import { issueCode, type RosterInvitation } from '../common/invitations'
 import { keyedHash } from '../common/keyed'
 import { storedUrl } from '../common/print'
@@ -163,7 +163,7 @@ export async function listCodes(auth: Authority, roundId: string): Promise<{ cod
 export async function codeSheet(auth: Authority, roundId: string, unitId: string) {
   const doc = await managedRound(auth, roundId)
   await assertRosterApproved(doc)
-  const workbook = new ExcelJS.Workbook()
+  const workbook = await newWorkbook()
   const unitName = ownEntry(doc.unitNames, unitId) ?? unitId
   workbook.title = `${doc.round.title} · ${unitName} · 参评邀请码`
   const sheet = workbook.addWorksheet(unitName.slice(0, 31))

@@ -2,9 +2,9 @@
  * @module Spreadsheets as offices send them: xlsx, or CSV saved by Excel, which in China writes
  * GBK (GB18030) unless told otherwise; UTF-8 with or without a BOM is read too.
  */
-import ExcelJS from 'exceljs'
 import { Readable } from 'node:stream'
 import { domainError, type OrgUnit } from '../../src/core'
+import { newWorkbook } from '../common/excel'
 import { refuse } from '../common/refuse'
 
 /** UTF-8 when the bytes are valid UTF-8 (GBK text almost never is), GB18030 otherwise. */
@@ -20,7 +20,7 @@ export function decodeCsv(bytes: Uint8Array): string {
 
 /** Every row's cells as trimmed text, the header first. */
 export async function readRows(fileName: string, base64: string): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook()
+  const workbook = await newWorkbook()
   const content = Buffer.from(base64, 'base64')
   try {
     const sheet = fileName.toLowerCase().endsWith('.csv')

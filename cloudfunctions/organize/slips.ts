@@ -24,7 +24,7 @@ export async function codeSlips(auth: Authority, roundId: string, unitId: string
   await assertRosterApproved(doc)
   // Every person's code not voided, used or not (leaving used ones out would tell who voted); shared codes while uses are left.
   const codes = (await liveCodes(doc)).filter((i) => (i.name !== null || i.usesLeft > 0) && (unitId === undefined || i.unitId === unitId))
-  const { pdf, done } = a4Pdf({ title: `${doc.round.title} 邀请码`, margin: MARGIN })
+  const { pdf, done } = await a4Pdf({ title: `${doc.round.title} 邀请码`, margin: MARGIN })
   const width = (pdf.page.width - 2 * MARGIN) / COLUMNS
   const height = (pdf.page.height - 2 * MARGIN) / ROWS
   for (const [n, code] of codes.entries()) {

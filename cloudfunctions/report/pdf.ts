@@ -147,7 +147,7 @@ function imprint(pdf: PDFKit.PDFDocument, p: Printed): void {
 
 export async function renderPdf(p: Printed, opinions: ReadonlyMap<string, string[]>): Promise<Buffer> {
   const { results } = p
-  const { pdf, done } = a4Pdf({ title: `${results.round.title} 评议报告`, margin: 50 })
+  const { pdf, done } = await a4Pdf({ title: `${results.round.title} 评议报告`, margin: 50 })
   roundHeading(pdf, p)
   if (results.targets.length === 0) pdf.fontSize(10).text('没有可显示的评议对象。')
   if (results.targets.length > 1) summaryTable(pdf, p)

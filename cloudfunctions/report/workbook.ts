@@ -2,9 +2,10 @@
  * @module The Excel 统计表 as an office files it: a title block, one table per sheet with its header
  * frozen and printed on every page, and cells left empty (not '') where there is no figure.
  */
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import type { RoundResults, TargetView } from '../../src/api/report'
 import { categoryName, type LevelTally, toPercent } from '../../src/core'
+import { newWorkbook } from '../common/excel'
 import { type Printed, printedDate, statusText, windowText } from './printed'
 import { verdictLine } from './views'
 
@@ -159,7 +160,7 @@ function opinionsSheet(book: ExcelJS.Workbook, p: Printed, opinions: readonly { 
 }
 
 export async function workbook(p: Printed, people: Record<string, number> | null, opinions: readonly { target: string; text: string }[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook()
+  const book = await newWorkbook()
   book.title = `${p.results.round.title} 统计表`
   summarySheet(book, p)
   levelsSheet(book, p)

@@ -41,6 +41,8 @@ export class Store {
   /** Deletions since start, so a transaction can tell a document vanished after its snapshot. */
   private readonly tombstones = new Map<string, number>()
   private seq = 0
+  /** One SQLite transaction for a commit's writes; its statements compiled once per store, not per commit. */
+  private readonly writeAll: (writes: Write[]) => void
 
   constructor(file: string) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
@@ -53,6 +55,14 @@ export class Store {
     this.db.exec(`CREATE TABLE IF NOT EXISTS collections (name TEXT PRIMARY KEY);
       CREATE TABLE IF NOT EXISTS docs (coll TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (coll, id)) WITHOUT ROWID;`)
     this.relayOut()
+    const upsert = this.db.prepare('INSERT INTO docs (coll, id, doc) VALUES (?, ?, ?) ON CONFLICT (coll, id) DO UPDATE SET doc = excluded.doc')
+    const remove = this.db.prepare('DELETE FROM docs WHERE coll = ? AND id = ?')
+    this.writeAll = this.db.transaction((writes: Write[]) => {
+      for (const w of writes) {
+        if (w.doc) upsert.run(w.coll, w.id, stringify(w.doc))
+        else remove.run(w.coll, w.id)
+      }
+    })
     for (const { name } of this.db.prepare('SELECT name FROM collections').all() as { name: string }[]) {
       this.collections.set(name, new Map())
     }
@@ -102,14 +112,7 @@ export class Store {
   apply(writes: Write[]): number {
     if (writes.length === 0) return this.seq
     const seq = this.seq + 1
-    const upsert = this.db.prepare('INSERT INTO docs (coll, id, doc) VALUES (?, ?, ?) ON CONFLICT (coll, id) DO UPDATE SET doc = excluded.doc')
-    const remove = this.db.prepare('DELETE FROM docs WHERE coll = ? AND id = ?')
-    this.db.transaction(() => {
-      for (const w of writes) {
-        if (w.doc) upsert.run(w.coll, w.id, stringify(w.doc))
-        else remove.run(w.coll, w.id)
-      }
-    })()
+    this.writeAll(writes)
     this.seq = seq
     for (const w of writes) {
       const coll = this.collection(w.coll)

@@ -13,8 +13,8 @@ afterAll(() => browsers.close())
 async function signedIn(persona: string, path: string): Promise<Page> {
   const page = await browsers.newPage()
   await page.goto(productUrl())
-  await pickPersona(page, persona)
-  await page.waitForTimeout(500)
+  // Signed in once the session cookie is back, not after a fixed half second.
+  await Promise.all([page.waitForResponse((r) => r.url().endsWith('/__dev/login') && r.ok()), pickPersona(page, persona)])
   await page.goto(`${productUrl()}/#${path}`)
   return page
 }

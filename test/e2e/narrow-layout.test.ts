@@ -7,6 +7,7 @@
  */
 import type { Page } from 'playwright-core'
 import { button, callAs, openBrowser, productUrl, screenshot } from './browser'
+import { settled } from './organizer-screens'
 
 const WIDTH = 320
 /** The blocks a title lives in, and the titles that share a line with something on their right. */
@@ -68,8 +69,7 @@ async function visit(persona: string, path: string, ready: string) {
   await page.reload()
   await page.locator(ready).first().waitFor()
   // Taro's page transition slides the page in: measure once it has settled.
-  await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth)
-  await page.waitForTimeout(300)
+  await settled(page)
 }
 
 let closed = ''

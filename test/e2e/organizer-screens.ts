@@ -2,10 +2,20 @@
 import type { Page } from 'playwright-core'
 import { screenshot as save } from './browser'
 
-/** A screenshot once Taro's page transition has settled (mid-slide the page is wider than the screen). */
+/**
+ * Taro's page transition has settled: the page is no wider than the screen (mid-slide it is) and no
+ * transition or finite animation is still running (a loading spinner's never ends). It was a fixed
+ * 300 ms after the width, on every one of some sixty screenshots.
+ */
+export async function settled(page: Page) {
+  await page.waitForFunction(
+    () => document.documentElement.scrollWidth <= window.innerWidth && document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  )
+}
+
+/** A screenshot once the page has settled. */
 export async function settledScreenshot(page: Page, name: string) {
-  await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth)
-  await page.waitForTimeout(300)
+  await settled(page)
   return save(page, name)
 }
 

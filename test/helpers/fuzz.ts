@@ -170,8 +170,9 @@ export async function judge(world: World, fn: string, c: FuzzCase): Promise<Verd
   const problem = errorProblem(answer.error)
   if (problem) return { outcome: answer.error?.code ?? 'uncoded', failure: problem }
   const after = dumpDatabase(world.runtime)
-  const charged = guessBudgets(after)
-  const changed = dumpDifference(before, after).filter((d) => !charged.has(d.slice(d.indexOf(' ') + 1)))
+  const differences = dumpDifference(before, after)
+  const charged = differences.length ? guessBudgets(after) : new Set<string>()
+  const changed = differences.filter((d) => !charged.has(d.slice(d.indexOf(' ') + 1)))
   return { outcome: answer.error.code, ...(changed.length ? { failure: `${answer.error.code} but the database changed: ${changed.slice(0, 5).join(', ')}` } : {}) }
 }
 

@@ -8,6 +8,7 @@
 import { WINDOW_MS } from '../../cloudfunctions/common/budget'
 import { MAX_CODE_GUESSES_PER_WINDOW, MAX_ROUND_CODE_REFUSALS_PER_WINDOW } from '../../cloudfunctions/common/codeGuesses'
 import type { Runtime } from '../../local/runtime'
+import { setClock } from '../helpers/clock'
 import { openRound, SELF_REPORTS } from '../helpers/rounds'
 import { type Answer, data, type Session, signIn, startTestRuntime } from '../helpers/runtime'
 
@@ -23,7 +24,10 @@ beforeAll(async () => {
   data(await organize(admin, 'addRoster', { roundId, categoryId: 'unit', entries: [{ name: '张三', unitId: 't1' }] }))
   expect(data(await organize(admin, 'openRound', { roundId }))).toMatchObject({ state: 'open' })
 })
-afterAll(() => runtime.close())
+afterAll(async () => {
+  jest.useRealTimers()
+  await runtime.close()
+})
 
 const organize = <T = Record<string, unknown>>(s: Session, action: string, input: unknown) => s.call<Answer<T>>('organize', { action, data: input })
 const usesLeft = (code: string) => (runtime.cloudbase.store.collection('invitations').get(code)?.doc as unknown as { usesLeft: number }).usesLeft
@@ -87,16 +91,15 @@ async function rosterRound(n: number, used: number) {
   return { id, codes, shared, owners }
 }
 
-/** The round's budget counts per ten-minute window: a test that needs one whole waits out a boundary a few seconds away. */
-async function wholeWindow() {
-  const left = WINDOW_MS - (Date.now() % WINDOW_MS)
-  if (left < 60_000) await new Promise((r) => setTimeout(r, left + 100))
+/** The round's budget counts per ten-minute window: a test that needs one whole starts just after the next boundary. */
+function wholeWindow() {
+  setClock(Date.now() - (Date.now() % WINDOW_MS) + WINDOW_MS + 100)
 }
 
 test('many identities together learn which of a round\'s codes are used only up to its budget; then its codes wait, everyone else\'s do not', async () => {
   const round = await rosterRound(MAX_ROUND_CODE_REFUSALS_PER_WINDOW + 3, MAX_ROUND_CODE_REFUSALS_PER_WINDOW + 1)
   const other = await rosterRound(2, 0)
-  await wholeWindow()
+  wholeWindow()
   // A new identity for every code: the identity budget alone would never stop this.
   const told = []
   for (const code of round.codes.slice(0, MAX_ROUND_CODE_REFUSALS_PER_WINDOW + 1)) told.push(await redeem(await anyone(), code))
@@ -114,7 +117,7 @@ test('many identities together learn which of a round\'s codes are used only up 
 
 test('no cheap lock-out: random guesses and one used slip repeated by many identities never pause a round', async () => {
   const round = await rosterRound(3, 1)
-  await wholeWindow()
+  wholeWindow()
   for (let i = 0; i < 3 * MAX_ROUND_CODE_REFUSALS_PER_WINDOW; i++) {
     const guesser = await anyone()
     expect(await redeem(guesser, round.codes[0]!)).toMatchObject({ ok: false, error: { code: 'CODE_INVALID' } })

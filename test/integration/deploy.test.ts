@@ -6,11 +6,10 @@
 import Ajv from 'ajv'
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { buildFunctions } from '../../scripts/build-functions'
 import { setupCodeHash } from '../../cloudfunctions/common/setupCode'
 import { cloudbaserc } from '../../scripts/deploy/desired'
+import { sharedBundles } from '../helpers/bundles'
 import { type RecordedCall, type Recorder, startRecorder } from '../helpers/management-recorder'
 
 const ROOT = path.resolve(__dirname, '../..')
@@ -19,17 +18,14 @@ const SECRET_ID = 'AKIDrecorded0000000000000000000000'
 const SECRET_KEY = 'recorded-secret-key-never-sent-0000'
 
 let recorder: Recorder
-/** Its own bundles, so another test building dist/functions at the same time cannot change them. */
-const bundles = fs.mkdtempSync(path.join(os.tmpdir(), 'qunping-deploy-'))
+/** Bundles of its own sources, outside dist/functions, so another test building there at the same time cannot change them. */
+let bundles: string
 
 beforeAll(async () => {
-  await buildFunctions(bundles)
+  bundles = await sharedBundles()
   recorder = await startRecorder(ENV_ID)
 }, 120_000)
-afterAll(async () => {
-  await recorder.close()
-  fs.rmSync(bundles, { recursive: true, force: true })
-})
+afterAll(() => recorder.close())
 
 function deploy(args: string[], env: Record<string, string> = {}) {
   const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/deploy.ts', '--skip-build', `--functions-dir=${bundles}`, ...args], {

@@ -8,10 +8,10 @@ import fs from 'node:fs'
 import { isBuiltin } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
-import { buildFunctions } from '../../scripts/build-functions'
 import { FUNCTION_SPECS } from '../../scripts/functions'
 import { timerContext } from '../../local/gateway'
 import { type Runtime, startRuntime } from '../../local/runtime'
+import { sharedBundles } from '../helpers/bundles'
 import { openRound } from '../helpers/rounds'
 import { type Answer, data, signIn } from '../helpers/runtime'
 
@@ -38,9 +38,9 @@ function installDependencies(dirs: string[]) {
 }
 
 beforeAll(async () => {
-  // Built straight into an empty folder outside the repository, as dist/functions/<name> would be.
+  // Built into an empty folder outside the repository, as dist/functions/<name> would be (shared by the run's suites), and copied before installing.
   outside = fs.mkdtempSync(path.join(os.tmpdir(), 'qunping-bundles-'))
-  await buildFunctions(outside)
+  fs.cpSync(await sharedBundles(), outside, { recursive: true })
   installDependencies(FUNCTION_SPECS.map((spec) => path.join(outside, spec.name)))
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   functions = Object.fromEntries(FUNCTION_SPECS.map((spec) => [spec.name, require(path.join(outside, spec.name, 'index.js')).main]))

@@ -10,7 +10,7 @@ import fc from 'fast-check'
 import type { RoundResults, TargetDetail } from '../../src/api/report'
 import { builtinTemplates, inShanghai } from '../../src/core'
 import { advanceRelease, type Release } from '../../cloudfunctions/common/releases'
-import { roundFigures } from '../../cloudfunctions/common/results'
+import { LIVE_TTL_MS, roundFigures } from '../../cloudfunctions/common/results'
 import { authority } from '../../cloudfunctions/common/roles'
 import { loadRound } from '../../cloudfunctions/common/rounds'
 import { ANY_ROLE, visibleTargets } from '../../cloudfunctions/report/access'
@@ -19,6 +19,7 @@ import { dashboard } from '../../cloudfunctions/report/dashboard'
 import { targetDetail } from '../../cloudfunctions/report/detail'
 import { roundResults } from '../../cloudfunctions/report/views'
 import type { Runtime } from '../../local/runtime'
+import { passTime } from '../helpers/clock'
 import { fullBallot, openRound, TEST_STREET } from '../helpers/rounds'
 import { type Answer, data, roleHoldersAt, type Session, signIn, startTestRuntime } from '../helpers/runtime'
 
@@ -40,7 +41,10 @@ beforeAll(async () => {
   holders = await roleHoldersAt(runtime, admin, TEST_STREET, voters)
   voters += 3
 })
-afterAll(() => runtime.close())
+afterAll(async () => {
+  jest.useRealTimers()
+  await runtime.close()
+})
 
 /** A month-long community round: the last stretch, when releases stop, is its final day. */
 const monthRound = () => {
@@ -78,7 +82,7 @@ test('the reproduction: a resident votes between two reads; neither the organise
 
   // She rates everything 不满意 and writes a sentence only she would write, through channel grid-1.
   await vote(roundId, 't1', 2, '只有她会这样写', 'grid-1')
-  await new Promise((r) => setTimeout(r, 5100)) // past the cache's 5 s
+  passTime(LIVE_TTL_MS + 100) // past the cache's TTL
   for (const who of ['organiser', 'leader'] as const) {
     const after = await read(who === 'organiser' ? holders.organizer : holders.leader)
     expect(content(after.detail)).toEqual(content(before[who].detail))

@@ -11,6 +11,7 @@ import { LIVE_TTL_MS } from '../../cloudfunctions/common/results'
 import { main as scheduler } from '../../cloudfunctions/scheduler'
 import { functionContext, timerContext } from '../../local/gateway'
 import type { Runtime } from '../../local/runtime'
+import { passTime } from '../helpers/clock'
 import { type Answer, fullBallot, openRound } from '../helpers/rounds'
 import { signIn, type Session } from '../helpers/runtime'
 
@@ -21,7 +22,10 @@ beforeAll(async () => {
   runtime = await startTestRuntime()
   admin = await signIn(runtime, 'admin')
 })
-afterAll(() => runtime.close())
+afterAll(async () => {
+  jest.useRealTimers()
+  await runtime.close()
+})
 
 const template = builtinTemplates.find((t) => t.id === 'community-satisfaction')!.ballot
 const SATISFIED = 0
@@ -196,7 +200,7 @@ test('live figures are served from the cache for a few seconds: a ballot cast me
   expect(cached.round.computedAt).toBe(first.round.computedAt)
   expect(byTarget(cached, 't1').result.ballots).toBe(1)
   // Once the TTL has passed, one of the callers refreshes; every one of them sees the new ballot.
-  await new Promise((r) => setTimeout(r, LIVE_TTL_MS + 100))
+  passTime(LIVE_TTL_MS + 100)
   const refreshed = (await Promise.all(Array.from({ length: 5 }, () => report<RoundResults>(admin, 'roundResults', { roundId })))).map(ok)
   for (const r of refreshed) expect(byTarget(r, 't1').result.ballots).toBe(2)
   expect(new Set(refreshed.map((r) => r.round.computedAt)).size).toBe(1)

@@ -22,32 +22,48 @@ export function isFresh(projectDir = ROOT, out = path.join(projectDir, 'dist', '
   return fs.statSync(built).mtimeMs > Math.max(...INPUTS.map((i) => newest(path.join(projectDir, i))))
 }
 
-/**
- * Builds as a developer would, with the shell's environment minus the variables whose effect
- * tests check on purpose (`env` sets them explicitly).
- */
-export function buildWeapp(projectDir = ROOT, env: Record<string, string> = {}): void {
+
+/** The shell's environment minus the variables whose effect tests check on purpose (`env` sets them explicitly). */
+const shellWithout = (env: Record<string, string>) => {
   const { TARO_APP_CLOUD_ENV: _cloud, TARO_APP_ID: _appid, ...shell } = process.env
-  execFileSync(path.join(ROOT, 'node_modules/.bin/taro'), ['build', '--type', 'weapp'], {
-    cwd: projectDir,
-    env: { ...shell, NODE_ENV: 'production', ...env } as NodeJS.ProcessEnv,
-    stdio: 'pipe',
-  })
+  return { ...shell, NODE_ENV: 'production', ...env } as NodeJS.ProcessEnv
 }
 
-/**
- * Builds a copy of the project (sources and config; node_modules linked) with an env file and
- * shell variables of the test's choosing, leaving the worktree's own .env and dist alone.
- * Returns the copy's dist/weapp.
- */
-export function buildCopy(dir: string, { shell = {}, dotenv }: { shell?: Record<string, string>; dotenv?: string }): string {
+/** Builds as a developer would. */
+export function buildWeapp(projectDir = ROOT, env: Record<string, string> = {}): void {
+  // Taro's progress bar and webpack's cache notes can pass execFileSync's 1 MB default.
+  execFileSync(path.join(ROOT, 'node_modules/.bin/taro'), ['build', '--type', 'weapp'], { cwd: projectDir, env: shellWithout(env), stdio: 'pipe', maxBuffer: 256 * 1024 ** 2 })
+}
+
+/** A copy of the project (sources and config; node_modules linked) with an env file of the test's choosing, leaving the worktree's own .env and dist alone. */
+function copyProject(dir: string, dotenv?: string): string {
   for (const entry of ['src', 'config', 'types', 'babel.config.js', 'tsconfig.json', 'package.json', 'project.config.json']) {
     fs.cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true })
   }
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir')
   if (dotenv !== undefined) fs.writeFileSync(path.join(dir, '.env'), dotenv)
-  buildWeapp(dir, shell)
+  return dir
+}
+
+export interface CopyOptions {
+  shell?: Record<string, string>
+  dotenv?: string
+}
+
+/** Builds a copy of the project (see copyProject) with shell variables of the test's choosing; returns the copy's dist/weapp. */
+export function buildCopy(dir: string, { shell = {}, dotenv }: CopyOptions): string {
+  buildWeapp(copyProject(dir, dotenv), shell)
   return path.join(dir, 'dist', 'weapp')
+}
+
+/**
+ * What a build of such a copy would hand webpack as `env` (the defines of `process.env.*`, as JSON
+ * text) and write as project.config.json, from Taro's own code without the webpack build
+ * (harness/taro-inputs.js): seconds instead of a build.
+ */
+export function buildInputs(dir: string, { shell = {}, dotenv }: CopyOptions): { env: Record<string, string>; projectConfig: { appid: string } } {
+  const out = execFileSync(process.execPath, [path.join(__dirname, 'taro-inputs.js')], { cwd: copyProject(dir, dotenv), env: shellWithout(shell), encoding: 'utf8' })
+  return JSON.parse(out) as ReturnType<typeof buildInputs>
 }
 
 export function ensureWeappBuild(): void {
