@@ -91,7 +91,7 @@ export async function printPaper(auth: Authority, input: { roundId: string; unit
   await assertRosterApproved(doc)
   const ballots = ballotsOf(round, await liveCodes(doc), input.unitId, input.open)
   await paperChannel(auth, doc._id)
-  const { pdf, done } = a4Pdf({ title: `${round.title} 纸质评价票`, margin: 42 })
+  const { pdf, done } = await a4Pdf({ title: `${round.title} 纸质评价票`, margin: 42 })
   let pages = 0
   for (const b of ballots) {
     const serial = await newSerial(doc._id, { categoryId: b.categoryId, unitId: b.unitId, roster: b.code !== null })
