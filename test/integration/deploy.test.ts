@@ -104,6 +104,7 @@ const COLLECTION_WRITES = [
   ['results', [['roundId', '1'], ['basis', '1']]],
   ['rosterReviews', []],
   ['samples', [['roundId', '1']]],
+  ['sessions', [['roundId', '1']]],
 ].flatMap(([name, keys]) => {
   const index = (keys as string[][]).length
     ? [
@@ -204,7 +205,7 @@ test('the CloudBase CLI configuration the deploy writes validates against the sc
   // The schema admits any plugin generically: check the database plugin against its own definition too.
   const database = ajv.getSchema(`${schema.$id}#/definitions/IFrameworkPluginDatabaseInputsConfig`)!
   expect([database(written.framework.plugins.database), database.errors]).toEqual([true, null])
-  expect(written.framework.plugins.database.inputs.collections.map((c) => c.aclTag)).toEqual(Array(18).fill('ADMINONLY'))
+  expect(written.framework.plugins.database.inputs.collections.map((c) => c.aclTag)).toEqual(Array(19).fill('ADMINONLY'))
   // And it would catch a rule CloudBase does not know.
   expect(database({ ...written.framework.plugins.database, inputs: { collections: [{ collectionName: 'ballots', aclTag: 'EVERYONE' }] } })).toBe(false)
 })

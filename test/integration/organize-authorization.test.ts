@@ -81,6 +81,11 @@ const MATRIX: { action: string; allowed: RoleName[]; input: (p: Place) => unknow
   { action: 'commitSample', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], unitId: units[p].target, categoryId: 'unit' }) },
   { action: 'drawSample', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], unitId: units[p].target, categoryId: 'unit', size: 30, fileName: 'roster.csv', base64: csv(p) }) },
   { action: 'listSamples', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },
+  // 会场模式: these rounds are not open (their rosters await review), so an allowed caller is refused ROUND_NOT_OPEN; 'grid-1' is no session (SESSION_UNKNOWN).
+  { action: 'openSession', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], name: '第一组会场', groupId: 'g', ...window() }) },
+  { action: 'listSessions', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },
+  { action: 'sessionBoard', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], sessionId: 'grid-1' }) },
+  { action: 'endSession', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], sessionId: 'grid-1' }) },
   { action: 'openRound', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },
   { action: 'closeRound', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },
   { action: 'publishRound', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },
