@@ -156,3 +156,11 @@ test('结束测评 ends the session: the screen says so, and a late ballot throu
   expect(await figures(boardPage)).toEqual(['20 / 30 人', '0 / 10 人'])
   await boardPage.getByText('本场共收到评价 20 份').waitFor()
 })
+
+test("once the round closes, the ended session's screen shows its targets' results, as the room may now see them", async () => {
+  await (await sessionAs('admin')).call('organize', 'closeRound', { roundId })
+  // No reload: the board's next refresh brings them.
+  await boardPage.locator('.screen__result', { hasText: UNITS[0][1] }).getByText('满意率 100%').waitFor()
+  await boardPage.locator('.screen__result', { hasText: UNITS[1][1] }).getByText('计入 10 份').waitFor()
+  await screenshot(boardPage, 'meeting-09-big-screen-results')
+})

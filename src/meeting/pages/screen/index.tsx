@@ -87,20 +87,28 @@ export default function MeetingScreen() {
         <Text className='screen__window'>{`${formatShanghai(session.opensAt)} 至 ${formatShanghai(session.closesAt)}`}</Text>
       </View>
       <View className='screen__body'>
-        <View className='screen__scan'>
-          {session.status === 'ended' ? (
-            <Text className='screen__ended'>本场测评已结束</Text>
-          ) : (
-            <>
+        {/* Ended, the code gives way to the tally: the counts move left, the results take the wide side. */}
+        {session.status === 'ended' ? (
+          <>
+            <View className='screen__scan'>
+              <Text className='screen__ended'>本场测评已结束</Text>
+              <Counts board={board} />
+            </View>
+            <View className='screen__side'>
+              <Results board={board} />
+            </View>
+          </>
+        ) : (
+          <>
+            <View className='screen__scan'>
               {qr && <Image className='screen__qr' src={qr} mode='aspectFit' />}
               <Text className='screen__hint'>{session.status === 'open' ? '请用手机扫码，输入邀请码后参加测评' : '测评尚未开始'}</Text>
-            </>
-          )}
-        </View>
-        <View className='screen__side'>
-          <Counts board={board} />
-          {session.status === 'ended' && <Results board={board} />}
-        </View>
+            </View>
+            <View className='screen__side'>
+              <Counts board={board} />
+            </View>
+          </>
+        )}
       </View>
       {session.status !== 'ended' && (
         <View className='screen__foot'>
