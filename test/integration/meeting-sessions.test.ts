@@ -4,6 +4,7 @@
  * stops the session's ballots on the server — a late one is refused and changes nothing, even
  * when it races the end.
  */
+import { database } from '../../cloudfunctions/common/cloudbase'
 import type { Runtime } from '../../local/runtime'
 import type { SessionBoard, SessionView } from '../../src/api/organize'
 import { type BallotTemplate } from '../../src/core'
@@ -136,7 +137,7 @@ test('the ended session shows results only where the round lets the room see the
   ])
 })
 
-test('refusals: a window outside the round\'s, backwards or already over, an unknown group, a round not open, a session not yet started', async () => {
+test('refusals: a window outside the round\'s, backwards or already over, an unknown group, a round not open, a session not yet started or past its end', async () => {
   const m = await openMeetingRound()
   expect(code(await openSession(owner.organizer, m.roundId, { opensAt: at(-2 * hour) }))).toBe('SESSION_WINDOW_INVALID')
   expect(code(await openSession(owner.organizer, m.roundId, { closesAt: at(48 * hour) }))).toBe('SESSION_WINDOW_INVALID')
@@ -156,6 +157,12 @@ test('refusals: a window outside the round\'s, backwards or already over, an unk
   const early = await voteWith(m, m.codes.ua[0], later.id)
   expect(early.answer).toEqual({ ok: false, error: { code: 'SESSION_NOT_YET_OPEN', message: '本场测评尚未开始，请稍候再扫码' } })
   expect((await board(m.roundId, later.id)).ballots).toBe(0)
+
+  // A session whose end time has passed takes nothing, 结束测评 pressed or not (time moved in the store, not waited for).
+  const lapsed = data(await openSession(owner.organizer, m.roundId, { name: '上午场' }))
+  await database().collection('sessions').doc(lapsed.id).update({ closesAt: at(-1000) })
+  expect(code((await voteWith(m, m.codes.ua[1], lapsed.id)).answer)).toBe('SESSION_ENDED')
+  expect(await board(m.roundId, lapsed.id)).toMatchObject({ ballots: 0, session: { status: 'ended', endedAt: null } })
 })
 
 test('only the round\'s organisers open, end and watch a session; hostile and foreign ids are refused alike', async () => {

@@ -25,7 +25,7 @@ function defaultEnd(round: RoundDetail): string {
   return roundEnd < later ? roundEnd : later
 }
 
-export default function MeetingPanel({ round }: { round: RoundDetail }) {
+export default function MeetingPanel({ round, onChanged }: { round: RoundDetail; onChanged: () => Promise<void> }) {
   const sessions = useLoad(() => call('organize', 'listSessions', { roundId: round.id }), [round.id])
   const [name, setName] = useState('')
   const [groupId, setGroupId] = useState<string | null>(round.groups[0]?.id ?? null)
@@ -39,7 +39,8 @@ export default function MeetingPanel({ round }: { round: RoundDetail }) {
     const res = await call('organize', 'openSession', { roundId: round.id, name: name.trim(), groupId, opensAt: window.opensAt, closesAt: window.closesAt })
     setError(res.ok ? null : res.error)
     if (res.ok) setName('')
-    await sessions.reload()
+    // The session's channel joins the round's: the share and participation panels list it too.
+    await Promise.all([sessions.reload(), onChanged()])
   }
 
   return (

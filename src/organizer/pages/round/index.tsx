@@ -86,7 +86,7 @@ export default function OrganizerRoundPage() {
           {round.state === 'draft' && <Readiness round={round} readOnly={readOnly} onChanged={reload} />}
           {participation && round.state !== 'draft' && <ParticipationPanel roundId={round.id} data={participation} editable={!readOnly && round.state === 'open'} onChanged={reload} />}
           {!readOnly && <SharePanel round={round} onChanged={reload} />}
-          {!readOnly && round.state !== 'draft' && <MeetingPanel round={round} />}
+          {!readOnly && round.state !== 'draft' && <MeetingPanel round={round} onChanged={reload} />}
           {!readOnly && <RosterReviewPanel round={round} onChanged={reload} />}
           {!readOnly && round.sampling && round.state === 'draft' && <SamplingPanel round={round} sampling={round.sampling} unitName={unitName} onChanged={reload} />}
           {!readOnly && !round.sampling && (round.state === 'draft' || round.state === 'open') && <RosterPanel round={round} unitName={unitName} onChanged={reload} />}
