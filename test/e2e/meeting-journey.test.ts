@@ -98,7 +98,7 @@ test('20 evaluators with roster codes vote through the session, and the counts m
   await field(phone, '邀请码').fill(slips[UNITS[0][0]][0])
   await button(phone, '确定').click()
   await phone.locator('.target', { hasText: UNITS[0][1] }).waitFor()
-  await screenshot(phone, 'meeting-03-evaluator-after-code')
+  await settledScreenshot(phone, 'meeting-03-evaluator-after-code')
   await button(phone, /开始评议/).click()
   const rows = phone.locator('.level-picker')
   await rows.first().waitFor()
