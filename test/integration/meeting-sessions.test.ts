@@ -114,6 +114,12 @@ test('a session opens with its own channel, counts evaluators per category as th
   expect(data(await late.person.call<Answer<{ receipts: unknown[] }>>('evaluate', { action: 'myStatus', data: { roundId: m.roundId } })).receipts).toEqual([])
   expect(await channelBallots(m.roundId, session.id)).toBe(5)
   expect((await board(m.roundId, session.id)).ballots).toBe(5)
+  // Opening and ending are audited, once each (the second end changed nothing), under the organiser's name.
+  const log = data(await organize<{ entries: { action: string; sentence: string }[] }>(owner.organizer, 'auditLog', { roundId: m.roundId })).entries
+  expect(log.filter((e) => e.action === 'openSession' || e.action === 'endSession').map((e) => e.sentence.replace(/^\S+ \S+ /, ''))).toEqual([
+    'organizer某 结束了评议“和平社区三评一联”的会场“第一组集中测评”的测评',
+    'organizer某 为评议“和平社区三评一联”开设了会场“第一组集中测评”',
+  ])
   // The same evaluator may still vote online: the session refused, the round did not.
   const online = await late.person.call<Answer>('evaluate', { action: 'submit', data: { roundId: m.roundId, ballots: [fullBallot(m.template, 'ua')] } })
   expect(online).toMatchObject({ ok: true, data: { outcomes: [{ status: 'recorded' }] } })
