@@ -11,6 +11,9 @@ export default defineAppConfig({
     { root: 'dashboard', pages: ['pages/area/index', 'pages/round/index', 'pages/target/index', 'pages/verdicts/index'] },
     // A published round's 评议结果 for residents: no charts, so it stays small.
     { root: 'outcome', pages: ['pages/round/index'] },
+    // 会场大屏: a projector or TV is driven by a browser, so the big screen is built for H5 only and
+    // the mini-program's app.json never lists it (test/weapp/pages.test.ts pins that list).
+    ...(process.env.TARO_ENV === 'h5' ? [{ root: 'meeting', pages: ['pages/screen/index'] }] : []),
   ],
   window: {
     backgroundTextStyle: 'light',

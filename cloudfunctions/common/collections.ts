@@ -48,6 +48,7 @@ export const COLLECTION_DECLARATIONS = [
   declare('samples', index(['roundId', 1])),
   declare('verdictSteps', index(['roundId', 1])),
   declare('paperBallots', index(['roundId', 1])),
+  declare('sessions', index(['roundId', 1])),
 ] as const
 
 export type CollectionName = (typeof COLLECTION_DECLARATIONS)[number]['name']

@@ -8,7 +8,7 @@
  * lands after the seal.
  */
 import { randomBytes, randomInt } from 'node:crypto'
-import { applyIncrements, counterIncrements, emptyCounters, type ValidBallot } from '../../src/core'
+import { applyIncrements, counterIncrements, type DomainError, emptyCounters, type ValidBallot } from '../../src/core'
 import type { Receipt } from '../../src/api/evaluate'
 import { type PoolEntry, poolEntry, poolId, shardId } from '../common/ballots'
 import { database } from '../common/cloudbase'
@@ -22,6 +22,11 @@ export interface Cast {
   /** Keyed hash of the group chat it came from (see keys.groupKey). */
   groupKey?: string
   ballot: ValidBallot
+  /**
+   * Checked and written inside the ballot's transaction, after its receipt (a meeting session still
+   * taking ballots, evaluate/meeting.ts): a refusal rolls the ballot back.
+   */
+  guard?: (tx: Transaction) => Promise<DomainError | null>
 }
 
 const toReceipt = (id: string, targetId: string): Receipt => ({ targetId, code: receiptCode(id) })
@@ -53,6 +58,13 @@ async function holdingShard<T>(target: string, shards: number, work: (shard: num
 
 /** Thrown inside the transaction so it rolls back; answered as 'closed'. */
 export class Sealed extends Error {}
+
+/** Thrown inside the transaction when the cast's guard refuses it; answered as 'refused'. */
+class Guarded extends Error {
+  constructor(readonly error: DomainError) {
+    super(error.code)
+  }
+}
 
 /** A counter shard read in the transaction, then written by it: a seal committed after our snapshot makes that write conflict (snapshot isolation), so a read-only check would not be enough. */
 export async function unsealedShard(tx: Transaction, id: string) {
@@ -98,7 +110,7 @@ async function completeTarget(tx: Transaction, shards: number, p: Placed, inc: R
   }
 }
 
-export type CastOutcome = { status: 'recorded' | 'already-voted'; receipt: Receipt } | { status: 'closed' }
+export type CastOutcome = { status: 'recorded' | 'already-voted'; receipt: Receipt } | { status: 'closed' } | { status: 'refused'; error: DomainError }
 
 /** 'already-voted' when the receipt exists: a second ballot, or the retry of one already stored. */
 export async function castBallot(doc: RoundDoc, openid: string, cast: Cast): Promise<CastOutcome> {
@@ -120,6 +132,8 @@ export async function castBallot(doc: RoundDoc, openid: string, cast: Cast): Pro
           // count read at a known time), and final less that release would then be her ballot.
           await tx.collection('receipts').add({ _id: id, roundId: round.id, targetId, voter: voterKey(round.id, openid) })
           // The receipt first, so a second ballot fails before it touches a shared document.
+          const stop = cast.guard && (await cast.guard(tx))
+          if (stop) throw new Guarded(stop)
           // The pool keeps its ballots sorted by their random `r`: each lands at a uniformly random
           // place, so the array's order says nothing about when each arrived.
           const pushed = (await tx.collection('ballots').doc(poolId(round.id, targetId, shard)).update({ ballots: _.push({ each: [entry], sort: { r: 1 } }) })) as { updated: number }
@@ -131,6 +145,7 @@ export async function castBallot(doc: RoundDoc, openid: string, cast: Cast): Pro
       return { status: 'recorded', receipt: toReceipt(id, targetId) }
     } catch (e) {
       if (e instanceof Sealed) return { status: 'closed' }
+      if (e instanceof Guarded) return { status: 'refused', error: e.error }
       if (!isDuplicate(e)) throw e
       const receipt = await existingReceipt(round.id, targetId, openid)
       // Otherwise the target's pools were being created at the same moment: try again.

@@ -1,12 +1,14 @@
 /** @module A matrix submission: each target checked and recorded on its own, each outcome reported. */
 import type { TargetOutcome } from '../../src/api/evaluate'
-import { acceptsBallots, type BallotInput, channelKind, domainError, validateBallot, type ValidBallot } from '../../src/core'
+import { acceptsBallots, type BallotInput, channelKind, domainError, sessionRefusal, validateBallot, type ValidBallot } from '../../src/core'
 import { database } from '../common/cloudbase'
 import { orRefuse, refuse } from '../common/refuse'
 import { RoundDoc } from '../common/rounds'
+import { SessionDoc } from '../common/sessions'
 import { budgetLeft, chargeBudget, reserveBudget, submitBudget, watchBurst } from './abuse'
 import { castBallot, existingReceipt } from './cast'
 import { enrolmentOf } from './enrolment'
+import { sessionGuard } from './meeting'
 import { groupKey, voterKey } from './keys'
 import { shownToResidents } from './view'
 import { checkOpinion, rememberedRisky } from './opinion'
@@ -18,8 +20,8 @@ export interface SubmitContext {
   now: Date
 }
 
-/** The round, the voter's enrolment in it and their budget, in one request (three documents joined). */
-async function loadSubmission(roundId: string, openid: string, now: Date) {
+/** The round, the voter's enrolment in it, their budget and the link's meeting session, in one request (four documents joined). */
+async function loadSubmission(roundId: string, openid: string, channel: string | undefined, now: Date) {
   const budget = submitBudget(openid, now)
   const { data } = (await database()
     .collection('rounds')
@@ -27,24 +29,29 @@ async function loadSubmission(roundId: string, openid: string, now: Date) {
     .match({ _id: roundId })
     .lookup({ from: 'enrolments', pipeline: [{ $match: { _id: voterKey(roundId, openid) } }], as: 'enrolment' })
     .lookup({ from: 'limits', pipeline: [{ $match: { _id: budget.id } }], as: 'budget' })
-    .end()) as { data: { enrolment: unknown[]; budget: { n: number }[] }[] }
+    .lookup({ from: 'sessions', pipeline: [{ $match: { _id: channel ?? '', roundId } }], as: 'session' })
+    .end()) as { data: { enrolment: unknown[]; budget: { n: number }[]; session: unknown[] }[] }
   const found = data[0] ?? refuse(domainError('ROUND_NOT_FOUND'))
   const doc = shownToResidents(RoundDoc.parse(found))
   return {
     doc,
     enrolment: found.enrolment[0] ? enrolmentOf(doc, found.enrolment[0]) : null,
     budget: { ...budget, spent: found.budget[0]?.n ?? null },
+    session: found.session[0] ? SessionDoc.parse(found.session[0]) : null,
   }
 }
 
 export async function submit(roundId: string, ballots: BallotInput[], { openid, channel, openGroupId, now }: SubmitContext): Promise<TargetOutcome[]> {
-  const { doc, enrolment: found, budget } = await loadSubmission(roundId, openid, now)
+  const { doc, enrolment: found, budget, session } = await loadSubmission(roundId, openid, channel, now)
   orRefuse(acceptsBallots(doc.round, now))
+  // Refused up front (nothing checked, nothing charged); the cast checks again in its transaction.
+  const stopped = session && sessionRefusal(session, now)
+  if (stopped) refuse(stopped)
   const enrolment = found ?? refuse(domainError('NOT_ENROLLED'))
   const spentBefore = !budgetLeft(budget)
-  // A link may outlive its channel: the ballot still counts, unattributed. Only a share channel is a link's:
-  // one naming the paper channel must not pass an online ballot off as paper.
-  const channelId = doc.round.channels.some((c) => c.id === channel && channelKind(c) === 'share') ? channel : undefined
+  // A link may outlive its channel: the ballot still counts, unattributed. Only a share or meeting channel is a
+  // link's: one naming the paper channel must not pass an online ballot off as paper.
+  const channelId = doc.round.channels.some((c) => c.id === channel && channelKind(c) !== 'paper') ? channel : undefined
   const group = openGroupId ? groupKey(doc._id, openGroupId) : undefined
 
   /**
@@ -77,9 +84,12 @@ export async function submit(roundId: string, ballots: BallotInput[], { openid, 
 
   async function record(ballot: ValidBallot): Promise<TargetOutcome> {
     const { targetId } = ballot
-    const cast = await castBallot(doc, openid, { categoryId: enrolment.categoryId, channelId, groupKey: group, ballot })
+    const guard = session ? sessionGuard(doc, session, openid, enrolment.categoryId, targetId, now) : undefined
+    const cast = await castBallot(doc, openid, { categoryId: enrolment.categoryId, channelId, groupKey: group, ballot, guard })
     // Closed while this request was under way: the close's seal refused it.
     if (cast.status === 'closed') return { targetId, status: 'refused', error: domainError('ROUND_NOT_OPEN') }
+    // The meeting session ended meanwhile.
+    if (cast.status === 'refused') return { targetId, status: 'refused', error: cast.error }
     const { receipt } = cast
     if (cast.status === 'already-voted') return { targetId, status: 'already-voted', receipt }
     await watchBurst(doc._id, channelId, targetId, now).catch((e) => console.error('burst watch failed', e))

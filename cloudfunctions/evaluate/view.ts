@@ -62,6 +62,6 @@ export async function residentView(doc: RoundDoc, openid: string, channel: strin
     choices: enrolment ? [] : choices,
     enrolment,
     receipts,
-    channel: round.channels.find((c) => c.id === channel && channelKind(c) === 'share') ?? null,
+    channel: round.channels.find((c) => c.id === channel && channelKind(c) !== 'paper') ?? null,
   }
 }

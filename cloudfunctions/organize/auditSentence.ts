@@ -52,6 +52,8 @@ const DID: Record<string, (e: StoredEntry, n: Names, round: string) => string> =
     return typeof households === 'number' ? `将评议${r}的参评户数设为${households}户` : `清除了评议${r}的参评户数`
   },
   addChannel: (e, _n, r) => `为评议${r}添加了转发渠道“${str(fields(e.after).name)}”`,
+  openSession: (e, _n, r) => `为评议${r}开设了会场“${str(fields(e.after).name)}”`,
+  endSession: (e, _n, r) => `结束了评议${r}的会场“${str(fields(e.after).name)}”的测评`,
   writeReport: (e, n, r) => `填写了评议${r}中${n.unit(e.unitId)}的情况报告`,
   approveReport: (_e, _n, r) => `审核通过了评议${r}中的一份情况报告`,
   reviewRoster: (e, _n, r) => (fields(e.after).state === 'approved' ? `审定通过了评议${r}的参评人员名单` : `退回了评议${r}的参评人员名单，原因：${str(fields(e.after).reason)}`),

@@ -19,6 +19,7 @@ import { addChannel, participation, sharePoster } from './sharing'
 import { setHouseholds } from './households'
 import { codeSlips } from './slips'
 import { blankForms } from './blankForm'
+import { endSession, listSessions, openSession, sessionBoard } from './meeting'
 import { READ } from './access'
 import { roundVerdicts, startRedoRound, stepVerdict } from './verdicts'
 import { printPaper } from './paper'
@@ -70,6 +71,10 @@ export const main = createRouter(api.organize, {
   addChannel: async ({ roundId, name }, ctx) => addChannel(await auth(ctx), roundId, name, ctx),
   sharePoster: async ({ roundId, channelId }, ctx) => sharePoster(await auth(ctx), roundId, channelId),
   participation: async ({ roundId }, ctx) => participation(await auth(ctx), roundId),
+  openSession: async ({ roundId, ...input }, ctx) => openSession(await auth(ctx), roundId, input, ctx),
+  endSession: async ({ roundId, sessionId }, ctx) => endSession(await auth(ctx), roundId, sessionId, ctx),
+  listSessions: async ({ roundId }, ctx) => listSessions(await auth(ctx), roundId, ctx.now),
+  sessionBoard: async ({ roundId, sessionId }, ctx) => sessionBoard(await auth(ctx), roundId, sessionId, ctx.now),
   setHouseholds: async ({ roundId, households }, ctx) => setHouseholds(await auth(ctx), roundId, households, ctx),
 
   writeReport: async ({ roundId, targetId, text }, ctx) => writeReport(await auth(ctx), roundId, targetId, text, ctx),

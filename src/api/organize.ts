@@ -1,7 +1,7 @@
 /** @module Contract of the organiser-facing `organize` function (admins, organisers, leaders, unit contacts). */
 import { z } from 'zod'
 import {
-  Aggregation, AggregationInput, type Blocker, VerdictAction, type VerdictStanding, BallotTemplate, type BuiltinTemplate, type Participation as CoreParticipation, Channel, EvaluatorCategory, Group, Households, Id, IsoDateTime, OrgUnitKind, type RoundState, type RoundStatus, Rule, type Sampling, Target,
+  Aggregation, AggregationInput, type Blocker, VerdictAction, type VerdictStanding, BallotTemplate, type BuiltinTemplate, type Participation as CoreParticipation, Channel, EvaluatorCategory, Group, Households, Id, IsoDateTime, OrgUnitKind, type RoundState, type RoundStatus, Rule, type Sampling, type SessionStatus, Target,
 } from '../core'
 import { action } from './contract'
 import { paperApi } from './paper'
@@ -116,6 +116,36 @@ export interface SampleView {
   seed: string | null
   /** The list's size and SHA-256 (names joined by line breaks) and the rows drawn, numbered from 1. */
   draw: { candidates: number; listHash: string; drawnRows: number[] } | null
+}
+
+/** A meeting session (会场模式) as its organiser reads it; `path` is its channel's ballot link. */
+export interface SessionView {
+  id: string
+  name: string
+  groupId: string | null
+  groupName: string | null
+  opensAt: string
+  closesAt: string
+  endedAt: string | null
+  status: SessionStatus
+  path: string
+}
+
+/**
+ * The big screen: participation only (evaluators per category against those expected, slips
+ * spent, never who) and, once the session has ended and the round's visibility lets the room see
+ * figures, its targets' results as the report shows them (releases, k-suppression).
+ */
+export interface SessionBoard {
+  session: SessionView
+  roundTitle: string
+  ballots: number
+  categories: { id: string; name: string; submitted: number; expected: number | null }[]
+  /** Roster codes of the session's units spent; `withheld` cells of fewer than k codes are left out, as in codeCounts. */
+  slips: { issued: number; spent: number; withheld: number }
+  results: { targetId: string; name: string; counted: number; satisfaction: number | null; badges: string[]; notices: string[] }[] | null
+  /** Chinese: why no results are shown, when none are. */
+  resultsNotice: string | null
 }
 
 export interface Participation extends CoreParticipation {
@@ -302,6 +332,12 @@ export const organizeApi = {
   /** A QR poster (wxacode.getUnlimited) whose short scene maps to the round and channel. */
   sharePoster: action<{ url: string; scene: string; path: string }>()(z.object({ ...roundRef, channelId: Id }).strict()),
   participation: action<Participation>()(z.object(roundRef).strict()),
+  /** 会场模式: a session of one group (or the whole round) with its own channel and window inside the round's; the round must be open. */
+  openSession: action<SessionView>()(z.object({ ...roundRef, name: Text(60).min(1), groupId: Id.nullable(), opensAt: IsoDateTime, closesAt: IsoDateTime }).strict()),
+  /** 结束测评: no ballot through the session is taken from now on. Ending an ended session changes nothing. */
+  endSession: action<SessionView>()(z.object({ ...roundRef, sessionId: Id }).strict()),
+  listSessions: action<{ sessions: SessionView[] }>()(z.object(roundRef).strict()),
+  sessionBoard: action<SessionBoard>()(z.object({ ...roundRef, sessionId: Id }).strict()),
   /** The households a round open to all is measured against (null clears it); while the round is a draft or open. */
   setHouseholds: action<Participation>()(z.object({ ...roundRef, households: Households.nullable() }).strict()),
 

@@ -29,6 +29,8 @@ const rounds = (s: Scene) => [s.open, s.sanping, s.draft]
 const anyRound = (s: Scene) => fc.constantFrom(...rounds(s))
 const roundId = (s: Scene) => anyRound(s).map((r) => r.id)
 const roundRef = (s: Scene) => fc.record({ roundId: roundId(s) })
+/** A meeting session: none made up, or a channel of the round (a session's id is its channel's). */
+const sessionRef = (s: Scene) => anyRound(s).chain((round) => fc.record({ roundId: fc.constant(round.id), sessionId: fc.constantFrom('ms-00000000', ...round.channels.map((c) => c.id)) }))
 const unitId = (s: Scene) => fc.constantFrom(...s.units.map((u) => u.id))
 const text = (max: number) => fc.oneof(fc.constantFrom('幸福社区', '服务热情，办事认真', '赌博', '第一网格'), fc.string({ minLength: 1, maxLength: max }))
 const name = text(20)
@@ -145,6 +147,13 @@ export const VALID: Generators = {
     listSamples: roundRef,
     auditLog: (s) => fc.record({ unitId: optional(unitId(s)), roundId: optional(roundId(s)) }).map(defined),
     codeCounts: roundRef,
+    openSession: (s) =>
+      anyRound(s).chain((round) =>
+        fc.tuple(window, fc.option(fc.constantFrom('g', ...round.groups.map((g) => g.id)), { nil: null }), name).map(([w, groupId, n]) => ({ roundId: round.id, name: n, groupId, ...w })),
+      ),
+    listSessions: roundRef,
+    sessionBoard: sessionRef,
+    endSession: sessionRef,
   },
   // Strict one-key inputs: the fallback's random subset of ids rarely matches them exactly.
   report: {

@@ -103,6 +103,7 @@ const COLLECTIONS = [
   ['samples', [['roundId', '1']]],
   ['verdictSteps', [['roundId', '1']]],
   ['paperBallots', [['roundId', '1']]],
+  ['sessions', [['roundId', '1']]],
 ]
 const COLLECTION_WRITES = COLLECTIONS.flatMap(([name, keys]) => {
   const index = (keys as string[][]).length

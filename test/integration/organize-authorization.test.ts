@@ -96,6 +96,11 @@ const MATRIX: { action: string; allowed: RoleName[]; input: (p: Place) => unknow
   { action: 'stepVerdict', allowed: ['admin'], input: (p) => ({ roundId: rounds[p], targetId: 'target-1', ruleId: 'below-two-thirds', action: 'approve', seen: 1 }) },
   { action: 'stepVerdict', allowed: ['admin'], input: (p) => ({ roundId: rounds[p], targetId: 'target-1', ruleId: 'below-two-thirds', action: 'return', seen: 1, reason: '请再核实' }) },
   { action: 'startRedoRound', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], title: '返工补课评议', window: window() }) },
+  // 会场模式: these rounds are not open (their rosters await review), so an allowed caller is refused ROUND_NOT_OPEN; 'grid-1' is no session (SESSION_UNKNOWN).
+  { action: 'openSession', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], name: '第一组会场', groupId: 'g', ...window() }) },
+  { action: 'listSessions', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },
+  { action: 'sessionBoard', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], sessionId: 'grid-1' }) },
+  { action: 'endSession', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p], sessionId: 'grid-1' }) },
   { action: 'openRound', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },
   { action: 'closeRound', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },
   { action: 'publishRound', allowed: MANAGERS, input: (p) => ({ roundId: rounds[p] }) },

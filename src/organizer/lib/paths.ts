@@ -31,3 +31,7 @@ export function pageLink(path: string): string {
   const origin = typeof location === 'undefined' ? '' : location.origin
   return `${origin}/#${path}`
 }
+
+/** 会场大屏 of a meeting session: an H5 page only (see app.config.ts). */
+export const meetingScreenPath = (roundId: string, sessionId: string) =>
+  `/meeting/pages/screen/index?roundId=${encodeURIComponent(roundId)}&sessionId=${encodeURIComponent(sessionId)}`

@@ -30,9 +30,9 @@ export function defaultWindow(): { opensAt: string; closesAt: string } {
   return { opensAt: `${ymd(beijing(1))}T08:00:00+08:00`, closesAt: `${ymd(beijing(8))}T18:00:00+08:00` }
 }
 
-/** Now, to the minute, as the window fields show it: for a round that opens at once. */
-export function nowLocal(): string {
-  const now = beijing(0)
+/** Now (or some hours from now), to the minute, as the window fields show it: for a round or a meeting that starts at once. */
+export function nowLocal(hoursAhead = 0): string {
+  const now = beijing(hoursAhead / 24)
   return `${ymd(now)} ${pad(now.getUTCHours())}:${pad(now.getUTCMinutes())}`
 }
 

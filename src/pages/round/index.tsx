@@ -60,7 +60,8 @@ export default function RoundPage() {
           tone='info'
           title='本轮评议凭邀请码参加'
           message='如果组织方发给您邀请码，请点下方按钮输入；没有邀请码则不在本轮评议的范围内。'
-          action={{ label: '输入邀请码', onClick: () => void Taro.navigateTo({ url: '/organizer/pages/redeem/index' }) }}
+          // The channel goes along, so a code typed after scanning a meeting's QR still votes through that meeting.
+          action={{ label: '输入邀请码', onClick: () => void Taro.navigateTo({ url: `/organizer/pages/redeem/index${channel ? `?channel=${channel}` : ''}` }) }}
         />
       ) : (
         <View>

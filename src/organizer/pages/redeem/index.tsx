@@ -26,7 +26,8 @@ const NAMED: Record<Exclude<Kind, 'roster'>, string> = { role: '这是工作人�
 export default function RedeemPage() {
   const [kind, setKind] = useState<Kind | null>(null)
   // A slip's mini-program code arrives with its code filled in; the resident only confirms.
-  const [code, setCode] = useState(() => Taro.getCurrentInstance().router?.params.code ?? '')
+  const params = Taro.getCurrentInstance().router?.params
+  const [code, setCode] = useState(() => params?.code ?? '')
   const [name, setName] = useState('')
   const [error, setError] = useState<ApiError | null>(null)
   const [granted, setGranted] = useState<string | null>(null)
@@ -34,7 +35,8 @@ export default function RedeemPage() {
 
   const enrol = async () => {
     const res = await call('evaluate', 'redeem', { code: code.trim() })
-    if (res.ok) return void Taro.redirectTo({ url: `/${roundPath(res.data.roundId)}` })
+    // Back to the round through the channel the resident came by (a meeting's QR): the server ignores one not of that round.
+    if (res.ok) return void Taro.redirectTo({ url: `/${roundPath(res.data.roundId, params?.channel || undefined)}` })
     setError(res.error)
   }
   const grant = async (k: Exclude<Kind, 'roster'>) => {

@@ -18,6 +18,7 @@ import { isLeaderOnly } from '../../lib/roles'
 import { useLoad } from '../../lib/useLoad'
 import BlankForms from './BlankForms'
 import PaperPanel from './PaperPanel'
+import MeetingPanel from './MeetingPanel'
 import CodeList from './CodeList'
 import CopyRound from './CopyRound'
 import ParticipationPanel from './ParticipationPanel'
@@ -86,6 +87,7 @@ export default function OrganizerRoundPage() {
           {round.state === 'draft' && <Readiness round={round} readOnly={readOnly} onChanged={reload} />}
           {participation && round.state !== 'draft' && <ParticipationPanel roundId={round.id} data={participation} editable={!readOnly && round.state === 'open'} onChanged={reload} />}
           {!readOnly && <SharePanel round={round} onChanged={reload} />}
+          {!readOnly && round.state !== 'draft' && <MeetingPanel round={round} onChanged={reload} />}
           {!readOnly && <RosterReviewPanel round={round} onChanged={reload} />}
           {!readOnly && round.sampling && round.state === 'draft' && <SamplingPanel round={round} sampling={round.sampling} unitName={unitName} onChanged={reload} />}
           {!readOnly && !round.sampling && (round.state === 'draft' || round.state === 'open') && <RosterPanel round={round} unitName={unitName} onChanged={reload} />}
