@@ -54,7 +54,7 @@ export async function preparePools(roundId: string, targetIds: readonly string[]
   for (const targetId of targetIds) {
     const ids = Array.from({ length: shards }, (_, k) => poolId(roundId, targetId, k))
     await Promise.all(ids.map((_id) => addOnce('ballots', { _id, roundId, targetId, ballots: [] })))
-    await Promise.all(ids.map((_id) => addOnce('counters', { _id, roundId, targetId, c: emptyCounters(), g: {} })))
+    await Promise.all(ids.map((_id) => addOnce('counters', { _id, roundId, targetId, c: emptyCounters(), g: {}, f: {} })))
   }
 }
 

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto'
 import type { FiguresBasis } from '../../src/api/report'
 import { type Counters, domainError, emptyCounters, heldBack, inShanghai, type Round, shownContent, targetResult, type TargetResult, turnoutOf } from '../../src/core'
-import { type RoundCounters, roundCounters, totalBallots } from '../organize/counters'
+import { type RoundCounters, roundCounters, totalBallots, turnoutFields } from '../organize/counters'
 import { audit } from './audit'
 import { database } from './cloudbase'
 import { recount } from './recount'
@@ -64,6 +64,8 @@ interface MarkDoc {
   computedAt: string
   /** ms epoch of the last refresh claimed, so only one caller recomputes per TTL. */
   refreshAt: number
+  /** Live figures: every target's in this one document, so a refresh writes one, not one per target. */
+  targets?: TargetDoc[]
 }
 
 export interface RoundFigures {
@@ -101,17 +103,22 @@ interface Docs {
   releases: Map<string, Release>
 }
 
-/** Releases come along without their opinions, which only a target's detail reads. */
-async function readDocs(roundId: string, basis: FiguresBasis): Promise<Docs> {
+/**
+ * Releases come along without their opinions, which only a target's detail reads. `outline`: the
+ * live document without its targets' results and counters, the bulk of it — enough to tell whether
+ * it is fresh, and a refresh needs only the releases beside it.
+ */
+async function readDocs(roundId: string, basis: FiguresBasis, outline = false): Promise<Docs> {
   const docs: Docs = { mark: null, targets: [], releases: new Map() }
+  const skipped = outline ? { 'targets.result': false, 'targets.counters': false } : {}
   for (let offset = 0; ; offset += 1000) {
-    const { data } = await results().where({ roundId, basis }).field({ opinions: false }).skip(offset).limit(1000).get()
+    const { data } = await results().where({ roundId, basis }).field({ opinions: false, ...skipped }).skip(offset).limit(1000).get()
     for (const d of data as (TargetDoc | MarkDoc | (Release & { kind: 'release'; targetId: string }))[]) {
       if (d.kind === 'round') docs.mark = d
       else if (d.kind === 'release') docs.releases.set(d.targetId, { counters: d.counters, at: d.at })
       else docs.targets.push(d)
     }
-    if (data.length < 1000) return docs
+    if (data.length < 1000) return docs.mark?.targets ? { ...docs, targets: docs.mark.targets } : docs
   }
 }
 
@@ -179,7 +186,8 @@ async function write(docs: readonly (TargetDoc | MarkDoc)[]): Promise<void> {
  * (advanced first when due); stored, from the final counters. Participation is always the counters.
  */
 async function compute(doc: RoundDoc, round: Round, basis: FiguresBasis, now: Date, mismatch: Mismatch[] | null, read?: RoundCounters, releases?: Map<string, Release>): Promise<RoundFigures> {
-  const counters = read ?? (await roundCounters(doc._id))
+  // Live figures rest on releases (read from the ballots): of the shards, participation is enough.
+  const counters = read ?? (await roundCounters(doc._id, turnoutFields(round)))
   const computedAt = now.toISOString()
   const extra = await todayAndBursts(doc._id, now, totalBallots(counters))
   const targets: TargetDoc[] = await Promise.all(round.targets.map(async (t) => {
@@ -195,9 +203,12 @@ async function compute(doc: RoundDoc, round: Round, basis: FiguresBasis, now: Da
     _id: markId(doc._id, basis), roundId: doc._id, basis, kind: 'round', judgedBy: judgedBy(round), state: round.state,
     groupChats: counters.groupChats, ...extra, mismatch, computedAt, refreshAt: now.getTime(),
   }
-  // The mark last: its presence says the targets beside it are complete.
-  await write(targets)
-  await write([mark])
+  if (basis === 'live') await write([{ ...mark, targets }])
+  else {
+    // The mark last: its presence says the targets beside it are complete.
+    await write(targets)
+    await write([mark])
+  }
   return fromDocs(round, mark, targets)
 }
 
@@ -228,10 +239,17 @@ function liveFigures(doc: RoundDoc, now: Date): Promise<RoundFigures> {
 
 async function readLive(doc: RoundDoc, now: Date): Promise<RoundFigures> {
   const { round } = doc
-  const cached = await readDocs(doc._id, 'live')
+  const cached = await readDocs(doc._id, 'live', true)
   if (cached.mark && cached.mark.state === round.state && complete(round, cached.targets)) {
     const age = now.getTime() - Date.parse(cached.mark.computedAt)
-    if (age < LIVE_TTL_MS || !(await claimRefresh(doc._id, now))) return fromDocs(round, cached.mark, cached.targets)
+    if (age < LIVE_TTL_MS || !(await claimRefresh(doc._id, now))) {
+      // Written before one document held them all, the targets came whole.
+      if (!cached.mark.targets) return fromDocs(round, cached.mark, cached.targets)
+      // Served from the cache: now its targets whole (gone only if the round closed meanwhile).
+      const { data } = await results().doc(markId(doc._id, 'live')).get()
+      const mark = data[0] as MarkDoc | undefined
+      if (mark?.targets) return fromDocs(round, mark, mark.targets)
+    }
   }
   return compute(doc, round, 'live', now, null, undefined, cached.releases)
 }

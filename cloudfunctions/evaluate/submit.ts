@@ -4,7 +4,7 @@ import { acceptsBallots, type BallotInput, domainError, validateBallot, type Val
 import { database } from '../common/cloudbase'
 import { orRefuse, refuse } from '../common/refuse'
 import { RoundDoc } from '../common/rounds'
-import { budgetLeft, chargeBudget, reserveBudget, submitBudget, watchBurst } from './abuse'
+import { budgetLeft, chargeBudget, reserveBudget, submitBudget } from './abuse'
 import { castBallot, existingReceipt } from './cast'
 import { enrolmentOf } from './enrolment'
 import { groupKey, voterKey } from './keys'
@@ -77,9 +77,7 @@ export async function submit(roundId: string, ballots: BallotInput[], { openid, 
     // Closed while this request was under way: the close's seal refused it.
     if (cast.status === 'closed') return { targetId, status: 'refused', error: domainError('ROUND_NOT_OPEN') }
     const { receipt } = cast
-    if (cast.status === 'already-voted') return { targetId, status: 'already-voted', receipt }
-    await watchBurst(doc._id, channelId, ballot, now).catch((e) => console.error('burst watch failed', e))
-    return { targetId, status: 'recorded', receipt }
+    return { targetId, status: cast.status, receipt }
   }
 
   const results: [TargetOutcome, boolean][] = []

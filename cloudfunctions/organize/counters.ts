@@ -1,5 +1,5 @@
 /** @module A round's counters, shards merged: what participation figures are read from. */
-import { type Counters, emptyCounters, mergeCounters } from '../../src/core'
+import { type Counters, emptyCounters, mergeCounters, type Round } from '../../src/core'
 import { database } from '../common/cloudbase'
 
 export interface RoundCounters {
@@ -8,13 +8,25 @@ export interface RoundCounters {
   groupChats: number
 }
 
-export async function roundCounters(roundId: string): Promise<RoundCounters> {
+/**
+ * The fields of a shard that participation is counted from (core `turnoutOf`): ballots in all, per
+ * category and per channel, and the group chats; not the ratings, a shard's bulk.
+ */
+export const turnoutFields = (round: Pick<Round, 'categories'>): Record<string, true> => ({
+  'c.ballots': true,
+  'c.channels': true,
+  ...Object.fromEntries(round.categories.map((c) => [`c.categories.${c.id}.ballots`, true])),
+})
+
+/** Every shard summed per target; `fields`: only those of `c` (see `turnoutFields`), else all of it. */
+export async function roundCounters(roundId: string, fields: Record<string, true> = { c: true }): Promise<RoundCounters> {
   const byTarget = new Map<string, Counters>()
   const groups = new Set<string>()
   for (let offset = 0; ; offset += 1000) {
-    const { data } = await database().collection('counters').where({ roundId }).skip(offset).limit(1000).get()
+    // Never the burst watch's answer sets (`f`, bursts.ts): they are no counts.
+    const { data } = await database().collection('counters').where({ roundId }).field({ targetId: true, g: true, ...fields }).skip(offset).limit(1000).get()
     for (const shard of data as { targetId: string; c: Counters; g?: Record<string, number> }[]) {
-      byTarget.set(shard.targetId, mergeCounters(byTarget.get(shard.targetId) ?? emptyCounters(), shard.c))
+      byTarget.set(shard.targetId, mergeCounters(byTarget.get(shard.targetId) ?? emptyCounters(), { ...emptyCounters(), ...shard.c }))
       for (const key of Object.keys(shard.g ?? {})) groups.add(key)
     }
     if (data.length < 1000) return { byTarget, groupChats: groups.size }

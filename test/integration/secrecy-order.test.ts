@@ -15,8 +15,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { receiptId, voterKey } from '../../cloudfunctions/evaluate/keys'
+import { burstPath } from '../../cloudfunctions/evaluate/bursts'
 import type { Runtime } from '../../local/runtime'
-import { type Counters, inShanghai, templateById, templateItems } from '../../src/core'
+import { type Counters, inShanghai, templateById, templateItems, type ValidBallot } from '../../src/core'
 import { type Answer, openRound } from '../helpers/rounds'
 import { signIn, startTestRuntime } from '../helpers/runtime'
 
@@ -124,7 +125,9 @@ function sinceResults(rows: Row[], receipt: Row, voter: number, pools: Row[], sh
   const { roundId, targetId } = receipt.doc
   const now = shardTally(shards)
   const found: [string, Set<number>][] = []
-  for (const r of rows.filter((r) => r.coll === 'results' && r.doc.roundId === roundId && r.doc.targetId === targetId && r.doc.counters)) {
+  // The live figures keep every target's in one document (`targets`), each with its counters.
+  const docs = rows.filter((r) => r.coll === 'results' && r.doc.roundId === roundId).flatMap((r) => [r.doc, ...((r.doc.targets as Row['doc'][] | undefined) ?? [])].map((doc) => ({ id: r.id, doc })))
+  for (const r of docs.filter((r) => r.doc.targetId === targetId && r.doc.counters)) {
     const then = r.doc.counters as Counters
     const hour = receipt.doc.hour as string | undefined
     const after = order ? order.indexOf(voter) >= then.ballots : hour !== undefined && Date.parse(hour) >= (r.doc.at as number)
@@ -229,7 +232,18 @@ function attack(roundId: string, voters: Map<string, number[]>, knowsOrder = fal
       const mine = rows.filter((r) => r.coll === coll && r.doc.roundId === roundId && r.doc.targetId === targetId)
       expect([coll, mine.map((r) => r.id).sort()]).toEqual([coll, all])
       // `sealed`: every shard alike, once the close has sealed them.
-      for (const r of mine) expect(Object.keys(r.doc).filter((k) => k !== 'sealed').sort()).toEqual(coll === 'ballots' ? ['_id', 'ballots', 'roundId', 'targetId'] : ['_id', 'c', 'g', 'roundId', 'targetId'])
+      for (const r of mine) expect(Object.keys(r.doc).filter((k) => k !== 'sealed').sort()).toEqual(coll === 'ballots' ? ['_id', 'ballots', 'roundId', 'targetId'] : ['_id', 'c', 'f', 'g', 'roundId', 'targetId'])
+    }
+    // The burst watch's answer sets in a shard (`f`) are exactly what its pool of the same number holds: nothing more to learn.
+    for (const shard of rows.filter((r) => r.coll === 'counters' && r.doc.roundId === roundId && r.doc.targetId === targetId)) {
+      const pool = rows.find((r) => r.coll === 'ballots' && r.id === shard.id)!
+      const implied: Record<string, Record<string, number>> = {}
+      for (const b of pool.doc.ballots as (Entry & { channelId?: string })[]) {
+        const [, channel, print] = burstPath(b.channelId, { targetId, overall: b.overall, items: b.items } as ValidBallot).split('.')
+        implied[channel!] ??= {}
+        implied[channel!]![print!] = (implied[channel!]![print!] ?? 0) + 1
+      }
+      expect([shard.id, shard.doc.f]).toEqual([shard.id, implied])
     }
   }
 }
