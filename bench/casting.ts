@@ -13,7 +13,7 @@ import path from 'node:path'
 import { FUNCTIONS } from '../local/functions'
 import type { FunctionMain } from '../local/gateway'
 import { startRuntime } from '../local/runtime'
-import { ensureUnits, fullBallot, openRound, TEST_STREET } from '../test/helpers/rounds'
+import { ensureUnits, fullBallot, openRound, TARGETS, TEST_STREET } from '../test/helpers/rounds'
 import { signIn } from '../test/helpers/runtime'
 import { templateById } from '../src/core'
 import { grown, perUnit, requestKinds } from './requests'
@@ -152,7 +152,7 @@ async function main() {
     if (targets > 1) console.log(`  against one target's           ${(kinds.all / (recorded / targets) / (requestKinds(runs[1]!.delta).all / runs[1]!.recorded)).toFixed(2)}×`)
     console.log(`transaction attempts that conflicted, per submission  ${(((delta['database.startTransaction'] ?? 0) - (delta['database.commitTransaction'] ?? 0)) / (recorded / targets)).toFixed(2)}`)
     console.log(`requests by action              ${Object.entries(delta).map(([a, n]) => `${a.replace('database.', '')} ${n}`).join(', ')}`)
-    console.log(`closing the round               ${close.all} requests (reads ${close.reads}, writes ${close.writes}, transaction control ${close.transaction}) for ${targets} × ${SHARDS} shards`)
+    console.log(`closing the round               ${close.all} requests (reads ${close.reads}, writes ${close.writes}, transaction control ${close.transaction}) for ${targets > 1 ? targets : TARGETS.length} targets × ${SHARDS} shards`)
   }
 }
 
