@@ -97,10 +97,17 @@ const judgedBy = (r: Round): JudgedBy => ({
   kSuppression: r.kSuppression, targets: r.targets, groups: r.groups, channels: r.channels,
 })
 
+interface DayDoc {
+  day: string
+  atStart: number
+}
+
 interface Docs {
   mark: MarkDoc | null
   targets: TargetDoc[]
   releases: Map<string, Release>
+  /** The note of the ballots as the day began (`dayStart`), read along with the live documents. */
+  day?: DayDoc
 }
 
 /**
@@ -111,10 +118,12 @@ interface Docs {
 async function readDocs(roundId: string, basis: FiguresBasis, outline = false): Promise<Docs> {
   const docs: Docs = { mark: null, targets: [], releases: new Map() }
   const skipped = outline ? { 'targets.result': false, 'targets.counters': false } : {}
+  const bases = basis === 'live' ? database().command.in(['live', 'day']) : basis
   for (let offset = 0; ; offset += 1000) {
-    const { data } = await results().where({ roundId, basis }).field({ opinions: false, ...skipped }).skip(offset).limit(1000).get()
-    for (const d of data as (TargetDoc | MarkDoc | (Release & { kind: 'release'; targetId: string }))[]) {
+    const { data } = await results().where({ roundId, basis: bases }).field({ opinions: false, ...skipped }).skip(offset).limit(1000).get()
+    for (const d of data as (TargetDoc | MarkDoc | (Release & { kind: 'release'; targetId: string }) | (DayDoc & { kind: 'day' }))[]) {
       if (d.kind === 'round') docs.mark = d
+      else if (d.kind === 'day') docs.day = d
       else if (d.kind === 'release') docs.releases.set(d.targetId, { counters: d.counters, at: d.at })
       else docs.targets.push(d)
     }
@@ -158,19 +167,18 @@ const complete = (round: Round, targets: TargetDoc[]) => round.targets.every((t)
  * scheduler takes it within a minute after midnight (or after a round opens); a refresh finding
  * none for today takes it then.
  */
-export async function dayStart(roundId: string, now: Date, total: () => Promise<number>): Promise<number> {
+export async function dayStart(roundId: string, now: Date, total: () => Promise<number>, read?: DayDoc): Promise<number> {
   const day = inShanghai(now).format('YYYY-MM-DD')
-  const { data } = await results().doc(`day:${roundId}`).get()
-  const found = data[0] as { day: string; atStart: number } | undefined
+  const found = read?.day === day ? read : ((await results().doc(`day:${roundId}`).get()).data[0] as DayDoc | undefined)
   if (found?.day === day) return found.atStart
   const atStart = await total()
   await results().doc(`day:${roundId}`).set({ roundId, basis: 'day', kind: 'day', day, atStart })
   return atStart
 }
 
-async function todayAndBursts(roundId: string, now: Date, total: number): Promise<Pick<MarkDoc, 'today' | 'bursts'>> {
+async function todayAndBursts(roundId: string, now: Date, total: number, day?: DayDoc): Promise<Pick<MarkDoc, 'today' | 'bursts'>> {
   const [atStart, { data }] = await Promise.all([
-    dayStart(roundId, now, async () => total),
+    dayStart(roundId, now, async () => total, day),
     database().collection('signals').where({ roundId, kind: 'burst' }).limit(100).get(),
   ])
   const bursts = (data as { targetId: string; channelId: string | null; identicalBallots: number }[]).map(({ targetId, channelId, identicalBallots }) => ({ targetId, channelId, identicalBallots }))
@@ -185,11 +193,12 @@ async function write(docs: readonly (TargetDoc | MarkDoc)[]): Promise<void> {
  * Computes every target's result and writes them under `basis`: live, from the target's release
  * (advanced first when due); stored, from the final counters. Participation is always the counters.
  */
-async function compute(doc: RoundDoc, round: Round, basis: FiguresBasis, now: Date, mismatch: Mismatch[] | null, read?: RoundCounters, releases?: Map<string, Release>): Promise<RoundFigures> {
+async function compute(doc: RoundDoc, round: Round, basis: FiguresBasis, now: Date, mismatch: Mismatch[] | null, read?: RoundCounters, cached?: Pick<Docs, 'releases' | 'day'>): Promise<RoundFigures> {
+  const releases = cached?.releases
   // Live figures rest on releases (read from the ballots): of the shards, participation is enough.
   const counters = read ?? (await roundCounters(doc._id, turnoutFields(round)))
   const computedAt = now.toISOString()
-  const extra = await todayAndBursts(doc._id, now, totalBallots(counters))
+  const extra = await todayAndBursts(doc._id, now, totalBallots(counters), cached?.day)
   const targets: TargetDoc[] = await Promise.all(round.targets.map(async (t) => {
     const c = counters.byTarget.get(t.id) ?? emptyCounters()
     const rests = basis === 'live' ? ((await advanceRelease(round, t.id, releases?.get(t.id) ?? null, c, now))?.counters ?? emptyCounters()) : c
@@ -251,7 +260,7 @@ async function readLive(doc: RoundDoc, now: Date): Promise<RoundFigures> {
       if (mark?.targets) return fromDocs(round, mark, mark.targets)
     }
   }
-  return compute(doc, round, 'live', now, null, undefined, cached.releases)
+  return compute(doc, round, 'live', now, null, undefined, cached)
 }
 
 /** The figures a caller sees: the stored ones once the round is closed and stored, else live. */
