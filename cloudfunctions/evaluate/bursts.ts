@@ -16,8 +16,11 @@ import { isDuplicate } from '../common/transaction'
 /** Identical answer sets through one channel within one window before a review flag is raised. */
 export const BURST_THRESHOLD = 20
 
-/** Channel → fingerprint → ballots, per target. */
+/** Channel → fingerprint → ballots, per target, as stored (plain objects: read them with `own`). */
 type Sums = Record<string, Record<string, Record<string, number>>>
+
+/** An own property only: ids such as `__proto__` or `toString` must never reach the prototype. */
+const own = <T>(o: Record<string, T> | undefined, key: string): T | undefined => (o && Object.hasOwn(o, key) ? o[key] : undefined)
 
 /** The answers alone (no opinion, no identity): what a script repeating one ballot repeats. */
 const fingerprint = (b: ValidBallot) =>
@@ -28,21 +31,32 @@ const DIRECT = 'direct'
 /** The shard field a cast increments, in the same `$inc` as its counters. */
 export const burstPath = (channelId: string | undefined, ballot: ValidBallot) => `f.${channelId ?? DIRECT}.${fingerprint(ballot)}`
 
-/** Every shard's `f` of the round, summed per target. */
-async function shardSums(roundId: string): Promise<Sums> {
-  const sums: Sums = {}
+/** Every shard's `f` of the round, summed per target, channel and answer set. */
+async function shardSums(roundId: string): Promise<Map<string, number>> {
+  const sums = new Map<string, number>()
   for (let offset = 0; ; offset += 1000) {
     const { data } = await database().collection('counters').where({ roundId }).field({ targetId: true, f: true }).skip(offset).limit(1000).get()
     for (const { targetId, f } of data as { targetId: string; f?: Sums[string] }[]) {
       for (const [channel, prints] of Object.entries(f ?? {})) {
         for (const [print, n] of Object.entries(prints)) {
-          const byPrint = ((sums[targetId] ??= {})[channel] ??= {})
-          byPrint[print] = (byPrint[print] ?? 0) + n
+          const key = JSON.stringify([targetId, channel, print])
+          sums.set(key, (sums.get(key) ?? 0) + n)
         }
       }
     }
     if (data.length < 1000) return sums
   }
+}
+
+/** The sums as a document: `Object.fromEntries` defines own properties, whatever the id. */
+function stored(sums: Map<string, number>): Sums {
+  const byTarget = new Map<string, Map<string, [string, number][]>>()
+  for (const [key, n] of sums) {
+    const [targetId, channel, print] = JSON.parse(key) as [string, string, string]
+    const channels = byTarget.get(targetId) ?? byTarget.set(targetId, new Map()).get(targetId)!
+    channels.set(channel, [...(channels.get(channel) ?? []), [print, n]])
+  }
+  return Object.fromEntries([...byTarget].map(([t, channels]) => [t, Object.fromEntries([...channels].map(([c, prints]) => [c, Object.fromEntries(prints)]))]))
 }
 
 interface Note {
@@ -77,15 +91,12 @@ export async function watchBursts(roundId: string, now: Date): Promise<void> {
   const window = windowOf(now)
   const [sums, { data }] = await Promise.all([shardSums(roundId), database().collection('signals').doc(noteId(roundId)).get()])
   const note = data[0] as Note | undefined
-  for (const [targetId, channels] of Object.entries(sums)) {
-    for (const [channel, prints] of Object.entries(channels)) {
-      for (const [print, n] of Object.entries(prints)) {
-        const since = n - (note?.sums[targetId]?.[channel]?.[print] ?? 0)
-        if (since >= BURST_THRESHOLD) await raiseFlag(roundId, targetId, channel, print, note?.window ?? window, since)
-      }
-    }
+  for (const [key, n] of sums) {
+    const [targetId, channel, print] = JSON.parse(key) as [string, string, string]
+    const since = n - (own(own(own(note?.sums, targetId), channel), print) ?? 0)
+    if (since >= BURST_THRESHOLD) await raiseFlag(roundId, targetId, channel, print, note?.window ?? window, since)
   }
-  if (note?.window !== window) await database().collection('signals').doc(noteId(roundId)).set({ kind: 'burst-count', roundId, window, sums })
+  if (note?.window !== window) await database().collection('signals').doc(noteId(roundId)).set({ kind: 'burst-count', roundId, window, sums: stored(sums) })
 }
 
 /**
