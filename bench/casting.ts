@@ -13,9 +13,10 @@ import path from 'node:path'
 import { FUNCTIONS } from '../local/functions'
 import type { FunctionMain } from '../local/gateway'
 import { startRuntime } from '../local/runtime'
-import { fullBallot, openRound } from '../test/helpers/rounds'
+import { ensureUnits, fullBallot, openRound, TARGETS, TEST_STREET } from '../test/helpers/rounds'
 import { signIn } from '../test/helpers/runtime'
 import { templateById } from '../src/core'
+import { grown, perUnit, requestKinds } from './requests'
 
 const VOTERS = Number(process.env.VOTERS ?? 1000)
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 200)
@@ -23,6 +24,8 @@ const CONCURRENCY = Number(process.env.CONCURRENCY ?? 200)
 const SHARDS = Number(process.env.SHARDS ?? 16)
 /** Instances of `evaluate` at most in the production-faithful mode (started as calls need them). */
 const INSTANCES = Number(process.env.INSTANCES ?? CONCURRENCY)
+/** Targets of the matrix submission (a seed 000 group holds four units). */
+const MATRIX = Number(process.env.MATRIX ?? 4)
 
 const OURS = path.resolve(__dirname, '..', 'cloudfunctions')
 
@@ -88,8 +91,12 @@ async function loopbackBaseline() {
 type Runtime = Awaited<ReturnType<typeof startRuntime>>
 
 /** One mode on its own round of the one runtime (a second runtime in this process would share our modules' state with the first). */
-async function measure(runtime: Runtime, mode: string, first: number) {
-  const roundId = await openRound(runtime, { shards: SHARDS })
+async function measure(runtime: Runtime, mode: string, first: number, targets = 1) {
+  const ids = Array.from({ length: targets }, (_, i) => `t${i + 1}`)
+  const roundId = await openRound(runtime, {
+    shards: SHARDS,
+    ...(targets > 1 ? { targets: ids.map((id, i) => ({ id, name: `第${i + 1}党支部`, kind: 'unit', unitId: id })) } : {}),
+  })
   const template = templateById('community-satisfaction')!.ballot
   const voters = await pool(Array.from({ length: VOTERS }, (_, i) => async () => {
     const s = await signIn(runtime, `voter-${first + i}`)
@@ -102,41 +109,50 @@ async function measure(runtime: Runtime, mode: string, first: number) {
   const cast = await timed(voters.map((s, i) => async () => {
     const answer = await s.call<{ ok: boolean; data?: { outcomes: { status: string }[] } }>('evaluate', {
       action: 'submit',
-      data: { roundId, channel: 'grid-1', ballots: [fullBallot(template, 't1', i % 4)] },
+      data: { roundId, channel: 'grid-1', ballots: ids.map((id) => fullBallot(template, id, i % 4)) },
     })
-    outcomes.push(answer.ok ? answer.data!.outcomes[0].status : 'error')
+    outcomes.push(...(answer.ok ? answer.data!.outcomes.map((o) => o.status) : ids.map(() => 'error')))
   }))
-  const after = { ...runtime.cloudbase.stats }
-  const delta = (action: string) => (after[action] ?? 0) - (before[action] ?? 0)
-  const actions = Object.keys(after).filter((a) => delta(a) > 0)
-  const requests = actions.reduce((sum, a) => sum + delta(a), 0)
+  const delta = grown(before, runtime.cloudbase.stats)
   const recorded = outcomes.filter((o) => o === 'recorded').length
-  return { mode, cast, recorded, requests, delta, actions }
+  // The close that follows: seal, counters, recount of every target, final results stored.
+  const beforeClose = { ...runtime.cloudbase.stats }
+  const admin = await signIn(runtime, 'admin')
+  await admin.call('organize', { action: 'closeRound', data: { roundId } })
+  return { mode, targets, cast, recorded, delta, close: requestKinds(grown(beforeClose, runtime.cloudbase.stats)) }
 }
 
 async function main() {
   let evaluate = FUNCTIONS.evaluate
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qunping-bench-'))
   const runtime = await startRuntime({ dataDir, port: 0, functions: { ...FUNCTIONS, evaluate: (event, context) => evaluate(event, context) }, devSignIn: true })
+  await ensureUnits(runtime)
+  const admin = await signIn(runtime, 'admin')
+  for (let i = 4; i <= MATRIX; i++) await admin.call('organize', { action: 'createUnit', data: { id: `t${i}`, name: `第${i}党支部`, parentId: TEST_STREET, kind: 'branch' } })
   const runs = [await measure(runtime, 'one process', 0)]
   evaluate = instances(INSTANCES)
-  runs.push(await measure(runtime, `instances (≤ ${INSTANCES}), each with its own memory`, VOTERS))
+  const inInstances = `instances (≤ ${INSTANCES}), each with its own memory`
+  runs.push(await measure(runtime, inInstances, VOTERS))
+  runs.push(await measure(runtime, `${inInstances}, a ${MATRIX}-target matrix per voter`, 2 * VOTERS, MATRIX))
   await runtime.close()
   fs.rmSync(dataDir, { recursive: true, force: true })
   const baseline = await loopbackBaseline()
 
   const row = (name: string, r: { perSecond: number; p50: number; p99: number }) =>
     console.log(`${name.padEnd(30)} ${r.perSecond.toFixed(0).padStart(7)}/s   p50 ${r.p50.toFixed(1).padStart(7)} ms   p99 ${r.p99.toFixed(1).padStart(7)} ms`)
-  console.log(`${VOTERS} voters, concurrency ${CONCURRENCY}, one target with ${SHARDS} counter shards, durable SQLite store`)
+  console.log(`${VOTERS} voters, concurrency ${CONCURRENCY}, ${SHARDS} counter shards per target, durable SQLite store`)
   row('bare loopback HTTP baseline', baseline)
-  for (const { mode, cast, recorded, requests, delta, actions } of runs) {
+  for (const { mode, targets, cast, recorded, delta, close } of runs) {
+    const kinds = requestKinds(delta)
     console.log(`\n— ${mode}`)
-    row('ballots (full stack)', cast)
-    console.log(`ratio baseline/ballots          ${(baseline.perSecond / cast.perSecond).toFixed(1)}× slower than an empty HTTP round trip`)
-    console.log(`recorded                        ${recorded} of ${VOTERS} (${VOTERS - recorded} not recorded)`)
-    console.log(`DB round trips per ballot       ${(requests / recorded).toFixed(2)}`)
-    console.log(`transaction attempts that conflicted, per ballot  ${((delta('database.startTransaction') - delta('database.commitTransaction')) / recorded).toFixed(2)}`)
-    console.log(`requests by action              ${actions.map((a) => `${a.replace('database.', '')} ${delta(a)}`).join(', ')}`)
+    row(targets > 1 ? 'submissions (full stack)' : 'ballots (full stack)', cast)
+    console.log(`ratio baseline/submissions      ${(baseline.perSecond / cast.perSecond).toFixed(1)}× slower than an empty HTTP round trip`)
+    console.log(`recorded                        ${recorded} of ${VOTERS * targets} ballots`)
+    console.log(`DB requests per submission      ${perUnit(kinds, recorded / targets)}`)
+    if (targets > 1) console.log(`  against one target's           ${(kinds.all / (recorded / targets) / (requestKinds(runs[1]!.delta).all / runs[1]!.recorded)).toFixed(2)}×`)
+    console.log(`transaction attempts that conflicted, per submission  ${(((delta['database.startTransaction'] ?? 0) - (delta['database.commitTransaction'] ?? 0)) / (recorded / targets)).toFixed(2)}`)
+    console.log(`requests by action              ${Object.entries(delta).map(([a, n]) => `${a.replace('database.', '')} ${n}`).join(', ')}`)
+    console.log(`closing the round               ${close.all} requests (reads ${close.reads}, writes ${close.writes}, transaction control ${close.transaction}) for ${targets > 1 ? targets : TARGETS.length} targets × ${SHARDS} shards`)
   }
 }
 

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto'
 import type { FiguresBasis } from '../../src/api/report'
 import { type Counters, domainError, emptyCounters, heldBack, inShanghai, NO_UNUSABLE, type Round, shownContent, targetResult, type TargetResult, turnoutOf, type Unusable } from '../../src/core'
-import { type RoundCounters, roundCounters, totalBallots } from '../organize/counters'
+import { type RoundCounters, roundCounters, totalBallots, turnoutFields } from '../organize/counters'
 import { audit } from './audit'
 import { database } from './cloudbase'
 import { recount } from './recount'
@@ -67,6 +67,8 @@ interface MarkDoc {
   computedAt: string
   /** ms epoch of the last refresh claimed, so only one caller recomputes per TTL. */
   refreshAt: number
+  /** Live figures: every target's in this one document, so a refresh writes one, not one per target. */
+  targets?: TargetDoc[]
 }
 
 export interface RoundFigures {
@@ -98,23 +100,38 @@ const judgedBy = (r: Round): JudgedBy => ({
   kSuppression: r.kSuppression, targets: r.targets, groups: r.groups, channels: r.channels,
 })
 
+interface DayDoc {
+  day: string
+  atStart: number
+}
+
 interface Docs {
   mark: MarkDoc | null
   targets: TargetDoc[]
   releases: Map<string, Release>
+  /** The note of the ballots as the day began (`dayStart`), read along with the live documents. */
+  day?: DayDoc
 }
 
-/** Releases come along without their opinions, which only a target's detail reads, and without the keys of their ballots. */
-async function readDocs(roundId: string, basis: FiguresBasis): Promise<Docs> {
+/**
+ * Releases come along without their opinions, which only a target's detail reads, and without the
+ * keys of their ballots. `outline`: the
+ * live document without its targets' results and counters, the bulk of it — enough to tell whether
+ * it is fresh, and a refresh needs only the releases beside it.
+ */
+async function readDocs(roundId: string, basis: FiguresBasis, outline = false): Promise<Docs> {
   const docs: Docs = { mark: null, targets: [], releases: new Map() }
+  const skipped = outline ? { 'targets.result': false, 'targets.counters': false } : {}
+  const bases = basis === 'live' ? database().command.in(['live', 'day']) : basis
   for (let offset = 0; ; offset += 1000) {
-    const { data } = await results().where({ roundId, basis }).field({ opinions: false, released: false }).skip(offset).limit(1000).get()
-    for (const d of data as (TargetDoc | MarkDoc | (Release & { kind: 'release'; targetId: string }))[]) {
+    const { data } = await results().where({ roundId, basis: bases }).field({ opinions: false, released: false, ...skipped }).skip(offset).limit(1000).get()
+    for (const d of data as (TargetDoc | MarkDoc | (Release & { kind: 'release'; targetId: string }) | (DayDoc & { kind: 'day' }))[]) {
       if (d.kind === 'round') docs.mark = d
+      else if (d.kind === 'day') docs.day = d
       else if (d.kind === 'release') docs.releases.set(d.targetId, { counters: d.counters, at: d.at })
       else docs.targets.push(d)
     }
-    if (data.length < 1000) return docs
+    if (data.length < 1000) return docs.mark?.targets ? { ...docs, targets: docs.mark.targets } : docs
   }
 }
 
@@ -154,19 +171,18 @@ const complete = (round: Round, targets: TargetDoc[]) => round.targets.every((t)
  * scheduler takes it within a minute after midnight (or after a round opens); a refresh finding
  * none for today takes it then.
  */
-export async function dayStart(roundId: string, now: Date, total: () => Promise<number>): Promise<number> {
+export async function dayStart(roundId: string, now: Date, total: () => Promise<number>, read?: DayDoc): Promise<number> {
   const day = inShanghai(now).format('YYYY-MM-DD')
-  const { data } = await results().doc(`day:${roundId}`).get()
-  const found = data[0] as { day: string; atStart: number } | undefined
+  const found = read?.day === day ? read : ((await results().doc(`day:${roundId}`).get()).data[0] as DayDoc | undefined)
   if (found?.day === day) return found.atStart
   const atStart = await total()
   await results().doc(`day:${roundId}`).set({ roundId, basis: 'day', kind: 'day', day, atStart })
   return atStart
 }
 
-async function todayAndBursts(roundId: string, now: Date, total: number): Promise<Pick<MarkDoc, 'today' | 'bursts'>> {
+async function todayAndBursts(roundId: string, now: Date, total: number, day?: DayDoc): Promise<Pick<MarkDoc, 'today' | 'bursts'>> {
   const [atStart, { data }] = await Promise.all([
-    dayStart(roundId, now, async () => total),
+    dayStart(roundId, now, async () => total, day),
     database().collection('signals').where({ roundId, kind: 'burst' }).limit(100).get(),
   ])
   const bursts = (data as MarkDoc['bursts']).map(({ targetId, channelId, ballots, identicalBallots }) => ({ targetId, channelId, ballots, identicalBallots }))
@@ -181,10 +197,12 @@ async function write(docs: readonly (TargetDoc | MarkDoc)[]): Promise<void> {
  * Computes every target's result and writes them under `basis`: live, from the target's release
  * (advanced first when due); stored, from the final counters. Participation is always the counters.
  */
-async function compute(doc: RoundDoc, round: Round, basis: FiguresBasis, now: Date, mismatch: Mismatch[] | null, read?: RoundCounters, releases?: Map<string, Release>): Promise<RoundFigures> {
-  const counters = read ?? (await roundCounters(doc._id))
+async function compute(doc: RoundDoc, round: Round, basis: FiguresBasis, now: Date, mismatch: Mismatch[] | null, read?: RoundCounters, cached?: Pick<Docs, 'releases' | 'day'>): Promise<RoundFigures> {
+  const releases = cached?.releases
+  // Live figures rest on releases (read from the ballots): of the shards, participation is enough.
+  const counters = read ?? (await roundCounters(doc._id, turnoutFields(round)))
   const computedAt = now.toISOString()
-  const extra = await todayAndBursts(doc._id, now, totalBallots(counters))
+  const extra = await todayAndBursts(doc._id, now, totalBallots(counters), cached?.day)
   const targets: TargetDoc[] = await Promise.all(round.targets.map(async (t) => {
     const c = counters.byTarget.get(t.id) ?? emptyCounters()
     const rests = basis === 'live' ? ((await advanceRelease(round, t.id, releases?.get(t.id) ?? null, c, now))?.counters ?? emptyCounters()) : c
@@ -198,9 +216,12 @@ async function compute(doc: RoundDoc, round: Round, basis: FiguresBasis, now: Da
     _id: markId(doc._id, basis), roundId: doc._id, basis, kind: 'round', judgedBy: judgedBy(round), state: round.state,
     groupChats: counters.groupChats, ...extra, mismatch, computedAt, refreshAt: now.getTime(),
   }
-  // The mark last: its presence says the targets beside it are complete.
-  await write(targets)
-  await write([mark])
+  if (basis === 'live') await write([{ ...mark, targets }])
+  else {
+    // The mark last: its presence says the targets beside it are complete.
+    await write(targets)
+    await write([mark])
+  }
   return fromDocs(round, mark, targets)
 }
 
@@ -231,12 +252,19 @@ function liveFigures(doc: RoundDoc, now: Date): Promise<RoundFigures> {
 
 async function readLive(doc: RoundDoc, now: Date): Promise<RoundFigures> {
   const { round } = doc
-  const cached = await readDocs(doc._id, 'live')
+  const cached = await readDocs(doc._id, 'live', true)
   if (cached.mark && cached.mark.state === round.state && complete(round, cached.targets)) {
     const age = now.getTime() - Date.parse(cached.mark.computedAt)
-    if (age < LIVE_TTL_MS || !(await claimRefresh(doc._id, now))) return fromDocs(round, cached.mark, cached.targets)
+    if (age < LIVE_TTL_MS || !(await claimRefresh(doc._id, now))) {
+      // Written before one document held them all, the targets came whole.
+      if (!cached.mark.targets) return fromDocs(round, cached.mark, cached.targets)
+      // Served from the cache: now its targets whole (gone only if the round closed meanwhile).
+      const { data } = await results().doc(markId(doc._id, 'live')).get()
+      const mark = data[0] as MarkDoc | undefined
+      if (mark?.targets) return fromDocs(round, mark, mark.targets)
+    }
   }
-  return compute(doc, round, 'live', now, null, undefined, cached.releases)
+  return compute(doc, round, 'live', now, null, undefined, cached)
 }
 
 /** The figures a caller sees: the stored ones once the round is closed and stored, else live. */

@@ -8,7 +8,7 @@
  * lands after the seal.
  */
 import { randomBytes, randomInt } from 'node:crypto'
-import { applyIncrements, counterIncrements, type DomainError, emptyCounters, type ValidBallot } from '../../src/core'
+import { counterIncrements, type DomainError, emptyCounters, type ValidBallot } from '../../src/core'
 import type { Receipt } from '../../src/api/evaluate'
 import { type PoolEntry, poolEntry, poolId, shardId } from '../common/ballots'
 import { database } from '../common/cloudbase'
@@ -69,8 +69,8 @@ class Guarded extends Error {
 /** A counter shard read in the transaction, then written by it: a seal committed after our snapshot makes that write conflict (snapshot isolation), so a read-only check would not be enough. */
 export async function unsealedShard(tx: Transaction, id: string) {
   const ref = tx.collection('counters').doc(id)
-  // Inside a transaction the SDK answers the document itself, or null.
-  const found = ((await ref.get()) as { data: { sealed?: boolean } | null }).data
+  // Inside a transaction the SDK answers the document itself, or null; only the seal is needed.
+  const found = ((await ref.field({ sealed: true }).get()) as { data: { sealed?: boolean } | null }).data
   if (found?.sealed) throw new Sealed()
   return { ref, found }
 }
@@ -80,8 +80,6 @@ interface Placed {
   targetId: string
   shard: number
   entry: PoolEntry & { r: string }
-  increments: Record<string, number>
-  groupKey?: string
 }
 
 /**
@@ -100,13 +98,8 @@ async function completeTarget(tx: Transaction, shards: number, p: Placed, inc: R
   }
   for (let k = 0; k < shards; k++) {
     const { ref, found } = await unsealedShard(tx, shardId(round.id, targetId, k))
-    const mine = k === p.shard
-    if (found) {
-      if (mine) await ref.update(inc)
-      continue
-    }
-    const c = mine ? applyIncrements(emptyCounters(), p.increments) : emptyCounters()
-    await tx.collection('counters').add({ _id: shardId(round.id, targetId, k), roundId: round.id, targetId, c, g: mine && p.groupKey ? { [p.groupKey]: 1 } : {} })
+    if (!found) await tx.collection('counters').add({ _id: shardId(round.id, targetId, k), roundId: round.id, targetId, c: emptyCounters(), g: {} })
+    if (k === p.shard) await ref.update(inc)
   }
 }
 
@@ -123,6 +116,7 @@ export async function castBallot(doc: RoundDoc, openid: string, cast: Cast): Pro
   const inc: Record<string, unknown> = Object.fromEntries(Object.entries(increments).map(([path, n]) => [`c.${path}`, _.inc(n)]))
   // Group-chat counts sit beside the domain's counters (`g`), kept in the same $inc.
   if (cast.groupKey) inc[`g.${cast.groupKey}`] = _.inc(1)
+  // The answer set counted for the burst watch (bursts.ts), in the same $inc: no request of its own.
   for (;;) {
     try {
       await inTransaction((tx) =>
@@ -139,7 +133,7 @@ export async function castBallot(doc: RoundDoc, openid: string, cast: Cast): Pro
           const pushed = (await tx.collection('ballots').doc(poolId(round.id, targetId, shard)).update({ ballots: _.push({ each: [entry], sort: { r: 1 } }) })) as { updated: number }
           const { ref, found } = await unsealedShard(tx, shardId(round.id, targetId, shard))
           if (pushed.updated && found) await ref.update(inc)
-          else await completeTarget(tx, doc.shards, { round, targetId, shard, entry, increments, groupKey: cast.groupKey }, inc, pushed.updated > 0)
+          else await completeTarget(tx, doc.shards, { round, targetId, shard, entry }, inc, pushed.updated > 0)
         }),
       )
       return { status: 'recorded', receipt: toReceipt(id, targetId) }

@@ -5,7 +5,7 @@ import { database } from '../common/cloudbase'
 import { orRefuse, refuse } from '../common/refuse'
 import { RoundDoc } from '../common/rounds'
 import { SessionDoc } from '../common/sessions'
-import { budgetLeft, chargeBudget, reserveBudget, submitBudget, watchBurst } from './abuse'
+import { budgetLeft, chargeBudget, reserveBudget, submitBudget } from './abuse'
 import { castBallot, existingReceipt } from './cast'
 import { enrolmentOf } from './enrolment'
 import { sessionGuard } from './meeting'
@@ -91,9 +91,7 @@ export async function submit(roundId: string, ballots: BallotInput[], { openid, 
     // The meeting session ended meanwhile.
     if (cast.status === 'refused') return { targetId, status: 'refused', error: cast.error }
     const { receipt } = cast
-    if (cast.status === 'already-voted') return { targetId, status: 'already-voted', receipt }
-    await watchBurst(doc._id, channelId, targetId, now).catch((e) => console.error('burst watch failed', e))
-    return { targetId, status: 'recorded', receipt }
+    return { targetId, status: cast.status, receipt }
   }
 
   const results: [TargetOutcome, boolean][] = []

@@ -1,8 +1,9 @@
 /**
  * @module Runs each minute on a CloudBase timer trigger (scripts/functions.ts): closes every open round
  * whose window has ended and stores its final results, stores them for any closed round whose
- * close was cut short, notes each open round's ballots as the day begins (for today's count), and
- * drops the per-identity budgets and burst counts of ended 10-minute windows.
+ * close was cut short, notes each open round's ballots as the day begins (for today's count),
+ * watches each open round for bursts of identical ballots (evaluate/bursts.ts), and drops the
+ * per-identity budgets and burst notes of ended 10-minute windows.
  * Any function can be called by a client, so every invocation that the platform did not start on
  * its timer trigger is refused, judged from the context alone (`isTimerTrigger`).
  */
@@ -13,7 +14,7 @@ import { database, ensureCollections } from '../common/cloudbase'
 import { isTimerTrigger } from '../common/identity'
 import { dropEndedBudgets } from '../common/budget'
 import { dayStart, dropLiveFigures, storedMark, storeFinalResults } from '../common/results'
-import { dropEndedBurstCounts } from '../evaluate/abuse'
+import { dropEndedBurstCounts, watchBursts } from '../evaluate/bursts'
 import { RoundDoc } from '../common/rounds'
 import { roundCounters, totalBallots } from '../organize/counters'
 
@@ -21,7 +22,7 @@ import { roundCounters, totalBallots } from '../organize/counters'
 const SCHEDULER = 'scheduler'
 
 async function run(now: Date) {
-  await Promise.all([dropEndedBudgets(now), dropEndedBurstCounts(now)])
+  await dropEndedBudgets(now)
   const _ = database().command
   const { data } = await database().collection('rounds').where({ 'round.state': _.in(['open', 'closed']) }).limit(1000).get()
   const closed: string[] = []
@@ -30,6 +31,7 @@ async function run(now: Date) {
     if (doc.round.state === 'open') {
       if (windowStatus(doc.round, now) !== 'ended') {
         await dayStart(doc._id, now, async () => totalBallots(await roundCounters(doc._id)))
+        await watchBursts(doc._id, now)
         continue
       }
       // Conditional, as a manual close is: whoever moves the round first, the other finds nothing to do.
@@ -46,6 +48,8 @@ async function run(now: Date) {
     await storeFinalResults(doc, SCHEDULER, now)
     stored.push(doc._id)
   }
+  // After the watch above, which notes each open round's new window first.
+  await dropEndedBurstCounts(now)
   return { closed, stored }
 }
 

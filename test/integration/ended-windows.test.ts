@@ -1,9 +1,10 @@
 /**
  * Records kept per 10-minute window — an identity's budget (`limits`: it voted, or was refused,
- * then) and the burst watch's counts (`signals`: so many ballots came through a channel then) —
- * are dropped by the scheduler once their window has ended, so a dump holds the current window's
- * at most: none to date a voter by afterwards.
+ * then) and the burst watch's note (`signals`: the ballots per target and channel counted as the
+ * window began) — are dropped or renewed by the scheduler once their window has ended, so a dump holds
+ * the current window's at most: none to date a voter or a ballot by afterwards.
  */
+import { windowOf } from '../../cloudfunctions/common/budget'
 import { database } from '../../cloudfunctions/common/cloudbase'
 import { main as scheduler } from '../../cloudfunctions/scheduler'
 import { timerContext } from '../../local/gateway'
@@ -39,13 +40,17 @@ test('a window’s budgets and burst counts stay while it lasts, and are gone af
   expect(sent).toMatchObject({ ok: true, data: { outcomes: [{ status: 'recorded' }] } })
   // A wrong code typed in the box spends a guess.
   expect(await resident.call('evaluate', { action: 'redeem', data: { code: 'ZZZZZZZZ' } })).toMatchObject({ ok: false })
+  // The burst watch's note of the window is the scheduler's, taken on its first pass in the window.
+  await runScheduler()
   const during = await kinds()
   expect(during).toEqual(expect.arrayContaining(['limits code-guess', 'limits submit', 'signals burst-count']))
-
   await runScheduler()
   expect(await kinds()).toEqual(during)
 
   jest.setSystemTime(start + 10 * 60_000)
   await runScheduler()
-  expect((await kinds()).filter((k) => k.startsWith('limits') || k === 'signals burst-count')).toEqual([])
+  expect((await kinds()).filter((k) => k.startsWith('limits'))).toEqual([])
+  // A round still open has its burst note again, of the new window only: nothing of the ended one.
+  const notes = (await database().collection('signals').where({ kind: 'burst-count' }).get()).data as { window: number }[]
+  expect(notes.map((n) => n.window)).toEqual([windowOf(new Date())])
 }, 60_000)

@@ -126,7 +126,9 @@ function sinceResults(rows: Row[], receipt: Row, voter: number, pools: Row[], sh
   const { roundId, targetId } = receipt.doc
   const now = shardTally(shards)
   const found: [string, Set<number>][] = []
-  for (const r of rows.filter((r) => r.coll === 'results' && r.doc.roundId === roundId && r.doc.targetId === targetId && r.doc.counters)) {
+  // The live figures keep every target's in one document (`targets`), each with its counters.
+  const docs = rows.filter((r) => r.coll === 'results' && r.doc.roundId === roundId).flatMap((r) => [r.doc, ...((r.doc.targets as Row['doc'][] | undefined) ?? [])].map((doc) => ({ id: r.id, doc })))
+  for (const r of docs.filter((r) => r.doc.targetId === targetId && r.doc.counters)) {
     const then = r.doc.counters as Counters
     const hour = receipt.doc.hour as string | undefined
     const after = order ? order.indexOf(voter) >= then.ballots : hour !== undefined && Date.parse(hour) >= (r.doc.at as number)
