@@ -31,7 +31,8 @@ async function shardSums(roundId: string): Promise<Sums> {
     for (const { targetId, c } of data as { targetId: string; c?: { ballots?: number; channels?: Record<string, number> } }[]) {
       const channels = Object.entries(c?.channels ?? {})
       for (const [channel, n] of channels) add(keyOf(targetId, channel), n)
-      add(keyOf(targetId, DIRECT), (c?.ballots ?? 0) - channels.reduce((s, [, n]) => s + n, 0))
+      const direct = (c?.ballots ?? 0) - channels.reduce((s, [, n]) => s + n, 0)
+      if (direct > 0) add(keyOf(targetId, DIRECT), direct)
     }
     if (data.length < 1000) return sums
   }
