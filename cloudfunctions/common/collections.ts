@@ -46,6 +46,7 @@ export const COLLECTION_DECLARATIONS = [
   declare('results', index(['roundId', 1], ['basis', 1])),
   declare('rosterReviews'),
   declare('samples', index(['roundId', 1])),
+  declare('rectifications', index(['roundId', 1]), index(['ownerHolderId', 1])),
 ] as const
 
 export type CollectionName = (typeof COLLECTION_DECLARATIONS)[number]['name']

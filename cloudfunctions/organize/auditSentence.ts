@@ -62,6 +62,13 @@ const DID: Record<string, (e: StoredEntry, n: Names, round: string) => string> =
   },
   rosterSentBack: (_e, _n, r) => `修改了评议${r}已审定的参评人员名单，名单须重新报督导组审定`,
   resultsMismatch: (_e, _n, r) => `发现评议${r}的计票核对不一致`,
+  registerRectification: (e, n, r) => `在评议${r}中登记了${n.unit(e.unitId)}的整改事项“${str(fields(e.after).problem).slice(0, 40)}”`,
+  'rectification:start': (e, n) => `接收了${n.unit(e.unitId)}的整改事项`,
+  'rectification:progress': (e, n) => `报送了${n.unit(e.unitId)}整改事项的进展：${str(fields(e.after).note)}`,
+  'rectification:request-closure': (e, n) => `申请${n.unit(e.unitId)}的整改事项销号：${str(fields(e.after).note)}`,
+  'rectification:send-back': (e, n) => `退回了${n.unit(e.unitId)}整改事项的销号申请，原因：${str(fields(e.after).note)}`,
+  'rectification:resume': (e, n) => `重新办理${n.unit(e.unitId)}被退回的整改事项`,
+  'rectification:verify': (e, n) => `审核通过${n.unit(e.unitId)}的整改事项，予以销号`,
 }
 
 export function auditSentence(e: StoredEntry, n: Names): string {

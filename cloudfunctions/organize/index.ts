@@ -20,6 +20,10 @@ import { setHouseholds } from './households'
 import { codeSlips } from './slips'
 import { blankForms } from './blankForm'
 import { READ } from './access'
+import { ledger, ledgerItem, myItems } from './ledger/read'
+import { ledgerCandidates, registerItem } from './ledger/register'
+import { ledgerSheet } from './ledger/sheet'
+import { superviseItem, workItem } from './ledger/work'
 
 const auth = (ctx: HandlerContext) => authority(ctx.caller.openid)
 
@@ -75,4 +79,13 @@ export const main = createRouter(api.organize, {
   voidCode: async ({ roundId, code }, ctx) => voidCode(await auth(ctx), roundId, code, ctx),
   reissueCode: async ({ roundId, code }, ctx) => reissueCode(await auth(ctx), roundId, code, ctx),
   codeCounts: async ({ roundId }, ctx) => codeCounts(await auth(ctx), roundId),
+
+  ledgerCandidates: async ({ roundId, targetId }, ctx) => ledgerCandidates(await auth(ctx), roundId, targetId, ctx),
+  registerItem: async (input, ctx) => registerItem(await auth(ctx), input, ctx),
+  myItems: async (_input, ctx) => myItems(await auth(ctx), ctx.caller.openid, ctx.now),
+  ledgerItem: async ({ itemId }, ctx) => ledgerItem(await auth(ctx), itemId, ctx.caller.openid, ctx.now),
+  workItem: async (input, ctx) => workItem(await auth(ctx), input, ctx),
+  superviseItem: async (input, ctx) => superviseItem(await auth(ctx), input, ctx),
+  ledger: async (filter, ctx) => ledger(await auth(ctx), filter, ctx.caller.openid, ctx.now),
+  ledgerSheet: async (filter, ctx) => ledgerSheet(await auth(ctx), filter, ctx.caller.openid, ctx.now),
 })

@@ -61,6 +61,7 @@ export function createCloudBase(options: CloudBaseOptions) {
     ...databaseActions(store, new Transactions(store)),
     'storage.getUploadMetadata': (p) => storage.uploadMetadata(p),
     'storage.batchGetDownloadUrl': (p) => storage.downloadUrls(p),
+    'storage.batchDeleteFile': (p) => storage.deleteFiles(p),
     'wx.api': async (p) => {
       const answer = await callOpenApi(String(p.apiName), JSON.parse(String(p.requestData || '{}')), options.publicUrl())
       if (!('json' in answer)) throw new CloudBaseError('INVALID_PARAM', `${p.apiName} answers binary data: call it through wx.openApi`)
@@ -173,7 +174,7 @@ export function createCloudBase(options: CloudBaseOptions) {
     return true
   }
 
-  return { handle, stats, store, runAction, close: () => store.close() }
+  return { handle, stats, store, storage, runAction, close: () => store.close() }
 }
 
 export type CloudBase = ReturnType<typeof createCloudBase>

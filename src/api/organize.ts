@@ -4,6 +4,7 @@ import {
   Aggregation, AggregationInput, type Blocker, BallotTemplate, type BuiltinTemplate, type Participation as CoreParticipation, Channel, EvaluatorCategory, Group, Households, Id, IsoDateTime, OrgUnitKind, type RoundState, type RoundStatus, Rule, type Sampling, Target,
 } from '../core'
 import { action } from './contract'
+import { ledgerApi } from './ledger'
 
 export const RoleName = z.enum(['admin', 'organizer', 'leader', 'contact'])
 export type RoleName = z.infer<typeof RoleName>
@@ -296,4 +297,7 @@ export const organizeApi = {
   reissueCode: action<InvitationCode>()(z.object({ ...roundRef, code: Text(16).min(4) }).strict()),
   /** How many roster codes are issued, used and voided per unit × category; `k`: below it a cell's use is withheld. */
   codeCounts: action<{ counts: CodeCount[]; k: number }>()(z.object(roundRef).strict()),
+
+  /** 整改台账 (issue 19). */
+  ...ledgerApi,
 }

@@ -145,6 +145,24 @@ export const VALID: Generators = {
     listSamples: roundRef,
     auditLog: (s) => fc.record({ unitId: optional(unitId(s)), roundId: optional(roundId(s)) }).map(defined),
     codeCounts: roundRef,
+    ledgerCandidates: targetOf,
+    registerItem: (s) =>
+      targetOf(s).chain((ref) =>
+        fc.record({
+          source: fc.oneof(fc.record({ kind: fc.constant('verdict'), ruleId: fc.constantFrom('below-sixty-percent', 'below-two-thirds', 'x') }), fc.record({ kind: fc.constant('opinions'), opinionIds: fc.array(fc.stringMatching(/^[0-9a-f]{16}$/), { minLength: 1, maxLength: 3 }) })),
+          problem: text(100), responsibility: text(100), ownerHolderId: fc.stringMatching(/^[0-9a-f]{64}$/),
+          deadline: optional(window.map((w) => w.closesAt)), urgent: fc.boolean(),
+        }).map((r) => defined({ ...ref, ...r })),
+      ),
+    ledgerItem: (s) => fc.record({ itemId: fc.constantFrom('toString', 'root', 'a1b2c3', ...s.open.targets.map((t) => t.id)) }),
+    workItem: (s) =>
+      fc.record({
+        itemId: fc.constantFrom('toString', 'a1b2c3', ...s.open.targets.map((t) => t.id)), step: fc.constantFrom('start', 'progress', 'request-closure', 'resume'), note: optional(text(50)),
+        photos: fc.array(fc.record({ fileName: fc.constant('a.png'), base64: fc.base64String({ minLength: 4, maxLength: 40 }) }), { maxLength: 2 }),
+      }).map(defined),
+    superviseItem: (s) => fc.record({ itemId: fc.constantFrom('toString', 'a1b2c3', ...s.open.targets.map((t) => t.id)), verify: fc.boolean(), note: optional(text(50)) }).map(defined),
+    ledger: (s) => fc.record({ roundId: optional(roundId(s)), unitId: optional(unitId(s)), state: optional(fc.constantFrom('整改中', '已销号', '逾期')), overdue: optional(fc.boolean()), ownerUnitId: optional(unitId(s)) }).map(defined),
+    ledgerSheet: (s) => fc.record({ roundId: optional(roundId(s)), unitId: optional(unitId(s)) }).map(defined),
   },
   // Strict one-key inputs: the fallback's random subset of ids rarely matches them exactly.
   report: {

@@ -104,14 +104,14 @@ const COLLECTION_WRITES = [
   ['results', [['roundId', '1'], ['basis', '1']]],
   ['rosterReviews', []],
   ['samples', [['roundId', '1']]],
-].flatMap(([name, keys]) => {
-  const index = (keys as string[][]).length
-    ? [
-        `tcb.UpdateTable ${name as string} ${JSON.stringify({
-          CreateIndexes: [{ IndexName: (keys as string[][]).map(([f, d]) => `${f.replace('.', '_')}_${d}`).join('_'), MgoKeySchema: { MgoIsUnique: false, MgoIndexKeys: (keys as string[][]).map(([Name, Direction]) => ({ Name, Direction })) } }],
-        })}`,
-      ]
-    : []
+  ['rectifications', [['roundId', '1']], [['ownerHolderId', '1']]],
+].flatMap(([name, ...indexes]) => {
+  // Each declared index is one UpdateTable; a collection without one has the single empty entry.
+  const index = (indexes as string[][][]).filter((keys) => keys.length).map((keys) =>
+    `tcb.UpdateTable ${name as string} ${JSON.stringify({
+      CreateIndexes: [{ IndexName: keys.map(([f, d]) => `${f.replace('.', '_')}_${d}`).join('_'), MgoKeySchema: { MgoIsUnique: false, MgoIndexKeys: keys.map(([Name, Direction]) => ({ Name, Direction })) } }],
+    })}`,
+  )
   return [`tcb.CreateTable ${name as string}`, ...index, `tcb.ModifyDatabaseACL ${name as string} ADMINONLY`]
 })
 
@@ -204,7 +204,7 @@ test('the CloudBase CLI configuration the deploy writes validates against the sc
   // The schema admits any plugin generically: check the database plugin against its own definition too.
   const database = ajv.getSchema(`${schema.$id}#/definitions/IFrameworkPluginDatabaseInputsConfig`)!
   expect([database(written.framework.plugins.database), database.errors]).toEqual([true, null])
-  expect(written.framework.plugins.database.inputs.collections.map((c) => c.aclTag)).toEqual(Array(18).fill('ADMINONLY'))
+  expect(written.framework.plugins.database.inputs.collections.map((c) => c.aclTag)).toEqual(Array(19).fill('ADMINONLY'))
   // And it would catch a rule CloudBase does not know.
   expect(database({ ...written.framework.plugins.database, inputs: { collections: [{ collectionName: 'ballots', aclTag: 'EVERYONE' }] } })).toBe(false)
 })
