@@ -11,6 +11,7 @@ import { createRouter } from '../common/router'
 import { enrol, redeem } from './enrolment'
 import { submit } from './submit'
 import { listRounds, receiptsOf, residentRound, residentView } from './view'
+import { residentProgress } from './progress'
 
 export const main = createRouter(api.evaluate, {
   async me(_input, { caller }) {
@@ -29,6 +30,7 @@ export const main = createRouter(api.evaluate, {
     outcomes: await submit(roundId, ballots, { openid: caller.openid, channel, openGroupId, now }),
   }),
   myStatus: async ({ roundId }, { caller }) => ({ receipts: await receiptsOf((await residentRound(roundId))._id, caller.openid) }),
+  progress: async ({ roundId }, { caller, now }) => residentProgress(caller.openid, roundId, now),
   redeem: ({ code }, { caller, now }) => guessed(caller.openid, now, () => redeem(code, caller.openid, now)),
   async resolveScene({ scene }) {
     const { data } = await database().collection('scenes').doc(scene).get()

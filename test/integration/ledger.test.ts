@@ -255,3 +255,28 @@ describe('the ledger', () => {
     expect(values.some((v) => v[7] === '逾期')).toBe(true)
   })
 })
+
+describe('public progress', () => {
+  const progress = async (who: Session, input: Record<string, unknown> = {}) => data(await who.call<Answer<{ items: LedgerItem[] }>>('evaluate', { action: 'progress', data: input })).items
+
+  it('shows a resident who rated the target its items: state, measures, deadline, and the closing note only once verified, owners by unit and role', async () => {
+    const rater = await signIn(runtime, 'voter-9100')
+    const items = await progress(rater)
+    expect(items.length).toBeGreaterThan(3)
+    expect(items.every((i) => i.targetId === 't1' && i.ownerName === '单位联系人')).toBe(true)
+    const struck = items.find((i) => i.publicState === '已销号' && i.events[0]?.note === '已回访群众 12 户')!
+    expect(struck.events).toEqual([expect.objectContaining({ type: 'verify', note: '已回访群众 12 户' })])
+    expect(struck.events[0].by).not.toMatch(/街道组织员|周联络员/)
+    const open = items.filter((i) => i.publicState !== '已销号')
+    expect(open.length).toBeGreaterThan(0)
+    expect(open.every((i) => i.events.length === 0)).toBe(true)
+    expect(JSON.stringify(items)).not.toMatch(/周联络员|街道组织员|缺少群众回访记录/)
+    expect(await progress(rater, { roundId })).toHaveLength(items.length)
+  })
+
+  it('shows nothing to a resident who did not rate it while the round is not public', async () => {
+    expect(await progress(people.resident)).toEqual([])
+    expect(await progress(people.resident, { roundId })).toEqual([])
+    expect(code(await people.resident.call<Answer>('evaluate', { action: 'progress', data: { roundId: 'toString' } }))).toBe('BAD_INPUT')
+  })
+})
