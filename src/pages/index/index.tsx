@@ -11,13 +11,14 @@ import Row from '../../components/Row'
 import Screen from '../../components/Screen'
 import { call } from '../../services/api'
 import { signOut } from '../../services/devSession'
-import { dashboardPaths, roundPath } from '../../services/links'
+import { dashboardPaths, myItemsPath, progressPath, roundPath } from '../../services/links'
 import RoundList from './RoundList'
 import './index.scss'
 
 export default function Index() {
   const [me, setMe] = useState<Me | null>(null)
   const [error, setError] = useState<{ code: string; message: string } | null>(null)
+  const [progress, setProgress] = useState<{ items: number; closed: number } | null>(null)
 
   const load = useCallback(async () => {
     const res = await call('evaluate', 'me', {})
@@ -30,6 +31,14 @@ export default function Index() {
   useEffect(() => {
     void load()
   }, [load])
+
+  // Residents learn their rating led to something: shown only when a target they rated has items.
+  useEffect(() => {
+    if (!me) return
+    void call('evaluate', 'progress', {}).then((res) => {
+      if (res.ok && res.data.items.length > 0) setProgress({ items: res.data.items.length, closed: res.data.items.filter((i) => i.publicState === '已销号').length })
+    })
+  }, [me])
 
   // A poster's or slip's mini-program code opens this page with a short `scene`: a round and its channel, or a roster code to redeem.
   useEffect(() => {
@@ -56,6 +65,10 @@ export default function Index() {
         <Row className='home__dashboard' title='数据看板' note='满意率、参与情况、需要关注的单位' extra='查看 ›' onClick={() => void Taro.navigateTo({ url: dashboardPaths.area() })} />
       )}
       {me && me.roles.length > 0 && <Row className='home__workbench' title='工作台' extra='进入 ›' onClick={() => void Taro.navigateTo({ url: '/organizer/pages/workbench/index' })} />}
+      {me?.roles.some((r) => r.role === 'contact') && <Row className='home__items' title='我的整改事项' extra='办理 ›' onClick={() => void Taro.navigateTo({ url: myItemsPath })} />}
+      {progress && (
+        <Row className='home__progress' title='我评议过的单位整改进展' note={`${progress.items} 项整改，已销号 ${progress.closed} 项`} extra='查看 ›' onClick={() => void Taro.navigateTo({ url: progressPath })} />
+      )}
       {me && <RoundList />}
       <CareToggle />
       {me && (

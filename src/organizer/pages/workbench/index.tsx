@@ -12,6 +12,7 @@ import { call } from '../../../services/api'
 import OrgHead from '../../components/OrgHead'
 import StateTag from '../../components/StateTag'
 import { ROLE_NAMES, STATUS_NAMES, STATUS_ORDER } from '../../lib/labels'
+import { ledgerPaths } from '../../lib/ledger'
 import { organizerPaths } from '../../lib/paths'
 import { hasRole } from '../../lib/roles'
 import { useLoad } from '../../lib/useLoad'
@@ -48,6 +49,16 @@ export default function Workbench() {
         {isContact && (
           <Button type='primary' fill='outline' size='large' block onClick={() => go(organizerPaths.report())}>
             本单位情况报告
+          </Button>
+        )}
+        {isContact && (
+          <Button type='primary' fill='outline' size='large' block onClick={() => go(ledgerPaths.mine)}>
+            我的整改事项
+          </Button>
+        )}
+        {hasRole(roles, 'admin', 'organizer', 'leader') && (
+          <Button fill='outline' size='large' block onClick={() => go(ledgerPaths.book())}>
+            整改台账
           </Button>
         )}
         {canOrganize && (
