@@ -47,6 +47,7 @@ export const COLLECTION_DECLARATIONS = [
   declare('rosterReviews'),
   declare('samples', index(['roundId', 1])),
   declare('rectifications', index(['roundId', 1]), index(['ownerHolderId', 1])),
+  declare('subscriptions'),
 ] as const
 
 export type CollectionName = (typeof COLLECTION_DECLARATIONS)[number]['name']

@@ -22,6 +22,7 @@ import { blankForms } from './blankForm'
 import { READ } from './access'
 import { ledger, ledgerItem, myItems } from './ledger/read'
 import { ledgerCandidates, registerItem } from './ledger/register'
+import { reminderTemplates, subscribe } from './ledger/reminders'
 import { ledgerSheet } from './ledger/sheet'
 import { superviseItem, workItem } from './ledger/work'
 
@@ -83,6 +84,8 @@ export const main = createRouter(api.organize, {
   ledgerCandidates: async ({ roundId, targetId }, ctx) => ledgerCandidates(await auth(ctx), roundId, targetId, ctx),
   registerItem: async (input, ctx) => registerItem(await auth(ctx), input, ctx),
   myItems: async (_input, ctx) => myItems(await auth(ctx), ctx.caller.openid, ctx.now),
+  reminderTemplates: async () => ({ templateIds: Object.values(reminderTemplates()) }),
+  subscribe: async ({ accepted }, ctx) => subscribe(ctx.caller.openid, accepted),
   ledgerItem: async ({ itemId }, ctx) => ledgerItem(await auth(ctx), itemId, ctx.caller.openid, ctx.now),
   workItem: async (input, ctx) => workItem(await auth(ctx), input, ctx),
   superviseItem: async (input, ctx) => superviseItem(await auth(ctx), input, ctx),

@@ -2,7 +2,8 @@
  * @module Runs each minute on a CloudBase timer trigger (scripts/functions.ts): closes every open round
  * whose window has ended and stores its final results, stores them for any closed round whose
  * close was cut short, notes each open round's ballots as the day begins (for today's count), and
- * drops the per-identity budgets and burst counts of ended 10-minute windows.
+ * drops the per-identity budgets and burst counts of ended 10-minute windows, and sends the
+ * rectification reminders that fell due (organize/ledger/reminders.ts).
  * Any function can be called by a client, so every invocation that the platform did not start on
  * its timer trigger is refused, judged from the context alone (`isTimerTrigger`).
  */
@@ -16,6 +17,7 @@ import { dayStart, dropLiveFigures, storedMark, storeFinalResults } from '../com
 import { dropEndedBurstCounts } from '../evaluate/abuse'
 import { RoundDoc } from '../common/rounds'
 import { roundCounters, totalBallots } from '../organize/counters'
+import { remindDue } from '../organize/ledger/reminders'
 
 /** Stands for the timer in the audit log. */
 const SCHEDULER = 'scheduler'
@@ -46,10 +48,10 @@ async function run(now: Date) {
     await storeFinalResults(doc, SCHEDULER, now)
     stored.push(doc._id)
   }
-  return { closed, stored }
+  return { closed, stored, reminded: await remindDue(now) }
 }
 
-export async function main(_event: unknown, context: unknown): Promise<ApiResult<{ closed: string[]; stored: string[] }>> {
+export async function main(_event: unknown, context: unknown): Promise<ApiResult<{ closed: string[]; stored: string[]; reminded: number }>> {
   if (!isTimerTrigger(context)) return { ok: false, error: apiError('FORBIDDEN', '只有定时任务可以运行') }
   try {
     await ensureCollections()

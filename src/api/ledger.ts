@@ -43,6 +43,8 @@ export interface LedgerItem {
   daysLeft: number
   registeredAt: string
   verifiedAt: string | null
+  /** A reminder fell due that WeChat could not deliver (no opt-in left): the item counts in the to-do badge. */
+  unreminded: boolean
   /** What the caller may do now: the owner's steps, or the supervisors'. */
   can: { work: boolean; supervise: boolean }
   events: LedgerEvent[]
@@ -98,8 +100,12 @@ export const ledgerApi = {
       })
       .strict(),
   ),
-  /** 我的整改事项: the items the caller owns, nearest deadline first. */
-  myItems: action<{ items: LedgerItem[] }>()(z.object({}).strict()),
+  /** 我的整改事项: the items the caller owns, nearest deadline first; `todo`: open ones whose reminder could not be sent. */
+  myItems: action<{ items: LedgerItem[]; todo: number }>()(z.object({}).strict()),
+  /** The reminder templates to ask for at a tap (wx.requestSubscribeMessage, at most 3 at once). */
+  reminderTemplates: action<{ templateIds: string[] }>()(z.object({}).strict()),
+  /** Records the templates the person accepted: one message each may now be sent to them. */
+  subscribe: action<{ templateIds: string[] }>()(z.object({ accepted: z.array(z.string().min(1).max(64)).max(3) }).strict()),
   ledgerItem: action<LedgerItem>()(z.object(itemRef).strict()),
   /** The owner's steps: accept (start), a progress note with photos, 申请销号, resume after a send-back. */
   workItem: action<LedgerItem>()(

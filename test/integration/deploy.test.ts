@@ -105,6 +105,7 @@ const COLLECTION_WRITES = [
   ['rosterReviews', []],
   ['samples', [['roundId', '1']]],
   ['rectifications', [['roundId', '1']], [['ownerHolderId', '1']]],
+  ['subscriptions', []],
 ].flatMap(([name, ...indexes]) => {
   // Each declared index is one UpdateTable; a collection without one has the single empty entry.
   const index = (indexes as string[][][]).filter((keys) => keys.length).map((keys) =>
@@ -204,7 +205,7 @@ test('the CloudBase CLI configuration the deploy writes validates against the sc
   // The schema admits any plugin generically: check the database plugin against its own definition too.
   const database = ajv.getSchema(`${schema.$id}#/definitions/IFrameworkPluginDatabaseInputsConfig`)!
   expect([database(written.framework.plugins.database), database.errors]).toEqual([true, null])
-  expect(written.framework.plugins.database.inputs.collections.map((c) => c.aclTag)).toEqual(Array(19).fill('ADMINONLY'))
+  expect(written.framework.plugins.database.inputs.collections.map((c) => c.aclTag)).toEqual(Array(20).fill('ADMINONLY'))
   // And it would catch a rule CloudBase does not know.
   expect(database({ ...written.framework.plugins.database, inputs: { collections: [{ collectionName: 'ballots', aclTag: 'EVERYONE' }] } })).toBe(false)
 })

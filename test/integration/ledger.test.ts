@@ -5,6 +5,8 @@
  */
 import ExcelJS from 'exceljs'
 import { database } from '../../cloudfunctions/common/cloudbase'
+import { FUNCTIONS } from '../../local/functions'
+import { timerContext } from '../../local/gateway'
 import type { Runtime } from '../../local/runtime'
 import type { LedgerCandidates, LedgerItem } from '../../src/api/ledger'
 import { builtinTemplates, inShanghai } from '../../src/core'
@@ -278,5 +280,55 @@ describe('public progress', () => {
     expect(await progress(people.resident)).toEqual([])
     expect(await progress(people.resident, { roundId })).toEqual([])
     expect(code(await people.resident.call<Answer>('evaluate', { action: 'progress', data: { roundId: 'toString' } }))).toBe('BAD_INPUT')
+  })
+})
+
+describe('reminders (one-time subscribe messages)', () => {
+  const tick = async () => data(await FUNCTIONS.scheduler({}, timerContext('scheduler')) as Answer<{ reminded: number }>)
+  const sentAbout = (itemId: string) => runtime.cloudbase.messages.filter((m) => m.page === `organizer/pages/item/index?itemId=${itemId}`)
+  const openidOf = (s: Session) => runtime.login.openidOf(s.persona)
+  let templates: string[]
+
+  beforeAll(async () => {
+    // Whatever fell due earlier in this file is claimed now, with nobody opted in.
+    await tick()
+    templates = data(await call<{ templateIds: string[] }>(people.owner, 'reminderTemplates', {})).templateIds
+  })
+
+  it('counts each opt-in per person and template, spends one per message, and marks what it could not send for the to-do badge', async () => {
+    const [soon, overdue] = templates
+    data(await call(people.owner, 'subscribe', { accepted: [soon, 'not-our-template'] }))
+    data(await call(people.supervisor, 'subscribe', { accepted: [overdue] }))
+    const near = data(await register({ problem: '居民反映楼道堆放杂物长期无人清理存在消防隐患', deadline: future(2) }))
+    const late = data(await register({ problem: '公开栏久未更新' }))
+    await database().collection('rectifications').doc(late.id).update({ deadline: inShanghai(new Date()).subtract(1, 'minute').format() })
+    const before = runtime.cloudbase.messages.length
+
+    await tick()
+    expect(sentAbout(near.id)).toEqual([expect.objectContaining({
+      touser: openidOf(people.owner), template_id: soon,
+      data: { thing1: { value: '居民反映楼道堆放杂物长期无人清理存在消…' }, thing2: { value: '第1党支部' }, date3: { value: expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日$/) }, thing4: { value: '距整改时限还有2天' } },
+    })])
+    // The owner holds no opt-in for the overdue template: only the supervisor is told.
+    expect(sentAbout(late.id).map((m) => [m.touser, m.template_id, m.data.thing4.value])).toEqual([[openidOf(people.supervisor), overdue, '已逾期，请尽快办理']])
+    expect(runtime.cloudbase.messages.length - before).toBe(2)
+    expect(storedDocs(runtime, 'rectifications').find((d) => d._id === late.id)).toMatchObject({ overdue: true })
+
+    const mine = data(await call<{ items: LedgerItem[]; todo: number }>(people.owner, 'myItems', {}))
+    expect(mine.items.find((i) => i.id === late.id)).toMatchObject({ unreminded: true, overdue: true })
+    expect(mine.items.find((i) => i.id === near.id)).toMatchObject({ unreminded: false })
+    expect(mine.todo).toBeGreaterThanOrEqual(1)
+
+    // Each reminder is claimed once; and with every opt-in spent, nothing more is sent, nothing fails.
+    await tick()
+    expect(runtime.cloudbase.messages.length - before).toBe(2)
+    const nearer = data(await register({ problem: '又一项', deadline: future(1) }))
+    await tick()
+    expect(sentAbout(nearer.id)).toEqual([])
+    expect(data(await call<{ items: LedgerItem[] }>(people.owner, 'myItems', {})).items.find((i) => i.id === nearer.id)?.unreminded).toBe(true)
+  })
+
+  it('refuses more than 3 templates in one opt-in, as WeChat does', async () => {
+    expect(code(await call(people.owner, 'subscribe', { accepted: ['a', 'b', 'c', 'd'] }))).toBe('BAD_INPUT')
   })
 })

@@ -17,11 +17,18 @@ export const ItemDoc = RectificationItem.omit({ id: true }).extend({
   ownerHolderId: z.string(),
   /** The number of events: what the next append is conditional on. */
   version: z.number().int().nonnegative(),
+  /** Set by the scheduler once the deadline passed (the 台账 can be filtered on it). */
+  overdue: z.boolean().optional(),
+  /**
+   * Reminders the scheduler claimed, 3 days before the deadline and once it passed; `unsent`: the
+   * actor pseudonyms it could not tell (no opt-in left, or WeChat refused), shown in the to-do badge.
+   */
+  reminders: z.object({ before: z.object({ unsent: z.array(z.string()) }).optional(), overdue: z.object({ unsent: z.array(z.string()) }).optional() }).optional(),
 })
 export type ItemDoc = z.infer<typeof ItemDoc>
 
 export const items = () => database().collection('rectifications')
-export const itemOf = ({ _id, ownerHolderId: _h, version: _v, ...rest }: ItemDoc): RectificationItem => ({ id: _id, ...rest })
+export const itemOf = ({ _id, ownerHolderId: _h, version: _v, overdue: _o, reminders: _r, ...rest }: ItemDoc): RectificationItem => ({ id: _id, ...rest })
 
 /** An actor as the history names them: a keyed pseudonym, so items carry no openid. */
 export const actorFor = (openid: string, name: string, role: Actor['role']): Actor => ({ id: keyedHash('rectification-actor', openid).slice(0, 24), name, role })

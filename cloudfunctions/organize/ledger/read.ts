@@ -60,13 +60,13 @@ export async function allItems(where: Record<string, unknown> = {}): Promise<Ite
 }
 
 /** 我的整改事项: the items registered to the caller's contact grants, nearest deadline first. */
-export async function myItems(auth: Authority, openid: string, now: Date): Promise<{ items: LedgerItem[] }> {
+export async function myItems(auth: Authority, openid: string, now: Date): Promise<{ items: LedgerItem[]; todo: number }> {
   const { data } = await database().collection('roles').where({ openid, role: 'contact' }).limit(100).get()
   const grants = (data as { _id: string }[]).map((g) => g._id)
   const mine = (await Promise.all(grants.map((ownerHolderId) => allItems({ ownerHolderId })))).flat()
   const ctx = { units: auth.units, rounds: await roundsOf(mine), now }
   const views = await Promise.all(mine.map(async (d) => itemView(d, ctx, await canFor(auth, openid, d))))
-  return { items: views.sort((a, b) => a.deadline.localeCompare(b.deadline)) }
+  return { items: views.sort((a, b) => a.deadline.localeCompare(b.deadline)), todo: views.filter((v) => v.unreminded).length }
 }
 
 export interface LedgerFilter {

@@ -64,6 +64,7 @@ export async function itemView(doc: ItemDoc, ctx: ItemContext, can: LedgerItem['
     daysLeft: daysLeft(doc.deadline, ctx.now),
     registeredAt: doc.registeredAt,
     verifiedAt: closed?.verifiedAt ?? null,
+    unreminded: events === 'all' && stateOf(doc) !== 'verified' && Object.values(doc.reminders ?? {}).some((r) => r.unsent.length > 0),
     can,
     events: events === 'all' ? shown.map(view) : publicClosing,
   }

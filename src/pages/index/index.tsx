@@ -19,6 +19,7 @@ export default function Index() {
   const [me, setMe] = useState<Me | null>(null)
   const [error, setError] = useState<{ code: string; message: string } | null>(null)
   const [progress, setProgress] = useState<{ items: number; closed: number } | null>(null)
+  const [todo, setTodo] = useState(0)
 
   const load = useCallback(async () => {
     const res = await call('evaluate', 'me', {})
@@ -33,8 +34,10 @@ export default function Index() {
   }, [load])
 
   // Residents learn their rating led to something: shown only when a target they rated has items.
+  // A contact's items whose reminder WeChat could not deliver (no opt-in left) show as to-dos instead.
   useEffect(() => {
     if (!me) return
+    if (me.roles.some((r) => r.role === 'contact')) void call('organize', 'myItems', {}).then((res) => res.ok && setTodo(res.data.todo))
     void call('evaluate', 'progress', {}).then((res) => {
       if (res.ok && res.data.items.length > 0) setProgress({ items: res.data.items.length, closed: res.data.items.filter((i) => i.publicState === '已销号').length })
     })
@@ -65,7 +68,7 @@ export default function Index() {
         <Row className='home__dashboard' title='数据看板' note='满意率、参与情况、需要关注的单位' extra='查看 ›' onClick={() => void Taro.navigateTo({ url: dashboardPaths.area() })} />
       )}
       {me && me.roles.length > 0 && <Row className='home__workbench' title='工作台' extra='进入 ›' onClick={() => void Taro.navigateTo({ url: '/organizer/pages/workbench/index' })} />}
-      {me?.roles.some((r) => r.role === 'contact') && <Row className='home__items' title='我的整改事项' extra='办理 ›' onClick={() => void Taro.navigateTo({ url: myItemsPath })} />}
+      {me?.roles.some((r) => r.role === 'contact') && <Row className='home__items' title='我的整改事项' note={todo > 0 ? `${todo} 项待办：时限临近或已逾期` : undefined} extra={todo > 0 ? `待办 ${todo}` : '办理 ›'} onClick={() => void Taro.navigateTo({ url: myItemsPath })} />}
       {progress && (
         <Row className='home__progress' title='我评议过的单位整改进展' note={`${progress.items} 项整改，已销号 ${progress.closed} 项`} extra='查看 ›' onClick={() => void Taro.navigateTo({ url: progressPath })} />
       )}

@@ -12,6 +12,7 @@ import Screen from '../../../components/Screen'
 import StatusScreen from '../../../components/StatusScreen'
 import { call } from '../../../services/api'
 import { type PickedPhoto, pickPhotos } from '../../../services/photos'
+import { askForReminders } from '../../../services/reminders'
 import OrgHead from '../../components/OrgHead'
 import { dayOf, deadlineNote, STATE_LABELS, STEP_LABELS } from '../../lib/ledger'
 import { useLoad } from '../../lib/useLoad'
@@ -22,6 +23,7 @@ type OwnerStep = 'start' | 'progress' | 'request-closure' | 'resume'
 export default function ItemPage() {
   const itemId = decodeURIComponent(useRouter().params.itemId ?? '')
   const item = useLoad(() => call('organize', 'ledgerItem', { itemId }), [itemId])
+  const reminders = useLoad(() => call('organize', 'reminderTemplates', {}), [])
   const [note, setNote] = useState('')
   const [photos, setPhotos] = useState<PickedPhoto[]>([])
   const [error, setError] = useState<ApiError | null>(null)
@@ -42,7 +44,14 @@ export default function ItemPage() {
       setBusy(false)
     }
   }
-  const work = (step: OwnerStep) => run(() => call('organize', 'workItem', { itemId, step, ...(note.trim() ? { note: note.trim() } : {}), photos }))
+  // The owner's taps (accepting, progress, 申请销号) are where WeChat lets us ask for the reminders' opt-ins.
+  const work = (step: OwnerStep) => {
+    const asked = askForReminders(reminders.data?.templateIds ?? [])
+    return run(async () => {
+      await asked
+      return call('organize', 'workItem', { itemId, step, ...(note.trim() ? { note: note.trim() } : {}), photos })
+    })
+  }
   const supervise = (verify: boolean) => run(() => call('organize', 'superviseItem', { itemId, verify, ...(note.trim() ? { note: note.trim() } : {}) }))
 
   if (item.error) return <Screen><StatusScreen tone='info' title='暂时打不开这个整改事项' message={item.error.message} action={{ label: '重试', onClick: () => void item.reload() }} /></Screen>

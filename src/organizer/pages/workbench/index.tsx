@@ -9,6 +9,7 @@ import Screen from '../../../components/Screen'
 import StatusScreen from '../../../components/StatusScreen'
 import { Period } from '../../../components/When'
 import { call } from '../../../services/api'
+import { askForReminders } from '../../../services/reminders'
 import OrgHead from '../../components/OrgHead'
 import StateTag from '../../components/StateTag'
 import { ROLE_NAMES, STATUS_NAMES, STATUS_ORDER } from '../../lib/labels'
@@ -23,6 +24,7 @@ const go = (url: string) => void Taro.navigateTo({ url })
 export default function Workbench() {
   const units = useLoad(() => call('organize', 'myUnits', {}), [])
   const rounds = useLoad(() => call('organize', 'listRounds', {}), [])
+  const reminders = useLoad(() => call('organize', 'reminderTemplates', {}), [])
   useDidShow(() => void rounds.reload())
 
   const error = units.error ?? rounds.error
@@ -57,7 +59,8 @@ export default function Workbench() {
           </Button>
         )}
         {hasRole(roles, 'admin', 'organizer', 'leader') && (
-          <Button fill='outline' size='large' block onClick={() => go(ledgerPaths.book())}>
+          // The supervisors' tap that opens the ledger is where they may opt in to the overdue reminders.
+          <Button fill='outline' size='large' block onClick={() => void askForReminders(reminders.data?.templateIds ?? []).then(() => go(ledgerPaths.book()))}>
             整改台账
           </Button>
         )}
