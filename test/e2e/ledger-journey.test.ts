@@ -104,7 +104,8 @@ test('the contact accepts it, adds progress with a photo and asks for 销号', a
 test('陈组织员, the supervisor above the branch, sends it back with a reason', async () => {
   const page = await as('陈组织员', itemUrl)
   await stateTitle(page, '待审核销号').waitFor()
-  await expect(button(page, '退回').isDisabled()).resolves.toBe(true)
+  // No reason, no send-back: the button waits for one.
+  await expect(button(page, '退回').getAttribute('class')).resolves.toMatch(/disabled/)
   await page.locator('textarea').fill('请附上公示照片和居民回访签字')
   await button(page, '退回').click()
   await stateTitle(page, '被退回').waitFor()
@@ -115,6 +116,7 @@ test('the contact resumes and asks again; 陈组织员 verifies it', async () =>
   const contact = await as(CONTACT, itemUrl)
   await contact.getByText('请附上公示照片和居民回访签字').waitFor()
   await button(contact, '重新办理').click()
+  await stateTitle(contact, '整改中').waitFor()
   await contact.locator('textarea').fill('已补充公示照片和 8 户居民回访签字，问题清单全部办结')
   await button(contact, '申请销号').click()
   await stateTitle(contact, '待审核销号').waitFor()

@@ -77,6 +77,7 @@ export const VALID: Generators = {
   evaluate: {
     me: () => fc.constant({}),
     listRounds: () => fc.constant({}),
+    progress: (s) => fc.record({ roundId: optional(roundId(s)) }).map(defined),
     getRound: (s) => anyRound(s).chain((r) => fc.record({ roundId: fc.constant(r.id), channel: optional(fc.constantFrom(...r.channels.map((c) => c.id))) }).map(defined)),
     enrol: (s) => categoryOf(s).chain(({ roundId, categoryId, round }) => fc.record({ roundId: fc.constant(roundId), categoryId: fc.constant(categoryId), unitId: optional(targetUnitOf(round)) }).map(defined)),
     submit,
@@ -163,6 +164,8 @@ export const VALID: Generators = {
     superviseItem: (s) => fc.record({ itemId: fc.constantFrom('toString', 'a1b2c3', ...s.open.targets.map((t) => t.id)), verify: fc.boolean(), note: optional(text(50)) }).map(defined),
     ledger: (s) => fc.record({ roundId: optional(roundId(s)), unitId: optional(unitId(s)), state: optional(fc.constantFrom('整改中', '已销号', '逾期')), overdue: optional(fc.boolean()), ownerUnitId: optional(unitId(s)) }).map(defined),
     ledgerSheet: (s) => fc.record({ roundId: optional(roundId(s)), unitId: optional(unitId(s)) }).map(defined),
+    reminderTemplates: () => fc.constant({}),
+    subscribe: () => fc.record({ accepted: fc.array(fc.constantFrom('local-deadline-soon', 'local-overdue', 'toString', 'x'), { maxLength: 3 }) }),
   },
   // Strict one-key inputs: the fallback's random subset of ids rarely matches them exactly.
   report: {
