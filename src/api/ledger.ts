@@ -120,8 +120,11 @@ export const ledgerApi = {
   ),
   /** The supervisors' steps: 销号, or send back with a reason. */
   superviseItem: action<LedgerItem>()(z.object({ ...itemRef, verify: z.boolean(), note: Text(1000).optional() }).strict()),
-  /** The ledger of the caller's subtree (organisers and leaders), filtered; counts per owner unit. */
-  ledger: action<{ items: LedgerItem[]; counts: UnitLedgerCount[]; units: { id: string; name: string }[] }>()(LedgerFilter),
+  /**
+   * The ledger of the caller's subtree (organisers and leaders), filtered; counts per owner unit and,
+   * with `unitId`, rolled up per child unit (the leaders' overview shows them beside satisfaction).
+   */
+  ledger: action<{ items: LedgerItem[]; counts: UnitLedgerCount[]; byChild: UnitLedgerCount[]; units: { id: string; name: string }[] }>()(LedgerFilter),
   /** The filtered ledger as the 台账 xlsx, as a temporary download URL. */
   ledgerSheet: action<{ url: string; rows: number }>()(LedgerFilter),
 }

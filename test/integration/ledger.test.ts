@@ -232,6 +232,9 @@ describe('the ledger', () => {
     expect(t1.open + t1.closed).toBe(all.items.length)
     expect(t1.overdue).toBe(1)
     expect(t1.closed).toBe(all.items.filter((i) => i.publicState === '已销号').length)
+    // The leaders' overview rolls the counts up per child unit of the area, beside its satisfaction.
+    const street = data(await call<{ byChild: { unitId: string; open: number; overdue: number; closed: number }[] }>(people.leader, 'ledger', { unitId: TEST_STREET }))
+    expect(street.byChild).toEqual([expect.objectContaining({ unitId: 't1', unitName: '第1党支部', open: t1.open, overdue: 1, closed: t1.closed })])
     const late = data(await call<{ items: LedgerItem[] }>(people.supervisor, 'ledger', { roundId, overdue: true })).items
     expect(late.map((i) => [i.id, i.publicState])).toEqual([[overdue.id, '逾期']])
     const closed = data(await call<{ items: LedgerItem[] }>(people.supervisor, 'ledger', { state: '已销号' })).items

@@ -90,8 +90,19 @@ export async function ledger(auth: Authority, filter: LedgerFilter, openid: stri
   return {
     items: shown.sort((a, b) => a.registeredAt.localeCompare(b.registeredAt)),
     counts: countsByUnit(all),
+    byChild: filter.unitId ? byChild(auth, filter.unitId, all) : [],
     units: [...new Map(all.map((i) => [i.ownerUnitId, { id: i.ownerUnitId, name: i.ownerUnitName }])).values()],
   }
+}
+
+/** The dashboard's roll-up: per child of `unitId`, the items owned anywhere in its subtree. */
+function byChild(auth: Authority, unitId: string, views: readonly LedgerItem[]): UnitLedgerCount[] {
+  return auth.units
+    .filter((u) => u.parentId === unitId)
+    .flatMap((child) => {
+      const [count] = countsByUnit(views.filter((v) => isWithin(auth.units, v.ownerUnitId, child.id)))
+      return count ? [{ ...count, unitId: child.id, unitName: child.name }] : []
+    })
 }
 
 export function countsByUnit(views: readonly LedgerItem[]): UnitLedgerCount[] {
