@@ -11,16 +11,17 @@ import { createRouter } from '../common/router'
 import { enrol, redeem } from './enrolment'
 import { submit } from './submit'
 import { listRounds, receiptsOf, residentRound, residentView } from './view'
-import { residentProgress } from './progress'
+import { rectificationAtHome, residentProgress } from './progress'
 
 export const main = createRouter(api.evaluate, {
-  async me(_input, { caller }) {
+  async me(_input, { caller, now }) {
     const roles = await rolesOf(caller.openid)
     // Most callers are residents with no role: the org tree is read only for those who hold one.
     const units = roles.length > 0 ? await loadUnits() : []
     return {
       tag: keyedHash('display-tag', caller.openid).slice(0, 8).toUpperCase(),
       roles: roles.map((r) => ({ ...r, unitName: unitNameOf(units, r.unitId) })),
+      rectification: await rectificationAtHome(caller.openid, roles.some((r) => r.role === 'contact'), now),
     }
   },
   listRounds: async (_input, { caller, now }) => ({ rounds: await listRounds(caller.openid, now) }),

@@ -3,12 +3,14 @@
  * or of every target of a round whose results are public once published. Problem, measures,
  * deadline and state; the closing note and photos once verified; owners by unit and role only.
  */
+import type { Me } from '../../src/api/evaluate'
 import type { LedgerItem } from '../../src/api/ledger'
 import type { Round } from '../../src/core'
 import { database } from '../common/cloudbase'
 import { RoundDoc } from '../common/rounds'
 import { loadUnits } from '../common/units'
-import { allItems } from '../organize/ledger/read'
+import { authority } from '../common/roles'
+import { allItems, myItems } from '../organize/ledger/read'
 import { itemView } from '../organize/ledger/views'
 import { receiptId } from './keys'
 
@@ -40,4 +42,14 @@ export async function residentProgress(openid: string, roundId: string | undefin
   const ctx = { units: await loadUnits(), rounds, now }
   const items = await Promise.all(shown.map((d) => itemView(d, ctx, { work: false, supervise: false }, 'public')))
   return { items: items.sort((a, b) => b.registeredAt.localeCompare(a.registeredAt)) }
+}
+
+/** What home shows of the ledger: the rated targets' items, and a contact's items left unreminded (the to-do badge). */
+export async function rectificationAtHome(openid: string, contact: boolean, now: Date): Promise<Me['rectification']> {
+  const [{ items }, todo] = await Promise.all([
+    residentProgress(openid, undefined, now),
+    contact ? authority(openid).then((auth) => myItems(auth, openid, now)).then((mine) => mine.todo) : Promise.resolve(0),
+  ])
+  if (items.length === 0 && todo === 0) return null
+  return { items: items.length, closed: items.filter((i) => i.publicState === '已销号').length, todo }
 }

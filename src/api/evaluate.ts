@@ -11,6 +11,8 @@ export interface Me {
   tag: string
   /** unitId null: the role covers the whole tree. */
   roles: { role: RoleName; unitId: string | null; unitName: string }[]
+  /** 我评议过的单位整改进展: items of the targets I rated (null: none); `todo`: my items as a contact whose reminder could not be sent. */
+  rectification: { items: number; closed: number; todo: number } | null
 }
 
 export interface RoundSummary {

@@ -29,6 +29,5 @@ export function outcomePath(roundId: string): string {
   return `/outcome/pages/round/index?${query({ roundId })}`
 }
 
-/** 我评议过的单位整改进展 (outcome subpackage) and 我的整改事项 (organizer subpackage), opened from home. */
+/** 我评议过的单位整改进展 (outcome subpackage), opened from home. */
 export const progressPath = '/outcome/pages/progress/index'
-export const myItemsPath = '/organizer/pages/mine/index'

@@ -277,10 +277,14 @@ describe('public progress', () => {
     expect(open.every((i) => i.events.length === 0)).toBe(true)
     expect(JSON.stringify(items)).not.toMatch(/周联络员|街道组织员|缺少群众回访记录/)
     expect(await progress(rater, { roundId })).toHaveLength(items.length)
+    // Home shows it: 我评议过的单位整改进展, with how many were struck off.
+    const me = data(await rater.call<Answer<{ rectification: { items: number; closed: number } | null }>>('evaluate', { action: 'me', data: {} }))
+    expect(me.rectification).toEqual({ items: items.length, closed: items.filter((i) => i.publicState === '已销号').length, todo: 0 })
   })
 
   it('shows nothing to a resident who did not rate it while the round is not public', async () => {
     expect(await progress(people.resident)).toEqual([])
+    expect(data(await people.resident.call<Answer<{ rectification: unknown }>>('evaluate', { action: 'me', data: {} })).rectification).toBeNull()
     expect(await progress(people.resident, { roundId })).toEqual([])
     expect(code(await people.resident.call<Answer>('evaluate', { action: 'progress', data: { roundId: 'toString' } }))).toBe('BAD_INPUT')
   })
@@ -321,6 +325,8 @@ describe('reminders (one-time subscribe messages)', () => {
     expect(mine.items.find((i) => i.id === late.id)).toMatchObject({ unreminded: true, overdue: true })
     expect(mine.items.find((i) => i.id === near.id)).toMatchObject({ unreminded: false })
     expect(mine.todo).toBeGreaterThanOrEqual(1)
+    // The home's badge on 我的整改事项.
+    expect(data(await people.owner.call<Answer<{ rectification: { todo: number } }>>('evaluate', { action: 'me', data: {} })).rectification.todo).toBe(mine.todo)
 
     // Each reminder is claimed once; and with every opt-in spent, nothing more is sent, nothing fails.
     await tick()

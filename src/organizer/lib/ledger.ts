@@ -1,7 +1,6 @@
 /** @module Words and paths of the rectification ledger's pages. */
 import type { LedgerItem } from '../../api/ledger'
 import { inShanghai } from '../../core/time'
-import { myItemsPath } from '../../services/links'
 
 const ROOT = '/organizer/pages'
 
@@ -9,7 +8,7 @@ export const ledgerPaths = {
   book: (roundId?: string) => `${ROOT}/ledger/index${roundId ? `?roundId=${encodeURIComponent(roundId)}` : ''}`,
   register: (roundId: string, targetId: string) => `${ROOT}/rectify/index?roundId=${encodeURIComponent(roundId)}&targetId=${encodeURIComponent(targetId)}`,
   item: (itemId: string) => `${ROOT}/item/index?itemId=${encodeURIComponent(itemId)}`,
-  mine: myItemsPath,
+  mine: `${ROOT}/mine/index`,
 }
 
 export const dayOf = (at: string) => inShanghai(at).format('YYYY-MM-DD')

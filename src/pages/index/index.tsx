@@ -11,15 +11,13 @@ import Row from '../../components/Row'
 import Screen from '../../components/Screen'
 import { call } from '../../services/api'
 import { signOut } from '../../services/devSession'
-import { dashboardPaths, myItemsPath, progressPath, roundPath } from '../../services/links'
+import { dashboardPaths, progressPath, roundPath } from '../../services/links'
 import RoundList from './RoundList'
 import './index.scss'
 
 export default function Index() {
   const [me, setMe] = useState<Me | null>(null)
   const [error, setError] = useState<{ code: string; message: string } | null>(null)
-  const [progress, setProgress] = useState<{ items: number; closed: number } | null>(null)
-  const [todo, setTodo] = useState(0)
 
   const load = useCallback(async () => {
     const res = await call('evaluate', 'me', {})
@@ -33,16 +31,6 @@ export default function Index() {
     void load()
   }, [load])
 
-  // Residents learn their rating led to something: shown only when a target they rated has items.
-  // A contact's items whose reminder WeChat could not deliver (no opt-in left) show as to-dos instead.
-  useEffect(() => {
-    if (!me) return
-    if (me.roles.some((r) => r.role === 'contact')) void call('organize', 'myItems', {}).then((res) => res.ok && setTodo(res.data.todo))
-    void call('evaluate', 'progress', {}).then((res) => {
-      if (res.ok && res.data.items.length > 0) setProgress({ items: res.data.items.length, closed: res.data.items.filter((i) => i.publicState === '已销号').length })
-    })
-  }, [me])
-
   // A poster's or slip's mini-program code opens this page with a short `scene`: a round and its channel, or a roster code to redeem.
   useEffect(() => {
     const scene = Taro.getCurrentInstance().router?.params.scene
@@ -55,6 +43,7 @@ export default function Index() {
   }, [])
 
   if (process.env.TARO_ENV === 'h5' && error?.code === 'UNAUTHENTICATED') return <DevSignIn onSignedIn={() => void load()} />
+  const ledger = me?.rectification
 
   return (
     <Screen className='home'>
@@ -67,11 +56,10 @@ export default function Index() {
       {me?.roles.some((r) => r.role !== 'contact') && (
         <Row className='home__dashboard' title='数据看板' note='满意率、参与情况、需要关注的单位' extra='查看 ›' onClick={() => void Taro.navigateTo({ url: dashboardPaths.area() })} />
       )}
-      {me && me.roles.length > 0 && <Row className='home__workbench' title='工作台' extra='进入 ›' onClick={() => void Taro.navigateTo({ url: '/organizer/pages/workbench/index' })} />}
-      {me?.roles.some((r) => r.role === 'contact') && <Row className='home__items' title='我的整改事项' note={todo > 0 ? `${todo} 项待办：时限临近或已逾期` : undefined} extra={todo > 0 ? `待办 ${todo}` : '办理 ›'} onClick={() => void Taro.navigateTo({ url: myItemsPath })} />}
-      {progress && (
-        <Row className='home__progress' title='我评议过的单位整改进展' note={`${progress.items} 项整改，已销号 ${progress.closed} 项`} extra='查看 ›' onClick={() => void Taro.navigateTo({ url: progressPath })} />
-      )}
+      {/* 我的整改事项 is in the workbench; items WeChat could not remind a contact of (no opt-in left) show here as to-dos. */}
+      {me && me.roles.length > 0 && <Row className='home__workbench' title='工作台' extra={ledger?.todo ? `待办 ${ledger.todo} ›` : '进入 ›'} onClick={() => void Taro.navigateTo({ url: '/organizer/pages/workbench/index' })} />}
+      {/* Residents learn their rating led to something: shown only when a target they rated has items. */}
+      {!!ledger?.items && <Row className='home__progress' title='我评议过的单位整改进展' extra={`已销号 ${ledger.closed}/${ledger.items}`} onClick={() => void Taro.navigateTo({ url: progressPath })} />}
       {me && <RoundList />}
       <CareToggle />
       {me && (
