@@ -3,15 +3,14 @@
  * items with 三定, the owner working them, the supervisors verifying, the ledger and its export.
  */
 import { z } from 'zod'
-import { Id, IsoDateTime, type PublicRectificationState, RectificationSource, type RectificationState } from '../core'
+import { Id, IsoDateTime, MAX_PHOTOS_PER_NOTE, type PublicRectificationState, RectificationSource, type RectificationState } from '../core'
 import { action } from './contract'
 
 const Text = (max: number) => z.string().trim().max(max)
 const itemRef = { itemId: Id }
 
 /** A photo as the device compressed it; type and size are judged on the bytes by the server. */
-export const PhotoUpload = z.object({ fileName: Text(100).min(1), base64: z.string().min(1).max(1_500_000) }).strict()
-export const MAX_PHOTOS_PER_CALL = 3
+export const PhotoUpload = z.object({ base64: z.string().min(1).max(1_500_000) }).strict()
 
 export interface LedgerEvent {
   type: 'start' | 'progress' | 'request-closure' | 'verify' | 'send-back' | 'resume'
@@ -114,7 +113,7 @@ export const ledgerApi = {
         ...itemRef,
         step: z.enum(['start', 'progress', 'request-closure', 'resume']),
         note: Text(1000).optional(),
-        photos: z.array(PhotoUpload).max(MAX_PHOTOS_PER_CALL).default([]),
+        photos: z.array(PhotoUpload).max(MAX_PHOTOS_PER_NOTE).default([]),
       })
       .strict(),
   ),

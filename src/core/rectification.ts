@@ -17,7 +17,8 @@ export type Actor = z.infer<typeof Actor>
 
 /** A stored photo: the cloud file id the function wrote after checking it. */
 export const PhotoRef = z.string().min(1).max(300)
-export const MAX_PHOTOS_PER_NOTE = 6
+/** Photos one progress note or closure request carries (one request, well inside a function's payload). */
+export const MAX_PHOTOS_PER_NOTE = 3
 
 export const RectificationEvent = z
   .object({

@@ -5,7 +5,6 @@
 import Taro from '@tarojs/taro'
 
 export interface PickedPhoto {
-  fileName: string
   base64: string
 }
 
@@ -17,9 +16,9 @@ async function pickInWeapp(count: number): Promise<PickedPhoto[]> {
   const { tempFiles } = await Taro.chooseMedia({ count, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })
   const fs = Taro.getFileSystemManager()
   return Promise.all(
-    tempFiles.map(async (f, i) => {
+    tempFiles.map(async (f) => {
       const { tempFilePath } = await Taro.compressImage({ src: f.tempFilePath, quality: QUALITY * 100, compressedWidth: MAX_SIDE })
-      return { fileName: `photo-${i + 1}.jpg`, base64: fs.readFileSync(tempFilePath, 'base64') as string }
+      return { base64: fs.readFileSync(tempFilePath, 'base64') as string }
     }),
   )
 }
@@ -34,7 +33,7 @@ function shrink(file: File): Promise<PickedPhoto> {
       canvas.height = Math.round(img.height * scale)
       canvas.getContext('2d')!.drawImage(img, 0, 0, canvas.width, canvas.height)
       URL.revokeObjectURL(img.src)
-      resolve({ fileName: file.name.replace(/\.\w+$/, '.jpg'), base64: canvas.toDataURL('image/jpeg', QUALITY).split(',')[1] })
+      resolve({ base64: canvas.toDataURL('image/jpeg', QUALITY).split(',')[1] })
     }
     img.onerror = () => reject(new Error('这张图片无法读取'))
     img.src = URL.createObjectURL(file)

@@ -144,7 +144,7 @@ describe('working an item', () => {
     const { id } = data(await register())
     expect(code(await work(people.owner, id, 'request-closure', { note: '已完成' }))).toBe('RECTIFICATION_TRANSITION_INVALID')
     data(await work(people.owner, id, 'start'))
-    const withPhoto = data(await work(people.owner, id, 'progress', { note: '已排查三处短板', photos: [{ fileName: 'a.png', base64: PNG }] }))
+    const withPhoto = data(await work(people.owner, id, 'progress', { note: '已排查三处短板', photos: [{ base64: PNG }] }))
     expect(withPhoto.events[1]).toMatchObject({ type: 'progress', by: '第1党支部 单位联系人', note: '已排查三处短板' })
     expect(withPhoto.events[1].photos[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/__storage\/rectification\//)
     expect(Buffer.from(await (await fetch(withPhoto.events[1].photos[0])).arrayBuffer()).toString('base64')).toBe(PNG)
@@ -207,11 +207,11 @@ describe('photo uploads', () => {
   const big = Buffer.alloc(1024 * 1024 + 1, 0)
   big.set([0xff, 0xd8, 0xff])
   it.each([
-    ['too large', () => work(people.owner, itemId, 'progress', { note: '大图', photos: [{ fileName: 'a.jpg', base64: big.toString('base64') }] }), 'PHOTO_REFUSED', '1 MB'],
-    ['of the wrong type', () => work(people.owner, itemId, 'progress', { note: '动图', photos: [{ fileName: 'a.jpg', base64: Buffer.from('GIF89a....').toString('base64') }] }), 'PHOTO_REFUSED', 'JPG 或 PNG'],
-    ['one good and one bad', () => work(people.owner, itemId, 'progress', { note: '两张', photos: [{ fileName: 'a.png', base64: PNG }, { fileName: 'b.gif', base64: Buffer.from('GIF89a').toString('base64') }] }), 'PHOTO_REFUSED', 'JPG 或 PNG'],
-    ['to a foreign item', () => work(people.otherContact, itemId, 'progress', { note: '别人的', photos: [{ fileName: 'a.png', base64: PNG }] }), 'FORBIDDEN', '权限'],
-    ['to a step that cannot take it', () => work(people.owner, itemId, 'resume', { photos: [{ fileName: 'a.png', base64: PNG }] }), 'PHOTO_REFUSED', '照片'],
+    ['too large', () => work(people.owner, itemId, 'progress', { note: '大图', photos: [{ base64: big.toString('base64') }] }), 'PHOTO_REFUSED', '1 MB'],
+    ['of the wrong type', () => work(people.owner, itemId, 'progress', { note: '动图', photos: [{ base64: Buffer.from('GIF89a....').toString('base64') }] }), 'PHOTO_REFUSED', 'JPG 或 PNG'],
+    ['one good and one bad', () => work(people.owner, itemId, 'progress', { note: '两张', photos: [{ base64: PNG }, { base64: Buffer.from('GIF89a').toString('base64') }] }), 'PHOTO_REFUSED', 'JPG 或 PNG'],
+    ['to a foreign item', () => work(people.otherContact, itemId, 'progress', { note: '别人的', photos: [{ base64: PNG }] }), 'FORBIDDEN', '权限'],
+    ['to a step that cannot take it', () => work(people.owner, itemId, 'resume', { photos: [{ base64: PNG }] }), 'PHOTO_REFUSED', '照片'],
     ['with a step the state refuses', () => work(people.owner, itemId, 'start', { photos: [] }), 'RECTIFICATION_TRANSITION_INVALID', '状态'],
   ])('refuses one %s in Chinese and leaves nothing in storage', async (_, send, expected, words) => {
     const before = photosStored()

@@ -42,7 +42,7 @@ export async function itemView(doc: ItemDoc, ctx: ItemContext, can: LedgerItem['
   const links = await photoLinks([...shown.flatMap((e) => e.photos ?? []), ...(events === 'public' ? (closed?.photos ?? []) : [])])
   const view = (e: RectificationEvent): LedgerEvent => ({ type: e.type, by: byRole(e, doc, ctx.units), at: e.at, note: e.note ?? null, photos: (e.photos ?? []).map((p) => links.get(p) ?? '').filter(Boolean) })
   const publicClosing: LedgerEvent[] = events === 'public' && closed
-    ? [{ type: 'verify', by: byRole({ ...doc.events[doc.events.length - 1] }, doc, ctx.units), at: closed.verifiedAt, note: closed.note, photos: closed.photos.map((p) => links.get(p) ?? '').filter(Boolean) }]
+    ? [{ type: 'verify', by: byRole(doc.events[doc.events.length - 1], doc, ctx.units), at: closed.verifiedAt, note: closed.note, photos: closed.photos.map((p) => links.get(p) ?? '').filter(Boolean) }]
     : []
   return {
     id: doc._id,
