@@ -75,13 +75,13 @@ async function supervisorOpenids(doc: ItemDoc, units: readonly Unit[]): Promise<
 type Due = 'before' | 'overdue'
 
 /** Claims a reminder once (the scheduler may run twice at once), then sends it; `unsent`: who could not be told. */
-async function remind(doc: ItemDoc, due: Due, units: readonly Unit[]): Promise<void> {
+async function remind(doc: ItemDoc, due: Due, units: readonly Unit[], now: Date): Promise<void> {
   const _ = database().command
   const { updated } = (await items().where({ _id: doc._id, [`reminders.${due}`]: _.exists(false) }).update({ [`reminders.${due}`]: { unsent: [] }, ...(due === 'overdue' ? { overdue: true } : {}) })) as { updated: number }
   if (!updated) return
   const templates = reminderTemplates()
   const recipients = due === 'before' ? await ownerOpenid(doc) : [...new Set([...(await ownerOpenid(doc)), ...(await supervisorOpenids(doc, units))])]
-  const status = due === 'before' ? `距整改时限还有${Math.max(0, daysLeft(doc.deadline, new Date()))}天` : '已逾期，请尽快办理'
+  const status = due === 'before' ? `距整改时限还有${Math.max(0, daysLeft(doc.deadline, now))}天` : '已逾期，请尽快办理'
   const unsent: string[] = []
   for (const openid of recipients) {
     if (!(await tell(openid, due === 'before' ? templates.deadlineSoon : templates.overdue, doc, units, status))) unsent.push(keyedHash('rectification-actor', openid).slice(0, 24))
@@ -97,10 +97,10 @@ export async function remindDue(now: Date): Promise<number> {
   let sent = 0
   for (const doc of open) {
     if (isOverdue(itemOf(doc), now) && !doc.reminders?.overdue) {
-      await remind(doc, 'overdue', units)
+      await remind(doc, 'overdue', units, now)
       sent++
     } else if (!doc.reminders?.before && daysLeft(doc.deadline, now) <= REMIND_DAYS_BEFORE && !isOverdue(itemOf(doc), now)) {
-      await remind(doc, 'before', units)
+      await remind(doc, 'before', units, now)
       sent++
     }
   }
