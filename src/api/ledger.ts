@@ -124,6 +124,6 @@ export const ledgerApi = {
    * with `unitId`, rolled up per child unit (the leaders' overview shows them beside satisfaction).
    */
   ledger: action<{ items: LedgerItem[]; counts: UnitLedgerCount[]; byChild: UnitLedgerCount[]; units: { id: string; name: string }[] }>()(LedgerFilter),
-  /** The filtered ledger as the 台账 xlsx, as a temporary download URL. */
-  ledgerSheet: action<{ url: string; rows: number }>()(LedgerFilter),
+  /** The filtered ledger as the 台账 xlsx (整改台账-日期.xlsx), as a temporary download URL. */
+  ledgerSheet: action<{ url: string; fileName: string; rows: number }>()(LedgerFilter),
 }

@@ -10,7 +10,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { builtinTemplates, templateItems } from '../../src/core'
+import { builtinTemplates, inShanghai, templateItems } from '../../src/core'
 import { browserPool, button, callAs, pickPersona, productUrl } from './browser'
 import { settledScreenshot as screenshot } from './organizer-screens'
 
@@ -127,6 +127,19 @@ test('the contact resumes and asks again; 陈组织员 verifies it', async () =>
   await screenshot(supervisor, 'ledger-06-verified')
 })
 
+test('陈组织员 reads the 台账 of his community: counts per unit, the 已销号 filter, and the Excel 台账', async () => {
+  const page = await as('陈组织员', '/organizer/pages/ledger/index')
+  const count = page.locator('.ledger__count', { hasText: '幸福社区第二网格党支部' })
+  await expect(count.innerText()).resolves.toMatch(/已销号 1/)
+  await page.locator('.org__tab', { hasText: '已销号' }).click()
+  await page.locator('.ledger-item', { hasText: '满意率' }).locator('.ledger-state', { hasText: '已销号' }).waitFor()
+  await screenshot(page, 'ledger-07-book')
+  const download = page.waitForEvent('download')
+  await button(page, '导出整改台账').click()
+  // Named as a person would file it.
+  expect((await download).suggestedFilename()).toBe(`整改台账-${inShanghai(new Date()).format('YYYY-MM-DD')}.xlsx`)
+})
+
 test('a resident who rated the branch sees it 已销号 with its closing note, from home', async () => {
   const page = await as(RESIDENT, '/pages/index/index')
   await page.locator('.home__progress').click()
@@ -134,6 +147,6 @@ test('a resident who rated the branch sees it 已销号 with its closing note, f
   await expect(item.locator('.progress__state').innerText()).resolves.toBe('已销号')
   await expect(item.innerText()).resolves.toContain('已补充公示照片和 8 户居民回访签字，问题清单全部办结')
   await expect(item.innerText()).resolves.not.toContain('吴联络员')
-  await screenshot(page, 'ledger-07-resident')
+  await screenshot(page, 'ledger-08-resident')
 })
 

@@ -26,7 +26,7 @@ const day = (at: string) => inShanghai(at).format('YYYY-MM-DD')
 const progressOf = (item: LedgerItem) =>
   item.events.filter((e) => e.note && e.type !== 'verify').map((e) => `${formatShanghai(e.at).slice(0, 10)} ${e.note}`).join('\n')
 
-export async function ledgerSheet(auth: Authority, filter: LedgerFilter, openid: string, now: Date): Promise<{ url: string; rows: number }> {
+export async function ledgerSheet(auth: Authority, filter: LedgerFilter, openid: string, now: Date): Promise<{ url: string; fileName: string; rows: number }> {
   const { items } = await ledger(auth, filter, openid, now)
   const workbook = new ExcelJS.Workbook()
   workbook.title = '整改台账'
@@ -43,5 +43,5 @@ export async function ledgerSheet(auth: Authority, filter: LedgerFilter, openid:
   const name = `整改台账-${day(now.toISOString())}.xlsx`
   // A folder of its own keeps the name a person would give the file (评议导出 does the same).
   const { url } = await storedUrl(`ledger-sheets/${randomBytes(8).toString('hex')}/${name}`, Buffer.from(await workbook.xlsx.writeBuffer()))
-  return { url, rows: items.length }
+  return { url, fileName: name, rows: items.length }
 }

@@ -33,7 +33,7 @@ export default function LedgerPage() {
   const exportSheet = async () => {
     const res = await call('organize', 'ledgerSheet', filter)
     setError(res.ok ? null : res.error)
-    if (res.ok) await openExport({ url: res.data.url, fileName: '整改台账.xlsx' })
+    if (res.ok) await openExport(res.data)
   }
 
   if (book.error) return <Screen><StatusScreen tone='info' title='暂时打不开整改台账' message={book.error.message} action={{ label: '重试', onClick: () => void book.reload() }} /></Screen>
