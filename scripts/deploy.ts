@@ -21,6 +21,8 @@ const Settings = z.object({
   TCB_REGION: z.string().optional(),
   TARO_APP_CLOUD_ENV: z.string().optional(),
   QUNPING_ADMIN_OPENIDS: z.string().optional(),
+  QUNPING_TEMPLATE_DEADLINE_SOON: z.string().min(1).optional(),
+  QUNPING_TEMPLATE_OVERDUE: z.string().min(1).optional(),
 })
 
 const EMPTY: CurrentState = { functions: {}, collections: {}, storageAcl: undefined }
@@ -47,7 +49,11 @@ async function main(args: string[]) {
   const manager = online ? connect({ envId, secretId, secretKey, region }) : undefined
   if (!manager) console.log('没有 API 密钥：按一个空环境列出计划。')
   const current = manager ? await readState(manager, envId) : EMPTY
-  const { secrets, setupCode } = resolveSecrets(current, { adminOpenids: settings.data.QUNPING_ADMIN_OPENIDS, newSetupCode: args.includes('--new-setup-code') })
+  const { secrets, setupCode } = resolveSecrets(current, {
+    adminOpenids: settings.data.QUNPING_ADMIN_OPENIDS,
+    templates: { QUNPING_TEMPLATE_DEADLINE_SOON: settings.data.QUNPING_TEMPLATE_DEADLINE_SOON, QUNPING_TEMPLATE_OVERDUE: settings.data.QUNPING_TEMPLATE_OVERDUE },
+    newSetupCode: args.includes('--new-setup-code'),
+  })
   const plan = makePlan(desiredFunctions(functionsDir, secrets), current)
 
   for (const line of plan.unchanged) console.log(`= ${line}（无需改动）`)

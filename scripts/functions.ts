@@ -38,7 +38,8 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
     memorySize: 256,
     // Every minute at second 0: rounds close within a minute of their end.
     triggers: [{ name: 'close-ended-rounds', type: 'timer', config: '0 * * * * * *' }],
-    openapi: [],
+    // 整改 reminders: the owner before the deadline, owner and supervisors once it passes.
+    openapi: ['subscribeMessage.send'],
     native: [],
     prints: false,
   },

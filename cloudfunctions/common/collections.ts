@@ -49,6 +49,8 @@ export const COLLECTION_DECLARATIONS = [
   declare('verdictSteps', index(['roundId', 1])),
   declare('paperBallots', index(['roundId', 1])),
   declare('sessions', index(['roundId', 1])),
+  declare('rectifications', index(['roundId', 1]), index(['ownerHolderId', 1])),
+  declare('subscriptions'),
 ] as const
 
 export type CollectionName = (typeof COLLECTION_DECLARATIONS)[number]['name']

@@ -11,6 +11,13 @@ const schema = z.object({
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)),
   /** SHA-256 (hex) of the one-time code with which the first person claims the admin role (see setupCode.ts). */
   QUNPING_SETUP_CODE_HASH: z.string().regex(/^[0-9a-f]{64}$/, 'QUNPING_SETUP_CODE_HASH must be a SHA-256 in hex').optional(),
+  /**
+   * The subscribe-message templates the mini-program chose in the WeChat console (their ids differ
+   * per mini-program): 整改时限临近 and 整改逾期. Unset, WeChat refuses the placeholders and every
+   * reminder shows in the to-do badge instead.
+   */
+  QUNPING_TEMPLATE_DEADLINE_SOON: z.string().min(1).default('local-deadline-soon'),
+  QUNPING_TEMPLATE_OVERDUE: z.string().min(1).default('local-overdue'),
 })
 
 let parsed: z.infer<typeof schema> | undefined

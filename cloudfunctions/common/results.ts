@@ -278,6 +278,15 @@ export async function roundFigures(doc: RoundDoc, now: Date): Promise<RoundFigur
   return withStandings(doc, await liveFigures(doc, now))
 }
 
+/**
+ * The figures as last computed, read without refreshing or writing anything: what callers have
+ * been shown. Null before the first computation. For a write that must change nothing when refused.
+ */
+export async function shownFigures(doc: RoundDoc): Promise<RoundFigures | null> {
+  const cached = await readDocs(doc._id, doc.round.state === 'open' ? 'live' : 'stored')
+  return cached.mark ? withStandings(doc, fromDocs(doc.round, cached.mark, cached.targets)) : null
+}
+
 export async function storedMark(roundId: string): Promise<MarkDoc | null> {
   const { data } = await results().doc(markId(roundId, 'stored')).get()
   return (data[0] as MarkDoc | undefined) ?? null

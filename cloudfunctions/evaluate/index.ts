@@ -11,15 +11,17 @@ import { createRouter } from '../common/router'
 import { enrol, redeem } from './enrolment'
 import { submit } from './submit'
 import { listRounds, receiptsOf, residentRound, residentView } from './view'
+import { rectificationAtHome, residentProgress } from './progress'
 
 export const main = createRouter(api.evaluate, {
-  async me(_input, { caller }) {
+  async me(_input, { caller, now }) {
     const roles = await rolesOf(caller.openid)
     // Most callers are residents with no role: the org tree is read only for those who hold one.
     const units = roles.length > 0 ? await loadUnits() : []
     return {
       tag: keyedHash('display-tag', caller.openid).slice(0, 8).toUpperCase(),
       roles: roles.map((r) => ({ ...r, unitName: unitNameOf(units, r.unitId) })),
+      rectification: await rectificationAtHome(caller.openid, roles.some((r) => r.role === 'contact'), now),
     }
   },
   listRounds: async (_input, { caller, now }) => ({ rounds: await listRounds(caller.openid, now) }),
@@ -29,6 +31,7 @@ export const main = createRouter(api.evaluate, {
     outcomes: await submit(roundId, ballots, { openid: caller.openid, channel, openGroupId, now }),
   }),
   myStatus: async ({ roundId }, { caller }) => ({ receipts: await receiptsOf((await residentRound(roundId))._id, caller.openid) }),
+  progress: async ({ roundId }, { caller, now }) => residentProgress(caller.openid, roundId, now),
   redeem: ({ code }, { caller, now }) => guessed(caller.openid, now, () => redeem(code, caller.openid, now)),
   async resolveScene({ scene }) {
     const { data } = await database().collection('scenes').doc(scene).get()

@@ -70,6 +70,13 @@ const DID: Record<string, (e: StoredEntry, n: Names, round: string) => string> =
     return `${did}评议${r}中${n.unit(e.unitId)}的认定“${str(a.ruleName)}”${a.reason ? `，理由：${str(a.reason)}` : ''}`
   },
   startRedoRound: (e, n, r) => `为评议“${n.round(str(fields(e.before).from))}”中已认定返工补课的对象发起了返工补课评议${r}`,
+  registerRectification: (e, n, r) => `在评议${r}中登记了${n.unit(e.unitId)}的整改事项“${str(fields(e.after).problem).slice(0, 40)}”`,
+  'rectification:start': (e, n) => `接收了${n.unit(e.unitId)}的整改事项`,
+  'rectification:progress': (e, n) => `报送了${n.unit(e.unitId)}整改事项的进展：${str(fields(e.after).note)}`,
+  'rectification:request-closure': (e, n) => `申请${n.unit(e.unitId)}的整改事项销号：${str(fields(e.after).note)}`,
+  'rectification:send-back': (e, n) => `退回了${n.unit(e.unitId)}整改事项的销号申请，原因：${str(fields(e.after).note)}`,
+  'rectification:resume': (e, n) => `重新办理${n.unit(e.unitId)}被退回的整改事项`,
+  'rectification:verify': (e, n) => `审核通过${n.unit(e.unitId)}的整改事项，予以销号`,
 }
 
 export function auditSentence(e: StoredEntry, n: Names): string {

@@ -24,6 +24,11 @@ import { READ } from './access'
 import { roundVerdicts, startRedoRound, stepVerdict } from './verdicts'
 import { printPaper } from './paper'
 import { enterPaper, paperQueue, readPaper } from './paperEntry'
+import { ledger, ledgerItem, myItems } from './ledger/read'
+import { ledgerCandidates, registerItem } from './ledger/register'
+import { reminderTemplates, subscribe } from './ledger/reminders'
+import { ledgerSheet } from './ledger/sheet'
+import { superviseItem, workItem } from './ledger/work'
 
 const auth = (ctx: HandlerContext) => authority(ctx.caller.openid)
 
@@ -91,4 +96,15 @@ export const main = createRouter(api.organize, {
   voidCode: async ({ roundId, code }, ctx) => voidCode(await auth(ctx), roundId, code, ctx),
   reissueCode: async ({ roundId, code }, ctx) => reissueCode(await auth(ctx), roundId, code, ctx),
   codeCounts: async ({ roundId }, ctx) => codeCounts(await auth(ctx), roundId),
+
+  ledgerCandidates: async ({ roundId, targetId }, ctx) => ledgerCandidates(await auth(ctx), roundId, targetId, ctx),
+  registerItem: async (input, ctx) => registerItem(await auth(ctx), input, ctx),
+  myItems: async (_input, ctx) => myItems(await auth(ctx), ctx.caller.openid, ctx.now),
+  reminderTemplates: async () => ({ templateIds: Object.values(reminderTemplates()) }),
+  subscribe: async ({ accepted }, ctx) => subscribe(ctx.caller.openid, accepted),
+  ledgerItem: async ({ itemId }, ctx) => ledgerItem(await auth(ctx), itemId, ctx.caller.openid, ctx.now),
+  workItem: async (input, ctx) => workItem(await auth(ctx), input, ctx),
+  superviseItem: async (input, ctx) => superviseItem(await auth(ctx), input, ctx),
+  ledger: async (filter, ctx) => ledger(await auth(ctx), filter, ctx.caller.openid, ctx.now),
+  ledgerSheet: async (filter, ctx) => ledgerSheet(await auth(ctx), filter, ctx.caller.openid, ctx.now),
 })

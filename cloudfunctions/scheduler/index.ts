@@ -2,8 +2,9 @@
  * @module Runs each minute on a CloudBase timer trigger (scripts/functions.ts): closes every open round
  * whose window has ended and stores its final results, stores them for any closed round whose
  * close was cut short, notes each open round's ballots as the day begins (for today's count),
- * watches each open round for bursts of identical ballots (evaluate/bursts.ts), and drops the
- * per-identity budgets and burst notes of ended 10-minute windows.
+ * watches each open round for bursts of identical ballots (evaluate/bursts.ts), drops the
+ * per-identity budgets and burst notes of ended 10-minute windows, and sends the rectification
+ * reminders that fell due (organize/ledger/reminders.ts).
  * Any function can be called by a client, so every invocation that the platform did not start on
  * its timer trigger is refused, judged from the context alone (`isTimerTrigger`).
  */
@@ -17,6 +18,7 @@ import { dayStart, dropLiveFigures, storedMark, storeFinalResults } from '../com
 import { dropEndedBurstCounts, watchBursts } from '../evaluate/bursts'
 import { RoundDoc } from '../common/rounds'
 import { roundCounters, totalBallots } from '../organize/counters'
+import { remindDue } from '../organize/ledger/reminders'
 
 /** Stands for the timer in the audit log. */
 const SCHEDULER = 'scheduler'
@@ -50,10 +52,10 @@ async function run(now: Date) {
   }
   // After the watch above, which notes each open round's new window first.
   await dropEndedBurstCounts(now)
-  return { closed, stored }
+  return { closed, stored, reminded: await remindDue(now) }
 }
 
-export async function main(_event: unknown, context: unknown): Promise<ApiResult<{ closed: string[]; stored: string[] }>> {
+export async function main(_event: unknown, context: unknown): Promise<ApiResult<{ closed: string[]; stored: string[]; reminded: number }>> {
   if (!isTimerTrigger(context)) return { ok: false, error: apiError('FORBIDDEN', '只有定时任务可以运行') }
   try {
     await ensureCollections()

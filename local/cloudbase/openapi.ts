@@ -5,6 +5,9 @@
  *   with WeChat's limits on scene and page enforced.
  * - security.msgSecCheck (v2): text containing a word from the local risky-word list (env
  *   LOCAL_RISKY_WORDS, comma separated, default below) is `risky`; everything else `pass`.
+ * - subscribeMessage.send: checked as WeChat checks its shape (touser, template_id, each data value
+ *   within 20 characters for thing/name, a page without a leading slash) and recorded, so tests
+ *   can read who was told what.
  */
 import QRCode from 'qrcode'
 import { z } from 'zod'
@@ -27,15 +30,37 @@ const msgSecCheck = z.object({
   content: z.string().max(2500),
 })
 
+const subscribeMessage = z.object({
+  touser: z.string().min(1),
+  template_id: z.string().min(1),
+  page: z.string().regex(/^[^/]/, 'page must not start with /').optional(),
+  data: z.record(z.string().regex(/^[a-z_]+\d+$/), z.object({ value: z.string().min(1) })),
+  miniprogram_state: z.enum(['developer', 'trial', 'formal']).optional(),
+  lang: z.string().optional(),
+})
+export type SentMessage = z.infer<typeof subscribeMessage> & { at: number }
+
+/** WeChat's limits on a data value, by the keyword's kind (thing ≤ 20 characters, name ≤ 10, …). */
+const VALUE_LIMITS: Record<string, number> = { thing: 20, name: 10, phrase: 5, date: 40, time: 40 }
+
 export type OpenApiAnswer = { json: unknown } | { png: Buffer }
 
 const API_ALIASES: Record<string, string> = {
   '/wxa/getwxacodeunlimit': 'wxacode.getUnlimited',
   '/wxa/msg_sec_check': 'security.msgSecCheck',
+  '/cgi-bin/message/subscribe/send': 'subscribeMessage.send',
 }
 
-export async function callOpenApi(apiName: string, requestData: unknown, publicUrl: string): Promise<OpenApiAnswer> {
+export async function callOpenApi(apiName: string, requestData: unknown, publicUrl: string, sent: SentMessage[] = []): Promise<OpenApiAnswer> {
   const api = API_ALIASES[apiName] ?? apiName
+  if (api === 'subscribeMessage.send') {
+    const p = subscribeMessage.safeParse(requestData)
+    if (!p.success) return { json: { errcode: 47003, errmsg: `argument invalid: ${p.error.issues[0]?.message}` } }
+    const tooLong = Object.entries(p.data.data).find(([key, { value }]) => value.length > (VALUE_LIMITS[key.replace(/\d+$/, '')] ?? 20))
+    if (tooLong) return { json: { errcode: 47003, errmsg: `argument invalid! data.${tooLong[0]}.value too long` } }
+    sent.push({ ...p.data, at: Date.now() })
+    return { json: { errcode: 0, errmsg: 'ok' } }
+  }
   if (api === 'wxacode.getUnlimited') {
     const p = unlimitedQr.safeParse(requestData)
     if (!p.success) return { json: { errcode: 40169, errmsg: `invalid scene or page: ${p.error.issues[0]?.message}` } }

@@ -10,7 +10,7 @@ import path from 'node:path'
 import { decodePath, HttpError, readBody, sendError, sendJson } from '../http'
 import { databaseActions } from './database'
 import { CloudBaseError, invalidParam } from './errors'
-import { callOpenApi } from './openapi'
+import { callOpenApi, type SentMessage } from './openapi'
 import { type Credentials, signatureVerifier } from './signature'
 import { LocalStorage } from './storage'
 import { Store } from './store'
@@ -57,12 +57,15 @@ export function createCloudBase(options: CloudBaseOptions) {
   const storageKey = createHmac('sha256', options.credentials.secretKey).update('storage links').digest('hex')
   const storage = new LocalStorage(memory ? fs.mkdtempSync('/tmp/qunping-storage-') : path.join(options.dataDir, 'storage'), options.env, options.publicUrl, storageKey, options.now)
   const verify = signatureVerifier(options.credentials, options.now)
+  /** Every subscribe message sent (subscribeMessage.send), oldest first: who was told what. */
+  const messages: SentMessage[] = []
   const actions: Record<string, Action> = {
     ...databaseActions(store, new Transactions(store)),
     'storage.getUploadMetadata': (p) => storage.uploadMetadata(p),
     'storage.batchGetDownloadUrl': (p) => storage.downloadUrls(p),
+    'storage.batchDeleteFile': (p) => storage.deleteFiles(p),
     'wx.api': async (p) => {
-      const answer = await callOpenApi(String(p.apiName), JSON.parse(String(p.requestData || '{}')), options.publicUrl())
+      const answer = await callOpenApi(String(p.apiName), JSON.parse(String(p.requestData || '{}')), options.publicUrl(), messages)
       if (!('json' in answer)) throw new CloudBaseError('INVALID_PARAM', `${p.apiName} answers binary data: call it through wx.openApi`)
       return { data: { responseData: JSON.stringify(answer.json) } }
     },
@@ -130,7 +133,7 @@ export function createCloudBase(options: CloudBaseOptions) {
       verify(req, fields)
       stats['wx.openApi'] = (stats['wx.openApi'] ?? 0) + 1
       if (fields.action !== 'wx.openApi') throw new CloudBaseError('ACTION_NOT_SUPPORTED', `multipart action "${fields.action}" is not supported`)
-      const answer = await callOpenApi(String(fields.apiName ?? fields.cgiName ?? ''), JSON.parse(fields.requestData?.toString() || '{}'), options.publicUrl())
+      const answer = await callOpenApi(String(fields.apiName ?? fields.cgiName ?? ''), JSON.parse(fields.requestData?.toString() || '{}'), options.publicUrl(), messages)
       if ('png' in answer) {
         res.writeHead(200, { 'content-type': 'image/png', 'content-length': answer.png.length })
         res.end(answer.png)
@@ -173,7 +176,7 @@ export function createCloudBase(options: CloudBaseOptions) {
     return true
   }
 
-  return { handle, stats, store, runAction, close: () => store.close() }
+  return { handle, stats, store, storage, messages, runAction, close: () => store.close() }
 }
 
 export type CloudBase = ReturnType<typeof createCloudBase>

@@ -110,4 +110,26 @@ export class LocalStorage {
     })
     return { data: { download_list } }
   }
+
+  /** Every stored path under `prefix`, for tests that must see nothing was left behind. */
+  list(prefix: string): string[] {
+    const dir = this.diskPath(prefix)
+    if (!fs.existsSync(dir)) return []
+    return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(this.root, path.join(e.parentPath, e.name)))
+  }
+
+  /** As COS answers it: each file's outcome, a missing one `STORAGE_FILE_NONEXIST` (nothing else fails the batch). */
+  deleteFiles(params: unknown) {
+    const p = z.object({ fileid_list: z.array(z.string()).min(1) }).safeParse(params)
+    if (!p.success) throw invalidParam('fileid_list is invalid')
+    const delete_list = p.data.fileid_list.map((fileid) => {
+      const file = this.diskPath(this.cloudPathOf(fileid))
+      if (!fs.existsSync(file)) return { fileID: fileid, code: 'STORAGE_FILE_NONEXIST' }
+      fs.rmSync(file)
+      return { fileID: fileid, code: 'SUCCESS' }
+    })
+    return { data: { delete_list } }
+  }
 }

@@ -21,7 +21,12 @@ export interface Secrets {
   secret: string
   setupCodeHash: string
   adminOpenids: string
+  /** The mini-program's subscribe-message template ids (整改 reminders), as named in `.env`; kept once set. */
+  templates: Partial<Record<(typeof TEMPLATE_VARIABLES)[number], string>>
 }
+
+/** Read by organize (which templates to ask for) and the scheduler (which it sends). */
+export const TEMPLATE_VARIABLES = ['QUNPING_TEMPLATE_DEADLINE_SOON', 'QUNPING_TEMPLATE_OVERDUE'] as const
 
 export interface DesiredFunction {
   spec: FunctionSpec
@@ -48,6 +53,7 @@ export function desiredFunctions(functionsDir: string, secrets: Secrets): Desire
     if (secrets.adminOpenids) env.QUNPING_ADMIN_OPENIDS = secrets.adminOpenids
     // Only organize redeems codes (claimSetup, codeKind).
     if (spec.name === 'organize') env.QUNPING_SETUP_CODE_HASH = secrets.setupCodeHash
+    if (spec.name === 'organize' || spec.name === 'scheduler') Object.assign(env, secrets.templates)
     return { spec, dir, description: DESCRIPTION_PREFIX + bundleDigest(dir), env }
   })
 }

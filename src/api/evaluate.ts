@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { BallotInput, type BallotTemplate, Id, type RoundState, type TargetKind, type WindowStatus } from '../core'
 import { action } from './contract'
+import type { LedgerItem } from './ledger'
 import { MAX_BALLOTS_PER_SUBMIT } from './limits'
 import { CodeInput, type RoleName } from './organize'
 
@@ -10,6 +11,8 @@ export interface Me {
   tag: string
   /** unitId null: the role covers the whole tree. */
   roles: { role: RoleName; unitId: string | null; unitName: string }[]
+  /** 我评议过的单位整改进展: items of the targets I rated (null: none); `todo`: my items as a contact whose reminder could not be sent. */
+  rectification: { items: number; closed: number; todo: number } | null
 }
 
 export interface RoundSummary {
@@ -84,6 +87,8 @@ export const evaluateApi = {
   myStatus: action<{ receipts: Receipt[] }>()(z.object(roundRef).strict()),
   /** Redeems an invitation code of a roster category: the voter's category and unit are the code's. */
   redeem: action<Enrolment & { roundId: string }>()(z.object({ code: CodeInput }).strict()),
+  /** 整改进展: items of the targets I rated, or of a public round's targets; the home's list without `roundId`. */
+  progress: action<{ items: LedgerItem[] }>()(z.object({ roundId: Id.optional() }).strict()),
   /** A mini-program code's short scene, back to its round and the channel (poster) or roster code (slip) it stands for. */
   resolveScene: action<{ roundId: string; channel: string | null; code: string | null }>()(
     // Scenes are ours (hex of a keyed hash, or older 8-character ones); nothing else is looked up.

@@ -5,6 +5,7 @@ import {
 } from '../core'
 import { action } from './contract'
 import { paperApi } from './paper'
+import { ledgerApi } from './ledger'
 
 export const RoleName = z.enum(['admin', 'organizer', 'leader', 'contact'])
 export type RoleName = z.infer<typeof RoleName>
@@ -375,4 +376,7 @@ export const organizeApi = {
   reissueCode: action<InvitationCode>()(z.object({ ...roundRef, code: Text(16).min(4) }).strict()),
   /** How many roster codes are issued, used and voided per unit × category; `k`: below it a cell's use is withheld. */
   codeCounts: action<{ counts: CodeCount[]; k: number }>()(z.object(roundRef).strict()),
+
+  /** 整改台账 (issue 19). */
+  ...ledgerApi,
 }

@@ -90,6 +90,16 @@ export const ERROR_MESSAGES = {
   VERDICT_STEP_OUT_OF_ORDER: '认定记录的时间早于上一条记录',
   VERDICT_CHANGED: '这项认定在您查看后已有人处理，请刷新后再操作',
   REDO_NOT_CONFIRMED: '没有经确认并批准的返工补课认定，不能发起返工补课评议',
+  RECTIFICATION_OWNER_ONLY: '只有责任单位的联系人可以办理这个整改事项',
+  RECTIFICATION_OWN_VERIFY: '申请销号的人不能审核自己的申请',
+  RECTIFICATION_NOTE_REQUIRED: '请写明说明：申请销号写整改情况，退回写原因，进展写内容或附照片',
+  RECTIFICATION_NOT_OFFERED: '这个评议对象没有需要整改的认定结果',
+  RECTIFICATION_NOT_FOUND: '整改事项不存在',
+  RECTIFICATION_CHANGED: '整改事项刚被其他人更新，请刷新后再试',
+  OPINION_NOT_SHOWN: '所选意见不在当前可以查看的意见之中，请刷新后重新选择',
+  OWNER_NOT_CONTACT: '责任人须是该单位的单位联系人，请先邀请',
+  DEADLINE_INVALID: '整改时限须晚于现在',
+  PHOTO_REFUSED: '照片不符合要求',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

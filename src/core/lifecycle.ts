@@ -20,7 +20,8 @@ const ACCEPTED_IN: Record<RoundAction, readonly RoundState[]> = {
   archive: ['published'],
   'view-live-results': ['open', 'closed', 'published'],
   'view-published-results': ['published', 'archived'],
-  'register-rectification': ['closed', 'published'],
+  // Seed 000 asks for 边查边改 (个性问题立行立改) while the round runs, as well as after it.
+  'register-rectification': ['open', 'closed', 'published'],
   // What evaluators read, and the count their turnout is judged by, are sealed with the ballots.
   'write-report': ['draft', 'open'],
   'set-households': ['draft', 'open'],

@@ -8,6 +8,7 @@ import { fail, succeed, type Result } from './errors'
 import { ancestorsOf, type OrgUnit } from './org'
 import type { Effect } from './rule'
 import { effectLabel } from './ruleLabels'
+import { RECTIFYING } from './rectification'
 import { inShanghai } from './time'
 
 /**
@@ -196,9 +197,6 @@ export function actingGrant(units: readonly OrgUnit[], roles: readonly HeldRole[
   return fit.sort((a, b) => rank(a) - rank(b))[0] ?? null
 }
 
-/** The effects a rectification item is registered from (整改, 返工, 诫勉). */
-const LEDGER_EFFECTS: ReadonlySet<Effect['kind']> = new Set(['rectify', 'redo', 'warning-talk'])
-
 export interface ConfirmedConsequence {
   ruleId: string
   ruleName: string
@@ -218,6 +216,6 @@ export function confirmedConsequences(
 ): ConfirmedConsequence[] {
   return verdicts
     .filter((v) => v.standing?.binding === true)
-    .map((v) => ({ ruleId: v.ruleId, ruleName: v.ruleName, effects: v.effects.filter((e) => LEDGER_EFFECTS.has(e.kind)), explanation: v.explanation }))
+    .map((v) => ({ ruleId: v.ruleId, ruleName: v.ruleName, effects: v.effects.filter((e) => RECTIFYING.has(e.kind)), explanation: v.explanation }))
     .filter((c) => c.effects.length > 0)
 }

@@ -29,3 +29,6 @@ export const dashboardPaths = {
 export function outcomePath(roundId: string): string {
   return `/outcome/pages/round/index?${query({ roundId })}`
 }
+
+/** 我评议过的单位整改进展 (outcome subpackage), opened from home. */
+export const progressPath = '/outcome/pages/progress/index'

@@ -1,7 +1,10 @@
 /** The deploy's plan and secrets, without any environment: what a half-set-up or tampered environment gets. */
 import { COLLECTION_DECLARATIONS } from '../../cloudfunctions/common/collections'
 import { setupCodeHash } from '../../cloudfunctions/common/setupCode'
-import type { DesiredFunction } from '../../scripts/deploy/desired'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { type DesiredFunction, desiredFunctions } from '../../scripts/deploy/desired'
 import { type CurrentFunction, type CurrentState, makePlan } from '../../scripts/deploy/plan'
 import { newSetupCode, resolveSecrets } from '../../scripts/deploy/secrets'
 import { FUNCTION_SPECS, RUNTIME } from '../../scripts/functions'
@@ -51,9 +54,21 @@ test('QUNPING_SECRET is made once and then kept; functions that disagree stop th
   expect(fresh.secrets.setupCodeHash).toBe(setupCodeHash(fresh.setupCode ?? ''))
   const state = upToDate()
   state.functions.organize!.env.QUNPING_SETUP_CODE_HASH = fresh.secrets.setupCodeHash
-  expect(resolveSecrets(state, { newSetupCode: false })).toEqual({ secrets: { secret: SECRET, adminOpenids: '', setupCodeHash: fresh.secrets.setupCodeHash } })
+  expect(resolveSecrets(state, { newSetupCode: false })).toEqual({ secrets: { secret: SECRET, adminOpenids: '', templates: {}, setupCodeHash: fresh.secrets.setupCodeHash } })
   state.functions.report!.env.QUNPING_SECRET = 'b'.repeat(64)
   expect(() => resolveSecrets(state, { newSetupCode: false })).toThrow('各云函数的 QUNPING_SECRET 不一致')
+})
+
+test('the reminder templates named in .env reach organize and the scheduler, and are kept by a later deploy that names none', () => {
+  const state = upToDate()
+  const named = resolveSecrets(state, { newSetupCode: false, templates: { QUNPING_TEMPLATE_OVERDUE: 'tmpl-overdue' } }).secrets
+  expect(named.templates).toEqual({ QUNPING_TEMPLATE_OVERDUE: 'tmpl-overdue' })
+  const bundles = fs.mkdtempSync(path.join(os.tmpdir(), 'bundles-'))
+  for (const spec of FUNCTION_SPECS) fs.mkdirSync(path.join(bundles, spec.name))
+  const envOf = (name: string) => desiredFunctions(bundles, named).find((f) => f.spec.name === name)!.env
+  expect([envOf('organize').QUNPING_TEMPLATE_OVERDUE, envOf('scheduler').QUNPING_TEMPLATE_OVERDUE, envOf('evaluate').QUNPING_TEMPLATE_OVERDUE]).toEqual(['tmpl-overdue', 'tmpl-overdue', undefined])
+  state.functions.scheduler!.env.QUNPING_TEMPLATE_OVERDUE = 'tmpl-overdue'
+  expect(resolveSecrets(state, { newSetupCode: false }).secrets.templates).toEqual({ QUNPING_TEMPLATE_OVERDUE: 'tmpl-overdue' })
 })
 
 test('a new setup code replaces the stored hash only when asked, and is typed as the code box reads it', () => {

@@ -79,6 +79,7 @@ export const VALID: Generators = {
   evaluate: {
     me: () => fc.constant({}),
     listRounds: () => fc.constant({}),
+    progress: (s) => fc.record({ roundId: optional(roundId(s)) }).map(defined),
     getRound: (s) => anyRound(s).chain((r) => fc.record({ roundId: fc.constant(r.id), channel: optional(fc.constantFrom(...r.channels.map((c) => c.id))) }).map(defined)),
     enrol: (s) => categoryOf(s).chain(({ roundId, categoryId, round }) => fc.record({ roundId: fc.constant(roundId), categoryId: fc.constant(categoryId), unitId: optional(targetUnitOf(round)) }).map(defined)),
     submit,
@@ -154,6 +155,26 @@ export const VALID: Generators = {
     listSessions: roundRef,
     sessionBoard: sessionRef,
     endSession: sessionRef,
+    ledgerCandidates: targetOf,
+    registerItem: (s) =>
+      targetOf(s).chain((ref) =>
+        fc.record({
+          source: fc.oneof(fc.record({ kind: fc.constant('verdict'), ruleId: fc.constantFrom('below-sixty-percent', 'below-two-thirds', 'x') }), fc.record({ kind: fc.constant('opinions'), opinionIds: fc.array(fc.stringMatching(/^[0-9a-f]{16}$/), { minLength: 1, maxLength: 3 }) })),
+          problem: text(100), responsibility: text(100), ownerHolderId: fc.stringMatching(/^[0-9a-f]{64}$/),
+          deadline: optional(window.map((w) => w.closesAt)), urgent: fc.boolean(),
+        }).map((r) => defined({ ...ref, ...r })),
+      ),
+    ledgerItem: (s) => fc.record({ itemId: fc.constantFrom('toString', 'root', 'a1b2c3', ...s.open.targets.map((t) => t.id)) }),
+    workItem: (s) =>
+      fc.record({
+        itemId: fc.constantFrom('toString', 'a1b2c3', ...s.open.targets.map((t) => t.id)), step: fc.constantFrom('start', 'progress', 'request-closure', 'resume'), note: optional(text(50)),
+        photos: fc.array(fc.record({ base64: fc.base64String({ minLength: 4, maxLength: 40 }) }), { maxLength: 2 }),
+      }).map(defined),
+    superviseItem: (s) => fc.record({ itemId: fc.constantFrom('toString', 'a1b2c3', ...s.open.targets.map((t) => t.id)), verify: fc.boolean(), note: optional(text(50)) }).map(defined),
+    ledger: (s) => fc.record({ roundId: optional(roundId(s)), unitId: optional(unitId(s)), state: optional(fc.constantFrom('整改中', '已销号', '逾期')), overdue: optional(fc.boolean()), ownerUnitId: optional(unitId(s)) }).map(defined),
+    ledgerSheet: (s) => fc.record({ roundId: optional(roundId(s)), unitId: optional(unitId(s)) }).map(defined),
+    reminderTemplates: () => fc.constant({}),
+    subscribe: () => fc.record({ accepted: fc.array(fc.constantFrom('local-deadline-soon', 'local-overdue', 'toString', 'x'), { maxLength: 3 }) }),
   },
   // Strict one-key inputs: the fallback's random subset of ids rarely matches them exactly.
   report: {

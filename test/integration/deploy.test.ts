@@ -104,15 +104,16 @@ const COLLECTIONS = [
   ['verdictSteps', [['roundId', '1']]],
   ['paperBallots', [['roundId', '1']]],
   ['sessions', [['roundId', '1']]],
+  ['rectifications', [['roundId', '1']], [['ownerHolderId', '1']]],
+  ['subscriptions', []],
 ]
-const COLLECTION_WRITES = COLLECTIONS.flatMap(([name, keys]) => {
-  const index = (keys as string[][]).length
-    ? [
-        `tcb.UpdateTable ${name as string} ${JSON.stringify({
-          CreateIndexes: [{ IndexName: (keys as string[][]).map(([f, d]) => `${f.replace('.', '_')}_${d}`).join('_'), MgoKeySchema: { MgoIsUnique: false, MgoIndexKeys: (keys as string[][]).map(([Name, Direction]) => ({ Name, Direction })) } }],
-        })}`,
-      ]
-    : []
+const COLLECTION_WRITES = COLLECTIONS.flatMap(([name, ...indexes]) => {
+  // Each declared index is one UpdateTable; a collection without one has the single empty entry.
+  const index = (indexes as string[][][]).filter((keys) => keys.length).map((keys) =>
+    `tcb.UpdateTable ${name as string} ${JSON.stringify({
+      CreateIndexes: [{ IndexName: keys.map(([f, d]) => `${f.replace('.', '_')}_${d}`).join('_'), MgoKeySchema: { MgoIsUnique: false, MgoIndexKeys: keys.map(([Name, Direction]) => ({ Name, Direction })) } }],
+    })}`,
+  )
   return [`tcb.CreateTable ${name as string}`, ...index, `tcb.ModifyDatabaseACL ${name as string} ADMINONLY`]
 })
 

@@ -87,5 +87,5 @@ test('the bundles serve a resident, an admin, a poster drawn with the installed 
   expect(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true)
 
   const timer = { Type: 'Timer', TriggerName: 'close-ended-rounds', Time: new Date().toISOString(), Message: '' }
-  expect(await functions.scheduler(timer, timerContext('scheduler'))).toEqual({ ok: true, data: { closed: [], stored: [] } })
+  expect(await functions.scheduler(timer, timerContext('scheduler'))).toEqual({ ok: true, data: { closed: [], stored: [], reminded: 0 } })
 })

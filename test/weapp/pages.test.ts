@@ -59,6 +59,45 @@ beforeAll(async () => {
 })
 afterAll(() => world.close())
 
+/** The ledger's pages, once an item is registered on b4 from its residents' opinions: [persona, page, text]. */
+const LEDGER_PAGES = (items: { working: string; awaiting: string }): [string, string, string][] => [
+  ['organizer', 'organizer/pages/ledger/index', '各单位整改情况'],
+  ['organizer', 'organizer/pages/rectify/index?roundId=demo-community&targetId=b4', '群众意见（可多选，合并为一个问题）'],
+  ['organizer', `organizer/pages/item/index?itemId=${items.awaiting}`, '审核通过，销号'],
+  ['contact', 'organizer/pages/mine/index', '离退休党员活动室周末不开放'],
+  ['contact', `organizer/pages/item/index?itemId=${items.working}`, '报送进展'],
+  ['resident-zhang', 'outcome/pages/progress/index', '您评议过的单位，针对评议结果和群众意见登记的整改事项'],
+  ['resident-zhang', 'pages/index/index', '我评议过的单位整改进展'],
+]
+
+// First: opinions show once a release holds them, and the pages below read b4 (a release is taken at most once a minute).
+describe('the rectification ledger', () => {
+  const items = { working: '', awaiting: '' }
+  beforeAll(async () => {
+    const template = (await world.call<{ templates: { id: string; ballot: { scale: { levels: { id: string }[] }; sections: { items: { id: string }[] }[] } }[] }>('admin', 'organize', 'listTemplates', {}))
+      .templates.find((t) => t.id === 'community-satisfaction')!.ballot
+    const level = template.scale.levels[2].id
+    const answers = Object.fromEntries(template.sections.flatMap((sec) => sec.items).map((i) => [i.id, level]))
+    for (const persona of ['resident-zhang', ...[1, 2, 3, 4, 5].map((n) => `voter-880${n}`)]) {
+      await world.call(persona, 'evaluate', 'enrol', { roundId: 'demo-community', categoryId: 'residents' })
+      await world.call(persona, 'evaluate', 'submit', { roundId: 'demo-community', ballots: [{ targetId: 'b4', overall: level, items: answers, opinion: '离退休党员活动室周末不开放' }] })
+    }
+    const candidates = await world.call<{ opinions: { id: string }[]; contacts: { holderId: string }[] }>('organizer', 'organize', 'ledgerCandidates', { roundId: 'demo-community', targetId: 'b4' })
+    const register = () => world.call<{ id: string }>('organizer', 'organize', 'registerItem', {
+      roundId: 'demo-community', targetId: 'b4', source: { kind: 'opinions', opinionIds: [candidates.opinions[0].id] }, problem: '离退休党员活动室周末不开放',
+      responsibility: '周末安排志愿者轮值开放活动室', ownerHolderId: candidates.contacts[0].holderId, urgent: true,
+    })
+    items.working = (await register()).id
+    items.awaiting = (await register()).id
+    for (const id of [items.working, items.awaiting]) await world.call('contact', 'organize', 'workItem', { itemId: id, step: 'start' })
+    await world.call('contact', 'organize', 'workItem', { itemId: items.awaiting, step: 'request-closure', note: '已排好周末轮值表' })
+  })
+
+  test('owner, supervisor and resident views open in the weapp', async () => {
+    for (const [persona, page, content] of LEDGER_PAGES(items)) await expectOwnContent(persona, page, content)
+  })
+})
+
 test.each(PAGES)('%s opens %s', expectOwnContent)
 
 describe('once a round is published', () => {
@@ -77,5 +116,6 @@ test('the table covers every page app.json declares', () => {
   expect(declared.length).toBe(new Set(declared).size)
   // 会场大屏 is an H5 page for a projector's browser (app.config.ts adds its subpackage for H5 only).
   expect(declared).not.toContain('meeting/pages/screen/index')
-  expect(new Set([...PAGES.map(([, page]) => page.split('?')[0]), 'outcome/pages/round/index'])).toEqual(new Set(declared))
+  const ledger = LEDGER_PAGES({ working: '', awaiting: '' }).map(([, page]) => page.split('?')[0])
+  expect(new Set([...PAGES.map(([, page]) => page.split('?')[0]), ...ledger, 'outcome/pages/round/index'])).toEqual(new Set(declared))
 })

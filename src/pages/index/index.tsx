@@ -11,7 +11,7 @@ import Row from '../../components/Row'
 import Screen from '../../components/Screen'
 import { call } from '../../services/api'
 import { signOut } from '../../services/devSession'
-import { dashboardPaths, roundPath } from '../../services/links'
+import { dashboardPaths, progressPath, roundPath } from '../../services/links'
 import RoundList from './RoundList'
 import './index.scss'
 
@@ -43,6 +43,7 @@ export default function Index() {
   }, [])
 
   if (process.env.TARO_ENV === 'h5' && error?.code === 'UNAUTHENTICATED') return <DevSignIn onSignedIn={() => void load()} />
+  const ledger = me?.rectification
 
   return (
     <Screen className='home'>
@@ -55,7 +56,10 @@ export default function Index() {
       {me?.roles.some((r) => r.role !== 'contact') && (
         <Row className='home__dashboard' title='数据看板' note='满意率、参与情况、需要关注的单位' extra='查看 ›' onClick={() => void Taro.navigateTo({ url: dashboardPaths.area() })} />
       )}
-      {me && me.roles.length > 0 && <Row className='home__workbench' title='工作台' extra='进入 ›' onClick={() => void Taro.navigateTo({ url: '/organizer/pages/workbench/index' })} />}
+      {/* 我的整改事项 is in the workbench; items WeChat could not remind a contact of (no opt-in left) show here as to-dos. */}
+      {me && me.roles.length > 0 && <Row className='home__workbench' title='工作台' extra={ledger?.todo ? `待办 ${ledger.todo} ›` : '进入 ›'} onClick={() => void Taro.navigateTo({ url: '/organizer/pages/workbench/index' })} />}
+      {/* Residents learn their rating led to something: shown only when a target they rated has items. */}
+      {!!ledger?.items && <Row className='home__progress' title='我评议过的单位整改进展' extra={`已销号 ${ledger.closed}/${ledger.items}`} onClick={() => void Taro.navigateTo({ url: progressPath })} />}
       {me && <RoundList />}
       <CareToggle />
       {me && (

@@ -4,6 +4,8 @@
  */
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import type { UnitLedgerCount } from '../../../api/ledger'
 import Screen from '../../../components/Screen'
 import StatusScreen from '../../../components/StatusScreen'
 import { call } from '../../../services/api'
@@ -24,6 +26,11 @@ const go = (url: string) => void Taro.navigateTo({ url })
 export default function AreaPage() {
   const unitId = useRouter().params.unitId || undefined
   const { data, error, reload } = useLiveReport(() => call('report', 'dashboard', unitId ? { unitId } : {}), [unitId])
+  const scopeId = data?.scope.unitId
+  const [ledger, setLedger] = useState<UnitLedgerCount[]>([])
+  useEffect(() => {
+    if (scopeId) void call('organize', 'ledger', { unitId: scopeId }).then((res) => setLedger(res.ok ? res.data.byChild : []))
+  }, [scopeId])
 
   if (error && !data) return <Screen><StatusScreen tone='stop' title='打不开数据看板' message={error.message} action={{ label: '重试', onClick: () => void reload() }} /></Screen>
   if (!data) return <Screen><Text className='dash-empty'>正在加载…</Text></Screen>
@@ -101,6 +108,9 @@ export default function AreaPage() {
                 {`${showCount(c.ballots, c.expected)}${c.targetsWithVerdict > 0 ? `　${c.targetsWithVerdict} 个对象触发认定规则` : ''}`}
               </Text>
               {c.note && <Text className='dash-small'>{c.note}</Text>}
+              {ledger.filter((l) => l.unitId === c.unitId).map((l) => (
+                <Text key={l.unitId} className={`dash-small dash-unit__ledger${l.overdue > 0 ? ' dash-unit__ledger--late' : ''}`}>{`整改：整改中 ${l.open} · 逾期 ${l.overdue} · 已销号 ${l.closed}`}</Text>
+              ))}
             </View>
           ))}
         </View>

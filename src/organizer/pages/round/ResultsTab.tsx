@@ -14,6 +14,7 @@ import { call } from '../../../services/api'
 import { openExport } from '../../../services/exportFile'
 import { dashboardPaths } from '../../../services/links'
 import '../../../dashboard/dashboard.scss'
+import { ledgerPaths } from '../../lib/ledger'
 
 const EXPORTS = {
   excel: { label: '导出 Excel 统计表', run: (roundId: string) => call('report', 'exportRound', { roundId }) },
@@ -60,6 +61,17 @@ export default function ResultsTab({ roundId }: { roundId: string }) {
         )}
         onTarget={(targetId) => void Taro.navigateTo({ url: dashboardPaths.target(roundId, targetId) })}
       />
+      {data.targets.length > 0 && (
+        <View className='qp-card ledger-entry'>
+          <Text className='qp-card__title'>整改台账</Text>
+          <Text className='dash-more' onClick={() => void Taro.navigateTo({ url: ledgerPaths.book(roundId) })}>查看本次评议的整改台账 ›</Text>
+          {data.targets.map((t) => (
+            <Text key={t.targetId} className='dash-more ledger-entry__target' onClick={() => void Taro.navigateTo({ url: ledgerPaths.register(roundId, t.targetId) })}>
+              {`为「${t.name}」登记整改事项${t.badges.length ? `（${t.badges.map((b) => b.label).join('、')}）` : ''} ›`}
+            </Text>
+          ))}
+        </View>
+      )}
     </View>
   )
 }

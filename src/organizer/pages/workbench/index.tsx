@@ -9,9 +9,11 @@ import Screen from '../../../components/Screen'
 import StatusScreen from '../../../components/StatusScreen'
 import { Period } from '../../../components/When'
 import { call } from '../../../services/api'
+import { askForReminders } from '../../../services/reminders'
 import OrgHead from '../../components/OrgHead'
 import StateTag from '../../components/StateTag'
 import { ROLE_NAMES, STATUS_NAMES, STATUS_ORDER } from '../../lib/labels'
+import { ledgerPaths } from '../../lib/ledger'
 import { organizerPaths } from '../../lib/paths'
 import { hasRole } from '../../lib/roles'
 import { useLoad } from '../../lib/useLoad'
@@ -22,6 +24,7 @@ const go = (url: string) => void Taro.navigateTo({ url })
 export default function Workbench() {
   const units = useLoad(() => call('organize', 'myUnits', {}), [])
   const rounds = useLoad(() => call('organize', 'listRounds', {}), [])
+  const reminders = useLoad(() => call('organize', 'reminderTemplates', {}), [])
   useDidShow(() => void rounds.reload())
 
   const error = units.error ?? rounds.error
@@ -48,6 +51,17 @@ export default function Workbench() {
         {isContact && (
           <Button type='primary' fill='outline' size='large' block onClick={() => go(organizerPaths.report())}>
             本单位情况报告
+          </Button>
+        )}
+        {isContact && (
+          <Button type='primary' fill='outline' size='large' block onClick={() => go(ledgerPaths.mine)}>
+            我的整改事项
+          </Button>
+        )}
+        {hasRole(roles, 'admin', 'organizer', 'leader') && (
+          // The supervisors' tap that opens the ledger is where they may opt in to the overdue reminders.
+          <Button fill='outline' size='large' block onClick={() => void askForReminders(reminders.data?.templateIds ?? []).then(() => go(ledgerPaths.book()))}>
+            整改台账
           </Button>
         )}
         {canOrganize && (
