@@ -75,7 +75,7 @@ test('陈组织员 registers an item with 三定 from the branch\'s confirmed �
   await expect(page.locator('textarea').first().inputValue()).resolves.toContain('满意率')
   await page.locator('textarea').nth(1).fill('逐户回访不满意居民，建立问题清单，每周三支部书记接待日公开办理情况')
   await page.locator('.ledger__chip', { hasText: '吴联络员' }).click()
-  await page.locator('.taro-switch-core, taro-switch-core').first().click()
+  await page.locator('.ledger__urgent').click()
   await page.getByText('立行立改默认 7 天').waitFor()
   await screenshot(page, 'ledger-01-register')
   await button(page, '登记').click()

@@ -3,8 +3,8 @@
  * problem pre-filled from its explanation) or from opinions the k rule shows, with 三定 — measures,
  * the owner (a contact of the unit) and the deadline; 立行立改 gives a short default deadline.
  */
-import { Button } from '@nutui/nutui-react-taro'
-import { Picker, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Button, DatePicker } from '@nutui/nutui-react-taro'
+import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { ApiError } from '../../../api/result'
@@ -30,6 +30,9 @@ export default function RegisterPage() {
   const [owner, setOwner] = useState<string | null>(null)
   const [day, setDay] = useState('')
   const [urgent, setUrgent] = useState(false)
+  const [picking, setPicking] = useState(false)
+  // Tomorrow to two years on, fixed for the page's life (NutUI rebuilds its wheels on new bounds).
+  const [bounds] = useState(() => ({ startDate: inShanghai(new Date()).add(1, 'day').toDate(), endDate: inShanghai(new Date()).add(2, 'year').toDate() }))
   const [error, setError] = useState<ApiError | null>(null)
 
   if (candidates.error) return <Screen><StatusScreen tone='info' title='暂时不能登记整改事项' message={candidates.error.message} action={{ label: '重试', onClick: () => void candidates.reload() }} /></Screen>
@@ -90,13 +93,22 @@ export default function RegisterPage() {
           <Text className='qp-muted ledger__link' onClick={() => void Taro.navigateTo({ url: organizerPaths.invite })}>该单位还没有单位联系人：先邀请一位 ›</Text>
         )}
         <Text className='ledger__label'>定时间：整改时限</Text>
-        <View className='org__row'>
-          <Text>立行立改</Text>
-          <Switch checked={urgent} onChange={(e) => setUrgent(e.detail.value)} />
+        <View className={`ledger__chip ledger__urgent${urgent ? ' ledger__chip--on' : ''}`} role='switch' aria-checked={urgent} onClick={() => setUrgent(!urgent)}>
+          {urgent ? '✓ 立行立改' : '立行立改'}
         </View>
-        <Picker mode='date' value={day || dayOf(c.urgentDeadline)} start={inShanghai(new Date()).add(1, 'day').format('YYYY-MM-DD')} onChange={(e) => setDay(e.detail.value)}>
-          <Text className='org__input ledger__date'>{day || (urgent ? `${dayOf(c.urgentDeadline)}（立行立改默认 7 天）` : '请选择日期')}</Text>
-        </Picker>
+        <Text className='org__input ledger__date' onClick={() => setPicking(true)}>{day || (urgent ? `${dayOf(c.urgentDeadline)}（立行立改默认 7 天）` : '请选择日期')}</Text>
+        {/* NutUI's picker, as the create wizard's window: Taro's own Picker would add a template to every package. */}
+        {picking && (
+          <DatePicker
+            visible
+            type='date'
+            showChinese
+            title='选择整改时限'
+            {...bounds}
+            onConfirm={(_, [y, m, d]) => setDay(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`)}
+            onClose={() => setPicking(false)}
+          />
+        )}
       </View>
       <View className='qp-actions'>
         <Button type='primary' size='large' block disabled={!source || !owner || !problem.trim() || !measures.trim() || (!day && !urgent)} onClick={() => void submit()}>登记</Button>
