@@ -41,7 +41,7 @@ beforeAll(async () => {
   }
   await callAs('admin', 'organize', 'closeRound', { roundId: ROUND })
   // A fired rule is only proposed (拟认定) until the supervising group confirms it.
-  await callAs('陈组织员', 'organize', 'stepVerdict', { roundId: ROUND, targetId: BRANCH, ruleId: 'below-sixty-percent', action: 'confirm', seen: 0 })
+  await callAs('organizer', 'organize', 'stepVerdict', { roundId: ROUND, targetId: BRANCH, ruleId: 'below-sixty-percent', action: 'confirm', seen: 0 })
 })
 
 async function as(persona: string, hash: string): Promise<Page> {
