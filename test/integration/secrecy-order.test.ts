@@ -18,8 +18,10 @@ import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { receiptId, voterKey } from '../../cloudfunctions/evaluate/keys'
 import type { Runtime } from '../../local/runtime'
 import { type Counters, inShanghai, templateById, templateItems } from '../../src/core'
-import { type Answer, openRound } from '../helpers/rounds'
-import { signIn, startTestRuntime } from '../helpers/runtime'
+import { readPaperPdf } from '../helpers/paper'
+import { type Answer, openRound, TEST_STREET } from '../helpers/rounds'
+import { data, signIn, startTestRuntime } from '../helpers/runtime'
+import { storedDocs } from '../helpers/store'
 
 const template = templateById('community-satisfaction')!.ballot
 const levels = template.scale.levels.map((l) => l.id)
@@ -326,3 +328,37 @@ test('a busy round: 1 000 voters, 50 at a time; no voter narrowed below k, and n
   )
   attack(roundId, new Map([['t1', Array.from({ length: VOTERS }, (_, i) => i)]]))
 }, 600_000)
+
+test('paper ballots at a quiet target: an operator who knows who voted on paper cannot narrow their ballots below min(k, n)', async () => {
+  const roundId = await openRound(runtime)
+  const admin = await signIn(runtime, 'admin')
+  const { code } = data(await admin.call<Answer<{ code: string }>>('organize', { action: 'inviteRole', data: { role: 'organizer', unitId: TEST_STREET } }))
+  const org = await signIn(runtime, 'voter-9900')
+  data(await org.call<Answer>('organize', { action: 'redeemRole', data: { code, displayName: '录入员' } }))
+  for (let i = 0; i < 6; i++) await vote(roundId, 200 + i, ['t1'])
+  // Two residents vote on paper, entered by two people: their roster-free sheets rate t1 only.
+  const printed = await readPaperPdf(data(await org.call<Answer<{ url: string }>>('organize', { action: 'printPaper', data: { roundId, open: { categoryId: 'residents', count: 2 } } })).url)
+  const onPaper = [300, 301]
+  for (const [k, p] of printed.entries()) {
+    const input = { roundId, serial: p.serial, check: p.check, sheets: [{ mark: 'ballot', ballot: ballotOf(onPaper[k]!, 't1') }, { mark: 'blank', targetId: 't2' }, { mark: 'blank', targetId: 't3' }] }
+    data(await org.call<Answer>('organize', { action: 'enterPaper', data: input }))
+    expect(data(await admin.call<Answer<{ status: string }>>('organize', { action: 'enterPaper', data: input }))).toMatchObject({ status: 'recorded' })
+  }
+  const turnout = data(await admin.call<Answer<{ ballots: number; subtotals: { kind: string; ballots: number }[] }>>('organize', { action: 'participation', data: { roundId } }))
+  expect([turnout.ballots, turnout.subtotals.find((s) => s.kind === 'paper')!.ballots]).toEqual([8, 2])
+  const paperChannel = (storedDocs(runtime, 'rounds').find((d) => d._id === roundId) as { round: { channels: { id: string; kind?: string }[] } }).round.channels.find((c) => c.kind === 'paper')!.id
+  const narrowed: string[] = []
+  for (const [view, rows] of Object.entries(dump())) {
+    const pools = rows.filter((r) => r.coll === 'ballots' && r.doc.roundId === roundId && r.doc.targetId === 't1')
+    const shards = rows.filter((r) => r.coll === 'counters' && r.doc.roundId === roundId && r.doc.targetId === 't1')
+    // Her paper receipt (keyed from her sheet, found with the secret) says paper: that is where the count comes from.
+    const receipts = rows.filter((r) => r.coll === 'receipts' && r.doc.roundId === roundId && r.doc.targetId === 't1' && r.doc.channelId === paperChannel)
+    expect([view, receipts.length, ballotsIn(pools).size]).toEqual([view, 2, 8])
+    for (const receipt of receipts) {
+      for (const [how, candidates] of byChannel(receipt, pools, shards, paperChannel)) {
+        for (const voter of onPaper) if (candidates.has(voter) && candidates.size < Math.min(K, 8)) narrowed.push(`${view}, ${how}: paper voter ${voter} among ${candidates.size} of 8`)
+      }
+    }
+  }
+  expect(narrowed).toEqual([])
+}, 120_000)
