@@ -24,7 +24,7 @@ export const turnoutFields = (round: Pick<Round, 'categories'>): Record<string, 
  * (see evaluate/cast.ts), and a receipt is written with its ballot, in one transaction, or not at
  * all. Receipts of spoiled or blank paper sheets name no channel, so only ballots count here.
  */
-export async function channelCounts(roundId: string): Promise<{ targetId: string; channelId: string; ballots: number }[]> {
+async function channelCounts(roundId: string): Promise<{ targetId: string; channelId: string; ballots: number }[]> {
   const _ = database().command
   const { data } = (await database()
     .collection('receipts')
