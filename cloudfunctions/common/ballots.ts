@@ -15,7 +15,6 @@ export interface StoredBallot {
   roundId: string
   targetId: string
   categoryId: string
-  channelId?: string
   /** A level id of the round's scale. */
   overall: string
   /** Item id → level id. */
@@ -54,13 +53,16 @@ export async function preparePools(roundId: string, targetIds: readonly string[]
   for (const targetId of targetIds) {
     const ids = Array.from({ length: shards }, (_, k) => poolId(roundId, targetId, k))
     await Promise.all(ids.map((_id) => addOnce('ballots', { _id, roundId, targetId, ballots: [] })))
-    await Promise.all(ids.map((_id) => addOnce('counters', { _id, roundId, targetId, c: emptyCounters(), g: {} })))
+    await Promise.all(ids.map((_id) => addOnce('counters', { _id, roundId, targetId, c: emptyCounters() })))
   }
 }
 
-export const poolEntry = (categoryId: string, channelId: string | undefined, b: ValidBallot): PoolEntry => ({
+/**
+ * No channel and no group chat: an operator who knows which link a voter used would find her ballot
+ * among that channel's few; those are counted from the receipts (organize/counters.ts).
+ */
+export const poolEntry = (categoryId: string, b: ValidBallot): PoolEntry => ({
   categoryId,
-  ...(channelId ? { channelId } : {}),
   overall: b.overall,
   items: b.items,
   ...(b.opinion ? { opinion: b.opinion } : {}),
@@ -82,12 +84,11 @@ const entries = (all: Pool[]) => all.flatMap((p) => p.ballots.map((b) => ({ pool
 
 /** Every stored ballot of one target (for a recount), with its random sort key, by which a release names it. */
 export async function storedBallots(roundId: string, targetId: string): Promise<(StoredBallot & { r: string })[]> {
-  return entries(await pools(roundId, targetId)).map(({ pool, b: { r, categoryId, channelId, overall, items, opinion } }) => ({
+  return entries(await pools(roundId, targetId)).map(({ pool, b: { r, categoryId, overall, items, opinion } }) => ({
     r,
     roundId: pool.roundId,
     targetId: pool.targetId,
     categoryId,
-    ...(channelId ? { channelId } : {}),
     overall,
     items,
     ...(opinion ? { opinion } : {}),

@@ -7,7 +7,7 @@ export function tallyBallots(round: Round, targetId: string, ballots: readonly S
   let counters = emptyCounters()
   for (const b of ballots) {
     const ballot: ValidBallot = { targetId, overall: b.overall, items: b.items, ...(b.opinion ? { opinion: b.opinion } : {}) }
-    counters = applyIncrements(counters, counterIncrements(round, b.categoryId, ballot, b.channelId))
+    counters = applyIncrements(counters, counterIncrements(round, b.categoryId, ballot))
   }
   return counters
 }

@@ -20,7 +20,7 @@ async function sealShard(roundId: string, targetId: string, shard: number): Prom
       const { updated } = (await counters.doc(id).update({ sealed: true })) as { updated: number }
       if (updated) return
       // A missing shard is created sealed, so that no cast can create it afterwards.
-      await counters.add({ _id: id, roundId, targetId, c: emptyCounters(), g: {}, sealed: true })
+      await counters.add({ _id: id, roundId, targetId, c: emptyCounters(), sealed: true })
       return
     } catch (e) {
       if (!isDuplicate(e) && !isConflict(e)) throw e

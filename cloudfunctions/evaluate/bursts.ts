@@ -1,17 +1,20 @@
 /**
- * @module Bursts of identical answers through one channel, flagged for the organiser to review
- * (never dropped: a flagged ballot counts like any other). Watching costs the voter no request: the
- * counter shards already count ballots per channel (`c.channels`), and the scheduler sums them each
- * minute against the sums it noted as the current 10-minute window began. The note holds counts,
- * never answers: answers counted per window would date them, and in a quiet window the one ballot
- * that came, by its answers, for anyone holding a dump and a voter's budget of that window. Only
- * when a window brings a channel enough ballots that none is singled out are the answers read,
- * from the stored ballots, which keep no time.
+ * @module Bursts of ballots through one channel whose answers are alike, flagged for the organiser
+ * to review (never dropped: a flagged ballot counts like any other). Watching costs the voter no
+ * request: the receipts already count ballots per channel (organize/counters.ts), and the scheduler
+ * sums them each minute against the sums it noted as the current 10-minute window began. The note
+ * holds counts, never answers: answers counted per window would date them, and in a quiet window the
+ * one ballot that came, by its answers, for anyone holding a dump and a voter's budget of that
+ * window. Only when a window brings a channel enough ballots that none is singled out are the
+ * answers read, from the stored ballots, which keep no time and no channel: so what is flagged is a
+ * channel's burst together with as many of the target's ballots sharing one answer set, the burst's
+ * ballots among them or not, for the organiser to weigh.
  */
 import { WINDOW_MS, windowOf } from '../common/budget'
 import { type StoredBallot, storedBallots } from '../common/ballots'
 import { database } from '../common/cloudbase'
 import { isDuplicate } from '../common/transaction'
+import { roundCounters } from '../organize/counters'
 
 /** Ballots through one channel within one window before their answers are looked at; a flag needs as many alike. */
 export const BURST_THRESHOLD = 20
@@ -22,20 +25,16 @@ const DIRECT = 'direct'
 type Sums = Map<string, number>
 const keyOf = (targetId: string, channel: string) => JSON.stringify([targetId, channel])
 
-/** Every shard's channel counts of the round, summed per target and channel. */
-async function shardSums(roundId: string): Promise<Sums> {
+/** Every target's ballots per channel, and the rest as `direct`. */
+async function channelSums(roundId: string): Promise<Sums> {
   const sums: Sums = new Map()
-  const add = (key: string, n: number) => sums.set(key, (sums.get(key) ?? 0) + n)
-  for (let offset = 0; ; offset += 1000) {
-    const { data } = await database().collection('counters').where({ roundId }).field({ targetId: true, 'c.ballots': true, 'c.channels': true }).skip(offset).limit(1000).get()
-    for (const { targetId, c } of data as { targetId: string; c?: { ballots?: number; channels?: Record<string, number> } }[]) {
-      const channels = Object.entries(c?.channels ?? {})
-      for (const [channel, n] of channels) add(keyOf(targetId, channel), n)
-      const direct = (c?.ballots ?? 0) - channels.reduce((s, [, n]) => s + n, 0)
-      if (direct > 0) add(keyOf(targetId, DIRECT), direct)
-    }
-    if (data.length < 1000) return sums
+  for (const [targetId, c] of (await roundCounters(roundId, { 'c.ballots': true })).byTarget) {
+    const channels = Object.entries(c.channels)
+    const direct = c.ballots - channels.reduce((s, [, n]) => s + n, 0)
+    // Only what came: a note of zeros would say nothing.
+    for (const [channel, n] of [...channels, [DIRECT, direct] as const]) if (n > 0) sums.set(keyOf(targetId, channel), n)
   }
+  return sums
 }
 
 interface Note {
@@ -49,12 +48,10 @@ const noteId = (roundId: string) => `${roundId}:burst-note`
 /** The answers alone (no opinion, no identity): what a script repeating one ballot repeats. */
 const answerSet = (b: Pick<StoredBallot, 'overall' | 'items'>) => JSON.stringify([b.overall, Object.entries(b.items).sort()])
 
-/** The most ballots through the channel that share one answer set, over the target's stored ballots. */
-async function mostAlike(roundId: string, targetId: string, channel: string): Promise<number> {
+/** The most of the target's stored ballots that share one answer set (a ballot keeps no channel). */
+async function mostAlike(roundId: string, targetId: string): Promise<number> {
   const same = new Map<string, number>()
-  for (const b of await storedBallots(roundId, targetId)) {
-    if ((b.channelId ?? DIRECT) === channel) same.set(answerSet(b), (same.get(answerSet(b)) ?? 0) + 1)
-  }
+  for (const b of await storedBallots(roundId, targetId)) same.set(answerSet(b), (same.get(answerSet(b)) ?? 0) + 1)
   return Math.max(0, ...same.values())
 }
 
@@ -83,14 +80,14 @@ async function raiseFlag(roundId: string, targetId: string, channel: string, win
  */
 export async function watchBursts(roundId: string, now: Date): Promise<void> {
   const window = windowOf(now)
-  const [sums, { data }] = await Promise.all([shardSums(roundId), database().collection('signals').doc(noteId(roundId)).get()])
+  const [sums, { data }] = await Promise.all([channelSums(roundId), database().collection('signals').doc(noteId(roundId)).get()])
   const note = data[0] as Note | undefined
   const noted = new Map(note?.sums ?? [])
   for (const [key, n] of sums) {
     const since = n - (noted.get(key) ?? 0)
     if (since < BURST_THRESHOLD) continue
     const [targetId, channel] = JSON.parse(key) as [string, string]
-    const alike = await mostAlike(roundId, targetId, channel)
+    const alike = await mostAlike(roundId, targetId)
     if (alike >= BURST_THRESHOLD) await raiseFlag(roundId, targetId, channel, note?.window ?? window, since, alike)
   }
   if (note?.window !== window) await database().collection('signals').doc(noteId(roundId)).set({ kind: 'burst-count', roundId, window, sums: [...sums] })

@@ -3,9 +3,11 @@
  * twice), the ballot pushed into one of the target's pools (see common/ballots.ts), and `$inc` of
  * the counter shard with the same number. Either all three are stored or none. Pools and shards
  * exist before the ballots that fill them (common/ballots.ts `preparePools`), and neither carries
- * a time. A shard sealed by the round's close (common/seal.ts) refuses the ballot: the close and
- * the cast write the same document, so one of them conflicts and the loser retries, and no ballot
- * lands after the seal.
+ * a time, a channel or a group chat: those two ride on the receipt, which holds no answers, and are
+ * counted from there (organize/counters.ts), so a voter's known link narrows nothing on the
+ * ballots' side. A shard sealed by the round's close (common/seal.ts) refuses the ballot: the close
+ * and the cast write the same document, so one of them conflicts and the loser retries, and no
+ * ballot (nor its receipt) lands after the seal.
  */
 import { randomBytes, randomInt } from 'node:crypto'
 import { counterIncrements, type DomainError, emptyCounters, type ValidBallot } from '../../src/core'
@@ -98,7 +100,7 @@ async function completeTarget(tx: Transaction, shards: number, p: Placed, inc: R
   }
   for (let k = 0; k < shards; k++) {
     const { ref, found } = await unsealedShard(tx, shardId(round.id, targetId, k))
-    if (!found) await tx.collection('counters').add({ _id: shardId(round.id, targetId, k), roundId: round.id, targetId, c: emptyCounters(), g: {} })
+    if (!found) await tx.collection('counters').add({ _id: shardId(round.id, targetId, k), roundId: round.id, targetId, c: emptyCounters() })
     if (k === p.shard) await ref.update(inc)
   }
 }
@@ -110,13 +112,12 @@ export async function castBallot(doc: RoundDoc, openid: string, cast: Cast): Pro
   const { round } = doc
   const { targetId } = cast.ballot
   const id = receiptId(round.id, targetId, openid)
-  const increments = counterIncrements(round, cast.categoryId, cast.ballot, cast.channelId)
+  const increments = counterIncrements(round, cast.categoryId, cast.ballot)
   const _ = database().command
-  const entry = { ...poolEntry(cast.categoryId, cast.channelId, cast.ballot), r: randomBytes(8).toString('hex') }
+  const entry = { ...poolEntry(cast.categoryId, cast.ballot), r: randomBytes(8).toString('hex') }
   const inc: Record<string, unknown> = Object.fromEntries(Object.entries(increments).map(([path, n]) => [`c.${path}`, _.inc(n)]))
-  // Group-chat counts sit beside the domain's counters (`g`), kept in the same $inc.
-  if (cast.groupKey) inc[`g.${cast.groupKey}`] = _.inc(1)
-  // The answer set counted for the burst watch (bursts.ts), in the same $inc: no request of its own.
+  // Where it came from, on the receipt: known to whoever holds the secret anyway, and no request of its own.
+  const via = { ...(cast.channelId ? { channelId: cast.channelId } : {}), ...(cast.groupKey ? { groupKey: cast.groupKey } : {}) }
   for (;;) {
     try {
       await inTransaction((tx) =>
@@ -124,7 +125,7 @@ export async function castBallot(doc: RoundDoc, openid: string, cast: Cast): Pro
         holdingShard(`${round.id}:${targetId}`, doc.shards, async (shard) => {
           // No time on the receipt either: an hour would place its voter after a release (or any
           // count read at a known time), and final less that release would then be her ballot.
-          await tx.collection('receipts').add({ _id: id, roundId: round.id, targetId, voter: voterKey(round.id, openid) })
+          await tx.collection('receipts').add({ _id: id, roundId: round.id, targetId, voter: voterKey(round.id, openid), ...via })
           // The receipt first, so a second ballot fails before it touches a shared document.
           const stop = cast.guard && (await cast.guard(tx))
           if (stop) throw new Guarded(stop)

@@ -144,7 +144,7 @@ async function markUnusable(doc: RoundDoc, voter: string, targetId: string, mark
       await tx.collection('receipts').add({ _id: receiptId(doc._id, targetId, voter), roundId: doc._id, targetId, voter: voterKey(doc._id, voter) })
       const { ref, found } = await unsealedShard(tx, shard)
       if (found) await ref.update({ [`x.${mark}`]: _.inc(1) })
-      else await tx.collection('counters').add({ _id: shard, roundId: doc._id, targetId, c: emptyCounters(), g: {}, x: { [mark]: 1 } })
+      else await tx.collection('counters').add({ _id: shard, roundId: doc._id, targetId, c: emptyCounters(), x: { [mark]: 1 } })
     })
   } catch (e) {
     if (e instanceof Sealed) refuse(domainError('ROUND_NOT_OPEN'))

@@ -32,7 +32,7 @@ export interface TargetResult {
   headline: Headline
   breakdown: Breakdown
   categories: CategoryResult[]
-  /** Ballots per shared link; counts only, no ratings, so nothing to withhold. */
+  /** Ballots per shared link, of those received: counts of participation, no ratings, so nothing to withhold. */
   channels: Record<string, number>
   sample: SampleStatus
   compliance: CategoryCompliance[]
@@ -120,7 +120,7 @@ export function targetResult(round: Round, targetId: string, counters: Counters,
       const tallies = categoryCounters(counters, c.id)
       return { categoryId: c.id, suppressed: false, ballots: tallies.ballots, ...breakdownOf(round, tallies) }
     }),
-    channels: { ...counters.channels },
+    channels: { ...received.channels },
     sample,
     compliance: categoryCompliance(round, targetId, received),
     verdicts: evaluateRules(round.rules, top, counters.ballots, counters.ballots === 0 ? pending : null),

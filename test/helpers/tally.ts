@@ -35,7 +35,7 @@ export async function tallyOf(roundId: string, targetId: string): Promise<Tally>
   const recount = ballots.reduce<Counters>((c, b) => {
     const valid = validateBallot(round, { targetId: b.targetId, overall: b.overall, items: b.items, ...(b.opinion ? { opinion: b.opinion } : {}) })
     if (!valid.ok) throw new Error(`a stored ballot is invalid: ${valid.error.message}`)
-    return applyIncrements(c, counterIncrements(round, b.categoryId, valid.value, b.channelId))
+    return applyIncrements(c, counterIncrements(round, b.categoryId, valid.value))
   }, emptyCounters())
   const counters = (await all('counters', { roundId, targetId })).reduce<Counters>((sum, d) => mergeCounters(sum, d.c as Counters), emptyCounters())
   const receipts = (await all('receipts', { roundId, targetId })).length

@@ -65,7 +65,7 @@ test(`${BURST_THRESHOLD} identical ballots through one channel are flagged for r
 })
 
 test('the burst watch notes how many ballots came through a channel, never their answers; as many that differ raise no flag', async () => {
-  const roundId = await openRound(runtime)
+  const roundId = await openRound(runtime, { channels: [{ id: 'grid-1', name: '一网格群' }, { id: 'grid-2', name: '二网格群' }] })
   const levels = template.scale.levels.length
   const notes = () => storedDocs(runtime, 'signals').filter((d) => d.roundId === roundId)
   for (let i = 0; i < BURST_THRESHOLD; i++) {

@@ -105,7 +105,12 @@ test('a share link\'s channel is counted when it belongs to the round and ignore
   const li = await resident('resident-li', roundId)
   await zhang.submit([fullBallot(template, 't1')], { channel: 'grid-1' })
   await li.submit([fullBallot(template, 't1')], { channel: 'grid-9' })
-  expect(countersOf(runtime, roundId, 't1')).toMatchObject({ ballots: 2, channels: { 'grid-1': 1 } })
+  // Counted from the receipts, which hold no answers: neither the ballot nor its shard keeps the channel.
+  const admin = await signIn(runtime, 'admin')
+  const turnout = await admin.call<Answer<{ ballots: number; channels: { id: string; ballots: number }[] }>>('organize', { action: 'participation', data: { roundId } })
+  expect(turnout).toMatchObject({ ok: true, data: { ballots: 2, channels: [{ id: 'grid-1', ballots: 1 }] } })
+  expect(countersOf(runtime, roundId, 't1')).toMatchObject({ ballots: 2, channels: {} })
+  expect((await storedBallots(roundId, 't1')).map((b) => Object.keys(b).includes('channelId'))).toEqual([false, false])
 })
 
 test('openid, _openid or userInfo in the body never change who voted', async () => {

@@ -35,7 +35,7 @@ function recount(round: Round, ballots: StoredBallot[], targetId: string): Count
     .reduce<Counters>((c, b) => {
       const valid = validateBallot(round, { targetId: b.targetId, overall: b.overall, items: b.items, ...(b.opinion ? { opinion: b.opinion } : {}) })
       if (!valid.ok) throw new Error(`stored ballot is invalid: ${valid.error.message}`)
-      return applyIncrements(c, counterIncrements(round, b.categoryId, valid.value, b.channelId))
+      return applyIncrements(c, counterIncrements(round, b.categoryId, valid.value))
     }, emptyCounters())
 }
 

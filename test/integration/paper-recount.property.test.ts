@@ -41,8 +41,8 @@ afterAll(() => runtime.close())
 
 /** The target's stored ballots counted again, as the close's recount does. */
 function recount(round: Round, roundId: string, targetId: string): Counters {
-  const pools = storedDocs(runtime, 'ballots').filter((d) => d.roundId === roundId && d.targetId === targetId) as unknown as { ballots: { categoryId: string; channelId?: string; overall: string; items: Record<string, string>; opinion?: string }[] }[]
-  return pools.flatMap((p) => p.ballots).reduce((c, b) => applyIncrements(c, counterIncrements(round, b.categoryId, { targetId, overall: b.overall, items: b.items, ...(b.opinion ? { opinion: b.opinion } : {}) }, b.channelId)), emptyCounters())
+  const pools = storedDocs(runtime, 'ballots').filter((d) => d.roundId === roundId && d.targetId === targetId) as unknown as { ballots: { categoryId: string; overall: string; items: Record<string, string>; opinion?: string }[] }[]
+  return pools.flatMap((p) => p.ballots).reduce((c, b) => applyIncrements(c, counterIncrements(round, b.categoryId, { targetId, overall: b.overall, items: b.items, ...(b.opinion ? { opinion: b.opinion } : {}) })), emptyCounters())
 }
 
 const sheet = fc.oneof(

@@ -18,8 +18,10 @@ import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { receiptId, voterKey } from '../../cloudfunctions/evaluate/keys'
 import type { Runtime } from '../../local/runtime'
 import { type Counters, inShanghai, templateById, templateItems } from '../../src/core'
-import { type Answer, openRound } from '../helpers/rounds'
-import { signIn, startTestRuntime } from '../helpers/runtime'
+import { readPaperPdf } from '../helpers/paper'
+import { type Answer, openRound, TEST_STREET } from '../helpers/rounds'
+import { data, signIn, startTestRuntime } from '../helpers/runtime'
+import { storedDocs } from '../helpers/store'
 
 const template = templateById('community-satisfaction')!.ballot
 const levels = template.scale.levels.map((l) => l.id)
@@ -48,12 +50,12 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true })
 })
 
-async function vote(roundId: string, i: number, targetIds: string[]) {
+async function vote(roundId: string, i: number, targetIds: string[], channel = 'grid-1') {
   const s = await signIn(runtime, `voter-${i}`)
   await s.call('evaluate', { action: 'enrol', data: { roundId, categoryId: 'residents' } })
   const answer = await s.call<Answer<{ outcomes: { status: string }[] }>>('evaluate', {
     action: 'submit',
-    data: { roundId, channel: 'grid-1', ballots: targetIds.map((t) => ballotOf(i, t)) },
+    data: { roundId, channel, ballots: targetIds.map((t) => ballotOf(i, t)) },
   })
   expect(answer.ok && answer.data.outcomes.map((o) => o.status)).toEqual(targetIds.map(() => 'recorded'))
 }
@@ -65,7 +67,7 @@ interface Row {
   /** Any other column the file keeps beside the document (a commit number, say). */
   columns: Record<string, unknown>
 }
-type Entry = { overall: string; items: Record<string, string> }
+type Entry = { overall: string; items: Record<string, string>; channelId?: string }
 
 /** The operator's dump: the file in its own row order and (if it has one) rowid order; the collections in natural order. */
 function dump(): Record<string, Row[]> {
@@ -168,6 +170,24 @@ function inferences(rows: Row[], receipt: Row, pools: Row[], receipts: Row[]): [
   return found
 }
 
+/**
+ * The channel the attacker knows a voter used (from the grid worker who sent her the link, from her
+ * own receipt, from the live turnout read before and after she came, or, for paper, from the roster
+ * entry her paper receipt is keyed from): the ballots that keep it, and the pools whose shards count
+ * it (their ids are the same), whatever group chat key a shard keeps beside them.
+ */
+function byChannel(receipt: Row, pools: Row[], shards: Row[], channel: string): [string, Set<number>][] {
+  const found: [string, Set<number>][] = []
+  const entries = pools.flatMap((p) => p.doc.ballots as Entry[])
+  if (entries.some((b) => 'channelId' in b)) found.push(['ballot channel', new Set(entries.filter((b) => b.channelId === channel).map(voterOf))])
+  const counts = (shard: Row) => ((shard.doc.c as Partial<Counters>).channels ?? {})[channel] ?? 0
+  if (shards.some((r) => counts(r) > 0)) found.push(['shard channel counts', ballotsIn(pools.filter((p) => shards.some((r) => r.id === p.id && counts(r) > 0)))])
+  const groups = (shard: Row) => Object.keys((shard.doc.g as Record<string, number> | undefined) ?? {})
+  const key = receipt.doc.groupKey as string | undefined
+  if (key) found.push(['shard group chat', ballotsIn(pools.filter((p) => shards.some((r) => r.id === p.id && groups(r).includes(key))))])
+  return found
+}
+
 /** Spearman's rho (no ties here: positions are distinct). */
 function spearman(xs: number[], ys: number[]): number {
   const ranks = (v: number[]) => {
@@ -184,7 +204,7 @@ function spearman(xs: number[], ys: number[]): number {
  * The attack on one round: for every voter and target, whatever the attacker infers must leave the
  * voter's ballot among at least min(k, n) candidates, or not contain it at all (a wrong guess).
  */
-function attack(roundId: string, voters: Map<string, number[]>, knowsOrder = false) {
+function attack(roundId: string, voters: Map<string, number[]>, knowsOrder = false, channelOf = new Map<number, string>()) {
   const receiptOf = new Map<string, { voter: number; targetId: string }>()
   for (const [targetId, list] of voters) for (const i of list) receiptOf.set(receiptId(roundId, targetId, runtime.login.openidOf(`voter-${i}`)), { voter: i, targetId })
   const narrowed: string[] = []
@@ -199,7 +219,9 @@ function attack(roundId: string, voters: Map<string, number[]>, knowsOrder = fal
       for (const receipt of receipts) {
         const { voter } = receiptOf.get(receipt.id)!
         const since = sinceResults(rows, receipt, voter, pools, shards, knowsOrder ? list : undefined)
-        for (const [how, candidates] of [...inferences(rows, receipt, pools, receipts), ...since]) {
+        const channel = channelOf.get(voter)
+        const known = channel ? byChannel(receipt, pools, shards, channel) : []
+        for (const [how, candidates] of [...inferences(rows, receipt, pools, receipts), ...since, ...known]) {
           if (candidates.has(voter) && candidates.size < floor) narrowed.push(`${view}, ${how}: voter ${voter} of ${targetId} among ${candidates.size} of ${list.length}`)
         }
       }
@@ -224,10 +246,14 @@ function attack(roundId: string, voters: Map<string, number[]>, knowsOrder = fal
   for (const i of new Set([...voters.values()].flat())) secrets.push(voterKey(roundId, runtime.login.openidOf(`voter-${i}`)))
   const elsewhere = rows.filter((r) => r.coll !== 'receipts' && r.coll !== 'enrolments').map((r) => `${r.id} ${JSON.stringify(r.doc)}`).join('\n')
   for (const secret of secrets) expect(elsewhere.includes(secret)).toBe(false)
-  // Nor does a receipt keep a time, which would place its voter before or after a count read then.
-  for (const r of rows.filter((r) => r.coll === 'receipts' && receiptOf.has(r.id))) expect(Object.keys(r.doc).sort()).toEqual(['_id', 'roundId', 'targetId', 'voter'])
+  // Nor does a receipt keep a time, which would place its voter before or after a count read then;
+  // its channel, which whoever holds the secret may know anyway, is where channels are counted from.
+  for (const r of rows.filter((r) => r.coll === 'receipts' && receiptOf.has(r.id))) {
+    expect(Object.keys(r.doc).filter((k) => k !== 'channelId').sort()).toEqual(['_id', 'roundId', 'targetId', 'voter'])
+  }
+  // A ballot keeps no channel, so a known channel points at none of them.
   for (const r of rows.filter((r) => r.coll === 'ballots' && r.doc.roundId === roundId)) {
-    for (const b of r.doc.ballots as object[]) expect(Object.keys(b).sort()).toEqual(['categoryId', 'channelId', 'items', 'overall', 'r'])
+    for (const b of r.doc.ballots as object[]) expect(Object.keys(b).sort()).toEqual(['categoryId', 'items', 'overall', 'r'])
   }
   // What the ballots' side is made of does not depend on who voted when: each target has all of
   // its pools and shards (made when the round opened), none with a time.
@@ -237,23 +263,29 @@ function attack(roundId: string, voters: Map<string, number[]>, knowsOrder = fal
       const mine = rows.filter((r) => r.coll === coll && r.doc.roundId === roundId && r.doc.targetId === targetId)
       expect([coll, mine.map((r) => r.id).sort()]).toEqual([coll, all])
       // `sealed`: every shard alike, once the close has sealed them.
-      for (const r of mine) expect(Object.keys(r.doc).filter((k) => k !== 'sealed').sort()).toEqual(coll === 'ballots' ? ['_id', 'ballots', 'roundId', 'targetId'] : ['_id', 'c', 'g', 'roundId', 'targetId'])
+      for (const r of mine) expect(Object.keys(r.doc).filter((k) => k !== 'sealed').sort()).toEqual(coll === 'ballots' ? ['_id', 'ballots', 'roundId', 'targetId'] : ['_id', 'c', 'roundId', 'targetId'])
+      // Nor does a shard count channels: those are the receipts'.
+      if (coll === 'counters') for (const r of mine) expect([r.id, (r.doc.c as Counters).channels]).toEqual([r.id, {}])
     }
   }
 }
 
-test('a quiet round: one ballot per target per hour for 30 hours, bursts, hourly reads; no voter narrowed below min(k, n), open or closed', async () => {
+test('a quiet round: one ballot per target per hour for 30 hours, bursts, hourly reads, a channel of one or two; no voter narrowed below min(k, n), open or closed', async () => {
   const start = new Date()
   const roundId = await openRound(runtime, {
     window: { opensAt: inShanghai(start).subtract(1, 'hour').format(), closesAt: inShanghai(start).add(3, 'day').format() },
+    channels: [{ id: 'grid-1', name: '一网格群' }, { id: 'grid-2', name: '二网格群' }],
   })
   // Only the clock moves: timers stay real, so the server and its retries run as usual.
   jest.useFakeTimers({ now: start, doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'queueMicrotask', 'hrtime', 'performance'] })
   const voters = new Map<string, number[]>([['t1', []], ['t2', []], ['t3', []]])
+  // Every voter's channel is known to the attacker: grid-2 brings one ballot to t3 and one to t1.
+  const channelOf = new Map<number, string>()
   let next = 0
-  const cast = async (targetIds: string[]) => {
+  const cast = async (targetIds: string[], channel = 'grid-1') => {
     const i = next++
-    await vote(roundId, i, targetIds)
+    await vote(roundId, i, targetIds, channel)
+    channelOf.set(i, channel)
     for (const t of targetIds) voters.get(t)!.push(i)
   }
   const admin = await signIn(runtime, 'admin')
@@ -263,10 +295,10 @@ test('a quiet round: one ballot per target per hour for 30 hours, bursts, hourly
     // A leader reading every hour: t1 and t2 are released every k ballots.
     const read = await admin.call<Answer<{ targets: { result: { counted: number } }[] }>>('report', { action: 'roundResults', data: { roundId } })
     if (read.ok) for (const t of read.data.targets) releases.add(t.result.counted)
-    await cast(['t1'])
+    await cast(['t1'], hour === 7 ? 'grid-2' : 'grid-1')
     await cast(['t2'])
     // t3 stays under k in all: its few voters must stay among all of its ballots.
-    if (hour % 10 === 5) await cast(['t3'])
+    if (hour % 10 === 5) await cast(['t3'], hour === 5 ? 'grid-2' : 'grid-1')
     // A burst: a meeting's worth of residents on t1 within a minute, and three on both t1 and t2.
     if (hour === 12) for (let b = 0; b < 6; b++) await cast(['t1'])
     if (hour === 20) for (let b = 0; b < 3; b++) await cast(['t1', 't2'])
@@ -276,10 +308,13 @@ test('a quiet round: one ballot per target per hour for 30 hours, bursts, hourly
   // While open, the releases are there, and in CloudBase the natural order of receipts (and of
   // enrolments) tells the order everyone voted in: the voters after a release are placed exactly.
   // Each release left k or more out, drawn by key, so they are among those still.
-  attack(roundId, voters, true)
+  attack(roundId, voters, true, channelOf)
+  // The live turnout still counts every channel, grid-2's single ballots included.
+  const turnout = await admin.call<Answer<{ channels: { id: string; ballots: number }[] }>>('organize', { action: 'participation', data: { roundId } })
+  expect(turnout.ok && turnout.data.channels.map((c) => [c.id, c.ballots])).toEqual([['grid-1', next - 2 + 3], ['grid-2', 2]])
   expect(await admin.call<Answer>('organize', { action: 'closeRound', data: { roundId } })).toMatchObject({ ok: true })
   // Closed: even an operator who knows the order everyone voted in finds no release to subtract.
-  attack(roundId, voters, true)
+  attack(roundId, voters, true, channelOf)
 }, 300_000)
 
 test('a busy round: 1 000 voters, 50 at a time; no voter narrowed below k, and no order lines receipts up with ballots', async () => {
@@ -293,3 +328,37 @@ test('a busy round: 1 000 voters, 50 at a time; no voter narrowed below k, and n
   )
   attack(roundId, new Map([['t1', Array.from({ length: VOTERS }, (_, i) => i)]]))
 }, 600_000)
+
+test('paper ballots at a quiet target: an operator who knows who voted on paper cannot narrow their ballots below min(k, n)', async () => {
+  const roundId = await openRound(runtime)
+  const admin = await signIn(runtime, 'admin')
+  const { code } = data(await admin.call<Answer<{ code: string }>>('organize', { action: 'inviteRole', data: { role: 'organizer', unitId: TEST_STREET } }))
+  const org = await signIn(runtime, 'voter-9900')
+  data(await org.call<Answer>('organize', { action: 'redeemRole', data: { code, displayName: '录入员' } }))
+  for (let i = 0; i < 6; i++) await vote(roundId, 200 + i, ['t1'])
+  // Two residents vote on paper, entered by two people: their roster-free sheets rate t1 only.
+  const printed = await readPaperPdf(data(await org.call<Answer<{ url: string }>>('organize', { action: 'printPaper', data: { roundId, open: { categoryId: 'residents', count: 2 } } })).url)
+  const onPaper = [300, 301]
+  for (const [k, p] of printed.entries()) {
+    const input = { roundId, serial: p.serial, check: p.check, sheets: [{ mark: 'ballot', ballot: ballotOf(onPaper[k]!, 't1') }, { mark: 'blank', targetId: 't2' }, { mark: 'blank', targetId: 't3' }] }
+    data(await org.call<Answer>('organize', { action: 'enterPaper', data: input }))
+    expect(data(await admin.call<Answer<{ status: string }>>('organize', { action: 'enterPaper', data: input }))).toMatchObject({ status: 'recorded' })
+  }
+  const turnout = data(await admin.call<Answer<{ ballots: number; subtotals: { kind: string; ballots: number }[] }>>('organize', { action: 'participation', data: { roundId } }))
+  expect([turnout.ballots, turnout.subtotals.find((s) => s.kind === 'paper')!.ballots]).toEqual([8, 2])
+  const paperChannel = (storedDocs(runtime, 'rounds').find((d) => d._id === roundId) as { round: { channels: { id: string; kind?: string }[] } }).round.channels.find((c) => c.kind === 'paper')!.id
+  const narrowed: string[] = []
+  for (const [view, rows] of Object.entries(dump())) {
+    const pools = rows.filter((r) => r.coll === 'ballots' && r.doc.roundId === roundId && r.doc.targetId === 't1')
+    const shards = rows.filter((r) => r.coll === 'counters' && r.doc.roundId === roundId && r.doc.targetId === 't1')
+    // Her paper receipt (keyed from her sheet, found with the secret) says paper: that is where the count comes from.
+    const receipts = rows.filter((r) => r.coll === 'receipts' && r.doc.roundId === roundId && r.doc.targetId === 't1' && r.doc.channelId === paperChannel)
+    expect([view, receipts.length, ballotsIn(pools).size]).toEqual([view, 2, 8])
+    for (const receipt of receipts) {
+      for (const [how, candidates] of byChannel(receipt, pools, shards, paperChannel)) {
+        for (const voter of onPaper) if (candidates.has(voter) && candidates.size < Math.min(K, 8)) narrowed.push(`${view}, ${how}: paper voter ${voter} among ${candidates.size} of 8`)
+      }
+    }
+  }
+  expect(narrowed).toEqual([])
+}, 120_000)
