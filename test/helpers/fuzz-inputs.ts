@@ -152,6 +152,13 @@ export const VALID: Generators = {
       anyRound(s).chain((round) =>
         fc.tuple(window, fc.option(fc.constantFrom('g', ...round.groups.map((g) => g.id)), { nil: null }), name).map(([w, groupId, n]) => ({ roundId: round.id, name: n, groupId, ...w })),
       ),
+    roundVerdicts: roundRef,
+    stepVerdict: (s) =>
+      targetOf(s).chain((ref) =>
+        fc.record({ ruleId: fc.constantFrom('below-two-thirds', 'below-sixty-percent', 'x'), action: fc.constantFrom('confirm', 'set-aside', 'approve', 'return'), seen: fc.integer({ min: 0, max: 2 }), reason: optional(text(50)) })
+          .map((r) => defined({ ...ref, ...r })),
+      ),
+    startRedoRound: (s) => fc.record({ roundId: roundId(s), title: name, window }),
     listSessions: roundRef,
     sessionBoard: sessionRef,
     endSession: sessionRef,

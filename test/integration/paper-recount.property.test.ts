@@ -1,8 +1,10 @@
 /**
- * Property: whatever mix of online ballots (through a share channel or none) and paper ballots
+ * Property: whatever mix of online ballots (through a share channel, a meeting session's channel or
+ * none) and paper ballots
  * (agreeing entries, disputes settled by a third person, spoiled and blank sheets) a round takes,
  * every target's counters equal a recount of its stored ballots, paper ballots are exactly the
- * sheets read as ballots, and online and paper subtotals make the total.
+ * sheets read as ballots, meeting ballots those sent through the session, and online, meeting and
+ * paper subtotals make the total.
  */
 import fc from 'fast-check'
 import type { Runtime } from '../../local/runtime'
@@ -50,11 +52,11 @@ const sheet = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom({ kind: 'spoiled' as const }, { kind: 'blank' as const }) },
 )
 const action = fc.oneof(
-  fc.record({ kind: fc.constant('online' as const), channel: fc.constantFrom('grid-1', undefined), levels: fc.array(fc.integer({ min: 0, max: levels - 1 }), { minLength: 3, maxLength: 3 }) }),
+  fc.record({ kind: fc.constant('online' as const), channel: fc.constantFrom('grid-1', 'meeting', undefined), levels: fc.array(fc.integer({ min: 0, max: levels - 1 }), { minLength: 3, maxLength: 3 }) }),
   fc.record({ kind: fc.constant('paper' as const), sheets: fc.array(sheet, { minLength: 3, maxLength: 3 }), disputed: fc.boolean() }),
 )
 
-test('counters equal a recount after any mix of online and paper ballots; the subtotals make the total', async () => {
+test('counters equal a recount after any mix of online, meeting and paper ballots; the subtotals make the total', async () => {
   await fc.assert(
     fc.asyncProperty(fc.array(action, { minLength: 1, maxLength: 8 }), async (actions) => {
       const roundId = await openRound(runtime)
@@ -63,13 +65,19 @@ test('counters equal a recount after any mix of online and paper ballots; the su
       const printed = await readPaperPdf(data(await organize<{ url: string }>(org, 'printPaper', { roundId, open: { categoryId: 'residents', count: papers + 1 } })).url)
       const left = printed.pop()!
       data(await organize(org, 'enterPaper', { roundId, serial: left.serial, check: left.check, sheets: TARGETS.map((t) => ({ mark: 'blank', targetId: t.id })) }))
+      const session = data(await organize<{ id: string }>(org, 'openSession', {
+        roundId, name: '集中测评', groupId: null, opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + 3600_000).toISOString(),
+      }))
       const round = (storedDocs(runtime, 'rounds').find((d) => d._id === roundId) as { round: Round }).round
       let paperBallots = 0
+      let meetingBallots = 0
       for (const a of actions) {
         if (a.kind === 'online') {
           const s = await signIn(runtime, `voter-${voter++}`)
           data(await s.call<Answer>('evaluate', { action: 'enrol', data: { roundId, categoryId: 'residents' } }))
-          data(await s.call<Answer>('evaluate', { action: 'submit', data: { roundId, ...(a.channel ? { channel: a.channel } : {}), ballots: TARGETS.map((t, i) => fullBallot(template, t.id, a.levels[i])) } }))
+          const channel = a.channel === 'meeting' ? session.id : a.channel
+          data(await s.call<Answer>('evaluate', { action: 'submit', data: { roundId, ...(channel ? { channel } : {}), ballots: TARGETS.map((t, i) => fullBallot(template, t.id, a.levels[i])) } }))
+          if (a.channel === 'meeting') meetingBallots += TARGETS.length
           continue
         }
         const p = printed.pop()!
@@ -92,6 +100,7 @@ test('counters equal a recount after any mix of online and paper ballots; the su
       const { ballots, subtotals, targets } = data(await organize<{ ballots: number; subtotals: { kind: string; ballots: number }[]; targets: { spoiled: number; blank: number }[] }>(admin, 'participation', { roundId }))
       const unusable = actions.flatMap((a) => (a.kind === 'paper' ? a.sheets.filter((s) => s.kind !== 'ballot') : [])).length
       expect(subtotals.find((s) => s.kind === 'paper')!.ballots).toBe(paperBallots)
+      expect(subtotals.find((s) => s.kind === 'meeting')!.ballots).toBe(meetingBallots)
       expect(subtotals.reduce((n, s) => n + s.ballots, 0)).toBe(ballots)
       expect(targets.reduce((n, t) => n + t.spoiled + t.blank, 0)).toBe(unusable)
       expect(storedDocs(runtime, 'paperBallots').filter((d) => d.roundId === roundId && (d.entries as unknown[]).length > 0).map((d) => d.serial)).toEqual([left.serial])
