@@ -3,8 +3,19 @@
  * A role covers its unit's subtree; a round belongs to its owner unit.
  */
 import type { RoleName } from '../../src/api/organize'
+import { type Authority, WHOLE_TREE } from '../common/roles'
 
 export const MANAGE: readonly RoleName[] = ['admin', 'organizer']
 export const READ: readonly RoleName[] = ['admin', 'organizer', 'leader']
 /** Self-reports: the unit's contact, or whoever manages the round. */
 export const REPORT: readonly RoleName[] = ['admin', 'organizer', 'contact']
+
+/**
+ * The supervising group of a unit (督导组、上级组织): organisers of the unit above it (whole-tree
+ * holders at the top), never the unit's own. It approves rosters and reports where the procedure
+ * asks, and verifies rectification items.
+ */
+export function supervises(auth: Authority, unitId: string): boolean {
+  const above = auth.units.find((u) => u.id === unitId)?.parentId ?? WHOLE_TREE
+  return auth.covers(MANAGE, above)
+}

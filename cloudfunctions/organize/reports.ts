@@ -1,13 +1,20 @@
-/** @module Targets' self-reports (the unit contact writes, an organiser approves). */
+/**
+ * @module Targets' self-reports (the unit contact writes, an organiser approves). Where the procedure
+ * asks (seed 000: 经督导组审核把关后，启动本组群众评价工作), only the supervising group approves: the
+ * organisers of the unit above the round's owner, never the owner unit's own.
+ */
 import { acceptsAction, domainError, ownEntry } from '../../src/core'
 import { audit } from '../common/audit'
 import { refuse } from '../common/refuse'
 import { type Authority, authorize, forbidden } from '../common/roles'
 import type { HandlerContext } from '../common/router'
 import { changeRound, loadRound, type RoundDoc } from '../common/rounds'
-import { MANAGE, REPORT } from './access'
+import { MANAGE, REPORT, supervises } from './access'
 
 export const revisionOf = (report: RoundDoc['reports'][string] | undefined) => report?.revision ?? 0
+
+/** Who approves the round's reports: its supervisors where the procedure asks for them, else its managers. */
+const approves = (auth: Authority, doc: RoundDoc) => (doc.round.approvals.reports ? supervises(auth, doc.ownerUnitId) : auth.covers(MANAGE, doc.ownerUnitId))
 
 export async function writeReport(auth: Authority, roundId: string, targetId: string, text: string, { caller, now }: HandlerContext) {
   const targetOf = (doc: RoundDoc) => {
@@ -21,9 +28,9 @@ export async function writeReport(auth: Authority, roundId: string, targetId: st
     targetOf(doc)
     // Evaluators rated the unit beside this text: once the round closes it is part of the record.
     if (!acceptsAction(doc.round.state, 'write-report')) refuse(domainError('REPORT_LOCKED'))
-    // An organiser's own text needs no second look; a contact's waits for one.
+    // The text of one who may approve needs no second look; anyone else's waits for one.
     const revision = revisionOf(ownEntry(doc.reports, targetId)) + 1
-    return { ...doc, reports: { ...doc.reports, [targetId]: { text, approved: auth.covers(MANAGE, doc.ownerUnitId), revision } } }
+    return { ...doc, reports: { ...doc.reports, [targetId]: { text, approved: approves(auth, doc), revision } } }
   }, { auth, allowed: REPORT })
   const written = after.reports[targetId]
   await audit(caller.openid, { action: 'writeReport', subject: `${roundId}/${targetId}`, unitId: targetOf(after).unitId, before: ownEntry(before.reports, targetId) ?? null, after: written }, now)
@@ -35,6 +42,7 @@ export async function approveReport(auth: Authority, roundId: string, targetId: 
   const reportIn = (doc: RoundDoc) => ownEntry(doc.reports, targetId) ?? refuse(domainError('TARGET_NOT_IN_ROUND'))
   const { before } = await changeRound(roundId, (doc) => {
     authorize(auth, MANAGE, doc.ownerUnitId)
+    if (!approves(auth, doc)) refuse(domainError('REPORT_SUPERVISORS_ONLY'))
     // Approving after close would show residents, as read, a text no evaluator saw.
     if (!acceptsAction(doc.round.state, 'write-report')) refuse(domainError('REPORT_LOCKED'))
     if (revisionOf(reportIn(doc)) !== revision) refuse(domainError('REPORT_CHANGED'))

@@ -7,18 +7,15 @@ import type { RosterReview } from '../../src/api/organize'
 import { domainError } from '../../src/core'
 import { audit } from '../common/audit'
 import { refuse } from '../common/refuse'
-import { type Authority, forbidden, WHOLE_TREE } from '../common/roles'
+import { type Authority, forbidden } from '../common/roles'
 import type { HandlerContext } from '../common/router'
 import type { RoundDoc } from '../common/rounds'
 import { rosterChanged, rosterReview, settleRoster } from '../common/rosterReview'
-import { MANAGE } from './access'
+import { supervises } from './access'
 import { managedRound } from './rounds'
 
 /** The unit above the owner; a round owned at the top answers to whole-tree holders alone. */
-function supervises(auth: Authority, doc: RoundDoc): boolean {
-  const above = auth.units.find((u) => u.id === doc.ownerUnitId)?.parentId ?? WHOLE_TREE
-  return auth.covers(MANAGE, above)
-}
+const supervisesRound = (auth: Authority, doc: RoundDoc) => supervises(auth, doc.ownerUnitId)
 
 /**
  * After an organiser changed the roster: audited when it sends an approved roster back. Called
@@ -26,7 +23,7 @@ function supervises(auth: Authority, doc: RoundDoc): boolean {
  */
 export async function noteRosterChange(auth: Authority, doc: RoundDoc, { caller, now }: Pick<HandlerContext, 'caller' | 'now'>): Promise<void> {
   if (!doc.round.approvals.roster) return
-  const bySupervisor = supervises(auth, doc)
+  const bySupervisor = supervisesRound(auth, doc)
   const before = await rosterChanged(doc._id, bySupervisor)
   if (before === 'approved' && !bySupervisor) {
     await audit(caller.openid, { action: 'rosterSentBack', subject: doc._id, unitId: doc.ownerUnitId, before: { state: 'approved' }, after: { state: 'pending' } }, now)
@@ -41,12 +38,12 @@ export async function assertRosterApproved(doc: RoundDoc): Promise<void> {
 export async function rosterReviewOf(auth: Authority, roundId: string): Promise<RosterReview> {
   const doc = await managedRound(auth, roundId)
   const { state, revision, reason } = await rosterReview(roundId)
-  return { required: doc.round.approvals.roster, state, revision, reason, reviewable: supervises(auth, doc) }
+  return { required: doc.round.approvals.roster, state, revision, reason, reviewable: supervisesRound(auth, doc) }
 }
 
 export async function reviewRoster(auth: Authority, input: { roundId: string; revision: number; approve: boolean; reason?: string }, { caller, now }: HandlerContext): Promise<RosterReview> {
   const doc = await managedRound(auth, input.roundId)
-  if (!supervises(auth, doc)) throw forbidden()
+  if (!supervisesRound(auth, doc)) throw forbidden()
   if (!doc.round.approvals.roster) refuse(domainError('ACTION_NOT_ALLOWED', '本轮评议的名单无需审定'))
   if ((await rosterReview(doc._id)).revision === 0) refuse(domainError('ROUND_INVALID', '名单为空，尚无可审定的名单'))
   const verdict = input.approve ? { state: 'approved' as const, reason: null } : { state: 'returned' as const, reason: input.reason?.trim() || refuse(domainError('ROUND_INVALID', '退回时请写明原因')) }

@@ -38,6 +38,7 @@ export const ERROR_MESSAGES = {
   HOUSEHOLDS_NOT_TAKEN: '本次评议按参评人员名单计算参与率，不需要填写户数',
   REPORT_CHANGED: '这份情况报告在您阅读后又被修改过，请先阅读最新内容再审核',
   REPORT_LOCKED: '评议已结束，情况报告已随评议存档，不能再修改或审核',
+  REPORT_SUPERVISORS_ONLY: '按本评议的程序，情况报告须经督导组（上级单位的组织员）审核通过',
   CHANNEL_UNKNOWN: '转发渠道不存在',
   SESSION_UNKNOWN: '会场不存在或不属于本轮评议',
   SESSION_ENDED: '本场测评已结束，不再接受评价',

@@ -162,7 +162,7 @@ test('a supervisor\'s own change to the list needs no second look; a round whose
   expect(refusal(await organize(street.organizer, 'reviewRoster', { roundId: plain, revision: 0, approve: true }))).toBe('ACTION_NOT_ALLOWED')
 })
 
-test('a 三评一联 round with one report pending refuses to open, naming that unit; approved, it opens', async () => {
+test('a 三评一联 round with one report pending refuses to open, naming that unit; approved by the supervisors, it opens', async () => {
   await organize(admin, 'createUnit', { id: 'ub', name: '和平社区居委会', parentId: 'cm', kind: 'unit' })
   const { roundId } = data(await organize<{ roundId: string }>(admin, 'createRound', {
     templateId: 'sanping-yilian', ownerUnitId: 'cm', title: '和平社区三评一联（第二组）',
@@ -181,6 +181,11 @@ test('a 三评一联 round with one report pending refuses to open, naming that 
   const detail = data(await organize<{ blockers: { code: string }[]; reports: Record<string, { revision: number }> }>(owner.organizer, 'getRound', { roundId }))
   expect(detail.blockers.map((b) => b.code)).toEqual(['REPORT_UNAPPROVED'])
 
-  data(await organize(owner.organizer, 'approveReport', { roundId, targetId: 'ub', revision: detail.reports.ub.revision }))
+  // 经督导组审核把关: the community's own organiser may not approve it; the street's (the unit above) does.
+  expect(refusal(await organize(owner.organizer, 'approveReport', { roundId, targetId: 'ub', revision: detail.reports.ub.revision }))).toBe('REPORT_SUPERVISORS_ONLY')
+  // Nor does the community organiser's own rewrite count as approved.
+  expect(data(await organize(owner.organizer, 'writeReport', { roundId, targetId: 'ub', text: '居委会情况报告（修订）' }))).toEqual({ approved: false })
+  const reread = data(await organize<{ reports: Record<string, { revision: number }> }>(owner.organizer, 'getRound', { roundId }))
+  data(await organize(street.organizer, 'approveReport', { roundId, targetId: 'ub', revision: reread.reports.ub.revision }))
   expect(await blockersOf()).toEqual({ state: 'open', blockers: [] })
 })

@@ -8,8 +8,6 @@ import { domainError, type Actor, recordRectificationEvent, type RectificationEv
 import { database } from '../../common/cloudbase'
 import { keyedHash } from '../../common/keyed'
 import { orRefuse, refuse } from '../../common/refuse'
-import { type Authority, WHOLE_TREE } from '../../common/roles'
-import { MANAGE } from '../access'
 
 export const ItemDoc = RectificationItem.omit({ id: true }).extend({
   _id: z.string(),
@@ -36,12 +34,6 @@ export const actorFor = (openid: string, name: string, role: Actor['role']): Act
 export async function loadItem(itemId: string): Promise<ItemDoc | null> {
   const { data } = await items().doc(itemId).get()
   return data[0] ? ItemDoc.parse(data[0]) : null
-}
-
-/** The supervisors: organisers of the unit above the owner unit (whole-tree holders at the top), never the owner unit's own. */
-export function supervises(auth: Authority, ownerUnitId: string): boolean {
-  const above = auth.units.find((u) => u.id === ownerUnitId)?.parentId ?? WHOLE_TREE
-  return auth.covers(MANAGE, above)
 }
 
 export async function ownsItem(openid: string, doc: ItemDoc): Promise<boolean> {

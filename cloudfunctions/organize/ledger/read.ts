@@ -9,8 +9,8 @@ import { database } from '../../common/cloudbase'
 import { type Authority, forbidden, missing } from '../../common/roles'
 import { RoundDoc } from '../../common/rounds'
 import { isWithin } from '../../common/units'
-import { READ } from '../access'
-import { ItemDoc, items, loadItem, ownsItem, supervises } from './items'
+import { READ, supervises } from '../access'
+import { ItemDoc, items, loadItem, ownsItem } from './items'
 import { type ItemContext, itemView, stateOf } from './views'
 
 /** Who may open an item besides its owner; the supervisors are organisers above, so they are among them. */
