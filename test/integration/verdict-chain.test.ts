@@ -172,7 +172,10 @@ test('the redo round: only the confirmed failing unit, linked to the original, s
   expect(linked.redoOf).toEqual({ roundId, title: '城关街道第一组“三评一联”' })
 
   // The redo round runs (its own report, codes, five evaluators now rating the unit 好) and its result sits beside the original's.
+  // Its report is approved by the district above the street that owns the round (经督导组审核把关).
   data(await call(street.organizer, 'organize', 'writeReport', { roundId: redoId, targetId: 'u1', text: '返工补课整改情况报告' }))
+  const { reports } = data(await call<{ reports: Record<string, { revision: number }> }>(street.organizer, 'organize', 'getRound', { roundId: redoId }))
+  data(await call(district.organizer, 'organize', 'approveReport', { roundId: redoId, targetId: 'u1', revision: reports.u1!.revision }))
   data(await call(street.organizer, 'organize', 'sharedCode', { roundId: redoId, categoryId: 'unit', unitId: 'u1', maxUses: 15 }))
   const { code } = data(await call<{ code: string }>(street.organizer, 'organize', 'sharedCode', { roundId: redoId, categoryId: 'all-round', unitId: 'u1', maxUses: 5 }))
   // 名单审定 by the district above the street that owns the round.
