@@ -1,8 +1,8 @@
 /**
  * The rectification ledger end to end in Chromium, on a copy of the demo round (seed 003's rules) where
  * 幸福社区第二网格党支部 ends below 60 % (整改): once it is closed and 陈组织员 (幸福社区, the unit above the
- * branch: its supervising group) has confirmed the verdict, he registers an item with 三定 from it; the branch's contact accepts it, adds progress with a photo and asks for 销号; 陈组织员
- * sends it back with a reason; the contact resumes and asks again; 陈组织员 verifies; a resident who
+ * branch: its supervising group) has confirmed the verdict, he registers an item with 三定 from it;
+ * the branch's contact accepts it, adds progress with a photo and asks for 销号; 陈组织员 sends it back with a reason; the contact resumes and asks again; 陈组织员 verifies; a resident who
  * rated the branch finds it 已销号 with its closing note from home. Screenshots in
  * test-output/screenshots/ledger-*.
  */
