@@ -45,7 +45,10 @@ export const main = createRouter(api.organize, {
 
   listTemplates: async () => ({ templates: [...builtinTemplates] }),
   listRounds: async (_input, ctx) => ({ rounds: await listRounds(await auth(ctx), ctx.now) }),
-  getRound: async ({ roundId }, ctx) => detail(await managedRound(await auth(ctx), roundId, READ), ctx.now),
+  getRound: async ({ roundId }, ctx) => {
+    const caller = await auth(ctx)
+    return detail(await managedRound(caller, roundId, READ), ctx.now, caller)
+  },
   createRound: async (input, ctx) => createRound(await auth(ctx), input, ctx),
   copyRound: async ({ roundId, title, window }, ctx) => copyRound(await auth(ctx), roundId, title, window, ctx),
   updateRound: async ({ roundId, patch }, ctx) => updateRound(await auth(ctx), roundId, patch, ctx),

@@ -14,7 +14,7 @@ import { MANAGE, REPORT, supervises } from './access'
 export const revisionOf = (report: RoundDoc['reports'][string] | undefined) => report?.revision ?? 0
 
 /** Who approves the round's reports: its supervisors where the procedure asks for them, else its managers. */
-const approves = (auth: Authority, doc: RoundDoc) => (doc.round.approvals.reports ? supervises(auth, doc.ownerUnitId) : auth.covers(MANAGE, doc.ownerUnitId))
+export const approvesReports = (auth: Authority, doc: RoundDoc) => (doc.round.approvals.reports ? supervises(auth, doc.ownerUnitId) : auth.covers(MANAGE, doc.ownerUnitId))
 
 export async function writeReport(auth: Authority, roundId: string, targetId: string, text: string, { caller, now }: HandlerContext) {
   const targetOf = (doc: RoundDoc) => {
@@ -30,7 +30,7 @@ export async function writeReport(auth: Authority, roundId: string, targetId: st
     if (!acceptsAction(doc.round.state, 'write-report')) refuse(domainError('REPORT_LOCKED'))
     // The text of one who may approve needs no second look; anyone else's waits for one.
     const revision = revisionOf(ownEntry(doc.reports, targetId)) + 1
-    return { ...doc, reports: { ...doc.reports, [targetId]: { text, approved: approves(auth, doc), revision } } }
+    return { ...doc, reports: { ...doc.reports, [targetId]: { text, approved: approvesReports(auth, doc), revision } } }
   }, { auth, allowed: REPORT })
   const written = after.reports[targetId]
   await audit(caller.openid, { action: 'writeReport', subject: `${roundId}/${targetId}`, unitId: targetOf(after).unitId, before: ownEntry(before.reports, targetId) ?? null, after: written }, now)
@@ -42,7 +42,7 @@ export async function approveReport(auth: Authority, roundId: string, targetId: 
   const reportIn = (doc: RoundDoc) => ownEntry(doc.reports, targetId) ?? refuse(domainError('TARGET_NOT_IN_ROUND'))
   const { before } = await changeRound(roundId, (doc) => {
     authorize(auth, MANAGE, doc.ownerUnitId)
-    if (!approves(auth, doc)) refuse(domainError('REPORT_SUPERVISORS_ONLY'))
+    if (!approvesReports(auth, doc)) refuse(domainError('REPORT_SUPERVISORS_ONLY'))
     // Approving after close would show residents, as read, a text no evaluator saw.
     if (!acceptsAction(doc.round.state, 'write-report')) refuse(domainError('REPORT_LOCKED'))
     if (revisionOf(reportIn(doc)) !== revision) refuse(domainError('REPORT_CHANGED'))

@@ -15,7 +15,7 @@ import { isDuplicate } from '../common/transaction'
 import { isWithin } from '../common/units'
 import { MANAGE, READ } from './access'
 import { roundCounters, totalBallots } from './counters'
-import { revisionOf } from './reports'
+import { approvesReports, revisionOf } from './reports'
 import { rosterSizes } from './rosterSizes'
 import { rosterReview } from '../common/rosterReview'
 
@@ -38,7 +38,7 @@ async function readinessOf(doc: RoundDoc, now: Date): Promise<ReadinessContext> 
   return { now, rosterSizes: sizes, rosterApproved: review.state === 'approved', reports: doc.reports }
 }
 
-export async function detail(doc: RoundDoc, now: Date): Promise<RoundDetail> {
+export async function detail(doc: RoundDoc, now: Date, auth: Authority): Promise<RoundDetail> {
   const [counters, sizes, readiness] = await Promise.all([roundCounters(doc._id), rosterSizes(doc._id), readinessOf(doc, now)])
   const { round } = doc
   return {
@@ -53,6 +53,7 @@ export async function detail(doc: RoundDoc, now: Date): Promise<RoundDetail> {
     rules: round.rules,
     aggregation: round.aggregation,
     reports: Object.fromEntries(Object.entries(doc.reports).map(([id, r]) => [id, { text: r.text, approved: r.approved, revision: revisionOf(r) }])),
+    approvesReports: approvesReports(auth, doc),
     rosterSizes: sizes,
     blockers: round.state === 'draft' ? issuesBeforeOpen(round, readiness) : [],
     sampling: round.sampling ?? null,
@@ -140,7 +141,7 @@ export async function updateRound(auth: Authority, roundId: string, patch: z.out
   }, { auth, allowed: MANAGE })
   const before = Object.fromEntries(changed.map((k) => [k, k === 'intro' ? doc.intro : doc.round[k]]))
   await audit(ctx.caller.openid, { action: 'updateRound', subject: roundId, unitId: doc.ownerUnitId, before, after: patch }, ctx.now)
-  return detail(after, ctx.now)
+  return detail(after, ctx.now, auth)
 }
 
 /**

@@ -89,6 +89,8 @@ export interface RoundDetail extends RoundListItem {
   aggregation: Aggregation
   /** `revision`: what an approval names, so that a text rewritten meanwhile is not approved unread. */
   reports: Record<string, { text: string; approved: boolean; revision: number }>
+  /** Whether the caller may approve them: the supervising group where the procedure asks (000), else the round's managers. */
+  approvesReports: boolean
   rosterSizes: Record<string, number>
   blockers: Blocker[]
   /** 随机抽取 (002): the minimums when the procedure draws its evaluators; null when rosters are entered as they are. */

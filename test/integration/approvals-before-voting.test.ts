@@ -178,8 +178,11 @@ test('a 三评一联 round with one report pending refuses to open, naming that 
   // The unit's contact writes it: it now waits for approval, and the round still may not open.
   expect(data(await organize(owner.contact, 'writeReport', { roundId, targetId: 'ub', text: '居委会情况报告' }))).toEqual({ approved: false })
   expect(await blockersOf()).toEqual({ state: 'draft', blockers: [{ code: 'REPORT_UNAPPROVED', subjectId: 'ub', message: '「和平社区居委会」的情况报告尚未审核通过' }] })
-  const detail = data(await organize<{ blockers: { code: string }[]; reports: Record<string, { revision: number }> }>(owner.organizer, 'getRound', { roundId }))
+  const detail = data(await organize<{ blockers: { code: string }[]; reports: Record<string, { revision: number }>; approvesReports: boolean }>(owner.organizer, 'getRound', { roundId }))
   expect(detail.blockers.map((b) => b.code)).toEqual(['REPORT_UNAPPROVED'])
+  // The round page offers 审核通过 to the supervisors only.
+  expect(detail.approvesReports).toBe(false)
+  expect(data(await organize<{ approvesReports: boolean }>(street.organizer, 'getRound', { roundId })).approvesReports).toBe(true)
 
   // 经督导组审核把关: the community's own organiser may not approve it; the street's (the unit above) does.
   expect(refusal(await organize(owner.organizer, 'approveReport', { roundId, targetId: 'ub', revision: detail.reports.ub.revision }))).toBe('REPORT_SUPERVISORS_ONLY')

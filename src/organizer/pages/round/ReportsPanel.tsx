@@ -36,7 +36,7 @@ export default function ReportsPanel({ round, readOnly, onChanged }: Props) {
   return (
     <View className='qp-card reports'>
       <Text className='qp-card__title'>情况报告</Text>
-      <Text className='qp-muted'>各单位联系人填写，组织方审核通过后向参评群众展示。</Text>
+      <Text className='qp-muted'>{`各单位联系人填写，${round.approvesReports ? '您审核通过后' : '经组织方审核通过后（“三评一联”须由督导组即上级单位组织员审核）'}向参评群众展示。`}</Text>
       {round.targets.map((t) => {
         const report = round.reports[t.id]
         const state = !report ? '未填写' : report.approved ? '已审核' : '待审核'
@@ -52,7 +52,7 @@ export default function ReportsPanel({ round, readOnly, onChanged }: Props) {
             )}
             {!readOnly && (
               <View className='org__inline-actions'>
-                {report && !report.approved && (
+                {report && !report.approved && round.approvesReports && (
                   <Button size='small' type='primary' onClick={() => void run(call('organize', 'approveReport', { roundId: round.id, targetId: t.id, revision: report.revision }))}>审核通过</Button>
                 )}
                 {editing?.targetId === t.id ? (
