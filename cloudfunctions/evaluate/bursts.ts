@@ -75,19 +75,20 @@ async function raiseFlag(roundId: string, targetId: string, channel: string, win
 /**
  * One pass of the scheduler over an open round: for every target and channel that brought at least
  * BURST_THRESHOLD ballots since the note (the window's first pass; no note yet: since the round
- * opened), flags it when as many of that channel's ballots are alike; then, in a new window, notes
- * the sums afresh.
+ * opened), flags it when as many of the target's ballots are alike; then, in a new window, notes
+ * the sums afresh. A target's ballots are read once a pass, however many of its channels burst.
  */
 export async function watchBursts(roundId: string, now: Date): Promise<void> {
   const window = windowOf(now)
   const [sums, { data }] = await Promise.all([channelSums(roundId), database().collection('signals').doc(noteId(roundId)).get()])
   const note = data[0] as Note | undefined
   const noted = new Map(note?.sums ?? [])
+  const alikeIn = new Map<string, number>()
   for (const [key, n] of sums) {
     const since = n - (noted.get(key) ?? 0)
     if (since < BURST_THRESHOLD) continue
     const [targetId, channel] = JSON.parse(key) as [string, string]
-    const alike = await mostAlike(roundId, targetId)
+    const alike = alikeIn.get(targetId) ?? alikeIn.set(targetId, await mostAlike(roundId, targetId)).get(targetId)!
     if (alike >= BURST_THRESHOLD) await raiseFlag(roundId, targetId, channel, note?.window ?? window, since, alike)
   }
   if (note?.window !== window) await database().collection('signals').doc(noteId(roundId)).set({ kind: 'burst-count', roundId, window, sums: [...sums] })

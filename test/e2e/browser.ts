@@ -81,3 +81,15 @@ export async function sessionAs(persona: string) {
 
 /** One call as a persona that has to succeed. */
 export const callAs = async <T = Record<string, unknown>>(persona: string, fn: Fn, action: string, data: unknown): Promise<T> => (await sessionAs(persona)).call<T>(fn, action, data)
+
+/** A draft 三评一联 round of 幸福社区 on its first two grid branches (one group, reports written), created as `persona`. */
+export async function twoBranchSanping(persona: string, title: string): Promise<string> {
+  const branches = [['b1', '幸福社区第一网格党支部'], ['b2', '幸福社区第二网格党支部']]
+  return (await callAs<{ roundId: string }>(persona, 'organize', 'createRound', {
+    templateId: 'sanping-yilian', ownerUnitId: 'community-xingfu', title,
+    window: { opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 86400_000).toISOString() },
+    targets: branches.map(([id, name]) => ({ id, name, kind: 'unit', unitId: id })),
+    groups: [{ id: 'g1', name: '第一组', leadUnitId: 'b1', unitIds: ['b1', 'b2'] }],
+    reports: Object.fromEntries(branches.map(([id, name]) => [id, `${name}情况报告`])),
+  })).roundId
+}

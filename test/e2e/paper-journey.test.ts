@@ -11,7 +11,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { templateById } from '../../src/core'
 import { type Printed, readPaperPdf } from '../helpers/paper'
-import { browserPool, button, callAs, pickPersona, productUrl, SCREENSHOTS } from './browser'
+import { browserPool, button, callAs, pickPersona, productUrl, SCREENSHOTS, twoBranchSanping } from './browser'
 import { field, settledScreenshot as screenshot } from './organizer-screens'
 
 const browsers = browserPool()
@@ -30,14 +30,7 @@ beforeAll(async () => {
     const { code } = await callAs<{ code: string }>('admin', 'organize', 'inviteRole', { role: 'organizer', unitId: 'community-xingfu' })
     await callAs(persona, 'organize', 'redeemRole', { code, displayName: `录入员${persona.slice(-1)}` })
   }
-  const branches = [['b1', '幸福社区第一网格党支部'], ['b2', '幸福社区第二网格党支部']]
-  roundId = (await callAs<{ roundId: string }>('admin', 'organize', 'createRound', {
-    templateId: 'sanping-yilian', ownerUnitId: 'community-xingfu', title: TITLE,
-    window: { opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 86400_000).toISOString() },
-    targets: branches.map(([id, name]) => ({ id, name, kind: 'unit', unitId: id })),
-    groups: [{ id: 'g1', name: '第一组', leadUnitId: 'b1', unitIds: ['b1', 'b2'] }],
-    reports: Object.fromEntries(branches.map(([id, name]) => [id, `${name}情况报告`])),
-  })).roundId
+  roundId = await twoBranchSanping('admin', TITLE)
   // Ten people take paper; five more vote online with their codes.
   const people = Array.from({ length: 15 }, (_, i) => ({ name: `参评人${i + 1}`, unitId: i % 2 ? 'b2' : 'b1' }))
   const { codes } = await callAs<{ codes: { code: string }[] }>('admin', 'organize', 'addRoster', { roundId, categoryId: 'unit', entries: people })

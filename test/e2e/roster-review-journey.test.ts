@@ -7,7 +7,7 @@
  * the street's role (organizer-journey grants it), which makes him a supervisor of the community.
  */
 import type { Page } from 'playwright-core'
-import { browserPool, button, callAs, pickPersona, productUrl } from './browser'
+import { browserPool, button, callAs, pickPersona, productUrl, twoBranchSanping } from './browser'
 import { settledScreenshot as screenshot } from './organizer-screens'
 
 const browsers = browserPool()
@@ -21,14 +21,7 @@ const COMMUNITY_ORGANISER = 'voter-9401'
 beforeAll(async () => {
   const { code } = await callAs<{ code: string }>('admin', 'organize', 'inviteRole', { role: 'organizer', unitId: 'community-xingfu' })
   await callAs(COMMUNITY_ORGANISER, 'organize', 'redeemRole', { code, displayName: '赵组织员' })
-  const branches = [['b1', '幸福社区第一网格党支部'], ['b2', '幸福社区第二网格党支部']]
-  roundId = (await callAs<{ roundId: string }>(COMMUNITY_ORGANISER, 'organize', 'createRound', {
-    templateId: 'sanping-yilian', ownerUnitId: 'community-xingfu', title: TITLE,
-    window: { opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 86400_000).toISOString() },
-    targets: branches.map(([id, name]) => ({ id, name, kind: 'unit', unitId: id })),
-    groups: [{ id: 'g1', name: '第一组', leadUnitId: 'b1', unitIds: ['b1', 'b2'] }],
-    reports: Object.fromEntries(branches.map(([id, name]) => [id, `${name}情况报告`])),
-  })).roundId
+  roundId = await twoBranchSanping(COMMUNITY_ORGANISER, TITLE)
   await callAs(COMMUNITY_ORGANISER, 'organize', 'addRoster', { roundId, categoryId: 'unit', entries: [{ name: '张建国', unitId: 'b1' }, { name: '李秀英', unitId: 'b2' }] })
   await callAs(COMMUNITY_ORGANISER, 'organize', 'sharedCode', { roundId, categoryId: 'all-round', unitId: 'b1', maxUses: 5 })
 })
