@@ -40,7 +40,7 @@ export async function residentProgress(openid: string, roundId: string | undefin
   }
   if (shown.length === 0) return { items: [] }
   const ctx = { units: await loadUnits(), rounds, now }
-  const items = await Promise.all(shown.map((d) => itemView(d, ctx, { work: false, supervise: false }, 'public')))
+  const items = await Promise.all(shown.map((d) => itemView(d, ctx, { work: false, supervise: false, photoFolder: null }, 'public')))
   return { items: items.sort((a, b) => b.registeredAt.localeCompare(a.registeredAt)) }
 }
 
