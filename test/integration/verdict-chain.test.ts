@@ -11,6 +11,7 @@ import type { Runtime } from '../../local/runtime'
 import { confirmedConsequences, templateById } from '../../src/core'
 import { fullBallot } from '../helpers/rounds'
 import { type Answer, data, roleHoldersAt, type Session, signIn, startTestRuntime } from '../helpers/runtime'
+import { storedDocs } from '../helpers/store'
 
 let runtime: Runtime
 let admin: Session
@@ -200,7 +201,7 @@ test('the redo round: only the confirmed failing unit, linked to the original, s
   expect(data(await call<RoundResults>(district.leader, 'report', 'roundResults', { roundId })).redo).toEqual({ ...beside.redo, of: null, round: { roundId: redoId, title: '城关街道第一组“三评一联”（返工补课）' } })
 })
 
-test('004\'s rules on a one-step round: the supervisors\' confirmation extends the target\'s window by two months, and the ledger reads 整改 and 诫勉', async () => {
+test('004\'s rules on a one-step round: the supervisors\' confirmation extends the target\'s window by two months in an extension round of its own, the sealed original untouched, and the ledger reads 整改 and 诫勉', async () => {
   const community = templateById('community-satisfaction')!.ballot
   const closesAt = new Date(Date.now() + 24 * hour).toISOString()
   const { roundId: id } = data(await call<{ roundId: string }>(admin, 'organize', 'createRound', {
@@ -231,4 +232,47 @@ test('004\'s rules on a one-step round: the supervisors\' confirmation extends t
   expect(confirmedConsequences(target!.result.verdicts.verdicts)).toEqual([
     { ruleId: 'poor', ruleName: poor!.ruleName, effects: [{ kind: 'rectify' }, { kind: 'warning-talk' }], explanation: poor!.explanation },
   ])
+
+  // The confirmation made the extension: a draft for u2 alone, linked, its window closing at the extended close.
+  const { extensions } = data(await call<RoundVerdicts>(street.organizer, 'organize', 'roundVerdicts', { roundId: id }))
+  expect(extensions).toEqual([{ targetId: 'u2', targetName: '城关街道服务中心', until: veryPoor!.standing!.extendedUntil, roundId: expect.stringMatching(/^x[0-9a-f]{12}$/) }])
+  const extensionId = extensions[0]!.roundId!
+  const extension = data(await call<{ state: string; targets: { id: string }[]; window: { closesAt: string } }>(admin, 'organize', 'getRound', { roundId: extensionId }))
+  expect([extension.state, extension.targets.map((t) => t.id), Date.parse(extension.window.closesAt)]).toEqual(['draft', ['u2'], until.getTime()])
+  const linked = data(await call<RoundVerdicts>(street.organizer, 'organize', 'roundVerdicts', { roundId: extensionId }))
+  expect(linked.extensionOf).toEqual({ roundId: id, title: '两评一树规则的满意度测评' })
+  // A replayed confirmation makes no second extension.
+  data(await call(street.organizer, 'organize', 'stepVerdict', { roundId: id, targetId: 'u2', ruleId: 'very-poor', action: 'confirm', seen: 0 }))
+  expect(storedDocs(runtime, 'rounds').filter((r) => r.extensionOf === id).map((r) => r._id)).toEqual([extensionId])
+
+  // The original stays sealed: no ballot lands there, and its figures — the ones the verdict was confirmed on — stay.
+  const rated = await signIn(runtime, 'voter-9400')
+  expect(refusal(await call(rated, 'evaluate', 'submit', { roundId: id, ballots: [fullBallot(community, 'u2', 0)] }))).toBe('ROUND_NOT_OPEN')
+  // Once the organisers open the extension, u2 takes ballots again there, one per person as in any round.
+  data(await call(admin, 'organize', 'openRound', { roundId: extensionId }))
+  data(await call(rated, 'evaluate', 'enrol', { roundId: extensionId, categoryId: 'residents' }))
+  data(await call(rated, 'evaluate', 'submit', { roundId: extensionId, ballots: [fullBallot(community, 'u2', 0)] }))
+  const again = data(await call<{ outcomes: { status: string }[] }>(rated, 'evaluate', 'submit', { roundId: extensionId, ballots: [fullBallot(community, 'u2', 1)] }))
+  expect(again.outcomes.map((r) => r.status)).toEqual(['already-voted'])
+  const after = data(await call<RoundResults>(street.organizer, 'report', 'roundResults', { roundId: id })).targets[0]!
+  expect(after.result.headline).toEqual(target!.result.headline)
+})
+
+test('004\'s extension set aside makes no extension round', async () => {
+  const community = templateById('community-satisfaction')!.ballot
+  const { roundId: id } = data(await call<{ roundId: string }>(admin, 'organize', 'createRound', {
+    templateId: 'community-satisfaction', ownerUnitId: 'jd', title: '两评一树规则（不予认定）', window: window(),
+    targets: [{ id: 'u3', name: '城关街道执法队', kind: 'unit', unitId: 'u3' }],
+  }))
+  data(await call(admin, 'organize', 'updateRound', { roundId: id, patch: { rules: templateById('liangping-yishu')!.rules } }))
+  data(await call(admin, 'organize', 'openRound', { roundId: id }))
+  for (let i = 0; i < 5; i++) {
+    const resident = await signIn(runtime, `voter-${9450 + i}`)
+    data(await call(resident, 'evaluate', 'enrol', { roundId: id, categoryId: 'residents' }))
+    data(await call(resident, 'evaluate', 'submit', { roundId: id, ballots: [fullBallot(community, 'u3', 2)] }))
+  }
+  data(await call(admin, 'organize', 'closeRound', { roundId: id }))
+  const setAside = data(await call<RoundVerdicts>(street.organizer, 'organize', 'stepVerdict', { roundId: id, targetId: 'u3', ruleId: 'very-poor', action: 'set-aside', seen: 0, reason: '系新调整班子，不予延期' }))
+  expect(setAside.extensions).toEqual([])
+  expect(storedDocs(runtime, 'rounds').filter((r) => r.extensionOf === id)).toEqual([])
 })
