@@ -220,6 +220,21 @@ describe('working an item', () => {
     expect(data(await supervise(people.supervisor, id, true)).state).toBe('verified')
   })
 
+  it('counts an item at 申请销号 in its supervisors\' to-do badge (never the owner unit\'s own organiser\'s) until they decide', async () => {
+    const review = async (who: Session) => data(await who.call<Answer<{ rectification: { review: number } | null }>>('evaluate', { action: 'me', data: {} })).rectification?.review ?? 0
+    const before = { supervisor: await review(people.supervisor), ownOrganizer: await review(people.ownOrganizer) }
+    const { id } = data(await register())
+    data(await work(people.owner, id, 'start'))
+    data(await work(people.owner, id, 'request-closure', { note: '已完成' }))
+    expect(await review(people.supervisor)).toBe(before.supervisor + 1)
+    expect(await review(people.ownOrganizer)).toBe(before.ownOrganizer)
+    expect(await review(people.owner)).toBe(0)
+    const listed = data(await call<{ items: LedgerItem[] }>(people.supervisor, 'ledger', { roundId })).items.find((i) => i.id === id)!
+    expect(listed.can.supervise).toBe(true)
+    data(await supervise(people.supervisor, id, false, '缺少照片'))
+    expect(await review(people.supervisor)).toBe(before.supervisor)
+  })
+
   it('refuses two steps racing on one state: one lands, the other is told to refresh', async () => {
     const { id } = data(await register())
     data(await work(people.owner, id, 'start'))
@@ -380,7 +395,7 @@ describe('public progress', () => {
     expect(await progress(rater, { roundId })).toHaveLength(items.length)
     // Home shows it: 我评议过的单位整改进展, with how many were struck off.
     const me = data(await rater.call<Answer<{ rectification: { items: number; closed: number } | null }>>('evaluate', { action: 'me', data: {} }))
-    expect(me.rectification).toEqual({ items: items.length, closed: items.filter((i) => i.publicState === '已销号').length, todo: 0 })
+    expect(me.rectification).toEqual({ items: items.length, closed: items.filter((i) => i.publicState === '已销号').length, todo: 0, review: 0, verdicts: [] })
   })
 
   it('shows nothing to a resident who did not rate it while the round is not public', async () => {

@@ -30,6 +30,9 @@ const verdicts = async (s: Session = street.organizer) => data(await call<RoundV
 const item = async (targetId: string, s?: Session) => (await verdicts(s)).verdicts.find((v) => v.targetId === targetId)!
 const step = (s: Session, targetId: string, action: string, seen: number, reason?: string) =>
   call<RoundVerdicts>(s, 'organize', 'stepVerdict', { roundId, targetId, ruleId: 'below-two-thirds', action, seen, ...(reason ? { reason } : {}) })
+/** Verdicts of the round in the caller's to-do badge (home's 待办, the workbench's 认定确认 line). */
+const waiting = async (s: Session) =>
+  data(await call<{ rectification: { verdicts: { roundId: string; count: number }[] } | null }>(s, 'evaluate', 'me', {})).rectification?.verdicts.find((v) => v.roundId === roundId)?.count ?? 0
 const hour = 3600_000
 const window = () => ({ opensAt: new Date(Date.now() - hour).toISOString(), closesAt: new Date(Date.now() + 24 * hour).toISOString() })
 
@@ -79,6 +82,10 @@ test('the chain: confirmed by the street\'s organisers, approved by the district
   expect(proposed).toMatchObject({ seen: 0, may: ['confirm', 'set-aside'], standing: { state: 'proposed', label: '拟认定', words: '拟认定：待督导组确认', binding: false } })
   expect(proposed.explanation).toMatch(/^满意率0\/10\(0%\)低于2\/3\(66\.7%\)，触发规则「群众满意率低于2\/3」/)
 
+  // The to-do badge: the street's organisers have u1 and u3 to confirm; the unit's own organiser and the district nothing yet.
+  expect(await waiting(street.organizer)).toBe(2)
+  expect([await waiting(own), await waiting(district.leader), await waiting(street.leader)]).toEqual([0, 0, 0])
+
   // Wrong actors: the unit's own organiser, a leader of the street, an organiser of the street beside, the district too early.
   expect(refusal(await step(own, 'u1', 'confirm', 0))).toBe('FORBIDDEN')
   expect((await item('u1', own)).may).toEqual([])
@@ -102,6 +109,8 @@ test('the chain: confirmed by the street\'s organisers, approved by the district
   expect(refusal(await step(street.organizer, 'u1', 'confirm', 1))).toBe('VERDICT_STEP_NOT_ALLOWED')
   expect(refusal(await step(district.leader, 'u1', 'return', 1))).toBe('VERDICT_REASON_REQUIRED')
   expect((await item('u1', district.leader)).may).toEqual(['approve', 'return'])
+  // Confirmed, u1 leaves the street's badge and waits in the district's.
+  expect([await waiting(street.organizer), await waiting(district.leader)]).toEqual([1, 1])
 
   // The district's leader and organiser answer at once: one step lands, the other is told it changed.
   const raced = await Promise.all([step(district.leader, 'u1', 'approve', 1), step(district.organizer, 'u1', 'return', 1, '请补充个别谈话情况')])
@@ -114,6 +123,7 @@ test('the chain: confirmed by the street\'s organisers, approved by the district
   const approved = await item('u1')
   expect(approved.standing).toMatchObject({ state: 'confirmed', label: '已认定', binding: true, words: '已认定：督导组（城关街道组织员）确认，上级（城关区领导）批准' })
   expect(approved.may).toEqual([])
+  expect(await waiting(district.leader)).toBe(0)
   expect(refusal(await step(district.leader, 'u1', 'return', approved.seen, '再议'))).toBe('VERDICT_STEP_NOT_ALLOWED')
 
   // Hostile ids are refused at the door and change nothing.
