@@ -6,7 +6,7 @@
 import Taro from '@tarojs/taro'
 import { apiError } from '../api/errors'
 import type { ApiResult } from '../api/result'
-import { uploadFile } from './transport'
+import { uploadFile } from './upload'
 
 export interface PickedPhoto {
   /** What an Image shows before it is sent. */

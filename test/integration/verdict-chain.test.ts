@@ -211,21 +211,26 @@ test('the redo round: only the confirmed failing unit, linked to the original, s
   expect(data(await call<RoundResults>(district.leader, 'report', 'roundResults', { roundId })).redo).toEqual({ ...beside.redo, of: null, round: { roundId: redoId, title: '城关街道第一组“三评一联”（返工补课）' } })
 })
 
-test('004\'s rules on a one-step round: the supervisors\' confirmation extends the target\'s window by two months in an extension round of its own, the sealed original untouched, and the ledger reads 整改 and 诫勉', async () => {
-  const community = templateById('community-satisfaction')!.ballot
-  const closesAt = new Date(Date.now() + 24 * hour).toISOString()
+const community = templateById('community-satisfaction')!.ballot
+
+/** A closed community round of one street unit under 004's rules, five residents rating it 不满意 (below 40 %). */
+async function liangpingRound(title: string, target: { id: string; name: string }, firstVoter: number): Promise<string> {
   const { roundId: id } = data(await call<{ roundId: string }>(admin, 'organize', 'createRound', {
-    templateId: 'community-satisfaction', ownerUnitId: 'jd', title: '两评一树规则的满意度测评', window: { ...window(), closesAt },
-    targets: [{ id: 'u2', name: '城关街道服务中心', kind: 'unit', unitId: 'u2' }],
+    templateId: 'community-satisfaction', ownerUnitId: 'jd', title, window: window(), targets: [{ ...target, kind: 'unit', unitId: target.id }],
   }))
   data(await call(admin, 'organize', 'updateRound', { roundId: id, patch: { rules: templateById('liangping-yishu')!.rules } }))
   data(await call(admin, 'organize', 'openRound', { roundId: id }))
   for (let i = 0; i < 5; i++) {
-    const resident = await signIn(runtime, `voter-${9400 + i}`)
+    const resident = await signIn(runtime, `voter-${firstVoter + i}`)
     data(await call(resident, 'evaluate', 'enrol', { roundId: id, categoryId: 'residents' }))
-    data(await call(resident, 'evaluate', 'submit', { roundId: id, ballots: [fullBallot(community, 'u2', 2)] }))
+    data(await call(resident, 'evaluate', 'submit', { roundId: id, ballots: [fullBallot(community, target.id, 2)] }))
   }
   data(await call(admin, 'organize', 'closeRound', { roundId: id }))
+  return id
+}
+
+test('004\'s rules on a one-step round: the supervisors\' confirmation extends the target\'s window by two months in an extension round of its own, the sealed original untouched, and the ledger reads 整改 and 诫勉', async () => {
+  const id = await liangpingRound('两评一树规则的满意度测评', { id: 'u2', name: '城关街道服务中心' }, 9400)
   const listed = data(await call<RoundVerdicts>(street.organizer, 'organize', 'roundVerdicts', { roundId: id }))
   expect(listed.chain).toBe('由督导组（上级单位组织员）确认或不予认定')
   expect(listed.verdicts.map((v) => [v.ruleId, v.standing.state])).toEqual([['poor', 'proposed'], ['very-poor', 'proposed']])
@@ -269,19 +274,7 @@ test('004\'s rules on a one-step round: the supervisors\' confirmation extends t
 })
 
 test('004\'s extension set aside makes no extension round', async () => {
-  const community = templateById('community-satisfaction')!.ballot
-  const { roundId: id } = data(await call<{ roundId: string }>(admin, 'organize', 'createRound', {
-    templateId: 'community-satisfaction', ownerUnitId: 'jd', title: '两评一树规则（不予认定）', window: window(),
-    targets: [{ id: 'u3', name: '城关街道执法队', kind: 'unit', unitId: 'u3' }],
-  }))
-  data(await call(admin, 'organize', 'updateRound', { roundId: id, patch: { rules: templateById('liangping-yishu')!.rules } }))
-  data(await call(admin, 'organize', 'openRound', { roundId: id }))
-  for (let i = 0; i < 5; i++) {
-    const resident = await signIn(runtime, `voter-${9450 + i}`)
-    data(await call(resident, 'evaluate', 'enrol', { roundId: id, categoryId: 'residents' }))
-    data(await call(resident, 'evaluate', 'submit', { roundId: id, ballots: [fullBallot(community, 'u3', 2)] }))
-  }
-  data(await call(admin, 'organize', 'closeRound', { roundId: id }))
+  const id = await liangpingRound('两评一树规则（不予认定）', { id: 'u3', name: '城关街道执法队' }, 9450)
   const setAside = data(await call<RoundVerdicts>(street.organizer, 'organize', 'stepVerdict', { roundId: id, targetId: 'u3', ruleId: 'very-poor', action: 'set-aside', seen: 0, reason: '系新调整班子，不予延期' }))
   expect(setAside.extensions).toEqual([])
   expect(storedDocs(runtime, 'rounds').filter((r) => r.extensionOf === id)).toEqual([])
