@@ -100,6 +100,24 @@ describe('the rectification ledger', () => {
   test('owner, supervisor and resident views open in the weapp', async () => {
     for (const [persona, page, content] of LEDGER_PAGES(items)) await expectOwnContent(persona, page, content)
   })
+
+  test('the owner reports progress with a photo: chosen, compressed and uploaded by the device into their own slot, kept under the item', async () => {
+    const photo = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+    const mp = await world.open({ persona: 'contact', path: `organizer/pages/item/index?itemId=${items.working}`, answers: { media: [photo] } })
+    await mp.waitForText('添加照片')
+    mp.tap('添加照片')
+    await mp.waitFor(() => mp.wx.calls.some((c) => c.api === 'compressImage'), 'the photo compressed')
+    mp.input('进展情况，或申请销号时写明整改结果', '周末轮值第一周已开放')
+    mp.tap('报送进展')
+    await mp.waitForText('周末轮值第一周已开放')
+    const upload = mp.wx.calls.find((c) => c.api === 'cloud.uploadFile')!
+    expect(upload.options.cloudPath).toMatch(/^ledger-incoming\/[0-9a-f]{32}\/0$/)
+    const storage = world.runtime.cloudbase.storage
+    expect(storage.list(`rectification/${items.working}`)).toHaveLength(1)
+    expect(storage.list('ledger-incoming')).toEqual([])
+    expect(mp.errors).toEqual([])
+    expect(mp.violations).toEqual([])
+  })
 })
 
 test.each(PAGES)('%s opens %s', expectOwnContent)
