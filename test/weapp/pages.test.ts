@@ -64,7 +64,8 @@ const LEDGER_PAGES = (items: { working: string; awaiting: string }): [string, st
   ['organizer', 'organizer/pages/ledger/index', '各单位整改情况'],
   ['organizer', 'organizer/pages/rectify/index?roundId=demo-community&targetId=b4', '群众意见（可多选，合并为一个问题）'],
   ['organizer', `organizer/pages/item/index?itemId=${items.awaiting}`, '审核通过，销号'],
-  // The supervisor's to-do: the 申请销号 waiting for 陈组织员, on the workbench and marked in the ledger.
+  // The supervisor's to-do: the 申请销号 waiting for 陈组织员, counted on home, listed on the workbench, marked in the ledger.
+  ['organizer', 'pages/index/index', '工作台待办 1 ›'],
   ['organizer', 'organizer/pages/workbench/index', '申请销号，待审核'],
   ['organizer', 'organizer/pages/ledger/index', '已申请销号，待您审核'],
   ['contact', 'organizer/pages/mine/index', '离退休党员活动室周末不开放'],
