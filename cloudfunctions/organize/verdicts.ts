@@ -95,12 +95,12 @@ export async function stepVerdict(
   const figures = await roundFigures(doc, now)
   const verdict = figures.byTarget.get(target.id)?.result.verdicts.verdicts.find((v) => v.ruleId === input.ruleId) ?? refuse(domainError('VERDICT_NOT_FOUND'))
   const history = stepsOf(await roundSteps(doc._id), target.id, verdict.ruleId)
-  // A replay of a step already taken answers as the first did; any other stale read is refused.
   // Extensions are made from the figures with this step in them (or, on a replay, already in them).
   const settled = async () => {
     await ensureExtensions(doc, await roundFigures(doc, now), caller.openid, now)
     return view(auth, doc, shown, caller.openid, now)
   }
+  // A replay of a step already taken answers as the first did; any other stale read is refused.
   if (input.seen !== history.length) {
     if (sameStep(history[input.seen], step)) return settled()
     refuse(domainError('VERDICT_CHANGED'))
