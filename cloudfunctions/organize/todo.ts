@@ -3,10 +3,9 @@
  * are to review (申请销号 at a unit below theirs), and fired verdicts of closed rounds whose next step
  * (confirm, set aside, approve, return) is theirs to take, as 认定确认 would offer it.
  */
-import { Refusal } from '../common/router'
 import { database } from '../common/cloudbase'
 import type { Authority } from '../common/roles'
-import type { HandlerContext } from '../common/router'
+import { type HandlerContext, Refusal } from '../common/router'
 import { RoundDoc } from '../common/rounds'
 import { READ, supervises } from './access'
 import { allItems } from './ledger/read'
