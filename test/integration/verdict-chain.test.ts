@@ -202,6 +202,7 @@ test('the redo round: only the confirmed failing unit, linked to the original, s
   const beside = data(await call<RoundResults>(district.leader, 'report', 'roundResults', { roundId: redoId }))
   expect(beside.targets.map((t) => t.targetId)).toEqual(['u1'])
   expect(beside.redo).toEqual({
+    kind: 'redo',
     of: { roundId, title: '城关街道第一组“三评一联”' },
     round: null,
     rows: [expect.objectContaining({ targetId: 'u1', before: expect.objectContaining({ percent: 0 }), after: expect.objectContaining({ percent: 100 }), afterBadges: [] })],
@@ -271,6 +272,11 @@ test('004\'s rules on a one-step round: the supervisors\' confirmation extends t
   expect(again.outcomes.map((r) => r.status)).toEqual(['already-voted'])
   const after = data(await call<RoundResults>(street.organizer, 'report', 'roundResults', { roundId: id })).targets[0]!
   expect(after.result.headline).toEqual(target!.result.headline)
+  // The extension's results sit beside the original's, as a redo round's do.
+  expect(data(await call<RoundResults>(street.organizer, 'report', 'roundResults', { roundId: extensionId })).redo).toMatchObject({
+    kind: 'extension', of: { roundId: id, title: '两评一树规则的满意度测评' }, round: null,
+    rows: [expect.objectContaining({ targetId: 'u2', before: expect.objectContaining({ percent: 0 }) })],
+  })
 })
 
 test('004\'s extension set aside makes no extension round', async () => {
