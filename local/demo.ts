@@ -1,6 +1,6 @@
 /**
  * @module Demo data for a first local start, created through the organise function itself (as the
- * admin persona), so a new user meets a living product: a street with two communities and their
+ * admin persona), so a new user meets a living product: a district, its street with two communities and their
  * grids; a 三评一联 round (seed 000) for four street units, with roster codes; and a community
  * satisfaction round for four party branches, shared into three grid chats. Both open now. The
  * named personas hold the roles the README promises, granted the way an admin grants them.
@@ -11,11 +11,14 @@ import { type FunctionMain, functionContext } from './gateway'
 export const DEMO_ROUND_ID = 'demo-community'
 export const DEMO_SANPING_ID = 'demo-sanping'
 
+const DISTRICT = 'district-guangming'
 const STREET = 'street-yangguang'
 const COMMUNITY = 'community-xingfu'
 
 const units = [
-  { id: STREET, name: '阳光街道', parentId: null, kind: 'street' },
+  // The district above the street: seed 000's 区教育实践活动办公室 approves what the street's 督导组 confirms.
+  { id: DISTRICT, name: '光明区', parentId: null, kind: 'district' },
+  { id: STREET, name: '阳光街道', parentId: DISTRICT, kind: 'street' },
   { id: COMMUNITY, name: '幸福社区', parentId: STREET, kind: 'community' },
   { id: 'community-hexie', name: '和谐社区', parentId: STREET, kind: 'community' },
   ...[1, 2, 3].map((n) => ({ id: `grid-xf-${n}`, name: `幸福社区第${'一二三'[n - 1]}网格`, parentId: COMMUNITY, kind: 'grid' })),
@@ -45,6 +48,9 @@ export const DEMO_GRANTS = [
   { persona: 'organizer', name: '陈组织员', role: 'organizer', unitId: COMMUNITY },
   { persona: 'leader', name: '刘书记', role: 'leader', unitId: STREET },
   { persona: 'contact', name: '周联络员', role: 'contact', unitId: 'b4' },
+  // The 三评一联 round's verdict chain: the street's organiser supervises its units, the district's office approves.
+  { persona: 'street-organizer', name: '孙组织员', role: 'organizer', unitId: STREET },
+  { persona: 'district-office', name: '吴主任', role: 'leader', unitId: DISTRICT },
 ] as const
 
 /** The contact's self-report, written by them and waiting for 陈组织员's approval. */

@@ -20,6 +20,8 @@ export const PERSONAS: Persona[] = [
   { id: 'organizer', name: '陈组织员', description: '组织员 · 幸福社区' },
   { id: 'leader', name: '刘书记', description: '领导 · 阳光街道' },
   { id: 'contact', name: '周联络员', description: '单位联系人 · 幸福社区离退休党支部' },
+  { id: 'street-organizer', name: '孙组织员', description: '组织员 · 阳光街道（督导组）' },
+  { id: 'district-office', name: '吴主任', description: '领导 · 光明区实践活动办' },
   { id: 'admin', name: '系统管理员', description: '管理员' },
 ]
 

@@ -1,6 +1,7 @@
 /**
  * @module The whole product on one port of 127.0.0.1: the embedded CloudBase (`/admin`,
- * `/__storage/`), the function gateway (`/api/*`, `/__dev/*`) and the H5 app. Functions talk to
+ * `/__storage/`), the function gateway (`/api/*`, `/__dev/*`), client uploads (`/__client/upload`)
+ * and the H5 app. Functions talk to
  * CloudBase through the real SDK, pointed here and keyed the way CloudBase points and keys a
  * deployed function. Requests naming another host or coming from another origin are refused first.
  */
@@ -9,6 +10,7 @@ import type { AddressInfo } from 'node:net'
 import { setupCodeHash } from '../cloudfunctions/common/setupCode'
 import { ADMIN_PATH, createCloudBase, scfEnvironment } from './cloudbase/server'
 import { ADMIN_PERSONA, devLogin } from './devlogin'
+import { clientUploads } from './clientUpload'
 import { createGateway, type FunctionMain } from './gateway'
 import { HttpError, sendError } from './http'
 import { sameOriginGuard } from './origin'
@@ -38,12 +40,14 @@ export async function startRuntime(options: RuntimeOptions) {
   const cloudbase = createCloudBase({ dataDir: options.dataDir, env: LOCAL_ENV_ID, publicUrl: () => url, credentials: secrets.cloudbase, now: options.now })
   const login = devLogin(secrets.session)
   const gateway = createGateway(options.functions, options.devSignIn ? login : undefined)
+  const uploads = clientUploads(cloudbase.storage, options.devSignIn ? login : undefined)
   const files = options.h5Dir ? staticFiles(options.h5Dir) : undefined
   const server = http.createServer((req, res) => {
     void (async () => {
       checkOrigin(req)
       if (await cloudbase.handle(req, res)) return
       if (await gateway(req, res)) return
+      if (await uploads(req, res)) return
       if (files?.(req, res)) return
       throw new HttpError(404, 'NOT_FOUND')
     })().catch((e) => {

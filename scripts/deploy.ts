@@ -25,7 +25,7 @@ const Settings = z.object({
   QUNPING_TEMPLATE_OVERDUE: z.string().min(1).optional(),
 })
 
-const EMPTY: CurrentState = { functions: {}, collections: {}, storageAcl: undefined }
+const EMPTY: CurrentState = { functions: {}, collections: {}, storageRule: undefined }
 
 async function main(args: string[]) {
   const dryRun = args.includes('--dry-run')

@@ -36,6 +36,8 @@ export const RoundDoc = z.object({
   redoOf: Id.optional(),
   /** The redo round started from this one (one per round). */
   redoRoundId: Id.optional(),
+  /** 活动延期: the round whose confirmed extend-round verdict this one continues, for that target alone. */
+  extensionOf: Id.optional(),
 })
 export type RoundDoc = z.infer<typeof RoundDoc>
 

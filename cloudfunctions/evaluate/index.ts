@@ -14,14 +14,15 @@ import { listRounds, receiptsOf, residentRound, residentView } from './view'
 import { rectificationAtHome, residentProgress } from './progress'
 
 export const main = createRouter(api.evaluate, {
-  async me(_input, { caller, now }) {
+  async me(_input, ctx) {
+    const { caller } = ctx
     const roles = await rolesOf(caller.openid)
     // Most callers are residents with no role: the org tree is read only for those who hold one.
     const units = roles.length > 0 ? await loadUnits() : []
     return {
       tag: keyedHash('display-tag', caller.openid).slice(0, 8).toUpperCase(),
       roles: roles.map((r) => ({ ...r, unitName: unitNameOf(units, r.unitId) })),
-      rectification: await rectificationAtHome(caller.openid, roles.some((r) => r.role === 'contact'), now),
+      rectification: await rectificationAtHome(ctx, roles),
     }
   },
   listRounds: async (_input, { caller, now }) => ({ rounds: await listRounds(caller.openid, now) }),

@@ -11,6 +11,9 @@ import { RoundDoc } from '../common/rounds'
 import { loadUnits } from '../common/units'
 import { authority } from '../common/roles'
 import { allItems, myItems } from '../organize/ledger/read'
+import { supervisorTodo } from '../organize/todo'
+import type { HandlerContext } from '../common/router'
+import type { RoleName } from '../../src/api/organize'
 import { itemView } from '../organize/ledger/views'
 import { receiptId } from './keys'
 
@@ -40,16 +43,23 @@ export async function residentProgress(openid: string, roundId: string | undefin
   }
   if (shown.length === 0) return { items: [] }
   const ctx = { units: await loadUnits(), rounds, now }
-  const items = await Promise.all(shown.map((d) => itemView(d, ctx, { work: false, supervise: false }, 'public')))
+  const items = await Promise.all(shown.map((d) => itemView(d, ctx, { work: false, supervise: false, photoFolder: null }, 'public')))
   return { items: items.sort((a, b) => b.registeredAt.localeCompare(a.registeredAt)) }
 }
 
-/** What home shows of the ledger: the rated targets' items, and a contact's items left unreminded (the to-do badge). */
-export async function rectificationAtHome(openid: string, contact: boolean, now: Date): Promise<Me['rectification']> {
-  const [{ items }, todo] = await Promise.all([
+/**
+ * What home shows of the ledger: the rated targets' items, a contact's items left unreminded, and what
+ * waits for a supervisor (their 销号 reviews and verdict steps) — together the to-do badge.
+ */
+export async function rectificationAtHome(ctx: HandlerContext, roles: readonly { role: RoleName }[]): Promise<Me['rectification']> {
+  const { caller: { openid }, now } = ctx
+  const has = (...names: RoleName[]) => roles.some((r) => names.includes(r.role))
+  const auth = has('contact', 'organizer', 'admin', 'leader') ? await authority(openid) : null
+  const [{ items }, todo, waiting] = await Promise.all([
     residentProgress(openid, undefined, now),
-    contact ? authority(openid).then((auth) => myItems(auth, openid, now)).then((mine) => mine.todo) : Promise.resolve(0),
+    auth && has('contact') ? myItems(auth, openid, now).then((mine) => mine.todo) : Promise.resolve(0),
+    auth && has('organizer', 'admin', 'leader') ? supervisorTodo(auth, ctx) : Promise.resolve({ review: 0, verdicts: [] }),
   ])
-  if (items.length === 0 && todo === 0) return null
-  return { items: items.length, closed: items.filter((i) => i.publicState === '已销号').length, todo }
+  if (items.length === 0 && todo === 0 && waiting.review === 0 && waiting.verdicts.length === 0) return null
+  return { items: items.length, closed: items.filter((i) => i.publicState === '已销号').length, todo, ...waiting }
 }

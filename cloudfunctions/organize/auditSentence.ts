@@ -69,6 +69,7 @@ const DID: Record<string, (e: StoredEntry, n: Names, round: string) => string> =
     const did = { confirm: '确认了', 'set-aside': '不予认定', approve: '批准了', return: '退回了' }[str(a.action)] ?? '处理了'
     return `${did}评议${r}中${n.unit(e.unitId)}的认定“${str(a.ruleName)}”${a.reason ? `，理由：${str(a.reason)}` : ''}`
   },
+  extendRound: (e, n, r) => `为评议“${n.round(str(fields(e.before).from))}”中已认定活动延期的对象发起了延期评议${r}`,
   startRedoRound: (e, n, r) => `为评议“${n.round(str(fields(e.before).from))}”中已认定返工补课的对象发起了返工补课评议${r}`,
   registerRectification: (e, n, r) => `在评议${r}中登记了${n.unit(e.unitId)}的整改事项“${str(fields(e.after).problem).slice(0, 40)}”`,
   'rectification:start': (e, n) => `接收了${n.unit(e.unitId)}的整改事项`,

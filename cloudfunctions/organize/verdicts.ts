@@ -2,11 +2,12 @@
  * @module 认定确认: a fired rule with consequences is 拟认定 until the supervising group (organisers
  * of the unit above the target) confirms it or sets it aside with a reason, and, where the template
  * says so (000), the office a level further up approves it. Only final, stored figures are
- * confirmed. Then 发起返工补课评议 for the targets whose 返工补课 stands.
+ * confirmed. Then 发起返工补课评议 for the targets whose 返工补课 stands; a confirmed 活动延期 makes
+ * its extension round at once (`extensions.ts`).
  */
 import { randomBytes } from 'node:crypto'
 import type { RoundVerdicts, VerdictItem } from '../../src/api/organize'
-import { actedAs, actingGrant, chainWords, domainError, effectLabel, inShanghai, inShanghaiWindow, Round, type Target, takeVerdictStep, type VerdictAction, VerdictAction as Actions, type VerdictStep } from '../../src/core'
+import { actedAs, actingGrant, chainWords, domainError, effectLabel, inShanghai, type Round, type Target, takeVerdictStep, type VerdictAction, VerdictAction as Actions, type VerdictStep } from '../../src/core'
 import { audit } from '../common/audit'
 import { database } from '../common/cloudbase'
 import { orRefuse, refuse } from '../common/refuse'
@@ -16,7 +17,8 @@ import { roundFigures, storedMark } from '../common/results'
 import { loadRound, type RoundDoc } from '../common/rounds'
 import { appendStep, roundSteps, stepsOf } from '../common/verdictSteps'
 import { MANAGE, READ } from './access'
-import { insert } from './rounds'
+import { ensureExtensions, extensionsOf } from './extensions'
+import { insertFollowUp } from './followUp'
 
 /** A reader of the round, or anyone over one of its targets (a supervisor may sit below a round owned higher up). */
 async function verdictRound(auth: Authority, roundId: string): Promise<{ doc: RoundDoc; shown: Target[] }> {
@@ -35,13 +37,15 @@ function stepBy(auth: Authority, target: Target, action: VerdictAction, openid: 
 
 async function view(auth: Authority, doc: RoundDoc, shown: readonly Target[], openid: string, now: Date): Promise<RoundVerdicts> {
   const { round } = doc
-  const original = doc.redoOf ? await loadRound(doc.redoOf).catch(() => null) : null
+  const originalId = doc.redoOf ?? doc.extensionOf
+  const original = originalId ? await loadRound(originalId).catch(() => null) : null
   const base = {
     roundId: doc._id, title: round.title, chain: chainWords(round.confirmation),
     redoOf: doc.redoOf ? { roundId: doc.redoOf, title: original?.round.title ?? doc.redoOf } : null,
+    extensionOf: doc.extensionOf ? { roundId: doc.extensionOf, title: original?.round.title ?? doc.extensionOf } : null,
   }
   if (!(await isFinal(doc))) {
-    return { ...base, final: false, notice: '评议结束、结果封存后，认定结果才能确认；现在触发的规则均为拟认定', verdicts: [], redo: { targetIds: [], roundId: doc.redoRoundId ?? null, mayStart: false } }
+    return { ...base, final: false, notice: '评议结束、结果封存后，认定结果才能确认；现在触发的规则均为拟认定', verdicts: [], redo: { targetIds: [], roundId: doc.redoRoundId ?? null, mayStart: false }, extensions: [] }
   }
   const [figures, steps] = await Promise.all([roundFigures(doc, now), roundSteps(doc._id)])
   const fired = shown.flatMap((t) => (figures.byTarget.get(t.id)?.result.verdicts.verdicts ?? []).map((v) => ({ t, v })))
@@ -61,6 +65,7 @@ async function view(auth: Authority, doc: RoundDoc, shown: readonly Target[], op
   return {
     ...base, final: true, notice: null, verdicts,
     redo: { targetIds, roundId: doc.redoRoundId ?? null, mayStart: targetIds.length > 0 && !doc.redoRoundId && auth.covers(MANAGE, doc.ownerUnitId) },
+    extensions: await extensionsOf(doc, figures, shown),
   }
 }
 
@@ -90,32 +95,28 @@ export async function stepVerdict(
   const figures = await roundFigures(doc, now)
   const verdict = figures.byTarget.get(target.id)?.result.verdicts.verdicts.find((v) => v.ruleId === input.ruleId) ?? refuse(domainError('VERDICT_NOT_FOUND'))
   const history = stepsOf(await roundSteps(doc._id), target.id, verdict.ruleId)
+  // Extensions are made from the figures with this step in them (or, on a replay, already in them).
+  const settled = async () => {
+    await ensureExtensions(doc, await roundFigures(doc, now), caller.openid, now)
+    return view(auth, doc, shown, caller.openid, now)
+  }
   // A replay of a step already taken answers as the first did; any other stale read is refused.
   if (input.seen !== history.length) {
-    if (sameStep(history[input.seen], step)) return view(auth, doc, shown, caller.openid, now)
+    if (sameStep(history[input.seen], step)) return settled()
     refuse(domainError('VERDICT_CHANGED'))
   }
   orRefuse(takeVerdictStep(doc.round.confirmation, history, step))
   if (!(await appendStep(doc._id, target.id, verdict.ruleId, history.length, step))) {
     const winner = stepsOf(await roundSteps(doc._id), target.id, verdict.ruleId)[history.length]
     if (!sameStep(winner, step)) refuse(domainError('VERDICT_CHANGED'))
-    return view(auth, doc, shown, caller.openid, now)
+    return settled()
   }
   await audit(caller.openid, {
     action: 'verdictStep', subject: `${doc._id}/${target.id}`, unitId: target.unitId,
     before: { targetId: target.id, ruleId: verdict.ruleId, state: verdict.standing?.state },
     after: { targetId: target.id, ruleId: verdict.ruleId, ruleName: verdict.ruleName, action: step.action, as: step.as, role: step.role, unitId: step.unitId, reason: step.reason },
   }, now)
-  return view(auth, doc, shown, caller.openid, now)
-}
-
-/** The groups of the redo round: the original's, keeping only failing units (the lead passes to the first left when it is not one). */
-function redoGroups(doc: RoundDoc, failing: readonly Target[]): Round['groups'] {
-  const units = new Set(failing.map((t) => t.unitId))
-  return doc.round.groups.flatMap((g) => {
-    const unitIds = g.unitIds.filter((u) => units.has(u))
-    return unitIds.length === 0 ? [] : [{ ...g, unitIds, leadUnitId: unitIds.includes(g.leadUnitId) ? g.leadUnitId : (unitIds[0] as string) }]
-  })
+  return settled()
 }
 
 /**
@@ -134,14 +135,8 @@ export async function startRedoRound(auth: Authority, input: { roundId: string; 
   const id = (await loadRound(doc._id)).redoRoundId as string
   if ((await database().collection('rounds').doc(id).get()).data[0]) return { roundId: id }
   const failing = doc.round.targets.filter((t) => redo.targetIds.includes(t.id))
-  const copy = Round.safeParse({ ...doc.round, id, title: input.title, window: inShanghaiWindow(input.window), state: 'draft', targets: failing, groups: redoGroups(doc, failing) })
-  if (!copy.success) refuse(domainError('ROUND_INVALID', copy.error.issues[0]?.message))
-  const { publishedAt: _p, redoRoundId: _r, version: _v, ...source } = doc
-  const inserted = await insert({ ...source, _id: id, round: copy.data, reports: {}, redoOf: doc._id }).then(() => true, (e: unknown) => {
-    // The other of two starters inserted it first: the same round, already there (and audited by them).
-    if (e instanceof Error && e.message === 'ROUND_ID_TAKEN') return false
-    throw e
-  })
+  // Not inserted: the other of two starters did it first (and audited it).
+  const inserted = await insertFollowUp(doc, { id, title: input.title, window: input.window, targets: failing }, { redoOf: doc._id })
   if (inserted) await audit(ctx.caller.openid, { action: 'startRedoRound', subject: id, unitId: doc.ownerUnitId, before: { from: doc._id }, after: { title: input.title, targetIds: redo.targetIds } }, ctx.now)
   return { roundId: id }
 }

@@ -147,8 +147,8 @@ export function createCloudBase(options: CloudBaseOptions) {
   async function files(req: IncomingMessage, res: ServerResponse, url: URL) {
     const cloudPath = storage.checkedPath(decodePath(url.pathname.slice(STORAGE_PATH.length)))
     if (req.method === 'PUT') {
-      storage.authorizeUpload(cloudPath, req.headers.authorization)
-      storage.write(cloudPath, await readBody(req))
+      const owner = storage.authorizeUpload(cloudPath, req.headers.authorization)
+      storage.write(cloudPath, await readBody(req), owner)
       res.writeHead(200).end('')
       return
     }

@@ -5,7 +5,7 @@
  * answers temporary URLs signed for one path until `max_age` runs out. Anything else at
  * `/__storage/` is refused, so a code sheet (which holds invitation codes) reaches no outsider.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
@@ -25,6 +25,10 @@ const linkRefused = () => new HttpError(403, 'FILE_LINK_INVALID')
 export class LocalStorage {
   /** Upload authorizations already spent, until they expire. */
   private readonly spent = new Map<string, number>()
+  /** Who each client upload authorization was handed to (the file's creator once it is written). */
+  private readonly grantedTo = new Map<string, string>()
+  /** Each client-created file's creator (CloudBase's `resource.openid`), kept beside the files. */
+  private readonly owners: Map<string, string>
 
   constructor(
     private readonly root: string,
@@ -33,7 +37,25 @@ export class LocalStorage {
     private readonly signingKey: string,
     /** The server's clock (ms): links expire by it, and tests move it rather than wait. */
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.owners = new Map(fs.existsSync(this.ownersFile) ? (JSON.parse(fs.readFileSync(this.ownersFile, 'utf8')) as [string, string][]) : [])
+  }
+
+  private get ownersFile() {
+    return `${this.root}.owners.json`
+  }
+
+  private setOwner(cloudPath: string, owner: string | undefined) {
+    if (owner === this.owners.get(cloudPath)) return
+    if (owner) this.owners.set(cloudPath, owner)
+    else this.owners.delete(cloudPath)
+    fs.writeFileSync(this.ownersFile, JSON.stringify([...this.owners]))
+  }
+
+  /** The openid of the client that created the file at this path, if a client did and it is there. */
+  ownerOf(cloudPath: string): string | undefined {
+    return this.owners.get(cloudPath)
+  }
 
   private nowS = () => Math.floor(this.now() / 1000)
 
@@ -68,13 +90,21 @@ export class LocalStorage {
     return t
   }
 
-  /** A PUT must carry the authorization `uploadMetadata` gave for this very path, unspent. */
-  authorizeUpload(cloudPath: string, authorization: string | undefined): void {
-    const [expires = null, sign = null] = (authorization ?? '').split('.')
-    const t = this.verify('put', cloudPath, expires, sign)
-    for (const [used, until] of this.spent) if (until < this.nowS()) this.spent.delete(used)
+  /**
+   * A PUT must carry the authorization `uploadMetadata` gave for this very path, unspent. Answers
+   * the client it was handed to (undefined for a function's).
+   */
+  authorizeUpload(cloudPath: string, authorization: string | undefined): string | undefined {
+    const [expires = null, nonce = '', sign = null] = (authorization ?? '').split('.')
+    const t = this.verify('put', `${cloudPath}\n${nonce}`, expires, sign)
+    for (const [used, until] of this.spent) {
+      if (until >= this.nowS()) continue
+      this.spent.delete(used)
+      this.grantedTo.delete(used)
+    }
     if (this.spent.has(sign!)) throw linkRefused()
     this.spent.set(sign!, t)
+    return this.grantedTo.get(sign!)
   }
 
   authorizeDownload(cloudPath: string, query: URLSearchParams): void {
@@ -85,18 +115,25 @@ export class LocalStorage {
     return path.join(this.root, safePath.parse(cloudPath))
   }
 
-  uploadMetadata(params: unknown) {
+  /** `client`: the openid of the mini-program user asking (`wx.cloud.uploadFile`); functions ask without one. */
+  uploadMetadata(params: unknown, client?: string) {
     const p = z.object({ path: safePath }).safeParse(params)
     if (!p.success) throw invalidParam('storage path is invalid')
     const expires = this.nowS() + UPLOAD_TTL_S
-    const authorization = `${expires}.${this.mac('put', p.data.path, expires)}`
+    // A nonce, so two authorizations for one path within a second are two, each usable once.
+    const nonce = randomBytes(9).toString('base64url')
+    const sign = this.mac('put', `${p.data.path}\n${nonce}`, expires)
+    if (client) this.grantedTo.set(sign, client)
+    const authorization = `${expires}.${nonce}.${sign}`
     return { data: { url: this.link(p.data.path), token: '', authorization, fileId: this.fileId(p.data.path), cosFileId: createHash('sha1').update(p.data.path).digest('hex') } }
   }
 
-  write(cloudPath: string, body: Buffer): void {
+  /** `owner`: the client that uploaded it; a function's write leaves the file without one. */
+  write(cloudPath: string, body: Buffer, owner?: string): void {
     const file = this.diskPath(cloudPath)
     fs.mkdirSync(path.dirname(file), { recursive: true })
     fs.writeFileSync(file, body)
+    this.setOwner(cloudPath, owner)
   }
 
   downloadUrls(params: unknown) {
@@ -128,6 +165,7 @@ export class LocalStorage {
       const file = this.diskPath(this.cloudPathOf(fileid))
       if (!fs.existsSync(file)) return { fileID: fileid, code: 'STORAGE_FILE_NONEXIST' }
       fs.rmSync(file)
+      this.setOwner(this.cloudPathOf(fileid), undefined)
       return { fileID: fileid, code: 'SUCCESS' }
     })
     return { data: { delete_list } }

@@ -76,8 +76,8 @@ export async function readState(manager: Manager, envId: string): Promise<Curren
   for (const spec of FUNCTION_SPECS) functions[spec.name] = await readFunction(manager, spec.name)
   const collections: CurrentState['collections'] = {}
   for (const name of COLLECTIONS) collections[name] = await readCollection(manager, envId, name)
-  const storageAcl = (await manager.storage.getStorageAcl()) as string
-  return { functions, collections, storageAcl }
+  const { acl, rule } = (await manager.storage.getStorageAcl({ withRule: true })) as { acl: string; rule?: unknown }
+  return { functions, collections, storageRule: { acl, ...(rule === undefined ? {} : { rule: JSON.stringify(rule) }) } }
 }
 
 const functionConfig = (fn: DesiredFunction) => ({
@@ -107,7 +107,7 @@ export async function applyStep(manager: Manager, envId: string, step: Step): Pr
       await manager.commonService('tcb').call({ Action: 'ModifyDatabaseACL', Param: { EnvId: envId, CollectionName: step.collection, AclTag: step.acl } })
       return
     case 'set-storage-rule':
-      await manager.storage.setStorageAcl(step.acl as 'ADMINONLY')
+      await manager.storage.setStorageAcl(step.acl as 'CUSTOM', JSON.parse(step.rule) as { read: boolean; write: string })
       return
     case 'create-function':
       // Packs the folder, uploads it, waits until the function is active, adds its triggers.

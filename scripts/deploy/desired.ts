@@ -7,12 +7,16 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { COLLECTION_DECLARATIONS, type CollectionAccess } from '../../cloudfunctions/common/collections'
+import { cloudbaseStorageRule } from '../../cloudfunctions/common/storageRule'
 import { FUNCTION_SPECS, type FunctionSpec, RUNTIME, TIME_ZONE } from '../functions'
 
 /** CloudBase's rule for each access we declare: ADMINONLY is "only the server SDK", i.e. our functions. */
 export const ACL_OF: Record<CollectionAccess, 'ADMINONLY'> = { 'functions-only': 'ADMINONLY' }
-/** Files are only ever handed out as the functions' signed temporary links. */
-export const STORAGE_ACL = 'ADMINONLY'
+/**
+ * Files reach clients only as the functions' signed temporary links; clients write only photos into
+ * their own incoming slots (`common/storageRule.ts`), as CloudBase's custom rule (JSON, keys in this order).
+ */
+export const STORAGE_RULE_STATE = { acl: 'CUSTOM', rule: JSON.stringify(cloudbaseStorageRule()) } as const
 /** The description carries the bundle's digest: a second deploy sees the code is already there. */
 const DESCRIPTION_PREFIX = 'QunPing bundle sha256:'
 

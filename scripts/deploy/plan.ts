@@ -4,7 +4,7 @@
  */
 import { COLLECTION_DECLARATIONS, type IndexDeclaration } from '../../cloudfunctions/common/collections'
 import { RUNTIME } from '../functions'
-import { ACL_OF, type DesiredFunction, STORAGE_ACL } from './desired'
+import { ACL_OF, type DesiredFunction, STORAGE_RULE_STATE } from './desired'
 
 export interface CurrentFunction {
   runtime: string
@@ -23,14 +23,15 @@ export interface CurrentCollection {
 export interface CurrentState {
   functions: Record<string, CurrentFunction | undefined>
   collections: Record<string, CurrentCollection | undefined>
-  storageAcl: string | undefined
+  /** The storage rule: its tag and, for CUSTOM, the rule's JSON as CloudBase keeps it. */
+  storageRule: { acl: string; rule?: string } | undefined
 }
 
 export type Step =
   | { kind: 'create-collection'; collection: string }
   | { kind: 'create-index'; collection: string; index: IndexDeclaration; replacing: boolean }
   | { kind: 'set-collection-rule'; collection: string; acl: string; was: string | undefined }
-  | { kind: 'set-storage-rule'; acl: string; was: string | undefined }
+  | { kind: 'set-storage-rule'; acl: string; rule: string; was: string | undefined }
   | { kind: 'create-function'; fn: DesiredFunction }
   | { kind: 'update-code'; fn: DesiredFunction }
   | { kind: 'update-config'; fn: DesiredFunction; changed: string[] }
@@ -59,7 +60,8 @@ function planCollections(current: CurrentState, plan: Plan) {
     if (existing?.acl !== acl) plan.steps.push({ kind: 'set-collection-rule', collection: declared.name, acl, was: existing?.acl })
     if (plan.steps.length === before) plan.unchanged.push(`collection ${declared.name}`)
   }
-  if (current.storageAcl !== STORAGE_ACL) plan.steps.push({ kind: 'set-storage-rule', acl: STORAGE_ACL, was: current.storageAcl })
+  const storage = current.storageRule
+  if (storage?.acl !== STORAGE_RULE_STATE.acl || storage.rule !== STORAGE_RULE_STATE.rule) plan.steps.push({ kind: 'set-storage-rule', ...STORAGE_RULE_STATE, was: storage?.acl })
   else plan.unchanged.push('storage rule')
 }
 
@@ -113,7 +115,7 @@ export function describeStep(step: Step): string {
     case 'set-collection-rule':
       return `~ 集合 ${step.collection} 的安全规则 ${step.was ?? '（新集合）'} → ${step.acl}（仅云函数可读写）`
     case 'set-storage-rule':
-      return `~ 云存储安全规则 ${step.was ?? '（未知）'} → ${step.acl}（仅云函数可读写，文件只经临时链接下载）`
+      return `~ 云存储安全规则 ${step.was ?? '（未知）'} → ${step.acl}（客户端不能读取，文件只经临时链接下载；只能把整改照片上传到本人的待提交位置）`
     case 'create-function':
       return `+ 创建云函数 ${step.fn.spec.name}（${RUNTIME}，超时 ${step.fn.spec.timeout} 秒，内存 ${step.fn.spec.memorySize} MB，环境变量 ${Object.keys(step.fn.env).join('、')}${step.fn.spec.triggers.map((t) => `，定时触发器 ${t.name} "${t.config}"`).join('')}）`
     case 'update-code':

@@ -11,8 +11,12 @@ export interface Me {
   tag: string
   /** unitId null: the role covers the whole tree. */
   roles: { role: RoleName; unitId: string | null; unitName: string }[]
-  /** 我评议过的单位整改进展: items of the targets I rated (null: none); `todo`: my items as a contact whose reminder could not be sent. */
-  rectification: { items: number; closed: number; todo: number } | null
+  /**
+   * 我评议过的单位整改进展: items of the targets I rated; the to-do badge: `todo`, my items as a contact whose
+   * reminder could not be sent; `review`, items at 申请销号 I supervise; `verdicts`, per closed round, fired
+   * verdicts whose next step (确认 / 批准 …) is mine. Null when all are empty.
+   */
+  rectification: { items: number; closed: number; todo: number; review: number; verdicts: { roundId: string; title: string; count: number }[] } | null
 }
 
 export interface RoundSummary {

@@ -9,8 +9,8 @@ import { action } from './contract'
 const Text = (max: number) => z.string().trim().max(max)
 const itemRef = { itemId: Id }
 
-/** A photo as the device compressed it; type and size are judged on the bytes by the server. */
-export const PhotoUpload = z.object({ base64: z.string().min(1).max(1_500_000) }).strict()
+/** A photo the device compressed and uploaded to the caller's incoming folder; judged on its stored bytes by the server. */
+export const PhotoUpload = z.string().min(1).max(512)
 
 export interface LedgerEvent {
   type: 'start' | 'progress' | 'request-closure' | 'verify' | 'send-back' | 'resume'
@@ -44,8 +44,11 @@ export interface LedgerItem {
   verifiedAt: string | null
   /** A reminder fell due that WeChat could not deliver (no opt-in left): the item counts in the to-do badge. */
   unreminded: boolean
-  /** What the caller may do now: the owner's steps, or the supervisors'. */
-  can: { work: boolean; supervise: boolean }
+  /**
+   * What the caller may do now: the owner's steps, or the supervisors'. `photoFolder`: where the owner's
+   * device uploads photos for a step (slots `/0` … `/2`), only for whoever may work the item.
+   */
+  can: { work: boolean; supervise: boolean; photoFolder: string | null }
   events: LedgerEvent[]
 }
 
@@ -113,6 +116,7 @@ export const ledgerApi = {
         ...itemRef,
         step: z.enum(['start', 'progress', 'request-closure', 'resume']),
         note: Text(1000).optional(),
+        /** fileIDs of the caller's own uploads (`can.photoFolder`). */
         photos: z.array(PhotoUpload).max(MAX_PHOTOS_PER_NOTE).default([]),
       })
       .strict(),

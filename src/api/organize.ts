@@ -264,6 +264,13 @@ export interface RoundVerdicts {
   redo: { targetIds: string[]; roundId: string | null; mayStart: boolean }
   /** When this round is itself a redo: the round it redoes. */
   redoOf: { roundId: string; title: string } | null
+  /**
+   * 活动延期 (004): targets whose extend-round verdict is 已认定, the end of their extended window, and the
+   * extension round made for each at the confirmation (null while none exists, e.g. a window already over).
+   */
+  extensions: { targetId: string; targetName: string; until: string; roundId: string | null }[]
+  /** When this round is itself an extension: the round it extends. */
+  extensionOf: { roundId: string; title: string } | null
 }
 
 export const organizeApi = {

@@ -80,13 +80,15 @@ export interface Legend {
 
 /** 返工补课前后: the round a redo round redoes (or the redo round started from this one), and each target's rate before and after. */
 export interface RedoComparison {
+  /** 返工补课 (000), or 活动延期 (004: an extension round for one target). */
+  kind: 'redo' | 'extension'
   of: { roundId: string; title: string } | null
   round: { roundId: string; title: string } | null
   rows: { targetId: string; name: string; before: Rate; beforeBadges: Badge[]; after: Rate; afterBadges: Badge[] }[]
 }
 
 export interface RoundResults {
-  /** Set when the round redoes another or was redone: the two side by side. */
+  /** Set when the round redoes or extends another, or was redone: the two side by side. */
   redo?: RedoComparison | null
   round: RoundHeader
   legend: Legend

@@ -1,11 +1,18 @@
 /**
  * @module Progress photos from the device: picked from the album or the camera, shrunk on the device
- * (WeChat's compressImage; a canvas in the browser) and sent as base64 for the server to judge.
+ * (WeChat's compressImage; a canvas in the browser), then uploaded by the device itself into the
+ * person's own incoming folder for the step to name; the server judges the stored bytes.
  */
 import Taro from '@tarojs/taro'
+import { apiError } from '../api/errors'
+import type { ApiResult } from '../api/result'
+import { uploadFile } from './upload'
 
 export interface PickedPhoto {
-  base64: string
+  /** What an Image shows before it is sent. */
+  preview: string
+  /** The compressed photo: a temporary file path in the mini-program, a JPEG in the browser. */
+  file: string | Blob
 }
 
 /** The longest side a photo keeps: enough to read a notice board, small enough to send. */
@@ -14,11 +21,10 @@ const QUALITY = 0.7
 
 async function pickInWeapp(count: number): Promise<PickedPhoto[]> {
   const { tempFiles } = await Taro.chooseMedia({ count, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-  const fs = Taro.getFileSystemManager()
   return Promise.all(
     tempFiles.map(async (f) => {
       const { tempFilePath } = await Taro.compressImage({ src: f.tempFilePath, quality: QUALITY * 100, compressedWidth: MAX_SIDE })
-      return { base64: fs.readFileSync(tempFilePath, 'base64') as string }
+      return { preview: tempFilePath, file: tempFilePath }
     }),
   )
 }
@@ -33,7 +39,7 @@ function shrink(file: File): Promise<PickedPhoto> {
       canvas.height = Math.round(img.height * scale)
       canvas.getContext('2d')!.drawImage(img, 0, 0, canvas.width, canvas.height)
       URL.revokeObjectURL(img.src)
-      resolve({ base64: canvas.toDataURL('image/jpeg', QUALITY).split(',')[1] })
+      canvas.toBlob((blob) => (blob ? resolve({ preview: URL.createObjectURL(blob), file: blob }) : reject(new Error('这张图片无法读取'))), 'image/jpeg', QUALITY)
     }
     img.onerror = () => reject(new Error('这张图片无法读取'))
     img.src = URL.createObjectURL(file)
@@ -54,4 +60,15 @@ function pickInBrowser(count: number): Promise<PickedPhoto[]> {
 
 export function pickPhotos(count: number): Promise<PickedPhoto[]> {
   return process.env.TARO_ENV === 'h5' ? pickInBrowser(count) : pickInWeapp(count)
+}
+
+/** Uploads each photo into its slot of the person's folder (`can.photoFolder`); answers the fileIDs to name in the step. */
+export async function uploadPhotos(folder: string, photos: readonly PickedPhoto[]): Promise<ApiResult<string[]>> {
+  try {
+    const fileIds: string[] = []
+    for (const [slot, photo] of photos.entries()) fileIds.push(await uploadFile(`${folder}/${slot}`, photo.file))
+    return { ok: true, data: fileIds }
+  } catch {
+    return { ok: false, error: apiError('NETWORK', '照片没有传上去') }
+  }
 }

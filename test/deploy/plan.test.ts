@@ -4,7 +4,7 @@ import { setupCodeHash } from '../../cloudfunctions/common/setupCode'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { type DesiredFunction, desiredFunctions } from '../../scripts/deploy/desired'
+import { type DesiredFunction, desiredFunctions, STORAGE_RULE_STATE } from '../../scripts/deploy/desired'
 import { type CurrentFunction, type CurrentState, makePlan } from '../../scripts/deploy/plan'
 import { newSetupCode, resolveSecrets } from '../../scripts/deploy/secrets'
 import { FUNCTION_SPECS, RUNTIME } from '../../scripts/functions'
@@ -15,7 +15,7 @@ const deployed = (fn: DesiredFunction): CurrentFunction => ({ runtime: RUNTIME, 
 const upToDate = (): CurrentState => ({
   functions: Object.fromEntries(desired.map((fn) => [fn.spec.name, deployed(fn)])),
   collections: Object.fromEntries(COLLECTION_DECLARATIONS.map((c) => [c.name, { indexes: [{ name: '_id_', keys: [['_id', 1]] }, ...c.indexes], acl: 'ADMINONLY' }])),
-  storageAcl: 'ADMINONLY',
+  storageRule: { ...STORAGE_RULE_STATE },
 })
 
 test('an environment as declared plans nothing; indexes and functions it has beyond the declarations are left alone', () => {
@@ -29,7 +29,7 @@ test('an index of the declared name with other keys is rebuilt; a loosened rule 
   const state = upToDate()
   state.collections.receipts!.indexes = [{ name: 'roundId_1_voter_1', keys: [['voter', 1]] }]
   state.collections.audit!.acl = 'READONLY'
-  state.storageAcl = 'PRIVATE'
+  state.storageRule = { acl: 'CUSTOM', rule: JSON.stringify({ read: true, write: true }) }
   state.functions.evaluate!.env.DEBUG = '1'
   expect(makePlan(desired, state).steps.map((s) => [s.kind, 'collection' in s ? s.collection : 'fn' in s ? (typeof s.fn === 'string' ? s.fn : s.fn.spec.name) : '', 'changed' in s ? s.changed : 'replacing' in s ? s.replacing : ''])).toEqual([
     ['create-index', 'receipts', true],
@@ -49,7 +49,7 @@ test('new code is uploaded and then described; a runtime CloudBase cannot change
 })
 
 test('QUNPING_SECRET is made once and then kept; functions that disagree stop the deploy', () => {
-  const fresh = resolveSecrets({ functions: {}, collections: {}, storageAcl: undefined }, { newSetupCode: false })
+  const fresh = resolveSecrets({ functions: {}, collections: {}, storageRule: undefined }, { newSetupCode: false })
   expect(fresh.secrets.secret).toMatch(/^[0-9a-f]{64}$/)
   expect(fresh.secrets.setupCodeHash).toBe(setupCodeHash(fresh.setupCode ?? ''))
   const state = upToDate()

@@ -175,7 +175,7 @@ export const VALID: Generators = {
     workItem: (s) =>
       fc.record({
         itemId: fc.constantFrom('toString', 'a1b2c3', ...s.open.targets.map((t) => t.id)), step: fc.constantFrom('start', 'progress', 'request-closure', 'resume'), note: optional(text(50)),
-        photos: fc.array(fc.record({ base64: fc.base64String({ minLength: 4, maxLength: 40 }) }), { maxLength: 2 }),
+        photos: fc.array(fc.constantFrom('cloud://qunping-local.local/ledger-incoming/0/0', 'cloud://qunping-local.local/rectification/x/../y', 'toString', '__proto__'), { maxLength: 2 }),
       }).map(defined),
     superviseItem: (s) => fc.record({ itemId: fc.constantFrom('toString', 'a1b2c3', ...s.open.targets.map((t) => t.id)), verify: fc.boolean(), note: optional(text(50)) }).map(defined),
     ledger: (s) => fc.record({ roundId: optional(roundId(s)), unitId: optional(unitId(s)), state: optional(fc.constantFrom('整改中', '已销号', '逾期')), overdue: optional(fc.boolean()), ownerUnitId: optional(unitId(s)) }).map(defined),

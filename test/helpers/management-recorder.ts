@@ -44,6 +44,8 @@ export interface FakeEnvironment {
   functions: Map<string, FakeFunction>
   collections: Map<string, FakeCollection>
   storageAcl: string
+  /** The custom rule's JSON, as ModifyStorageSafeRule sent it (CUSTOM only). */
+  storageRule?: string
   /** Uploaded objects by COS key: what a TempCosObjectName points at. */
   objects: Map<string, Buffer>
 }
@@ -191,9 +193,10 @@ export async function startRecorder(envId: string): Promise<Recorder> {
       collection(p.CollectionName).acl = p.AclTag
       return {}
     },
-    DescribeStorageSafeRule: () => ({ AclTag: state.storageAcl }),
+    DescribeStorageSafeRule: () => ({ AclTag: state.storageAcl, ...(state.storageRule === undefined ? {} : { Rule: state.storageRule }) }),
     ModifyStorageSafeRule: (p) => {
       state.storageAcl = p.AclTag
+      state.storageRule = p.AclTag === 'CUSTOM' ? String(p.Rule) : undefined
       return {}
     },
   }

@@ -17,6 +17,9 @@ const ENV_ID = 'qunping-test-1a2b'
 const SECRET_ID = 'AKIDrecorded0000000000000000000000'
 const SECRET_KEY = 'recorded-secret-key-never-sent-0000'
 
+/** Clients read nothing; they write only a photo into one of their own three incoming slots. */
+const STORAGE_RULE_JSON = JSON.stringify({ read: false, write: String.raw`auth != null && resource.openid == auth.openid && /^ledger-incoming\/[0-9a-f]{32}\/[0-2]$/.test(resource.path) == true` })
+
 let recorder: Recorder
 /** Bundles of its own sources, outside dist/functions, so another test building there at the same time cannot change them. */
 let bundles: string
@@ -65,7 +68,7 @@ function writes(calls: RecordedCall[]) {
         case 'ModifyDatabaseACL':
           return `${service}.${action} ${String(p.CollectionName)} ${String(p.AclTag)}`
         case 'ModifyStorageSafeRule':
-          return `${service}.${action} ${String(p.AclTag)}`
+          return `${service}.${action} ${String(p.AclTag)} ${String(p.Rule)}`
         case 'CreateFunction':
         case 'UpdateFunctionConfiguration': {
           const vars = (p.Environment as { Variables: { Key: string }[] } | undefined)?.Variables.map((v) => v.Key)
@@ -128,7 +131,7 @@ test('a first deploy creates every collection, index, rule, function and the tim
   expect(recorder.calls.filter((c) => c.service === 'recorder')).toEqual([])
   expect(writes(recorder.calls)).toEqual([
     ...COLLECTION_WRITES,
-    'tcb.ModifyStorageSafeRule ADMINONLY',
+    `tcb.ModifyStorageSafeRule CUSTOM ${STORAGE_RULE_JSON}`,
     ...functionWrite('organize', { Timeout: 20, MemorySize: 256 }, ['TZ', 'QUNPING_SECRET', 'QUNPING_SETUP_CODE_HASH']),
     ...functionWrite('evaluate', { Timeout: 20, MemorySize: 256 }, ['TZ', 'QUNPING_SECRET']),
     ...functionWrite('report', { Timeout: 60, MemorySize: 512 }, ['TZ', 'QUNPING_SECRET']),
@@ -159,8 +162,9 @@ test('a first deploy creates every collection, index, rule, function and the tim
   expect(second.out).not.toMatch(/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/)
   expect(env('organize').QUNPING_SECRET).toBe(secret)
 
-  // Someone opens a collection to clients, drops an index, shortens a timeout and edits the timer in the console.
+  // Someone opens a collection and the storage to clients, drops an index, shortens a timeout and edits the timer in the console.
   recorder.state.collections.get('ballots')!.acl = 'READONLY'
+  recorder.state.storageRule = JSON.stringify({ read: true, write: 'auth != null' })
   recorder.state.collections.get('receipts')!.indexes.pop()
   recorder.state.functions.get('report')!.Timeout = 3
   recorder.state.functions.get('scheduler')!.Triggers[0].TriggerDesc = JSON.stringify({ cron: '0 0 * * * * *' })
@@ -172,13 +176,15 @@ test('a first deploy creates every collection, index, rule, function and the tim
   expect(dry.out).toContain('+ 创建索引 receipts.roundId_1_voter_1（roundId 升序，voter 升序）')
   expect(dry.out).toContain('~ 更新云函数 report 的配置：timeout')
   expect(dry.out).toContain('~ 重建定时触发器 scheduler.close-ended-rounds "0 * * * * * *"')
-  expect(dry.out).toContain('（演练：以上 4 项未执行）')
+  expect(dry.out).toContain('~ 云存储安全规则 CUSTOM → CUSTOM')
+  expect(dry.out).toContain('（演练：以上 5 项未执行）')
 
   const repair = await deploy([])
   expect([repair.code, repair.out]).toEqual([0, expect.any(String)])
   expect(writes(recorder.calls)).toEqual([
     'tcb.UpdateTable receipts {"CreateIndexes":[{"IndexName":"roundId_1_voter_1","MgoKeySchema":{"MgoIsUnique":false,"MgoIndexKeys":[{"Name":"roundId","Direction":"1"},{"Name":"voter","Direction":"1"}]}}]}',
     'tcb.ModifyDatabaseACL ballots ADMINONLY',
+    `tcb.ModifyStorageSafeRule CUSTOM ${STORAGE_RULE_JSON}`,
     `scf.UpdateFunctionConfiguration report ${JSON.stringify({ Timeout: 60, MemorySize: 512, InstallDependency: 'TRUE', Environment: ['TZ', 'QUNPING_SECRET'] })}`,
     'scf.DeleteTrigger scheduler',
     `scf.BatchCreateTrigger scheduler ${JSON.stringify([{ TriggerName: 'close-ended-rounds', Type: 'timer', TriggerDesc: '0 * * * * * *' }])}`,

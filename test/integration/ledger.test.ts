@@ -5,9 +5,11 @@
  */
 import ExcelJS from 'exceljs'
 import { database } from '../../cloudfunctions/common/cloudbase'
+import { INCOMING_ROOT } from '../../cloudfunctions/common/storageRule'
+import { photoFolder } from '../../cloudfunctions/organize/ledger/photos'
 import { FUNCTIONS } from '../../local/functions'
 import { timerContext } from '../../local/gateway'
-import type { Runtime } from '../../local/runtime'
+import { LOCAL_ENV_ID, type Runtime } from '../../local/runtime'
 import type { LedgerCandidates, LedgerItem } from '../../src/api/ledger'
 import { builtinTemplates, inShanghai } from '../../src/core'
 import { type Answer, fullBallot, openRound, TEST_STREET } from '../helpers/rounds'
@@ -36,6 +38,19 @@ const call = <T = Record<string, unknown>>(who: Session, action: string, input: 
 const code = (a: Answer<unknown>) => (a.ok ? 'ok' : a.error.code)
 const future = (days: number) => inShanghai(new Date()).add(days, 'day').format()
 const photosStored = () => runtime.cloudbase.storage.list('rectification')
+const incoming = () => runtime.cloudbase.storage.list(INCOMING_ROOT)
+const folderOf = (persona: string) => photoFolder(runtime.login.openidOf(persona))
+const fileIdOf = (cloudPath: string) => `cloud://${LOCAL_ENV_ID}.local/${cloudPath}`
+
+/** What the H5 client does (the local `wx.cloud.uploadFile`): an authorization judged by the storage rule, then a PUT. */
+async function upload(who: Session, cloudPath: string, bytes: Buffer): Promise<Answer<string>> {
+  const res = await fetch(`${runtime.url}/__client/upload`, { method: 'POST', headers: { cookie: who.cookie, 'content-type': 'application/json' }, body: JSON.stringify({ cloudPath }) })
+  const grant = (await res.json()) as Answer<{ url: string; authorization: string; fileID: string }>
+  if (!grant.ok) return grant
+  const put = await fetch(grant.data.url, { method: 'PUT', headers: { authorization: grant.data.authorization }, body: new Uint8Array(bytes) })
+  expect(put.status).toBe(200)
+  return { ok: true, data: grant.data.fileID }
+}
 
 async function holder(persona: string, role: string, unitId: string, name: string): Promise<Session> {
   const { code: invitation } = data(await call<{ code: string }>(people.admin, 'inviteRole', { role, unitId }))
@@ -158,8 +173,13 @@ describe('working an item', () => {
   it('runs accept → progress with a photo → 申请销号 → sent back → resume → 申请销号 → 销号, audited, each step by its actor', async () => {
     const { id } = data(await register())
     expect(code(await work(people.owner, id, 'request-closure', { note: '已完成' }))).toBe('RECTIFICATION_TRANSITION_INVALID')
-    data(await work(people.owner, id, 'start'))
-    const withPhoto = data(await work(people.owner, id, 'progress', { note: '已排查三处短板', photos: [{ base64: PNG }] }))
+    const started = data(await work(people.owner, id, 'start'))
+    // Only whoever may work the item is told where to upload; the device uploads, the step names the fileID.
+    expect(started.can.photoFolder).toBe(folderOf('voter-9004'))
+    expect(data(await call<LedgerItem>(people.supervisor, 'ledgerItem', { itemId: id })).can.photoFolder).toBeNull()
+    const fileId = data(await upload(people.owner, `${started.can.photoFolder}/0`, Buffer.from(PNG, 'base64')))
+    const withPhoto = data(await work(people.owner, id, 'progress', { note: '已排查三处短板', photos: [fileId] }))
+    expect(incoming()).toEqual([])
     expect(withPhoto.events[1]).toMatchObject({ type: 'progress', by: '第1党支部 单位联系人', note: '已排查三处短板' })
     expect(withPhoto.events[1].photos[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/__storage\/rectification\//)
     expect(Buffer.from(await (await fetch(withPhoto.events[1].photos[0])).arrayBuffer()).toString('base64')).toBe(PNG)
@@ -200,6 +220,21 @@ describe('working an item', () => {
     expect(data(await supervise(people.supervisor, id, true)).state).toBe('verified')
   })
 
+  it('counts an item at 申请销号 in its supervisors\' to-do badge (never the owner unit\'s own organiser\'s) until they decide', async () => {
+    const review = async (who: Session) => data(await who.call<Answer<{ rectification: { review: number } | null }>>('evaluate', { action: 'me', data: {} })).rectification?.review ?? 0
+    const before = { supervisor: await review(people.supervisor), ownOrganizer: await review(people.ownOrganizer) }
+    const { id } = data(await register())
+    data(await work(people.owner, id, 'start'))
+    data(await work(people.owner, id, 'request-closure', { note: '已完成' }))
+    expect(await review(people.supervisor)).toBe(before.supervisor + 1)
+    expect(await review(people.ownOrganizer)).toBe(before.ownOrganizer)
+    expect(await review(people.owner)).toBe(0)
+    const listed = data(await call<{ items: LedgerItem[] }>(people.supervisor, 'ledger', { roundId })).items.find((i) => i.id === id)!
+    expect(listed.can.supervise).toBe(true)
+    data(await supervise(people.supervisor, id, false, '缺少照片'))
+    expect(await review(people.supervisor)).toBe(before.supervisor)
+  })
+
   it('refuses two steps racing on one state: one lands, the other is told to refresh', async () => {
     const { id } = data(await register())
     data(await work(people.owner, id, 'start'))
@@ -214,26 +249,92 @@ describe('working an item', () => {
 
 describe('photo uploads', () => {
   let itemId: string
+  let ownerFolder: string
+  let otherFolder: string
+  /** A photo already kept under another item. */
+  let otherItemPhoto: string
   beforeAll(async () => {
     itemId = data(await register()).id
-    data(await work(people.owner, itemId, 'start'))
+    ownerFolder = data(await work(people.owner, itemId, 'start')).can.photoFolder!
+    otherFolder = folderOf('voter-9005')
+    const other = data(await register())
+    data(await work(people.owner, other.id, 'start'))
+    const fileId = data(await upload(people.owner, `${ownerFolder}/0`, Buffer.from(PNG, 'base64')))
+    data(await work(people.owner, other.id, 'progress', { note: '另一项的照片', photos: [fileId] }))
+    otherItemPhoto = fileIdOf(photosStored().find((p) => p.includes(other.id))!)
   })
 
+  const png = Buffer.from(PNG, 'base64')
   const big = Buffer.alloc(1024 * 1024 + 1, 0)
   big.set([0xff, 0xd8, 0xff])
+  const gif = Buffer.from('GIF89a....')
+  const mine = (slot: number) => `${ownerFolder}/${slot}`
+  /** Uploads as the owner, then sends a progress step naming what was uploaded. */
+  const sendOwn = async (files: Buffer[], step = 'progress') => {
+    const ids = []
+    for (const [slot, bytes] of files.entries()) ids.push(data(await upload(people.owner, mine(slot), bytes)))
+    return work(people.owner, itemId, step, { note: '照片', photos: ids })
+  }
   it.each([
-    ['too large', () => work(people.owner, itemId, 'progress', { note: '大图', photos: [{ base64: big.toString('base64') }] }), 'PHOTO_REFUSED', '1 MB'],
-    ['of the wrong type', () => work(people.owner, itemId, 'progress', { note: '动图', photos: [{ base64: Buffer.from('GIF89a....').toString('base64') }] }), 'PHOTO_REFUSED', 'JPG 或 PNG'],
-    ['one good and one bad', () => work(people.owner, itemId, 'progress', { note: '两张', photos: [{ base64: PNG }, { base64: Buffer.from('GIF89a').toString('base64') }] }), 'PHOTO_REFUSED', 'JPG 或 PNG'],
-    ['to a foreign item', () => work(people.otherContact, itemId, 'progress', { note: '别人的', photos: [{ base64: PNG }] }), 'FORBIDDEN', '权限'],
-    ['to a step that cannot take it', () => work(people.owner, itemId, 'resume', { photos: [{ base64: PNG }] }), 'PHOTO_REFUSED', '照片'],
-    ['with a step the state refuses', () => work(people.owner, itemId, 'start', { photos: [] }), 'RECTIFICATION_TRANSITION_INVALID', '状态'],
+    ['too large', () => sendOwn([big]), 'PHOTO_REFUSED', '1 MB'],
+    ['of the wrong type', () => sendOwn([gif]), 'PHOTO_REFUSED', 'JPG 或 PNG'],
+    ['one good and one bad', () => sendOwn([png, gif]), 'PHOTO_REFUSED', 'JPG 或 PNG'],
+    ['named twice', async () => work(people.owner, itemId, 'progress', { photos: [data(await upload(people.owner, mine(0), png)), fileIdOf(mine(0))] }), 'PHOTO_REFUSED', '本人'],
+    ['never uploaded', () => work(people.owner, itemId, 'progress', { photos: [fileIdOf(mine(2))] }), 'PHOTO_REFUSED', '没有上传成功'],
+    ['to a foreign item', async () => {
+      data(await upload(people.otherContact, `${otherFolder}/0`, png))
+      return work(people.otherContact, itemId, 'progress', { note: '别人的', photos: [fileIdOf(`${otherFolder}/0`)] })
+    }, 'FORBIDDEN', '权限'],
+    ['to a step that cannot take it', () => sendOwn([png], 'resume'), 'PHOTO_REFUSED', '照片'],
+    ['left behind by a step the state refuses', async () => {
+      data(await upload(people.owner, mine(0), png))
+      return work(people.owner, itemId, 'start')
+    }, 'RECTIFICATION_TRANSITION_INVALID', '状态'],
   ])('refuses one %s in Chinese and leaves nothing in storage', async (_, send, expected, words) => {
     const before = photosStored()
     const answer = await send()
     expect(code(answer)).toBe(expected)
     if (!answer.ok) expect(answer.error.message).toContain(words)
     expect(photosStored()).toEqual(before)
+    expect(incoming()).toEqual([])
+  })
+
+  it('refuses a fileID that is not one of the caller\'s own uploads, and deletes none of them', async () => {
+    // Someone else's upload waits in their folder; the owner names it, then hostile paths into it or elsewhere.
+    data(await upload(people.otherContact, `${otherFolder}/1`, png))
+    const before = photosStored()
+    for (const fileId of [
+      fileIdOf(`${otherFolder}/1`), fileIdOf(`${ownerFolder}/../${otherFolder.split('/')[1]}/1`), fileIdOf(`${ownerFolder}/0/../../${otherFolder.split('/')[1]}/1`),
+      otherItemPhoto, fileIdOf(`${ownerFolder}/3`), `cloud://another-env.local/${ownerFolder}/0`, 'toString', '__proto__',
+    ]) {
+      const answer = await work(people.owner, itemId, 'progress', { note: '别人的照片', photos: [fileId] })
+      expect([fileId, code(answer)]).toEqual([fileId, 'PHOTO_REFUSED'])
+      if (!answer.ok) expect(answer.error.message).toContain('本人')
+    }
+    expect(photosStored()).toEqual(before)
+    expect(incoming()).toEqual([`${otherFolder}/1`])
+  })
+
+  it('lets the storage rule take a client\'s upload only into an incoming slot that is not someone else\'s', async () => {
+    data(await upload(people.otherContact, `${otherFolder}/2`, png))
+    for (const cloudPath of [`${otherFolder}/2`, `rectification/${itemId}/planted.png`, `${ownerFolder}/../x/0`, `${ownerFolder}/7`, `${INCOMING_ROOT}/toString/0`, 'cloudbase.sqlite']) {
+      const answer = await upload(people.owner, cloudPath, gif)
+      expect([cloudPath, code(answer)]).toEqual([cloudPath, 'STORAGE_RULE_DENIED'])
+      if (!answer.ok) expect(answer.error.message).toContain('没有权限')
+    }
+    const anonymous = await fetch(`${runtime.url}/__client/upload`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cloudPath: `${ownerFolder}/0` }) })
+    expect(anonymous.status).toBe(403)
+    expect(runtime.cloudbase.storage.list(`rectification/${itemId}`)).toEqual([])
+    // The other's upload is still theirs, unchanged.
+    expect(runtime.cloudbase.storage.ownerOf(`${otherFolder}/2`)).toBe(runtime.login.openidOf('voter-9005'))
+  })
+
+  it('clears an abandoned upload at the owner\'s next step, even one without photos', async () => {
+    data(await upload(people.owner, mine(1), png))
+    expect(incoming()).toContain(mine(1))
+    const step = data(await work(people.owner, itemId, 'progress', { note: '只写了文字' }))
+    expect(step.events.at(-1)!.photos).toEqual([])
+    expect(incoming().filter((p) => p.startsWith(ownerFolder))).toEqual([])
   })
 })
 
@@ -294,7 +395,7 @@ describe('public progress', () => {
     expect(await progress(rater, { roundId })).toHaveLength(items.length)
     // Home shows it: 我评议过的单位整改进展, with how many were struck off.
     const me = data(await rater.call<Answer<{ rectification: { items: number; closed: number } | null }>>('evaluate', { action: 'me', data: {} }))
-    expect(me.rectification).toEqual({ items: items.length, closed: items.filter((i) => i.publicState === '已销号').length, todo: 0 })
+    expect(me.rectification).toEqual({ items: items.length, closed: items.filter((i) => i.publicState === '已销号').length, todo: 0, review: 0, verdicts: [] })
   })
 
   it('shows nothing to a resident who did not rate it while the round is not public', async () => {

@@ -42,7 +42,7 @@ test('the leader dashboard shows the demo area with verdicts: 003\'s full rules 
   // b2 is below 60 % and over a third 不满意: 003 judges both, never the rating alone.
   expect(badges.sort()).toEqual(['b2:整改,诫勉谈话,不得评先评优,基本称职', 'su-law:返工补课'])
   expect(board.attention.filter((a) => a.kind === 'verdict').map((a) => a.targetId).sort()).toEqual(['b2', 'b2', 'su-law'])
-  expect(board.children.map((c) => c.name)).toEqual(['阳光街道'])
+  expect(board.children.map((c) => c.name)).toEqual(['光明区'])
   // The area's satisfaction pools every target's counts in the rounds shown, as the round results count them.
   const overall = await Promise.all(board.rounds.map(async (r) => ok(await leader.call<Answer<RoundResults>>('report', { action: 'roundResults', data: { roundId: r.id } })).targets.map((t) => t.result.breakdown.overall)))
   const counts = overall.flat()

@@ -11,6 +11,7 @@ import type { Runtime } from '../../local/runtime'
 import { confirmedConsequences, templateById } from '../../src/core'
 import { fullBallot } from '../helpers/rounds'
 import { type Answer, data, roleHoldersAt, type Session, signIn, startTestRuntime } from '../helpers/runtime'
+import { storedDocs } from '../helpers/store'
 
 let runtime: Runtime
 let admin: Session
@@ -29,6 +30,9 @@ const verdicts = async (s: Session = street.organizer) => data(await call<RoundV
 const item = async (targetId: string, s?: Session) => (await verdicts(s)).verdicts.find((v) => v.targetId === targetId)!
 const step = (s: Session, targetId: string, action: string, seen: number, reason?: string) =>
   call<RoundVerdicts>(s, 'organize', 'stepVerdict', { roundId, targetId, ruleId: 'below-two-thirds', action, seen, ...(reason ? { reason } : {}) })
+/** Verdicts of the round in the caller's to-do badge (home's 待办, the workbench's 认定确认 line). */
+const waiting = async (s: Session) =>
+  data(await call<{ rectification: { verdicts: { roundId: string; count: number }[] } | null }>(s, 'evaluate', 'me', {})).rectification?.verdicts.find((v) => v.roundId === roundId)?.count ?? 0
 const hour = 3600_000
 const window = () => ({ opensAt: new Date(Date.now() - hour).toISOString(), closesAt: new Date(Date.now() + 24 * hour).toISOString() })
 
@@ -78,6 +82,10 @@ test('the chain: confirmed by the street\'s organisers, approved by the district
   expect(proposed).toMatchObject({ seen: 0, may: ['confirm', 'set-aside'], standing: { state: 'proposed', label: '拟认定', words: '拟认定：待督导组确认', binding: false } })
   expect(proposed.explanation).toMatch(/^满意率0\/10\(0%\)低于2\/3\(66\.7%\)，触发规则「群众满意率低于2\/3」/)
 
+  // The to-do badge: the street's organisers have u1 and u3 to confirm; the unit's own organiser and the district nothing yet.
+  expect(await waiting(street.organizer)).toBe(2)
+  expect([await waiting(own), await waiting(district.leader), await waiting(street.leader)]).toEqual([0, 0, 0])
+
   // Wrong actors: the unit's own organiser, a leader of the street, an organiser of the street beside, the district too early.
   expect(refusal(await step(own, 'u1', 'confirm', 0))).toBe('FORBIDDEN')
   expect((await item('u1', own)).may).toEqual([])
@@ -101,6 +109,8 @@ test('the chain: confirmed by the street\'s organisers, approved by the district
   expect(refusal(await step(street.organizer, 'u1', 'confirm', 1))).toBe('VERDICT_STEP_NOT_ALLOWED')
   expect(refusal(await step(district.leader, 'u1', 'return', 1))).toBe('VERDICT_REASON_REQUIRED')
   expect((await item('u1', district.leader)).may).toEqual(['approve', 'return'])
+  // Confirmed, u1 leaves the street's badge and waits in the district's.
+  expect([await waiting(street.organizer), await waiting(district.leader)]).toEqual([1, 1])
 
   // The district's leader and organiser answer at once: one step lands, the other is told it changed.
   const raced = await Promise.all([step(district.leader, 'u1', 'approve', 1), step(district.organizer, 'u1', 'return', 1, '请补充个别谈话情况')])
@@ -113,6 +123,7 @@ test('the chain: confirmed by the street\'s organisers, approved by the district
   const approved = await item('u1')
   expect(approved.standing).toMatchObject({ state: 'confirmed', label: '已认定', binding: true, words: '已认定：督导组（城关街道组织员）确认，上级（城关区领导）批准' })
   expect(approved.may).toEqual([])
+  expect(await waiting(district.leader)).toBe(0)
   expect(refusal(await step(district.leader, 'u1', 'return', approved.seen, '再议'))).toBe('VERDICT_STEP_NOT_ALLOWED')
 
   // Hostile ids are refused at the door and change nothing.
@@ -191,6 +202,7 @@ test('the redo round: only the confirmed failing unit, linked to the original, s
   const beside = data(await call<RoundResults>(district.leader, 'report', 'roundResults', { roundId: redoId }))
   expect(beside.targets.map((t) => t.targetId)).toEqual(['u1'])
   expect(beside.redo).toEqual({
+    kind: 'redo',
     of: { roundId, title: '城关街道第一组“三评一联”' },
     round: null,
     rows: [expect.objectContaining({ targetId: 'u1', before: expect.objectContaining({ percent: 0 }), after: expect.objectContaining({ percent: 100 }), afterBadges: [] })],
@@ -200,21 +212,26 @@ test('the redo round: only the confirmed failing unit, linked to the original, s
   expect(data(await call<RoundResults>(district.leader, 'report', 'roundResults', { roundId })).redo).toEqual({ ...beside.redo, of: null, round: { roundId: redoId, title: '城关街道第一组“三评一联”（返工补课）' } })
 })
 
-test('004\'s rules on a one-step round: the supervisors\' confirmation extends the target\'s window by two months, and the ledger reads 整改 and 诫勉', async () => {
-  const community = templateById('community-satisfaction')!.ballot
-  const closesAt = new Date(Date.now() + 24 * hour).toISOString()
+const community = templateById('community-satisfaction')!.ballot
+
+/** A closed community round of one street unit under 004's rules, five residents rating it 不满意 (below 40 %). */
+async function liangpingRound(title: string, target: { id: string; name: string }, firstVoter: number): Promise<string> {
   const { roundId: id } = data(await call<{ roundId: string }>(admin, 'organize', 'createRound', {
-    templateId: 'community-satisfaction', ownerUnitId: 'jd', title: '两评一树规则的满意度测评', window: { ...window(), closesAt },
-    targets: [{ id: 'u2', name: '城关街道服务中心', kind: 'unit', unitId: 'u2' }],
+    templateId: 'community-satisfaction', ownerUnitId: 'jd', title, window: window(), targets: [{ ...target, kind: 'unit', unitId: target.id }],
   }))
   data(await call(admin, 'organize', 'updateRound', { roundId: id, patch: { rules: templateById('liangping-yishu')!.rules } }))
   data(await call(admin, 'organize', 'openRound', { roundId: id }))
   for (let i = 0; i < 5; i++) {
-    const resident = await signIn(runtime, `voter-${9400 + i}`)
+    const resident = await signIn(runtime, `voter-${firstVoter + i}`)
     data(await call(resident, 'evaluate', 'enrol', { roundId: id, categoryId: 'residents' }))
-    data(await call(resident, 'evaluate', 'submit', { roundId: id, ballots: [fullBallot(community, 'u2', 2)] }))
+    data(await call(resident, 'evaluate', 'submit', { roundId: id, ballots: [fullBallot(community, target.id, 2)] }))
   }
   data(await call(admin, 'organize', 'closeRound', { roundId: id }))
+  return id
+}
+
+test('004\'s rules on a one-step round: the supervisors\' confirmation extends the target\'s window by two months in an extension round of its own, the sealed original untouched, and the ledger reads 整改 and 诫勉', async () => {
+  const id = await liangpingRound('两评一树规则的满意度测评', { id: 'u2', name: '城关街道服务中心' }, 9400)
   const listed = data(await call<RoundVerdicts>(street.organizer, 'organize', 'roundVerdicts', { roundId: id }))
   expect(listed.chain).toBe('由督导组（上级单位组织员）确认或不予认定')
   expect(listed.verdicts.map((v) => [v.ruleId, v.standing.state])).toEqual([['poor', 'proposed'], ['very-poor', 'proposed']])
@@ -231,4 +248,40 @@ test('004\'s rules on a one-step round: the supervisors\' confirmation extends t
   expect(confirmedConsequences(target!.result.verdicts.verdicts)).toEqual([
     { ruleId: 'poor', ruleName: poor!.ruleName, effects: [{ kind: 'rectify' }, { kind: 'warning-talk' }], explanation: poor!.explanation },
   ])
+
+  // The confirmation made the extension: a draft for u2 alone, linked, its window closing at the extended close.
+  const { extensions } = data(await call<RoundVerdicts>(street.organizer, 'organize', 'roundVerdicts', { roundId: id }))
+  expect(extensions).toEqual([{ targetId: 'u2', targetName: '城关街道服务中心', until: veryPoor!.standing!.extendedUntil, roundId: expect.stringMatching(/^x[0-9a-f]{12}$/) }])
+  const extensionId = extensions[0]!.roundId!
+  const extension = data(await call<{ state: string; targets: { id: string }[]; window: { closesAt: string } }>(admin, 'organize', 'getRound', { roundId: extensionId }))
+  expect([extension.state, extension.targets.map((t) => t.id), Date.parse(extension.window.closesAt)]).toEqual(['draft', ['u2'], until.getTime()])
+  const linked = data(await call<RoundVerdicts>(street.organizer, 'organize', 'roundVerdicts', { roundId: extensionId }))
+  expect(linked.extensionOf).toEqual({ roundId: id, title: '两评一树规则的满意度测评' })
+  // A replayed confirmation makes no second extension.
+  data(await call(street.organizer, 'organize', 'stepVerdict', { roundId: id, targetId: 'u2', ruleId: 'very-poor', action: 'confirm', seen: 0 }))
+  expect(storedDocs(runtime, 'rounds').filter((r) => r.extensionOf === id).map((r) => r._id)).toEqual([extensionId])
+
+  // The original stays sealed: no ballot lands there, and its figures — the ones the verdict was confirmed on — stay.
+  const rated = await signIn(runtime, 'voter-9400')
+  expect(refusal(await call(rated, 'evaluate', 'submit', { roundId: id, ballots: [fullBallot(community, 'u2', 0)] }))).toBe('ROUND_NOT_OPEN')
+  // Once the organisers open the extension, u2 takes ballots again there, one per person as in any round.
+  data(await call(admin, 'organize', 'openRound', { roundId: extensionId }))
+  data(await call(rated, 'evaluate', 'enrol', { roundId: extensionId, categoryId: 'residents' }))
+  data(await call(rated, 'evaluate', 'submit', { roundId: extensionId, ballots: [fullBallot(community, 'u2', 0)] }))
+  const again = data(await call<{ outcomes: { status: string }[] }>(rated, 'evaluate', 'submit', { roundId: extensionId, ballots: [fullBallot(community, 'u2', 1)] }))
+  expect(again.outcomes.map((r) => r.status)).toEqual(['already-voted'])
+  const after = data(await call<RoundResults>(street.organizer, 'report', 'roundResults', { roundId: id })).targets[0]!
+  expect(after.result.headline).toEqual(target!.result.headline)
+  // The extension's results sit beside the original's, as a redo round's do.
+  expect(data(await call<RoundResults>(street.organizer, 'report', 'roundResults', { roundId: extensionId })).redo).toMatchObject({
+    kind: 'extension', of: { roundId: id, title: '两评一树规则的满意度测评' }, round: null,
+    rows: [expect.objectContaining({ targetId: 'u2', before: expect.objectContaining({ percent: 0 }) })],
+  })
+})
+
+test('004\'s extension set aside makes no extension round', async () => {
+  const id = await liangpingRound('两评一树规则（不予认定）', { id: 'u3', name: '城关街道执法队' }, 9450)
+  const setAside = data(await call<RoundVerdicts>(street.organizer, 'organize', 'stepVerdict', { roundId: id, targetId: 'u3', ruleId: 'very-poor', action: 'set-aside', seen: 0, reason: '系新调整班子，不予延期' }))
+  expect(setAside.extensions).toEqual([])
+  expect(storedDocs(runtime, 'rounds').filter((r) => r.extensionOf === id)).toEqual([])
 })

@@ -64,6 +64,10 @@ const LEDGER_PAGES = (items: { working: string; awaiting: string }): [string, st
   ['organizer', 'organizer/pages/ledger/index', '各单位整改情况'],
   ['organizer', 'organizer/pages/rectify/index?roundId=demo-community&targetId=b4', '群众意见（可多选，合并为一个问题）'],
   ['organizer', `organizer/pages/item/index?itemId=${items.awaiting}`, '审核通过，销号'],
+  // The supervisor's to-do: the 申请销号 waiting for 陈组织员, counted on home, listed on the workbench, marked in the ledger.
+  ['organizer', 'pages/index/index', '工作台待办 1 ›'],
+  ['organizer', 'organizer/pages/workbench/index', '申请销号，待审核'],
+  ['organizer', 'organizer/pages/ledger/index', '已申请销号，待您审核'],
   ['contact', 'organizer/pages/mine/index', '离退休党员活动室周末不开放'],
   ['contact', `organizer/pages/item/index?itemId=${items.working}`, '报送进展'],
   ['resident-zhang', 'outcome/pages/progress/index', '您评议过的单位，针对评议结果和群众意见登记的整改事项'],
@@ -96,6 +100,24 @@ describe('the rectification ledger', () => {
 
   test('owner, supervisor and resident views open in the weapp', async () => {
     for (const [persona, page, content] of LEDGER_PAGES(items)) await expectOwnContent(persona, page, content)
+  })
+
+  test('the owner reports progress with a photo: chosen, compressed and uploaded by the device into their own slot, kept under the item', async () => {
+    const photo = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+    const mp = await world.open({ persona: 'contact', path: `organizer/pages/item/index?itemId=${items.working}`, answers: { media: [photo] } })
+    await mp.waitForText('添加照片')
+    mp.tap('添加照片')
+    await mp.waitFor(() => mp.wx.calls.some((c) => c.api === 'compressImage'), 'the photo compressed')
+    mp.input('进展情况，或申请销号时写明整改结果', '周末轮值第一周已开放')
+    mp.tap('报送进展')
+    await mp.waitForText('周末轮值第一周已开放')
+    const upload = mp.wx.calls.find((c) => c.api === 'cloud.uploadFile')!
+    expect(upload.options.cloudPath).toMatch(/^ledger-incoming\/[0-9a-f]{32}\/0$/)
+    const storage = world.runtime.cloudbase.storage
+    expect(storage.list(`rectification/${items.working}`)).toHaveLength(1)
+    expect(storage.list('ledger-incoming')).toEqual([])
+    expect(mp.errors).toEqual([])
+    expect(mp.violations).toEqual([])
   })
 })
 

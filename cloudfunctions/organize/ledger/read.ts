@@ -11,6 +11,7 @@ import { RoundDoc } from '../../common/rounds'
 import { isWithin } from '../../common/units'
 import { READ, supervises } from '../access'
 import { ItemDoc, items, loadItem, ownsItem } from './items'
+import { photoFolder } from './photos'
 import { type ItemContext, itemView, stateOf } from './views'
 
 /** Who may open an item besides its owner; the supervisors are organisers above, so they are among them. */
@@ -25,10 +26,8 @@ export async function readableItem(auth: Authority, itemId: string, openid: stri
 
 export async function canFor(auth: Authority, openid: string, doc: ItemDoc): Promise<LedgerItem['can']> {
   const state = stateOf(doc)
-  return {
-    work: state !== 'verified' && state !== 'closure-requested' && (await ownsItem(openid, doc)),
-    supervise: state === 'closure-requested' && supervises(auth, doc.ownerUnitId),
-  }
+  const work = state !== 'verified' && state !== 'closure-requested' && (await ownsItem(openid, doc))
+  return { work, supervise: state === 'closure-requested' && supervises(auth, doc.ownerUnitId), photoFolder: work ? photoFolder(openid) : null }
 }
 
 async function roundsOf(docs: readonly ItemDoc[]): Promise<ItemContext['rounds']> {

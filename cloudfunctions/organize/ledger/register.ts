@@ -90,7 +90,7 @@ export async function registerItem(auth: Authority, input: Registration, { calle
   }
   await items().add(stored)
   await audit(caller.openid, { action: 'registerRectification', subject: `${stored.roundId}/${stored._id}`, unitId: target.unitId, after: { ...stored, ownerHolderId: undefined } }, now)
-  return itemView(stored, { units: auth.units, rounds: new Map([[doc._id, doc.round]]), now }, { work: false, supervise: false })
+  return itemView(stored, { units: auth.units, rounds: new Map([[doc._id, doc.round]]), now }, { work: false, supervise: false, photoFolder: null })
 }
 
 function checkSource(input: Registration, verdicts: readonly Verdict[], shown: ReadonlySet<string>): void {

@@ -11,7 +11,7 @@ import { type Authority, forbidden } from '../../common/roles'
 import type { HandlerContext } from '../../common/router'
 import { supervises } from '../access'
 import { appendEvent, actorFor, type ItemDoc, itemOf, ownsItem } from './items'
-import { dropPhotos, storePhotos } from './photos'
+import { emptyingSlots, keepingPhotos } from './photos'
 import { canFor, readableItem, viewFor } from './read'
 
 async function step(auth: Authority, doc: ItemDoc, event: RectificationEvent, ctx: HandlerContext): Promise<LedgerItem> {
@@ -24,25 +24,22 @@ const eventBy = async (openid: string, role: Actor['role'], type: RectificationE
   type, actor: actorFor(openid, await actorName(openid), role), at: inShanghai(now).format(), ...(note ? { note } : {}),
 })
 
-export async function workItem(
+/** The caller's incoming slots are emptied after every step of theirs, taken or refused. */
+export function workItem(
   auth: Authority,
-  input: { itemId: string; step: 'start' | 'progress' | 'request-closure' | 'resume'; note?: string; photos: { base64: string }[] },
+  input: { itemId: string; step: 'start' | 'progress' | 'request-closure' | 'resume'; note?: string; photos: string[] },
   ctx: HandlerContext,
 ): Promise<LedgerItem> {
-  const doc = await readableItem(auth, input.itemId, ctx.caller.openid)
-  // A foreign item is refused before a single byte is stored.
-  if (!(await ownsItem(ctx.caller.openid, doc))) throw forbidden()
-  if (input.photos.length > 0 && input.step !== 'progress' && input.step !== 'request-closure') refuse(domainError('PHOTO_REFUSED', '只有整改进展和销号申请可以附照片'))
-  const event = await eventBy(ctx.caller.openid, 'owner', input.step, input.note, ctx.now)
-  // Judged on the history before anything is stored; the append below judges it again on its version.
-  orRefuse(recordRectificationEvent(itemOf(doc), { ...event, ...(input.photos.length ? { photos: ['pending'] } : {}) }))
-  const photos = await storePhotos(doc._id, input.photos)
-  try {
-    return await step(auth, doc, { ...event, ...(photos.length ? { photos } : {}) }, ctx)
-  } catch (e) {
-    await dropPhotos(photos)
-    throw e
-  }
+  return emptyingSlots(ctx.caller.openid, async (own) => {
+    const doc = await readableItem(auth, input.itemId, ctx.caller.openid)
+    // A foreign item is refused before a single byte is read.
+    if (!(await ownsItem(ctx.caller.openid, doc))) throw forbidden()
+    if (input.photos.length > 0 && input.step !== 'progress' && input.step !== 'request-closure') refuse(domainError('PHOTO_REFUSED', '只有整改进展和销号申请可以附照片'))
+    const event = await eventBy(ctx.caller.openid, 'owner', input.step, input.note, ctx.now)
+    // Judged on the history before any photo is read; the append below judges it again on its version.
+    orRefuse(recordRectificationEvent(itemOf(doc), { ...event, ...(input.photos.length ? { photos: ['pending'] } : {}) }))
+    return keepingPhotos(doc._id, own, input.photos, (photos) => step(auth, doc, { ...event, ...(photos.length ? { photos } : {}) }, ctx))
+  })
 }
 
 export async function superviseItem(auth: Authority, input: { itemId: string; verify: boolean; note?: string }, ctx: HandlerContext): Promise<LedgerItem> {

@@ -14,22 +14,25 @@ import { Bar, turnoutPercent } from './Bar'
 import Notices from './Notices'
 import RoundStatus from './RoundStatus'
 
-/** 返工补课前后: each redone target's rate in the original round beside its rate now. */
+const FOLLOW_UP = { redo: '返工补课', extension: '延期' } as const
+
+/** 返工补课前后 (or 延期前后): each redone or extended target's rate in the original round beside its rate now. */
 function RedoBeside({ data }: { data: RoundResults }) {
   const { redo } = data
   if (!redo) return null
+  const name = FOLLOW_UP[redo.kind]
   return (
     <View className='qp-card dash-redo'>
-      <Text className='qp-card__title'>{redo.rows.length > 0 ? '返工补课前后对比' : '返工补课评议'}</Text>
-      {redo.of && <Text className='qp-muted'>{`本评议是“${redo.of.title}”的返工补课评议。`}</Text>}
+      <Text className='qp-card__title'>{redo.rows.length > 0 ? `${name}前后对比` : `${name}评议`}</Text>
+      {redo.of && <Text className='qp-muted'>{`本评议是“${redo.of.title}”的${name}评议。`}</Text>}
       {redo.round && (
-        <Text className='dash-more' onClick={() => void Taro.navigateTo({ url: dashboardPaths.round(redo.round!.roundId) })}>{`已发起返工补课评议“${redo.round.title}” ›`}</Text>
+        <Text className='dash-more' onClick={() => void Taro.navigateTo({ url: dashboardPaths.round(redo.round!.roundId) })}>{`已发起${name}评议“${redo.round.title}” ›`}</Text>
       )}
       {redo.rows.map((r) => (
         <View key={r.targetId} className='dash-unit'>
           <View className='dash-unit__head'>
             <Text className='dash-unit__name'>{r.name}</Text>
-            <Text className='dash-unit__rate'>{`返工补课前 ${showRate(r.before)} → 返工补课后 ${showRate(r.after)}`}</Text>
+            <Text className='dash-unit__rate'>{`${name}前 ${showRate(r.before)} → ${name}后 ${showRate(r.after)}`}</Text>
           </View>
           <Badges badges={r.afterBadges} none={r.after.percent === null ? undefined : '未触发认定规则'} />
         </View>

@@ -12,6 +12,7 @@ export default function ItemSummary({ item, onClick }: { item: LedgerItem; onCli
       </View>
       <Text className='qp-muted'>{`${item.ownerUnitName} · ${item.source} · ${item.urgent ? '立行立改 · ' : ''}时限 ${dayOf(item.deadline)}`}</Text>
       {item.publicState !== '已销号' && <Text className={item.overdue ? 'qp-error' : 'ledger-item__countdown'}>{deadlineNote(item)}</Text>}
+      {item.can.supervise && <Text className='ledger-item__review'>已申请销号，待您审核</Text>}
     </View>
   )
 }

@@ -44,6 +44,8 @@ export default function Index() {
 
   if (process.env.TARO_ENV === 'h5' && error?.code === 'UNAUTHENTICATED') return <DevSignIn onSignedIn={() => void load()} />
   const ledger = me?.rectification
+  // A contact's unreminded items, a supervisor's 销号 reviews and verdict steps: one badge on the workbench.
+  const todo = ledger ? ledger.todo + ledger.review + ledger.verdicts.reduce((n, v) => n + v.count, 0) : 0
 
   return (
     <Screen className='home'>
@@ -56,8 +58,8 @@ export default function Index() {
       {me?.roles.some((r) => r.role !== 'contact') && (
         <Row className='home__dashboard' title='数据看板' note='满意率、参与情况、需要关注的单位' extra='查看 ›' onClick={() => void Taro.navigateTo({ url: dashboardPaths.area() })} />
       )}
-      {/* 我的整改事项 is in the workbench; items WeChat could not remind a contact of (no opt-in left) show here as to-dos. */}
-      {me && me.roles.length > 0 && <Row className='home__workbench' title='工作台' extra={ledger?.todo ? `待办 ${ledger.todo} ›` : '进入 ›'} onClick={() => void Taro.navigateTo({ url: '/organizer/pages/workbench/index' })} />}
+      {/* The workbench lists the to-dos: items WeChat could not remind a contact of (no opt-in left), 销号 to review, verdicts to confirm. */}
+      {me && me.roles.length > 0 && <Row className='home__workbench' title='工作台' extra={todo ? `待办 ${todo} ›` : '进入 ›'} onClick={() => void Taro.navigateTo({ url: '/organizer/pages/workbench/index' })} />}
       {/* Residents learn their rating led to something: shown only when a target they rated has items. */}
       {!!ledger?.items && <Row className='home__progress' title='我评议过的单位整改进展' extra={`已销号 ${ledger.closed}/${ledger.items}`} onClick={() => void Taro.navigateTo({ url: progressPath })} />}
       {me && <RoundList />}

@@ -11,6 +11,7 @@ import type { Runtime } from '../../../local/runtime'
 import { createAppService } from './appService'
 import { type Templates, type ViewNode } from './templates'
 import { createWx, type WxAnswers } from './wx'
+import { clientMayWrite } from '../../../cloudfunctions/common/storageRule'
 
 interface AppJson {
   pages: string[]
@@ -90,6 +91,12 @@ export async function launch(options: LaunchOptions) {
       guard: (fn) => void call(fn, undefined),
       navigate: (kind, o) => navigate(kind, o),
       callFunction: (name, data, openData) => track(invokeFunction(name, data, openData)),
+      uploadFile: async (cloudPath, bytes) => {
+        const storage = options.runtime.cloudbase.storage
+        if (!clientMayWrite(openid, cloudPath, storage.ownerOf(cloudPath))) throw new Error('permission denied')
+        storage.write(cloudPath, bytes, openid)
+        return storage.uploadMetadata({ path: cloudPath }).data.fileId
+      },
     },
     answers,
   )

@@ -24,6 +24,8 @@ export interface WxHooks {
   guard(fn: () => void): void
   navigate(kind: 'navigateTo' | 'redirectTo' | 'reLaunch' | 'switchTab' | 'navigateBack', options: Record<string, unknown>): void
   callFunction: CloudCall
+  /** What WeChat does with `wx.cloud.uploadFile`: stores the file as the signed-in person, judged by the storage rule; answers its fileID. */
+  uploadFile(cloudPath: string, bytes: Buffer): Promise<string>
 }
 
 /** How the user (or WeChat) answers prompts; tests change these before acting. */
@@ -35,6 +37,8 @@ export interface WxAnswers {
   group?: { cloudID: string; openGId: string }
   /** Whether the user lets the mini-program write to the album. */
   albumAllowed: boolean
+  /** The photos picked in chooseMedia (none: the user cancels). */
+  media?: Buffer[]
   /** The file picked in chooseMessageFile. */
   messageFile?: { name: string; bytes: Buffer }
   modalConfirm: boolean
@@ -126,6 +130,10 @@ export function createWx(hooks: WxHooks, answers: WxAnswers) {
       }
       return { result: await hooks.callFunction(String(o.name), data, openData), requestID: `req-${calls.length}` }
     }),
+    uploadFile: async('cloud.uploadFile', async (o) => {
+      if (!cloudEnv) throw new WxError('Cloud API isn\'t enabled, please call wx.cloud.init first')
+      return { fileID: await hooks.uploadFile(String(o.cloudPath), readTemp(o.filePath)), statusCode: 200 }
+    }),
   }
   class CloudID {
     constructor(readonly cloudID: string) {}
@@ -192,6 +200,12 @@ export function createWx(hooks: WxHooks, answers: WxAnswers) {
     }),
     getSetting: async('getSetting', () => ({ authSetting: { 'scope.writePhotosAlbum': answers.albumAllowed } })),
     openSetting: async('openSetting', () => ({ authSetting: { 'scope.writePhotosAlbum': answers.albumAllowed } })),
+    chooseMedia: async('chooseMedia', (o) => {
+      if (!answers.media?.length) throw new WxError('cancel')
+      return { type: 'image', tempFiles: answers.media.slice(0, Number(o.count ?? 9)).map((bytes) => ({ tempFilePath: saveTemp(bytes, '.jpg'), size: bytes.length, fileType: 'image' })) }
+    }),
+    // The photo as compressed: a new temporary file (the harness keeps the bytes).
+    compressImage: async('compressImage', (o) => ({ tempFilePath: saveTemp(readTemp(o.src), '.jpg') })),
     chooseMessageFile: async('chooseMessageFile', () => {
       if (!answers.messageFile) throw new WxError('cancel')
       const { name, bytes } = answers.messageFile

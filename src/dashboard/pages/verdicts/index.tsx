@@ -1,7 +1,8 @@
 /**
  * 认定确认: a closed round's fired rules with their standing (拟认定 / 已认定 / 不予认定) and who
  * confirmed them; the supervising group confirms or sets aside (with a reason), the office above
- * approves or returns (with a reason); then 发起返工补课评议 where 返工补课 stands.
+ * approves or returns (with a reason); then 发起返工补课评议 where 返工补课 stands, and the extension
+ * round where 活动延期 stands.
  */
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, Textarea, View } from '@tarojs/components'
@@ -89,6 +90,24 @@ function Redo({ data, onStarted }: { data: RoundVerdicts; onStarted: () => void 
   )
 }
 
+/** 活动延期: the extension round made for each target at the confirmation. */
+function Extensions({ data }: { data: RoundVerdicts }) {
+  if (data.extensions.length === 0) return null
+  return (
+    <View className='qp-card verdict-extensions'>
+      <Text className='qp-card__title'>活动延期</Text>
+      {data.extensions.map((x) => (
+        <View key={x.targetId}>
+          <Text className='qp-muted'>{`${x.targetName}：活动延期至${x.until.slice(0, 10)}，深入查摆整改；原评议结果已封存不变，延期评议另行计票。`}</Text>
+          {x.roundId
+            ? <Text className='dash-more' onClick={() => void Taro.navigateTo({ url: dashboardPaths.round(x.roundId as string) })}>查看延期评议（由组织员开放后开始评议）›</Text>
+            : <Text className='qp-muted'>延期期限已过，没有发起延期评议。</Text>}
+        </View>
+      ))}
+    </View>
+  )
+}
+
 export default function VerdictsPage() {
   const roundId = useRouter().params.roundId ?? ''
   const { data, error, reload } = useLiveReport(() => call('organize', 'roundVerdicts', { roundId }), [roundId])
@@ -108,11 +127,13 @@ export default function VerdictsPage() {
       <View className='qp-card'>
         <Text className='qp-muted'>{`触发处理规定的认定为“拟认定”，${data.chain}；不予认定的保留满意率等数字，但不产生处理后果。`}</Text>
         {data.redoOf && <Text className='qp-muted'>{`本评议是“${data.redoOf.title}”的返工补课评议。`}</Text>}
+        {data.extensionOf && <Text className='qp-muted'>{`本评议是“${data.extensionOf.title}”的延期评议。`}</Text>}
         {data.notice && <Text className='dash-alert'>{data.notice}</Text>}
       </View>
       {data.final && data.verdicts.length === 0 && <Text className='dash-empty'>本次评议没有触发处理规定的对象。</Text>}
       {data.verdicts.map((v) => <Verdict key={`${v.targetId}:${v.ruleId}`} item={v} onStep={step} />)}
       <Redo data={data} onStarted={() => void reload()} />
+      <Extensions data={data} />
     </Screen>
   )
 }

@@ -11,7 +11,7 @@ import type { ApiError } from '../../../api/result'
 import Screen from '../../../components/Screen'
 import StatusScreen from '../../../components/StatusScreen'
 import { call } from '../../../services/api'
-import { type PickedPhoto, pickPhotos } from '../../../services/photos'
+import { type PickedPhoto, pickPhotos, uploadPhotos } from '../../../services/photos'
 import { askForReminders } from '../../../services/reminders'
 import OrgHead from '../../components/OrgHead'
 import { dayOf, deadlineNote, STATE_LABELS, STEP_LABELS } from '../../lib/ledger'
@@ -49,7 +49,9 @@ export default function ItemPage() {
     const asked = askForReminders(reminders.data?.templateIds ?? [])
     return run(async () => {
       await asked
-      return call('organize', 'workItem', { itemId, step, ...(note.trim() ? { note: note.trim() } : {}), photos })
+      const uploaded = photos.length > 0 && item.data?.can.photoFolder ? await uploadPhotos(item.data.can.photoFolder, photos) : { ok: true as const, data: [] }
+      if (!uploaded.ok) return uploaded
+      return call('organize', 'workItem', { itemId, step, ...(note.trim() ? { note: note.trim() } : {}), photos: uploaded.data })
     })
   }
   const supervise = (verify: boolean) => run(() => call('organize', 'superviseItem', { itemId, verify, ...(note.trim() ? { note: note.trim() } : {}) }))
@@ -92,7 +94,7 @@ export default function ItemPage() {
             placeholder={i.can.supervise ? '退回时请写明原因' : state === 'in-progress' ? '进展情况，或申请销号时写明整改结果' : '说明（可不填）'} />
           {i.can.work && state === 'in-progress' && (
             <View className='ledger__photos'>
-              {photos.map((p) => <Image key={p.base64.slice(-24)} className='ledger__photo' src={`data:image/jpeg;base64,${p.base64}`} mode='aspectFill' />)}
+              {photos.map((p) => <Image key={p.preview} className='ledger__photo' src={p.preview} mode='aspectFill' />)}
               {photos.length < 3 && <Button size='small' fill='outline' onClick={() => void pickPhotos(3 - photos.length).then((more) => setPhotos([...photos, ...more]))}>添加照片</Button>}
             </View>
           )}

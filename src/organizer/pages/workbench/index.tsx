@@ -1,6 +1,6 @@
 /**
- * The workbench: my rounds by state, a new round, units, role invitations and the audit log;
- * a leader sees the rounds only, a unit contact the way to its self-report.
+ * The workbench: what waits for me (待办), my rounds by state, a new round, units, role invitations and
+ * the audit log; a leader sees the rounds only, a unit contact the way to its self-report.
  */
 import { Button, Cell } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
@@ -8,7 +8,9 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import Screen from '../../../components/Screen'
 import StatusScreen from '../../../components/StatusScreen'
 import { Period } from '../../../components/When'
+import type { Me } from '../../../api/evaluate'
 import { call } from '../../../services/api'
+import { dashboardPaths } from '../../../services/links'
 import { askForReminders } from '../../../services/reminders'
 import OrgHead from '../../components/OrgHead'
 import StateTag from '../../components/StateTag'
@@ -21,11 +23,30 @@ import '../../organizer.scss'
 
 const go = (url: string) => void Taro.navigateTo({ url })
 
+/** 待办: what the home badge counts, each leading to where it is done. */
+function Todo({ todo }: { todo: NonNullable<Me['rectification']> }) {
+  if (todo.todo === 0 && todo.review === 0 && todo.verdicts.length === 0) return null
+  return (
+    <View className='qp-card workbench__todo'>
+      <Text className='qp-card__title'>待办</Text>
+      {todo.todo > 0 && <Cell className='workbench__todo-mine' title='我的整改事项' extra={`${todo.todo} 项未能提醒`} onClick={() => go(ledgerPaths.mine)} />}
+      {todo.review > 0 && <Cell className='workbench__todo-review' title='申请销号，待审核' extra={`${todo.review} 项 ›`} onClick={() => go(ledgerPaths.book())} />}
+      {todo.verdicts.map((v) => (
+        <Cell key={v.roundId} className='workbench__todo-verdicts' title={`认定确认：${v.title}`} extra={`${v.count} 项 ›`} onClick={() => go(dashboardPaths.verdicts(v.roundId))} />
+      ))}
+    </View>
+  )
+}
+
 export default function Workbench() {
   const units = useLoad(() => call('organize', 'myUnits', {}), [])
   const rounds = useLoad(() => call('organize', 'listRounds', {}), [])
   const reminders = useLoad(() => call('organize', 'reminderTemplates', {}), [])
-  useDidShow(() => void rounds.reload())
+  const me = useLoad(() => call('evaluate', 'me', {}), [])
+  useDidShow(() => {
+    void rounds.reload()
+    void me.reload()
+  })
 
   const error = units.error ?? rounds.error
   if (error) {
@@ -42,6 +63,7 @@ export default function Workbench() {
   return (
     <Screen className='org'>
       <OrgHead title='工作台' sub={roles.map((r) => `${ROLE_NAMES[r.role]} · ${r.unitName}`).join('　')} />
+      {me.data?.rectification && <Todo todo={me.data.rectification} />}
       <View className='qp-actions'>
         {canOrganize && (
           <Button type='primary' size='large' block onClick={() => go(organizerPaths.create)}>
