@@ -4,12 +4,17 @@
  * person settled them), one vote per person across paper and online, spoiled and blank sheets
  * counted apart, and the entries gone once recorded.
  */
+import ExcelJS from 'exceljs'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import type { Runtime } from '../../local/runtime'
 import { templateById } from '../../src/core'
 import { ensureUnits, fullBallot, openRound, SELF_REPORTS, TEST_STREET } from '../helpers/rounds'
 import { type Answer, data, type Session, signIn, startTestRuntime } from '../helpers/runtime'
 import { countersOf, storedDocs } from '../helpers/store'
 import { type Printed, readPaperPdf } from '../helpers/paper'
+import { column, pdfText, rowsOf, tableOf } from '../helpers/sheets'
 
 // Run from the sources, the PDF embeds from the system's CJK font collection: seconds on a shared machine.
 jest.setTimeout(120_000)
@@ -188,4 +193,39 @@ test('counters equal a recount of the stored ballots after paper and online ball
   expect(subtotals).toEqual([{ kind: 'online', ballots: 1 }, { kind: 'meeting', ballots: 0 }, { kind: 'paper', ballots: ballots - 1 }])
   data(await organize(admin, 'closeRound', { roundId }))
   expect(data(await organize(admin, 'publishRound', { roundId }))).toMatchObject({ state: 'published' })
+})
+
+test('the 统计表 and the PDF report print each target\'s 废票 and 空白票 beside its ballots, and no rate counts them', async () => {
+  const { targets } = await participation()
+  const results = data(await admin.call<Answer<{ targets: { targetId: string; name: string; result: { ballots: number; headline: { valid: number } } }[] }>>('report', { action: 'roundResults', data: { roundId } }))
+  const download = async (action: string, name: string) => {
+    const { url } = data(await admin.call<Answer<{ url: string }>>('report', { action, data: { roundId } }))
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'paper-exports-')), name)
+    fs.writeFileSync(file, Buffer.from(await (await fetch(url)).arrayBuffer()))
+    return file
+  }
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.readFile(await download('exportRound', 'book.xlsx'))
+  const summary = tableOf(rowsOf(book.getWorksheet('汇总')!), '评议对象')
+  const turnout = tableOf(rowsOf(book.getWorksheet('参评情况')!), '评议对象')
+  const pdf = await download('reportPdf', 'report.pdf')
+  for (const t of results.targets) {
+    const { spoiled, blank } = targets.find((x) => x.id === t.targetId)!
+    for (const { head, body } of [summary, turnout]) {
+      const row = body.find((r) => r[0] === t.name)!
+      expect([row[column(head, '废票')], row[column(head, '空白票')]]).toEqual([spoiled, blank])
+    }
+    // Ballots and the rates' base are the ballots alone.
+    const row = summary.body.find((r) => r[0] === t.name)!
+    expect([row[column(summary.head, '评议票数')], row[column(summary.head, '有效票数')]]).toEqual([t.result.ballots, t.result.headline.valid])
+    expect(pdfText(pdf, 1).split('\n').find((l) => l.includes(t.name))).toMatch(new RegExp(`${t.name}.*\\s${t.result.ballots}\\s+${spoiled}/${blank}\\s`))
+  }
+  expect(targets.find((t) => t.id === 't1')!.spoiled).toBeGreaterThan(0)
+  expect(targets.find((t) => t.id === 't2')!.blank).toBeGreaterThan(0)
+  const pages = pdfText(pdf).split('\f').map((page) => page.replace(/\s+/g, ''))
+  for (const t of results.targets) {
+    const { spoiled, blank } = targets.find((x) => x.id === t.targetId)!
+    expect(pages.find((page) => page.startsWith(t.name))).toContain(`废票${spoiled}张、空白票${blank}张（不计入票数和满意率）`)
+  }
+  expect(rowsOf(book.getWorksheet('参评情况')!).map((r) => r[0])).toEqual(expect.arrayContaining(['小计：网上', '小计：会场', '小计：纸质票', '合计']))
 })
