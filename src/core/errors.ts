@@ -65,6 +65,7 @@ export const ERROR_MESSAGES = {
   PAPER_NOT_DISPUTED: '这张纸质票没有待核对的分歧',
   PAPER_SETTLER_ENTERED: '您录入过这张纸质票，核对须由两位录入人以外的第三人进行',
   PAPER_SHEETS_MISMATCH: '录入的评议对象与这张纸质票应评议的对象不符',
+  PAPER_FAULTS_UNKNOWN: '废票须注明是哪一行漏选或多选（总体评价或本表上的某一项）',
   ALREADY_SUBMITTED: '您已评议过该对象，每人每个对象只能评议一次',
   ROUND_NOT_FOUND: '评议活动不存在',
   ROUND_ID_TAKEN: '该评议活动编号已被使用，请换一个',

@@ -9,7 +9,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Runtime } from '../../local/runtime'
-import { templateById } from '../../src/core'
+import { templateById, templateItems } from '../../src/core'
 import { ensureUnits, fullBallot, openRound, SELF_REPORTS, TEST_STREET } from '../helpers/rounds'
 import { type Answer, data, type Session, signIn, startTestRuntime } from '../helpers/runtime'
 import { countersOf, storedDocs } from '../helpers/store'
@@ -138,12 +138,24 @@ test('a code redeemed online first makes its paper ballot refused, saying the co
   expect(data(await organize<{ ballots: number }>(org1, 'printPaper', { roundId, unitId: 't1' })).ballots).toBe(4)
 })
 
-test('spoiled and blank sheets are counted per target apart from ballots and never reach a rate', async () => {
+test('spoiled and blank sheets are counted per target apart from ballots and never reach a rate; a row left empty or ticked twice spoils its sheet', async () => {
   const p = paper.find((x) => x.units.length === 3)!
   const before = { t1: countersOf(runtime, roundId, 't1'), t2: countersOf(runtime, roundId, 't2'), t3: countersOf(runtime, roundId, 't3') }
-  const sheets = [{ mark: 'spoiled', targetId: 't1' }, { mark: 'blank', targetId: 't2' }, rated('t3')]
+  const [, third, fourth] = templateItems(template).map((i) => i.id)
+  const spoiledBy = (faults: Record<string, string>) => ({ mark: 'spoiled', targetId: 't1', faults: { items: faults } })
+  // A sheet with an item left empty is no ballot with that item missing: entered as one, it is refused.
+  const { [third!]: _left, ...partial } = fullBallot(template, 't1').items
+  expect(await enter(org1, entry(p, [{ mark: 'ballot', ballot: { ...fullBallot(template, 't1'), items: partial } }, { mark: 'blank', targetId: 't2' }, rated('t3')]))).toMatchObject({ ok: false, error: { code: 'ITEM_MISSING' } })
+  for (const hostile of ['__proto__', 'toString', '$gt', 'i99']) {
+    expect(await enter(org1, entry(p, [spoiledBy({ [hostile]: 'unmarked' }), { mark: 'blank', targetId: 't2' }, rated('t3')]))).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^(PAPER_FAULTS_UNKNOWN|BAD_INPUT)$/) } })
+  }
+  expect(await enter(org1, entry(p, [spoiledBy({}), { mark: 'blank', targetId: 't2' }, rated('t3')]))).toMatchObject({ ok: false, error: { code: 'PAPER_FAULTS_UNKNOWN' } })
+  expect(storedDocs(runtime, 'paperBallots').find((d) => d.serial === p.serial)).toMatchObject({ state: 'printed', entries: [] })
+  // Two typists who read different faulty rows disagree, though either reading spoils the sheet.
+  const sheets = [spoiledBy({ [third!]: 'unmarked' }), { mark: 'blank', targetId: 't2' }, rated('t3')]
   data(await enter(org1, entry(p, sheets)))
-  expect(data(await enter(org2, entry(p, [...sheets].reverse())))).toEqual({ status: 'recorded', receipts: 3 })
+  expect(data(await enter(org2, entry(p, [spoiledBy({ [fourth!]: 'several' }), ...sheets.slice(1)])))).toEqual({ status: 'disputed', targets: ['t1'] })
+  expect(data(await organize(admin, 'settlePaper', entry(p, [...sheets].reverse())))).toEqual({ status: 'recorded', receipts: 3 })
   expect(countersOf(runtime, roundId, 't1')).toEqual(before.t1)
   expect(countersOf(runtime, roundId, 't2')).toEqual(before.t2)
   expect(countersOf(runtime, roundId, 't3').ballots).toBe(before.t3.ballots + 1)
