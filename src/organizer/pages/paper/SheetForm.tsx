@@ -3,7 +3,8 @@
  * 废票 / 空白票 outright. What the rows make of the sheet is the core's (`sheetFromReading`), shown as typed.
  */
 import { Text, Textarea, View } from '@tarojs/components'
-import { type BallotTemplate, type PaperSheet, type RowFault, type RowReading, type ScaleLevel, sheetFromReading, type SheetReading } from '../../../core'
+import type { BallotTemplate, ScaleLevel } from '../../../core'
+import { type PaperSheet, type RowFault, type RowReading, sheetFromReading, type SheetReading } from '../../../core/paper'
 import LevelPicker from '../../../components/LevelPicker'
 
 type Mode = 'rows' | 'spoiled' | 'blank'
