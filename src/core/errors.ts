@@ -48,6 +48,8 @@ export const ERROR_MESSAGES = {
   SCENE_UNKNOWN: '二维码已失效，请向组织方索取新的二维码',
   ROSTER_NOT_APPROVED: '参评人员名单尚未经督导组审定，邀请码暂不能打印或使用',
   ROSTER_CHANGED: '名单在您查看后又有改动，请先查看最新名单再审定',
+  ROSTER_OWN_CHANGE: '名单中有您本人所作的改动，须由督导组其他成员审定',
+  REPORT_OWN_TEXT: '这份报告是您本人写的，须由督导组其他成员审核',
   SAMPLE_TOO_SMALL: '抽取人数少于规定的最低人数',
   SAMPLE_NOT_TAKEN: '本轮评议不采用随机抽取',
   SAMPLE_COMMITTED: '该单位该类别已生成抽取种子，不能重新生成',
