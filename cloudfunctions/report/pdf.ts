@@ -46,13 +46,13 @@ function summaryTable(pdf: PDFKit.PDFDocument, p: Printed): void {
   const { results, unusable } = p
   const grouped = results.groups.length > 0
   // Room for the 废票/空白 column comes out of the widest.
-  const narrow = unusable ? 40 : 0
+  const narrow = unusable ? 50 : 0
   const columns: { header: string; width: number; cell: (t: TargetView) => string; align?: 'right' | 'center' }[] = [
     { header: '评议对象', width: (grouped ? 110 : 145) - narrow, cell: (t) => named(p, t) },
     { header: '所属单位', width: grouped ? 55 : 80, cell: (t) => p.belongsTo(t) ?? '' },
     ...(grouped ? [{ header: '分组', width: 45, cell: (t: TargetView) => results.groups.find((g) => g.id === t.groupId)?.name ?? '' }] : []),
     { header: '票数', width: 35, cell: (t) => String(t.result.ballots), align: 'right' },
-    ...(unusable ? [{ header: '废票/空白', width: 40, cell: (t: TargetView) => `${unusable(t.targetId).spoiled}/${unusable(t.targetId).blank}`, align: 'center' as const }] : []),
+    ...(unusable ? [{ header: '废票/空白', width: narrow, cell: (t: TargetView) => `${unusable(t.targetId).spoiled}/${unusable(t.targetId).blank}`, align: 'center' as const }] : []),
     { header: '满意率', width: 50, cell: (t) => percent(t.result.headline.satisfaction.percent), align: 'right' },
     { header: '评议结论', width: grouped ? 75 : 90, cell: verdictWords, align: 'center' },
     { header: '认定', width: 45, cell: standingWord, align: 'center' },

@@ -59,6 +59,8 @@ beforeAll(async () => {
   paper.push(...(await readPaperPdf(url)))
 })
 afterAll(() => runtime.close())
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paper-exports-'))
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
 test('one paper ballot per person, each with its own serial, check code and roster code, one sheet per target they rate', () => {
   expect(paper).toHaveLength(6)
@@ -213,7 +215,7 @@ test('the 统计表 and the PDF report print each target\'s 废票 and 空白票
   const results = data(await admin.call<Answer<{ targets: { targetId: string; name: string; result: { ballots: number; headline: { valid: number } } }[] }>>('report', { action: 'roundResults', data: { roundId } }))
   const download = async (action: string, name: string) => {
     const { url } = data(await admin.call<Answer<{ url: string }>>('report', { action, data: { roundId } }))
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'paper-exports-')), name)
+    const file = path.join(dir, name)
     fs.writeFileSync(file, Buffer.from(await (await fetch(url)).arrayBuffer()))
     return file
   }
