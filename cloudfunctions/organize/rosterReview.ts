@@ -35,10 +35,11 @@ export async function assertRosterApproved(doc: RoundDoc): Promise<void> {
   if (doc.round.approvals.roster && (await rosterReview(doc._id)).state !== 'approved') refuse(domainError('ROSTER_NOT_APPROVED'))
 }
 
-export async function rosterReviewOf(auth: Authority, roundId: string): Promise<RosterReview> {
+/** `reviewable`: whether the caller's verdict would be taken, so the page offers it only then. */
+export async function rosterReviewOf(auth: Authority, roundId: string, caller: string): Promise<RosterReview> {
   const doc = await managedRound(auth, roundId)
-  const { state, revision, reason } = await rosterReview(roundId)
-  return { required: doc.round.approvals.roster, state, revision, reason, reviewable: supervisesRound(auth, doc) }
+  const { state, revision, reason, changedBy } = await rosterReview(roundId)
+  return { required: doc.round.approvals.roster, state, revision, reason, reviewable: supervisesRound(auth, doc) && !changedBy.includes(changerKey(roundId, caller)) }
 }
 
 export async function reviewRoster(auth: Authority, input: { roundId: string; revision: number; approve: boolean; reason?: string }, { caller, now }: HandlerContext): Promise<RosterReview> {

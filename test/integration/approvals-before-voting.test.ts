@@ -239,6 +239,7 @@ test('who changed the list or wrote the report gives it no verdict, even after m
   const { holders } = data(await organize<{ holders: { id: string; name: string; unitId: string | null }[] }>(admin, 'listRoleHolders', {}))
   data(await organize(admin, 'revokeRole', { holderId: holders.find((h) => h.name === '调任组织员' && h.unitId === 'cm')!.id }))
   const { revision } = await review(roundId)
+  expect(data(await organize<Review>(mover, 'rosterReview', { roundId }))).toMatchObject({ reviewable: false })
   expect(refusal(await organize(mover, 'reviewRoster', { roundId, revision, approve: true }))).toBe('ROSTER_OWN_CHANGE')
   const reportRevision = data(await organize<{ reports: Record<string, { revision: number }> }>(admin, 'getRound', { roundId })).reports.ua.revision
   expect(refusal(await organize(mover, 'approveReport', { roundId, targetId: 'ua', revision: reportRevision }))).toBe('REPORT_OWN_TEXT')
