@@ -19,7 +19,8 @@ export const RoundDoc = z.object({
    * Each target's self-report (seed 000: 情况报告); residents see it once an organiser approved it.
    * `revision` counts its writes (absent: never rewritten), so an approval names the text it read.
    */
-  reports: z.record(Id, z.object({ text: z.string().max(20000), approved: z.boolean(), revision: z.number().int().nonnegative().optional() })),
+  /** `writtenBy`: a keyed hash of who wrote the text (`reportWriter`), who may not approve it. */
+  reports: z.record(Id, z.object({ text: z.string().max(20000), approved: z.boolean(), revision: z.number().int().nonnegative().optional(), writtenBy: z.string().optional() })),
   /** Counter shards per target; more shards, fewer write conflicts among concurrent voters. */
   shards: z.number().int().min(1).max(256),
   /** Display names of the units evaluators may declare. */

@@ -4,6 +4,7 @@
  */
 import type { RoleName } from '../../src/api/organize'
 import { type Authority, WHOLE_TREE } from '../common/roles'
+import { isWithin } from '../common/units'
 
 export const MANAGE: readonly RoleName[] = ['admin', 'organizer']
 export const READ: readonly RoleName[] = ['admin', 'organizer', 'leader']
@@ -13,9 +14,12 @@ export const REPORT: readonly RoleName[] = ['admin', 'organizer', 'contact']
 /**
  * The supervising group of a unit (督导组、上级组织): organisers of the unit above it (whole-tree
  * holders at the top), never the unit's own. It approves rosters and reports where the procedure
- * asks, and verifies rectification items.
+ * asks, and verifies rectification items. Whoever holds any role in the unit or below it is one of
+ * those supervised, even if they also organise above: else one person with roles at both levels
+ * would approve their own list, report or rectification.
  */
 export function supervises(auth: Authority, unitId: string): boolean {
   const above = auth.units.find((u) => u.id === unitId)?.parentId ?? WHOLE_TREE
-  return auth.covers(MANAGE, above)
+  const ownUnit = auth.roles.some((r) => r.unitId !== WHOLE_TREE && isWithin(auth.units, r.unitId, unitId))
+  return !ownUnit && auth.covers(MANAGE, above)
 }

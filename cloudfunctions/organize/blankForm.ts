@@ -24,7 +24,8 @@ const instructions = (round: Round, stamp?: Stamp) => [
   stamp?.code
     ? '2. 请勿在表上填写姓名或作其他记号。表上的邀请码只用于保证每人只评一次：用本表评议后，这个邀请码不能再在网上使用。填写后交工作人员统一收回。'
     : '2. 本表不记名，请勿在表上填写姓名或作其他记号；填写后交工作人员统一收回。',
-  '3. 多选、漏选或无法辨认的项目不计入该项统计。',
+  // As paper is counted (core paper.ts): a sheet counts whole or not at all.
+  '3. 总体评价和每一项都要选，且只选一个等次；有一项漏选、多选或无法辨认的，本表作废票；一项也未选的为空白票。废票、空白票不计入满意率。',
 ]
 
 type Pdf = PDFKit.PDFDocument

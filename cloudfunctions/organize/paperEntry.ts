@@ -10,7 +10,7 @@
 import { type Cast, castBallot, Sealed, unsealedShard } from '../evaluate/cast'
 import { receiptId, voterKey } from '../evaluate/keys'
 import type { PaperBallotView, PaperDispute, PaperEntryOutcome, PaperStatus } from '../../src/api/paper'
-import { acceptsBallots, categoryName, domainError, eligibleTargets, emptyCounters, entriesDiffer, oneSheetPerTarget, orderedSheets, type PaperSheet, sheetTarget, type UnusableMark, validateBallot } from '../../src/core'
+import { acceptsBallots, categoryName, domainError, eligibleTargets, emptyCounters, entriesDiffer, faultsFit, oneSheetPerTarget, orderedSheets, type PaperSheet, sheetTarget, type UnusableMark, validateBallot } from '../../src/core'
 import { audit } from '../common/audit'
 import { shardId } from '../common/ballots'
 import { database } from '../common/cloudbase'
@@ -60,6 +60,7 @@ async function checkedEntry(doc: RoundDoc, paper: PaperDoc, input: PaperInput): 
   const entered = input.sheets.map(sheetTarget).sort()
   if (!oneSheetPerTarget(input.sheets) || expected.join() !== entered.join()) refuse(domainError('PAPER_SHEETS_MISMATCH'))
   const sheets = input.sheets.map((s): PaperSheet => {
+    if (s.mark === 'spoiled' && s.faults && !faultsFit(round.template, s.faults)) refuse(domainError('PAPER_FAULTS_UNKNOWN', round.targets.find((t) => t.id === s.targetId)?.name))
     if (s.mark !== 'ballot') return s
     const checked = validateBallot(round, s.ballot)
     if (!checked.ok) refuse(domainError(checked.error.code, round.targets.find((t) => t.id === s.ballot.targetId)?.name))

@@ -5,6 +5,7 @@
  */
 import { acceptsAction, domainError, ownEntry } from '../../src/core'
 import { audit } from '../common/audit'
+import { keyedHash } from '../common/keyed'
 import { refuse } from '../common/refuse'
 import { type Authority, authorize, forbidden } from '../common/roles'
 import type { HandlerContext } from '../common/router'
@@ -14,7 +15,10 @@ import { MANAGE, REPORT, supervises } from './access'
 export const revisionOf = (report: RoundDoc['reports'][string] | undefined) => report?.revision ?? 0
 
 /** Who approves the round's reports: its supervisors where the procedure asks for them, else its managers. */
-export const approvesReports = (auth: Authority, doc: RoundDoc) => (doc.round.approvals.reports ? supervises(auth, doc.ownerUnitId) : auth.covers(MANAGE, doc.ownerUnitId))
+export const approvesReports = (auth: Authority, doc: Pick<RoundDoc, 'round' | 'ownerUnitId'>) => (doc.round.approvals.reports ? supervises(auth, doc.ownerUnitId) : auth.covers(MANAGE, doc.ownerUnitId))
+
+/** A report's writer as the round keeps them: per round and target, so the hash names no one across reports. */
+export const reportWriter = (roundId: string, targetId: string, openid: string) => keyedHash('report-writer', roundId, targetId, openid)
 
 export async function writeReport(auth: Authority, roundId: string, targetId: string, text: string, { caller, now }: HandlerContext) {
   const targetOf = (doc: RoundDoc) => {
@@ -30,10 +34,12 @@ export async function writeReport(auth: Authority, roundId: string, targetId: st
     if (!acceptsAction(doc.round.state, 'write-report')) refuse(domainError('REPORT_LOCKED'))
     // The text of one who may approve needs no second look; anyone else's waits for one.
     const revision = revisionOf(ownEntry(doc.reports, targetId)) + 1
-    return { ...doc, reports: { ...doc.reports, [targetId]: { text, approved: approvesReports(auth, doc), revision } } }
+    return { ...doc, reports: { ...doc.reports, [targetId]: { text, approved: approvesReports(auth, doc), revision, writtenBy: reportWriter(roundId, targetId, caller.openid) } } }
   }, { auth, allowed: REPORT })
+  // The log names its actor already; the writer's hash stays on the round.
+  const logged = (r: RoundDoc['reports'][string] | undefined) => (r ? { text: r.text, approved: r.approved, revision: r.revision } : null)
   const written = after.reports[targetId]
-  await audit(caller.openid, { action: 'writeReport', subject: `${roundId}/${targetId}`, unitId: targetOf(after).unitId, before: ownEntry(before.reports, targetId) ?? null, after: written }, now)
+  await audit(caller.openid, { action: 'writeReport', subject: `${roundId}/${targetId}`, unitId: targetOf(after).unitId, before: logged(ownEntry(before.reports, targetId)), after: logged(written) }, now)
   return { approved: written.approved }
 }
 
@@ -46,6 +52,8 @@ export async function approveReport(auth: Authority, roundId: string, targetId: 
     // Approving after close would show residents, as read, a text no evaluator saw.
     if (!acceptsAction(doc.round.state, 'write-report')) refuse(domainError('REPORT_LOCKED'))
     if (revisionOf(reportIn(doc)) !== revision) refuse(domainError('REPORT_CHANGED'))
+    // Checked again on the text approved: one who wrote it (before becoming a supervisor) gives it no second look.
+    if (reportIn(doc).writtenBy === reportWriter(roundId, targetId, caller.openid)) refuse(domainError('REPORT_OWN_TEXT'))
     return { ...doc, reports: { ...doc.reports, [targetId]: { ...reportIn(doc), approved: true } } }
   }, { auth, allowed: MANAGE })
   await audit(caller.openid, { action: 'approveReport', subject: `${roundId}/${targetId}`, unitId: before.ownerUnitId, before: { approved: reportIn(before).approved }, after: { approved: true, revision } }, now)

@@ -15,7 +15,7 @@ import { isDuplicate } from '../common/transaction'
 import { isWithin } from '../common/units'
 import { MANAGE, READ } from './access'
 import { roundCounters, totalBallots } from './counters'
-import { approvesReports, revisionOf } from './reports'
+import { approvesReports, reportWriter, revisionOf } from './reports'
 import { rosterSizes } from './rosterSizes'
 import { rosterReview } from '../common/rosterReview'
 
@@ -102,8 +102,10 @@ export async function createRound(auth: Authority, input: z.output<typeof NewRou
   )
   const round = input.aggregation ? { ...drafted, aggregation: orRefuse(checkAggregation(input.aggregation, drafted.categories)) } : drafted
   const unitNames = Object.fromEntries(auth.units.map((u) => [u.id, u.name]))
-  // Reports typed by the organiser are theirs to publish: approved from the start.
-  const reports = Object.fromEntries(Object.entries(input.reports).map(([id, text]) => [id, { text, approved: true }]))
+  // Reports typed by one who may approve them are approved as typed; by anyone else (an owner unit's
+  // organiser where the supervisors approve), they wait like a contact's.
+  const approved = approvesReports(auth, { round, ownerUnitId: input.ownerUnitId })
+  const reports = Object.fromEntries(Object.entries(input.reports).map(([id, text]) => [id, { text, approved, writtenBy: reportWriter(round.id, id, caller.openid) }]))
   await insert({ _id: round.id, round, ownerUnitId: input.ownerUnitId, intro: input.intro, reports, shards: input.shards, unitNames })
   await audit(caller.openid, { action: 'createRound', subject: round.id, unitId: input.ownerUnitId, after: { templateId: input.templateId, title: input.title, ...(input.aggregation ? { aggregation: input.aggregation } : {}) } }, now)
   return { roundId: round.id }

@@ -4,7 +4,7 @@
  * to the glyphs used, so search, copy and print work; opinions pass through `printable` first.
  */
 import type { TargetView } from '../../src/api/report'
-import { categoryName } from '../../src/core'
+import { categoryName, UNUSABLE_NOTE } from '../../src/core'
 import { a4Pdf, printable } from '../common/print'
 import { type ChartRow, distributionChart } from './pdfChart'
 import { type Printed, printedDate, statusText, windowText } from './printed'
@@ -43,13 +43,16 @@ function roundHeading(pdf: PDFKit.PDFDocument, p: Printed): void {
 
 /** The summary table: one row per target, its header repeated on each page it runs onto. */
 function summaryTable(pdf: PDFKit.PDFDocument, p: Printed): void {
-  const { results } = p
+  const { results, unusable } = p
   const grouped = results.groups.length > 0
+  // Room for the 废票/空白 column comes out of the widest.
+  const narrow = unusable ? 50 : 0
   const columns: { header: string; width: number; cell: (t: TargetView) => string; align?: 'right' | 'center' }[] = [
-    { header: '评议对象', width: grouped ? 110 : 145, cell: (t) => named(p, t) },
+    { header: '评议对象', width: (grouped ? 110 : 145) - narrow, cell: (t) => named(p, t) },
     { header: '所属单位', width: grouped ? 55 : 80, cell: (t) => p.belongsTo(t) ?? '' },
     ...(grouped ? [{ header: '分组', width: 45, cell: (t: TargetView) => results.groups.find((g) => g.id === t.groupId)?.name ?? '' }] : []),
     { header: '票数', width: 35, cell: (t) => String(t.result.ballots), align: 'right' },
+    ...(unusable ? [{ header: '废票/空白', width: narrow, cell: (t: TargetView) => `${unusable(t.targetId).spoiled}/${unusable(t.targetId).blank}`, align: 'center' as const }] : []),
     { header: '满意率', width: 50, cell: (t) => percent(t.result.headline.satisfaction.percent), align: 'right' },
     { header: '评议结论', width: grouped ? 75 : 90, cell: verdictWords, align: 'center' },
     { header: '认定', width: 45, cell: standingWord, align: 'center' },
@@ -83,6 +86,7 @@ function summaryTable(pdf: PDFKit.PDFDocument, p: Printed): void {
   })
   const thresholds = results.legend.thresholds.map((th) => `${th.ruleName}（${th.percent}%）`)
   if (thresholds.length > 0) pdf.moveDown(0.8).fontSize(8).fillColor('#555').text(`处理规定：${thresholds.join('；')}`, LEFT, pdf.y, { width: WIDTH })
+  if (unusable) pdf.moveDown(0.3).fontSize(8).fillColor('#555').text(`${UNUSABLE_NOTE}。`, LEFT, pdf.y, { width: WIDTH })
 }
 
 /** Each evaluator category's own bar where the k rule allows it; a withheld one says so instead. */
@@ -112,7 +116,9 @@ function targetPage(pdf: PDFKit.PDFDocument, p: Printed, t: TargetView, opinions
   const interval = h.satisfaction.interval ? `（95% 区间 ${(h.satisfaction.interval.low * 100).toFixed(1)}%–${(h.satisfaction.interval.high * 100).toFixed(1)}%）` : ''
   pdf.fontSize(12).fillColor('#000').text(`满意率 ${percent(h.satisfaction.percent)}${interval}`)
   const ranks = [t.rankInGroup !== null ? `组内排名 ${t.rankInGroup}` : null, `本轮排名 ${t.rankInRound ?? '—'}`].filter(Boolean).join('；')
-  pdf.fontSize(10).text(`评议票数 ${t.result.ballots}${t.expected ? `（应参评 ${t.expected}）` : ''}，有效 ${h.valid}；好评率 ${percent(h.good.percent)}；不满意率 ${percent(h.dissatisfied.percent)}；平均分 ${h.meanScore.value ?? '—'}；${ranks}`)
+  const u = p.unusable?.(t.targetId)
+  const unusableText = u ? `；废票 ${u.spoiled} 张、空白票 ${u.blank} 张（不计入票数和满意率）` : ''
+  pdf.fontSize(10).text(`评议票数 ${t.result.ballots}${t.expected ? `（应参评 ${t.expected}）` : ''}，有效 ${h.valid}${unusableText}；好评率 ${percent(h.good.percent)}；不满意率 ${percent(h.dissatisfied.percent)}；平均分 ${h.meanScore.value ?? '—'}；${ranks}`)
   for (const note of t.notices) pdf.fillColor('#b26a00').text(note)
   pdf.moveDown(0.5).fillColor('#000').fontSize(12).text('评价分布')
   const c = p.counters(t.targetId)

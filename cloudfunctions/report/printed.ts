@@ -4,7 +4,7 @@
  * the host unit, each target's 所属单位, the date printed and a file name a person would give.
  */
 import type { RoundResults, TargetView } from '../../src/api/report'
-import { type Counters, formatShanghai, inShanghai, ownEntry, type Round, type Target } from '../../src/core'
+import { channelKind, type Counters, formatShanghai, inShanghai, NO_UNUSABLE, ownEntry, type Round, type Target, type Unusable } from '../../src/core'
 import { roundFigures } from '../common/results'
 import type { Authority } from '../common/roles'
 import { loadRound, type RoundDoc } from '../common/rounds'
@@ -23,6 +23,11 @@ export interface Printed {
   belongsTo: (t: TargetView) => string | null
   /** A person's 职务, which tells two 王伟 of one branch apart; null for units and teams. */
   position: (t: TargetView) => string | null
+  /**
+   * A target's 废票 and 空白票 (paper sheets that carry no ballot), printed beside its ballots and never in
+   * a rate; null when the round takes no paper, so a round without paper prints no column of zeros.
+   */
+  unusable: ((targetId: string) => Unusable) | null
   printedAt: Date
 }
 
@@ -33,14 +38,17 @@ export async function printed(auth: Authority, roundId: string, targetId: string
   // The caller's authority already holds the whole unit tree.
   const byId = new Map(auth.units.map((u) => [u.id, u]))
   const nameOf = (id: string | null | undefined) => (id ? (byId.get(id)?.name ?? ownEntry(doc.unitNames, id) ?? null) : null)
+  const results = roundResults(doc, figures, shown)
+  const takesPaper = figures.round.channels.some((c) => channelKind(c) === 'paper')
   return {
     doc,
     round: figures.round,
-    results: roundResults(doc, figures, shown),
+    results,
     counters: (id) => figures.byTarget.get(id)?.content,
     issuer: nameOf(doc.ownerUnitId) ?? doc.ownerUnitId,
     belongsTo: (t) => (t.kind === 'unit' ? nameOf(byId.get(t.unitId)?.parentId) : t.unitName),
     position: (t) => doc.round.targets.find((r) => r.id === t.targetId)?.position ?? null,
+    unusable: takesPaper ? (id) => results.participation.targets.find((t) => t.id === id) ?? NO_UNUSABLE : null,
     printedAt: now,
   }
 }

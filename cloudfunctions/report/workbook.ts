@@ -4,7 +4,7 @@
  */
 import type ExcelJS from 'exceljs'
 import type { RoundResults, TargetView } from '../../src/api/report'
-import { categoryName, type LevelTally, toPercent } from '../../src/core'
+import { categoryName, type LevelTally, SUBTOTAL_NAMES, toPercent, UNUSABLE_NOTE } from '../../src/core'
 import { newWorkbook } from '../common/excel'
 import { type Printed, printedDate, statusText, windowText } from './printed'
 import { verdictLine } from './views'
@@ -58,6 +58,13 @@ const levelCells = (results: RoundResults, tally: LevelTally | undefined) => res
 /** The overall question, then every item, in template order. */
 const questions = (results: RoundResults) => [{ id: null, label: results.legend.overallLabel }, ...results.legend.sections.flatMap((s) => s.items)]
 
+/** 废票 and 空白票 beside the ballots, where the round takes paper: sheets counted apart, in no rate. */
+const unusableColumns = (p: Printed): Column[] => (p.unusable ? [{ header: '废票', width: 7 }, { header: '空白票', width: 8 }] : [])
+const unusableCells = (p: Printed, targetId: string): Cell[] => {
+  const u = p.unusable?.(targetId)
+  return u ? [u.spoiled, u.blank] : []
+}
+
 function summarySheet(book: ExcelJS.Workbook, p: Printed): void {
   const { results } = p
   const block = [
@@ -74,13 +81,13 @@ function summarySheet(book: ExcelJS.Workbook, p: Printed): void {
   const positions = results.targets.some((t) => p.position(t) !== null)
   table(sheet, block.length + 2, [
     { header: '评议对象', width: 24 }, ...(positions ? [{ header: '职务', width: 14 }] : []), { header: '所属单位', width: 18 }, { header: '分组', width: 10 }, { header: '组内排名', width: 9 },
-    { header: '评议票数', width: 9 }, { header: '有效票数', width: 9 }, { header: '满意率(%)', width: 10 }, { header: '好评率(%)', width: 10 },
+    { header: '评议票数', width: 9 }, ...unusableColumns(p), { header: '有效票数', width: 9 }, { header: '满意率(%)', width: 10 }, { header: '好评率(%)', width: 10 },
     { header: '不满意率(%)', width: 11 }, { header: '平均分', width: 8 }, { header: '本轮排名', width: 9 }, { header: '处理规定及结论', width: 44 },
     { header: '状态', width: 9 },
   ], results.targets.map((t) => {
     const h = t.result.headline
     return [
-      t.name, ...(positions ? [p.position(t)] : []), p.belongsTo(t), groupName(t), t.rankInGroup, t.result.ballots, h.valid, pct(h.satisfaction.percent), pct(h.good.percent),
+      t.name, ...(positions ? [p.position(t)] : []), p.belongsTo(t), groupName(t), t.rankInGroup, t.result.ballots, ...unusableCells(p, t.targetId), h.valid, pct(h.satisfaction.percent), pct(h.good.percent),
       pct(h.dissatisfied.percent), h.meanScore.value, t.rankInRound, t.result.verdicts.verdicts.map(verdictLine).join('；') || null,
       statusText(t.result.status),
     ]
@@ -140,16 +147,20 @@ function turnoutSheet(book: ExcelJS.Workbook, p: Printed, people: Record<string,
   const { participation } = results
   const { sheet, row } = titled(book, p, '参评情况', false)
   const belongs = new Map(results.targets.map((t) => [t.targetId, p.belongsTo(t)]))
-  let at = caption(sheet, row, ['一、各评议对象收票情况（单位：票）'], 11, 0)
-  at = table(sheet, at, [{ header: '评议对象', width: 28 }, { header: '所属单位', width: 18 }, { header: '已收票数', width: 12 }, { header: '应收票数', width: 12 }, { header: '收票率(%)', width: 12 }],
-    participation.targets.map((t) => [t.name, belongs.get(t.id) ?? null, t.ballots, t.expected, t.expected ? toPercent({ num: t.ballots, den: t.expected }) : null]))
+  let at = caption(sheet, row, ['一、各评议对象收票情况（单位：票）', ...(p.unusable ? [UNUSABLE_NOTE] : [])], 11, 0)
+  at = table(sheet, at, [{ header: '评议对象', width: 28 }, { header: '所属单位', width: 18 }, { header: '已收票数', width: 12 }, ...unusableColumns(p), { header: '应收票数', width: 12 }, { header: '收票率(%)', width: 12 }],
+    participation.targets.map((t) => [t.name, belongs.get(t.id) ?? null, t.ballots, ...unusableCells(p, t.id), t.expected, t.expected ? toPercent({ num: t.ballots, den: t.expected }) : null]))
   at = caption(sheet, at, ['二、参评人员（单位：人）', ...(people ? [] : ['只能查看部分评议对象时不列参评人数。'])], 11, 0)
   at = table(sheet, at, [{ header: '参评人员类别', width: 28 }, { header: '已参评人数', width: 18 }, { header: '每单位应参评人数', width: 12 }, { header: '比例要求', width: 12 }], [
     ...participation.categories.map((c) => [c.name, people ? (people[c.id] ?? 0) : null, c.expectedPerUnit, c.quota]),
     ...(people ? [['合计', Object.values(people).reduce((n, v) => n + v, 0), null, null]] : []),
   ])
   at = caption(sheet, at, ['三、各渠道收票情况（单位：票）'], 11, 0)
-  at = table(sheet, at, [{ header: '渠道', width: 28 }, { header: '票数', width: 18 }], participation.channels.map((c) => [c.name, c.ballots]))
+  at = table(sheet, at, [{ header: '渠道', width: 28 }, { header: '票数', width: 18 }], [
+    ...participation.channels.map((c) => [c.name, c.ballots]),
+    ...participation.subtotals.map((s) => [`小计：${SUBTOTAL_NAMES[s.kind]}`, s.ballots]),
+    ['合计', participation.ballots],
+  ])
   caption(sheet, at, [`来自微信群聊：${participation.groupChats} 个`])
 }
 

@@ -185,9 +185,13 @@ const CAPACITY_ROLES: Record<Capacity, readonly StepRole[]> = { supervisor: ['ad
 /**
  * The grant by which a person acts in `capacity` for a target of `targetUnitId`: one covering the
  * confirming unit, the nearest first (a whole-tree grant last); null when none does. A grant held
- * only in the target's own unit (or below the confirming unit) never covers it.
+ * only in the target's own unit (or below the confirming unit) never covers it, and one who holds
+ * any role in the target's unit or below it acts for it in no capacity, whatever else they hold:
+ * nobody confirms or sets aside a verdict on their own unit.
  */
 export function actingGrant(units: readonly OrgUnit[], roles: readonly HeldRole[], targetUnitId: string, capacity: Capacity): (HeldRole & { role: StepRole }) | null {
+  const ownUnit = (r: HeldRole) => r.unitId !== null && (r.unitId === targetUnitId || ancestorsOf(units, r.unitId).some((u) => u.id === targetUnitId))
+  if (roles.some(ownUnit)) return null
   const unitId = confirmingUnits(units, targetUnitId)[capacity]
   const chain = unitId === null ? [] : [unitId, ...ancestorsOf(units, unitId).map((u) => u.id)]
   const rank = (r: HeldRole) => (r.unitId === null ? chain.length : chain.indexOf(r.unitId))

@@ -46,6 +46,16 @@ describe('who confirms', () => {
     // Hostile ids name no unit: they cover nothing.
     for (const id of ['__proto__', 'toString', 'root', '$gt']) expect(actingGrant(units, [{ role: 'organizer', unitId: id }], 'u1', 'supervisor')).toBeNull()
   })
+
+  test('one who holds any role in the target\'s own unit confirms it in no capacity, even holding the grants above', () => {
+    for (const own of [{ role: 'organizer' as const, unitId: 'u1' }, { role: 'contact' as const, unitId: 'u1' }]) {
+      expect(actingGrant(units, [own, { role: 'organizer', unitId: 'jd' }], 'u1', 'supervisor')).toBeNull()
+      expect(actingGrant(units, [own, { role: 'leader', unitId: 'dq' }], 'u1', 'office')).toBeNull()
+      expect(actingGrant(units, [own, { role: 'admin', unitId: null }], 'u1', 'supervisor')).toBeNull()
+    }
+    // A role above the target's unit is no conflict: the street's contact who organises there confirms.
+    expect(actingGrant(units, [{ role: 'contact', unitId: 'jd' }, { role: 'organizer', unitId: 'jd' }], 'u1', 'supervisor')).toEqual({ role: 'organizer', unitId: 'jd' })
+  })
 })
 
 describe('the two-step chain of 000', () => {

@@ -22,6 +22,9 @@ beforeAll(async () => {
   const { code } = await callAs<{ code: string }>('admin', 'organize', 'inviteRole', { role: 'organizer', unitId: 'community-xingfu' })
   await callAs(COMMUNITY_ORGANISER, 'organize', 'redeemRole', { code, displayName: '赵组织员' })
   roundId = await twoBranchSanping(COMMUNITY_ORGANISER, TITLE)
+  // The reports the community's organiser typed wait for the supervisors too (经督导组审核把关): approved here, so only the list is left.
+  const { reports } = await callAs<{ reports: Record<string, { revision: number }> }>('admin', 'organize', 'getRound', { roundId })
+  for (const [targetId, { revision }] of Object.entries(reports)) await callAs('admin', 'organize', 'approveReport', { roundId, targetId, revision })
   await callAs(COMMUNITY_ORGANISER, 'organize', 'addRoster', { roundId, categoryId: 'unit', entries: [{ name: '张建国', unitId: 'b1' }, { name: '李秀英', unitId: 'b2' }] })
   await callAs(COMMUNITY_ORGANISER, 'organize', 'sharedCode', { roundId, categoryId: 'all-round', unitId: 'b1', maxUses: 5 })
 })

@@ -192,3 +192,60 @@ test('a 三评一联 round with one report pending refuses to open, naming that 
   data(await organize(street.organizer, 'approveReport', { roundId, targetId: 'ub', revision: reread.reports.ub.revision }))
   expect(await blockersOf()).toEqual({ state: 'open', blockers: [] })
 })
+
+/** A persona granted `role` at each of `unitIds` by the admin, under a display name of its own. */
+async function holding(persona: string, name: string, grants: [string, string][]): Promise<Session> {
+  const holder = await signIn(runtime, persona)
+  for (const [role, unitId] of grants) {
+    const { code } = data(await organize<{ code: string }>(admin, 'inviteRole', { role, unitId }))
+    data(await organize(holder, 'redeemRole', { code, displayName: name }))
+  }
+  return holder
+}
+
+test('one person organising both the owner community and the street above approves neither their own list nor their own reports', async () => {
+  const both = await holding('voter-5901', '两级组织员', [['organizer', 'cm'], ['organizer', 'st']])
+  const { roundId } = data(await organize<{ roundId: string }>(both, 'createRound', {
+    templateId: 'sanping-yilian', ownerUnitId: 'cm', title: '两级组织员的三评一联',
+    window: { opensAt: new Date(Date.now() - hour).toISOString(), closesAt: new Date(Date.now() + 24 * hour).toISOString() },
+    targets: [{ id: 'ua', name: '和平社区党委', kind: 'unit', unitId: 'ua' }],
+    groups: [{ id: 'g', name: '第一组', leadUnitId: 'ua', unitIds: ['ua'] }],
+    reports: { ua: '和平社区党委情况报告' },
+  }))
+  // The report typed into the new round is theirs as the community's organiser: it waits for the street.
+  const round = async (as: Session) => data(await organize<{ reports: Record<string, { approved: boolean; revision: number }>; approvesReports: boolean }>(as, 'getRound', { roundId }))
+  expect((await round(both)).reports.ua).toMatchObject({ approved: false })
+  expect((await round(both)).approvesReports).toBe(false)
+  expect(refusal(await organize(both, 'approveReport', { roundId, targetId: 'ua', revision: (await round(both)).reports.ua.revision }))).toBe('REPORT_SUPERVISORS_ONLY')
+  expect(data(await organize(both, 'writeReport', { roundId, targetId: 'ua', text: '和平社区党委情况报告（修订）' }))).toEqual({ approved: false })
+  // Their list is not approved as made, and they may not review it.
+  data(await organize(both, 'addRoster', { roundId, categoryId: 'unit', entries: [{ name: '张三', unitId: 'ua' }] }))
+  expect(await review(roundId)).toMatchObject({ state: 'pending' })
+  expect(data(await organize<Review>(both, 'rosterReview', { roundId }))).toMatchObject({ reviewable: false })
+  expect(refusal(await organize(both, 'reviewRoster', { roundId, revision: (await review(roundId)).revision, approve: true }))).toBe('FORBIDDEN')
+  // The street's other organiser does both.
+  await approve(roundId)
+  data(await organize(street.organizer, 'approveReport', { roundId, targetId: 'ua', revision: (await round(admin)).reports.ua.revision }))
+  expect((await round(admin)).reports.ua).toMatchObject({ approved: true })
+})
+
+test('who changed the list or wrote the report gives it no verdict, even after moving up to the street', async () => {
+  const mover = await holding('voter-5902', '调任组织员', [['organizer', 'cm']])
+  const { roundId } = await roundWithRoster()
+  data(await organize(mover, 'addRoster', { roundId, categoryId: 'unit', entries: [{ name: '赵六', unitId: 'ua' }] }))
+  expect(data(await organize(mover, 'writeReport', { roundId, targetId: 'ua', text: '调任前写的报告' }))).toEqual({ approved: false })
+  // Moved up: a street organiser now, the community role taken back.
+  await holding('voter-5902', '调任组织员', [['organizer', 'st']])
+  const { holders } = data(await organize<{ holders: { id: string; name: string; unitId: string | null }[] }>(admin, 'listRoleHolders', {}))
+  data(await organize(admin, 'revokeRole', { holderId: holders.find((h) => h.name === '调任组织员' && h.unitId === 'cm')!.id }))
+  const { revision } = await review(roundId)
+  expect(data(await organize<Review>(mover, 'rosterReview', { roundId }))).toMatchObject({ reviewable: false })
+  expect(refusal(await organize(mover, 'reviewRoster', { roundId, revision, approve: true }))).toBe('ROSTER_OWN_CHANGE')
+  const reportRevision = data(await organize<{ reports: Record<string, { revision: number }> }>(admin, 'getRound', { roundId })).reports.ua.revision
+  expect(refusal(await organize(mover, 'approveReport', { roundId, targetId: 'ua', revision: reportRevision }))).toBe('REPORT_OWN_TEXT')
+  expect(await review(roundId)).toMatchObject({ state: 'pending' })
+  // Another supervisor gives both verdicts.
+  await approve(roundId)
+  data(await organize(street.organizer, 'approveReport', { roundId, targetId: 'ua', revision: reportRevision }))
+  expect(await review(roundId)).toMatchObject({ state: 'approved' })
+})

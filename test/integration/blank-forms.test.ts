@@ -48,7 +48,7 @@ test('a group\'s blank forms: one A4 page per unit, its name in the header, ever
     const page = pages[i]
     expect(page).toContain('第三组“学习教育、听取意见”环节群众评价表')
     expect(page).toContain(`单位名称：${name}`)
-    for (const label of ['评价内容', '评价意见', '好', '一般', '差', '总体评价', '意见建议', '填表说明', '划“√”', '本表不记名']) expect(page).toContain(label)
+    for (const label of ['评价内容', '评价意见', '好', '一般', '差', '总体评价', '意见建议', '填表说明', '划“√”', '本表不记名', '漏选、多选或无法辨认的，本表作废票']) expect(page).toContain(label)
     for (const section of template.sections) {
       expect(page).toContain(section.title)
       section.items.forEach((item, n) => expect(page).toContain(`${n + 1}、${item.label}`.replace(/\s+/g, '')))

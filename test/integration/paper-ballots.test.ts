@@ -4,12 +4,17 @@
  * person settled them), one vote per person across paper and online, spoiled and blank sheets
  * counted apart, and the entries gone once recorded.
  */
+import ExcelJS from 'exceljs'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import type { Runtime } from '../../local/runtime'
-import { templateById } from '../../src/core'
+import { templateById, templateItems } from '../../src/core'
 import { ensureUnits, fullBallot, openRound, SELF_REPORTS, TEST_STREET } from '../helpers/rounds'
 import { type Answer, data, type Session, signIn, startTestRuntime } from '../helpers/runtime'
 import { countersOf, storedDocs } from '../helpers/store'
 import { type Printed, readPaperPdf } from '../helpers/paper'
+import { column, pdfText, rowsOf, tableOf } from '../helpers/sheets'
 
 // Run from the sources, the PDF embeds from the system's CJK font collection: seconds on a shared machine.
 jest.setTimeout(120_000)
@@ -54,6 +59,8 @@ beforeAll(async () => {
   paper.push(...(await readPaperPdf(url)))
 })
 afterAll(() => runtime.close())
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paper-exports-'))
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
 test('one paper ballot per person, each with its own serial, check code and roster code, one sheet per target they rate', () => {
   expect(paper).toHaveLength(6)
@@ -102,7 +109,8 @@ test('disagreeing entries wait for a third person, count nothing until settled, 
   expect(queue.disputes).toEqual([expect.objectContaining({ serial: p.serial, mine: true, codesAgree: true, entries: [expect.anything(), expect.anything()] })])
   // A pending entry keeps the typed code only as a keyed hash: a database copy ties it to no invitation.
   expect(JSON.stringify(storedDocs(runtime, 'paperBallots'))).not.toContain(p.code!)
-  expect(await organize(org2, 'settlePaper', entry(p, [rated('t1', 1)]))).toMatchObject({ ok: false, error: { code: 'PAPER_SETTLER_ENTERED' } })
+  // Neither enterer reconciles: the first no more than the second.
+  for (const enterer of [org1, org2]) expect(await organize(enterer, 'settlePaper', entry(p, [rated('t1', 1)]))).toMatchObject({ ok: false, error: { code: 'PAPER_SETTLER_ENTERED' } })
   expect(countersOf(runtime, roundId, 't1').ballots).toBe(before)
   expect(data(await organize(admin, 'settlePaper', entry(p, [rated('t1', 1)])))).toEqual({ status: 'recorded', receipts: 1 })
   const counters = countersOf(runtime, roundId, 't1')
@@ -133,12 +141,24 @@ test('a code redeemed online first makes its paper ballot refused, saying the co
   expect(data(await organize<{ ballots: number }>(org1, 'printPaper', { roundId, unitId: 't1' })).ballots).toBe(4)
 })
 
-test('spoiled and blank sheets are counted per target apart from ballots and never reach a rate', async () => {
+test('spoiled and blank sheets are counted per target apart from ballots and never reach a rate; a row left empty or ticked twice spoils its sheet', async () => {
   const p = paper.find((x) => x.units.length === 3)!
   const before = { t1: countersOf(runtime, roundId, 't1'), t2: countersOf(runtime, roundId, 't2'), t3: countersOf(runtime, roundId, 't3') }
-  const sheets = [{ mark: 'spoiled', targetId: 't1' }, { mark: 'blank', targetId: 't2' }, rated('t3')]
+  const [, third, fourth] = templateItems(template).map((i) => i.id)
+  const spoiledBy = (faults: Record<string, string>) => ({ mark: 'spoiled', targetId: 't1', faults: { items: faults } })
+  // A sheet with an item left empty is no ballot with that item missing: entered as one, it is refused.
+  const { [third!]: _left, ...partial } = fullBallot(template, 't1').items
+  expect(await enter(org1, entry(p, [{ mark: 'ballot', ballot: { ...fullBallot(template, 't1'), items: partial } }, { mark: 'blank', targetId: 't2' }, rated('t3')]))).toMatchObject({ ok: false, error: { code: 'ITEM_MISSING' } })
+  for (const hostile of ['__proto__', 'toString', '$gt', 'i99']) {
+    expect(await enter(org1, entry(p, [spoiledBy({ [hostile]: 'unmarked' }), { mark: 'blank', targetId: 't2' }, rated('t3')]))).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^(PAPER_FAULTS_UNKNOWN|BAD_INPUT)$/) } })
+  }
+  expect(await enter(org1, entry(p, [spoiledBy({}), { mark: 'blank', targetId: 't2' }, rated('t3')]))).toMatchObject({ ok: false, error: { code: 'PAPER_FAULTS_UNKNOWN' } })
+  expect(storedDocs(runtime, 'paperBallots').find((d) => d.serial === p.serial)).toMatchObject({ state: 'printed', entries: [] })
+  // Two typists who read different faulty rows disagree, though either reading spoils the sheet.
+  const sheets = [spoiledBy({ [third!]: 'unmarked' }), { mark: 'blank', targetId: 't2' }, rated('t3')]
   data(await enter(org1, entry(p, sheets)))
-  expect(data(await enter(org2, entry(p, [...sheets].reverse())))).toEqual({ status: 'recorded', receipts: 3 })
+  expect(data(await enter(org2, entry(p, [spoiledBy({ [fourth!]: 'several' }), ...sheets.slice(1)])))).toEqual({ status: 'disputed', targets: ['t1'] })
+  expect(data(await organize(admin, 'settlePaper', entry(p, [...sheets].reverse())))).toEqual({ status: 'recorded', receipts: 3 })
   expect(countersOf(runtime, roundId, 't1')).toEqual(before.t1)
   expect(countersOf(runtime, roundId, 't2')).toEqual(before.t2)
   expect(countersOf(runtime, roundId, 't3').ballots).toBe(before.t3.ballots + 1)
@@ -188,4 +208,39 @@ test('counters equal a recount of the stored ballots after paper and online ball
   expect(subtotals).toEqual([{ kind: 'online', ballots: 1 }, { kind: 'meeting', ballots: 0 }, { kind: 'paper', ballots: ballots - 1 }])
   data(await organize(admin, 'closeRound', { roundId }))
   expect(data(await organize(admin, 'publishRound', { roundId }))).toMatchObject({ state: 'published' })
+})
+
+test('the 统计表 and the PDF report print each target\'s 废票 and 空白票 beside its ballots, and no rate counts them', async () => {
+  const { targets } = await participation()
+  const results = data(await admin.call<Answer<{ targets: { targetId: string; name: string; result: { ballots: number; headline: { valid: number } } }[] }>>('report', { action: 'roundResults', data: { roundId } }))
+  const download = async (action: string, name: string) => {
+    const { url } = data(await admin.call<Answer<{ url: string }>>('report', { action, data: { roundId } }))
+    const file = path.join(dir, name)
+    fs.writeFileSync(file, Buffer.from(await (await fetch(url)).arrayBuffer()))
+    return file
+  }
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.readFile(await download('exportRound', 'book.xlsx'))
+  const summary = tableOf(rowsOf(book.getWorksheet('汇总')!), '评议对象')
+  const turnout = tableOf(rowsOf(book.getWorksheet('参评情况')!), '评议对象')
+  const pdf = await download('reportPdf', 'report.pdf')
+  for (const t of results.targets) {
+    const { spoiled, blank } = targets.find((x) => x.id === t.targetId)!
+    for (const { head, body } of [summary, turnout]) {
+      const row = body.find((r) => r[0] === t.name)!
+      expect([row[column(head, '废票')], row[column(head, '空白票')]]).toEqual([spoiled, blank])
+    }
+    // Ballots and the rates' base are the ballots alone.
+    const row = summary.body.find((r) => r[0] === t.name)!
+    expect([row[column(summary.head, '评议票数')], row[column(summary.head, '有效票数')]]).toEqual([t.result.ballots, t.result.headline.valid])
+    expect(pdfText(pdf, 1).split('\n').find((l) => l.includes(t.name))).toMatch(new RegExp(`${t.name}.*\\s${t.result.ballots}\\s+${spoiled}/${blank}\\s`))
+  }
+  expect(targets.find((t) => t.id === 't1')!.spoiled).toBeGreaterThan(0)
+  expect(targets.find((t) => t.id === 't2')!.blank).toBeGreaterThan(0)
+  const pages = pdfText(pdf).split('\f').map((page) => page.replace(/\s+/g, ''))
+  for (const t of results.targets) {
+    const { spoiled, blank } = targets.find((x) => x.id === t.targetId)!
+    expect(pages.find((page) => page.startsWith(t.name))).toContain(`废票${spoiled}张、空白票${blank}张（不计入票数和满意率）`)
+  }
+  expect(rowsOf(book.getWorksheet('参评情况')!).map((r) => r[0])).toEqual(expect.arrayContaining(['小计：网上', '小计：会场', '小计：纸质票', '合计']))
 })

@@ -17,6 +17,7 @@ import { FUNCTIONS } from '../../local/functions'
 import type { Runtime } from '../../local/runtime'
 import { fullBallot, openRound } from '../helpers/rounds'
 import { type Answer, data, roleHoldersAt, type Session, signIn, startTestRuntime } from '../helpers/runtime'
+import { column, pdfText, rowsOf, tableOf } from '../helpers/sheets'
 
 let runtime: Runtime
 let admin: Session
@@ -33,29 +34,6 @@ const organize = async <T>(action: string, input: unknown) => data(await admin.c
 const today = () => inShanghai(new Date()).format('YYYY-MM-DD')
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qunping-exports-'))
 
-type Row = (string | number | null)[]
-/** A sheet as rows of plain values, 1-based columns moved to 0-based; an empty cell reads null. */
-function rowsOf(sheet: ExcelJS.Worksheet): Row[] {
-  const rows: Row[] = []
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r)
-    rows.push(Array.from({ length: sheet.columnCount }, (_, c) => (row.getCell(c + 1).value as string | number | null) ?? null))
-  }
-  return rows
-}
-/** The rows of the table whose header row starts with `header`, up to the blank row that ends it. */
-function tableOf(rows: Row[], header: string): { head: Row; body: Row[] } {
-  const at = rows.findIndex((r) => r[0] === header)
-  if (at < 0) throw new Error(`no table headed ${header}`)
-  const end = rows.findIndex((r, i) => i > at && r.every((v) => v === null))
-  return { head: rows[at]!, body: rows.slice(at + 1, end < 0 ? undefined : end) }
-}
-const column = (head: Row, name: string) => {
-  const i = head.indexOf(name)
-  if (i < 0) throw new Error(`no column ${name} in ${head.join('|')}`)
-  return i
-}
-
 async function download(url: string, name: string): Promise<string> {
   const file = path.join(dir, name)
   fs.writeFileSync(file, Buffer.from(await (await fetch(url)).arrayBuffer()))
@@ -67,9 +45,6 @@ async function workbook(roundId: string, as = admin) {
   await book.xlsx.readFile(await download(file.url, 'book.xlsx'))
   return { file, book }
 }
-const pdfText = (pdf: string, ...pages: number[]) =>
-  execFileSync('pdftotext', ['-layout', ...(pages.length ? ['-f', String(pages[0]), '-l', String(pages.at(-1))] : []), pdf, '-'], { encoding: 'utf8' })
-
 /** 分类各项等次 sums the 测评表 per unit and evaluator category, item by item, as targetDetail counts them. */
 async function expectCategoriesSummed(book: ExcelJS.Workbook, results: RoundResults) {
   const { head, body } = tableOf(rowsOf(book.getWorksheet('分类各项等次')!), '评议对象')

@@ -1,6 +1,7 @@
 /** @module How a rate and a count read on the dashboard: display only, the figures are the server's. */
 import type { Rate } from '../../core/rate'
 import type { Legend } from '../../api/report'
+import { SUBTOTAL_NAMES } from '../../core/channelWords'
 import type { Participation } from '../../core/participation'
 import type { Threshold } from './charts'
 
@@ -16,8 +17,6 @@ export const showCount = (ballots: number, expected: number | null) => (expected
 /** The rules' thresholds on satisfaction, for the dashed lines over the satisfaction bars. */
 export const satisfactionThresholds = (legend: Legend): Threshold[] =>
   legend.thresholds.filter((t) => t.metric === 'satisfaction').map((t) => ({ name: t.ruleName, percent: t.percent }))
-
-const SUBTOTAL_NAMES = { online: '网上', meeting: '会场', paper: '纸质票' } as const
 
 /** 网上 12 票 · 纸质票 10 票 · 合计 22 票: how the ballots came in, kinds with none left out, the total last. */
 export const showSubtotals = (p: Participation) =>

@@ -7,7 +7,12 @@ import type { PaperSheet } from '../../../core'
 
 function reading(round: RoundDetail, s: PaperSheet): string {
   const name = (id: string) => round.targets.find((t) => t.id === id)?.name ?? id
-  if (s.mark !== 'ballot') return `${name(s.targetId)}：${s.mark === 'spoiled' ? '废票' : '空白票'}`
+  if (s.mark === 'spoiled' && s.faults) {
+    const item = (id: string) => round.template.sections.flatMap((sec) => sec.items).find((i) => i.id === id)?.label ?? id
+    const rows = [...(s.faults.overall ? [[round.template.overall.label, s.faults.overall] as const] : []), ...Object.entries(s.faults.items).map(([id, f]) => [item(id), f] as const)]
+    return `${name(s.targetId)}：废票（${rows.map(([label, f]) => `${label}${f === 'unmarked' ? '未选' : '多选'}`).join('；')}）`
+  }
+  if (s.mark !== 'ballot') return `${name(s.targetId)}：${s.mark === 'spoiled' ? '废票（无法辨认）' : '空白票'}`
   const level = (id: string) => round.template.scale.levels.find((l) => l.id === id)?.label ?? id
   const items = round.template.sections.flatMap((sec) => sec.items).map((i) => level(s.ballot.items[i.id] ?? ''))
   return `${name(s.ballot.targetId)}：${round.template.overall.label} ${level(s.ballot.overall)}；各项 ${items.join('、')}${s.ballot.opinion ? `；意见 ${s.ballot.opinion}` : ''}`

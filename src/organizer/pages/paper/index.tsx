@@ -78,7 +78,7 @@ export default function PaperPage() {
         <>
           <Text className='qp-muted'>{`${ballot.categoryName}，共 ${ballot.targets.length} 页${ballot.state === 'disputed' ? '。这张票待核对：请对照原票录入，您的录入即为核对结果。' : ''}`}</Text>
           {ballot.targets.map((t) => (
-            <SheetForm key={t.id} name={t.name} template={template} draft={drafts[t.id] ?? emptySheet()} onChange={(d) => setDrafts({ ...drafts, [t.id]: d })} />
+            <SheetForm key={t.id} name={t.name} targetId={t.id} template={template} draft={drafts[t.id] ?? emptySheet()} onChange={(d) => setDrafts({ ...drafts, [t.id]: d })} />
           ))}
           <View className='qp-actions'>
             <Button type='primary' block disabled={sheets.some((s) => s === null)} onClick={() => void submit()}>{ballot.state === 'disputed' ? '提交核对结果' : '提交录入'}</Button>

@@ -10,7 +10,14 @@ import { openExport } from '../../../services/exportFile'
 import Field from '../../components/Field'
 import { organizerPaths } from '../../lib/paths'
 
-export default function PaperPanel({ round }: { round: RoundDetail }) {
+interface Props {
+  round: RoundDetail
+  /** Units with roster codes: a unit's paper alone can be printed, as a community prints its own. */
+  unitIds: string[]
+  unitName: (unitId: string) => string
+}
+
+export default function PaperPanel({ round, unitIds, unitName }: Props) {
   const open = round.categories.find((c) => c.access === 'open')
   const roster = round.categories.some((c) => c.access === 'roster')
   const [count, setCount] = useState('')
@@ -18,10 +25,10 @@ export default function PaperPanel({ round }: { round: RoundDetail }) {
   const [busy, setBusy] = useState(false)
   const [printed, setPrinted] = useState<number | null>(null)
   if (!['draft', 'open'].includes(round.state) || round.targets.length === 0) return null
-  const print = async () => {
+  const print = async (unitId?: string) => {
     setBusy(true)
     const n = Number(count)
-    const res = await call('organize', 'printPaper', { roundId: round.id, ...(open && n > 0 ? { open: { categoryId: open.id, count: n } } : {}) })
+    const res = await call('organize', 'printPaper', { roundId: round.id, ...(unitId ? { unitId } : {}), ...(open && n > 0 ? { open: { categoryId: open.id, count: n, ...(unitId ? { unitId } : {}) } } : {}) })
     setBusy(false)
     setError(res.ok ? null : res.error)
     setPrinted(res.ok ? res.data.ballots : null)
@@ -35,7 +42,10 @@ export default function PaperPanel({ round }: { round: RoundDetail }) {
       </Text>
       {open && <Field label={`${open.name}：空白纸质票份数（选填）`} value={count} placeholder='例如 50' maxlength={3} onChange={(v) => setCount(v.replace(/\D/g, ''))} />}
       <View className='org__inline-actions'>
-        <Button size='small' type='primary' fill='outline' disabled={busy || (!roster && !(Number(count) > 0))} onClick={() => void print()}>打印纸质票</Button>
+        <Button size='small' type='primary' fill='outline' disabled={busy || (!roster && !(Number(count) > 0))} onClick={() => void print()}>{roster && unitIds.length > 1 ? '打印全部纸质票' : '打印纸质票'}</Button>
+        {roster && unitIds.length > 1 && unitIds.map((u) => (
+          <Button key={u} size='small' type='primary' fill='outline' disabled={busy} onClick={() => void print(u)}>{`${unitName(u)}的纸质票`}</Button>
+        ))}
         {round.state === 'open' && <Button size='small' type='primary' onClick={() => void Taro.navigateTo({ url: organizerPaths.paper(round.id) })}>录入纸质票</Button>}
       </View>
       {printed !== null && <Text className='org__ok'>{`已生成 ${printed} 张纸质票。`}</Text>}

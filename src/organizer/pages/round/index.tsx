@@ -93,7 +93,7 @@ export default function OrganizerRoundPage() {
           {!readOnly && !round.sampling && (round.state === 'draft' || round.state === 'open') && <RosterPanel round={round} unitName={unitName} onChanged={reload} />}
           {!readOnly && <CodeList round={round} codes={codes} unitName={unitName} />}
           {!readOnly && <BlankForms round={round} />}
-          {!readOnly && <PaperPanel round={round} />}
+          {!readOnly && <PaperPanel round={round} unitIds={[...new Set(codes.map((c) => c.unitId))]} unitName={unitName} />}
           <ReportsPanel round={round} readOnly={readOnly} onChanged={reload} />
           {!readOnly && <StateActions round={round} onChanged={reload} />}
           {!readOnly && <CopyRound round={round} />}
