@@ -204,8 +204,8 @@ async function liveMark(round: Round): Promise<{ mark: MarkDoc; targets: LiveTar
 
 /**
  * Ballots cast before today began, so that today's count needs no scan of the ballots: the
- * scheduler takes it within a minute after midnight (or after a round opens); a refresh finding
- * none for today takes it then.
+ * scheduler's fold takes it within a minute after midnight (`openRound` as the round opens); a
+ * reader's fold finding none for today takes it then.
  */
 export async function dayStart(roundId: string, now: Date, total: () => Promise<number>, read?: DayDoc): Promise<number> {
   const day = inShanghai(now).format('YYYY-MM-DD')
