@@ -1,7 +1,9 @@
 /**
  * @module The one server-side way to read stored ballots, and their layout. A target's ballots
- * live in a fixed set of pools (documents of `ballots`), one per counter shard number, all created
- * with the target's counter shards when the round opens (`preparePools`; a cast creates them
+ * live in a fixed set of pools (documents of `ballots`), each keeping its ballots and their
+ * counters (`c`, the domain's counters: one write casts both), one per shard number, all created
+ * with the target's counter shards (`counters`: spoiled and blank paper sheets, and the counters of
+ * rounds cast into before pools kept them) when the round opens (`preparePools`; a cast creates them
  * only if that was cut short) and then updated in place. A ballot goes to a pool
  * drawn at random and sits in it at a place drawn at random; neither pool nor entry carries a
  * time. So what a copy of the database shows on the ballots' side — pools, their order, sizes and
@@ -31,6 +33,9 @@ interface Pool {
   ballots: (PoolEntry & { r: string })[]
 }
 
+/** An empty pool: ballots and counters, nothing else (no time, no channel). */
+export const emptyPool = (roundId: string, targetId: string) => ({ roundId, targetId, ballots: [], c: emptyCounters() })
+
 export const poolId = (roundId: string, targetId: string, shard: number) => `${roundId}:${targetId}:${shard}`
 
 /** Counter shards and pools share their ids, in two collections. */
@@ -52,7 +57,7 @@ const addOnce = (collection: string, doc: { _id: string } & Record<string, unkno
 export async function preparePools(roundId: string, targetIds: readonly string[], shards: number): Promise<void> {
   for (const targetId of targetIds) {
     const ids = Array.from({ length: shards }, (_, k) => poolId(roundId, targetId, k))
-    await Promise.all(ids.map((_id) => addOnce('ballots', { _id, roundId, targetId, ballots: [] })))
+    await Promise.all(ids.map((_id) => addOnce('ballots', { _id, ...emptyPool(roundId, targetId) })))
     await Promise.all(ids.map((_id) => addOnce('counters', { _id, roundId, targetId, c: emptyCounters() })))
   }
 }
@@ -74,7 +79,7 @@ const PAGE = 1000
 async function pools(roundId: string, targetId: string): Promise<Pool[]> {
   const all: Pool[] = []
   for (let offset = 0; ; offset += PAGE) {
-    const { data } = await database().collection('ballots').where({ roundId, targetId }).orderBy('_id', 'asc').skip(offset).limit(PAGE).get()
+    const { data } = await database().collection('ballots').where({ roundId, targetId }).field({ c: false }).orderBy('_id', 'asc').skip(offset).limit(PAGE).get()
     all.push(...(data as Pool[]))
     if (data.length < PAGE) return all
   }

@@ -7,6 +7,7 @@
  * template or rule cannot change what was published.
  */
 import { createHash } from 'node:crypto'
+import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import type { FiguresBasis } from '../../src/api/report'
 import { type Counters, domainError, emptyCounters, heldBack, inShanghai, NO_UNUSABLE, type Round, shownContent, targetResult, type TargetResult, turnoutOf, type Unusable } from '../../src/core'
 import { type RoundCounters, roundCounters, totalBallots, turnoutFields } from '../organize/counters'
@@ -18,9 +19,16 @@ import { advanceRelease, type Release } from './releases'
 import { withStandings } from './verdictSteps'
 import type { RoundDoc } from './rounds'
 import { sealRound } from './seal'
+import { distinctVoters } from './voters'
 
-/** Live figures are served from the cache for this long before one caller refreshes them. */
+/** A warm instance serves the live figures it last read for this long before reading them again. */
 export const LIVE_TTL_MS = 5000
+/**
+ * The scheduler folds each open round's live figures once a minute (`foldLive`), so a reader only
+ * reads them. One finding them older than this (no pass of the scheduler since: a round just
+ * opened, a trigger that failed) folds them itself, once per this time whoever else reads.
+ */
+export const LIVE_STALE_MS = 2 * 60_000
 
 /** What a result was judged by: kept with the stored results so nothing edited later reaches them. */
 type JudgedBy = Pick<Round, 'template' | 'rules' | 'aggregation' | 'categories' | 'minSample' | 'kSuppression' | 'targets' | 'groups' | 'channels'>
@@ -51,12 +59,22 @@ interface TargetDoc {
   computedAt: string
 }
 
+/** A target's live figures as folded: results are judged from them on read (cheap), not stored. */
+interface LiveTarget {
+  targetId: string
+  /** Its release's counters. */
+  counters: Counters
+  turnout: Counters
+  unusable: Unusable
+}
+
 interface MarkDoc {
   _id: string
   roundId: string
   basis: FiguresBasis
   kind: 'round'
-  judgedBy: JudgedBy
+  /** Stored results only: live ones are judged by the round as it is. */
+  judgedBy?: JudgedBy
   /** The round's state when computed: a live cache from before close is not reused after it. */
   state: Round['state']
   groupChats: number
@@ -65,10 +83,15 @@ interface MarkDoc {
   bursts: { targetId: string; channelId: string | null; ballots: number; identicalBallots: number }[]
   mismatch: Mismatch[] | null
   computedAt: string
-  /** ms epoch of the last refresh claimed, so only one caller recomputes per TTL. */
+  /** ms epoch of the last fold claimed, so only one reader of a stale fold folds again. */
   refreshAt: number
-  /** Live figures: every target's in this one document, so a refresh writes one, not one per target. */
-  targets?: TargetDoc[]
+  /** Distinct voters of the round (absent in marks stored before it was folded in). */
+  voters?: number
+  /**
+   * Live figures: every target's `LiveTarget`, as deflated JSON in base64, so that one read of one
+   * document of a few KB serves a round of hundreds of targets (their counters repeat the same keys).
+   */
+  packed?: string
 }
 
 export interface RoundFigures {
@@ -82,11 +105,15 @@ export interface RoundFigures {
   today: number
   bursts: MarkDoc['bursts']
   mismatch: Mismatch[] | null
+  /** Distinct voters, as folded; null where a stored mark predates it. */
+  voters: number | null
 }
 
 const results = () => database().collection('results')
 const markId = (roundId: string, basis: FiguresBasis) => `${basis}:${roundId}`
 const targetDocId = (roundId: string, basis: FiguresBasis, targetId: string) => `${basis}:${roundId}:${targetId}`
+const pack = (targets: readonly LiveTarget[]) => deflateRawSync(JSON.stringify(targets)).toString('base64')
+const unpack = (packed: string) => JSON.parse(inflateRawSync(Buffer.from(packed, 'base64')).toString('utf8')) as LiveTarget[]
 
 /** Key order normalised, so equal counters always digest alike however they were built. */
 function canonical(value: unknown): unknown {
@@ -115,13 +142,12 @@ interface Docs {
 
 /**
  * Releases come along without their opinions, which only a target's detail reads, and without the
- * keys of their ballots. `outline`: the
- * live document without its targets' results and counters, the bulk of it — enough to tell whether
- * it is fresh, and a refresh needs only the releases beside it.
+ * keys of their ballots. Live: what a fold starts from (releases, the day's note), the live mark
+ * without its targets, which the fold replaces.
  */
-async function readDocs(roundId: string, basis: FiguresBasis, outline = false): Promise<Docs> {
+async function readDocs(roundId: string, basis: FiguresBasis): Promise<Docs> {
   const docs: Docs = { mark: null, targets: [], releases: new Map() }
-  const skipped = outline ? { 'targets.result': false, 'targets.counters': false } : {}
+  const skipped = basis === 'live' ? { packed: false } : {}
   const bases = basis === 'live' ? database().command.in(['live', 'day']) : basis
   for (let offset = 0; ; offset += 1000) {
     const { data } = await results().where({ roundId, basis: bases }).field({ opinions: false, released: false, ...skipped }).skip(offset).limit(1000).get()
@@ -131,7 +157,7 @@ async function readDocs(roundId: string, basis: FiguresBasis, outline = false): 
       else if (d.kind === 'release') docs.releases.set(d.targetId, { counters: d.counters, at: d.at })
       else docs.targets.push(d)
     }
-    if (data.length < 1000) return docs.mark?.targets ? { ...docs, targets: docs.mark.targets } : docs
+    if (data.length < 1000) return docs
   }
 }
 
@@ -148,28 +174,38 @@ function resultOf(round: Round, targetId: string, rests: Counters, received: Cou
  */
 const legacy = (result: TargetResult) => typeof result.counted !== 'number' || typeof result.verdicts.undetermined === 'boolean'
 
+const figuresOf = (round: Round, mark: MarkDoc, byTarget: RoundFigures['byTarget']): RoundFigures => ({
+  round, basis: mark.basis, computedAt: mark.computedAt, byTarget, groupChats: mark.groupChats, today: mark.today, bursts: mark.bursts, mismatch: mark.mismatch, voters: mark.voters ?? null,
+})
+
 function fromDocs(live: Round, mark: MarkDoc, targets: TargetDoc[]): RoundFigures {
   const round = { ...live, ...mark.judgedBy }
   const resultFor = (t: TargetDoc) => (legacy(t.result) ? resultOf(round, t.targetId, t.counters, t.counters, mark.basis === 'live', new Date(mark.computedAt)) : t.result)
-  return {
-    round,
-    basis: mark.basis,
-    computedAt: mark.computedAt,
-    byTarget: new Map(targets.map((t) => [t.targetId, { result: resultFor(t), content: shownContent(t.counters, round.kSuppression), turnout: t.turnout ?? turnoutOf(t.counters), unusable: t.unusable ?? NO_UNUSABLE }])),
-    groupChats: mark.groupChats,
-    today: mark.today,
-    bursts: mark.bursts,
-    mismatch: mark.mismatch,
-  }
+  return figuresOf(round, mark, new Map(targets.map((t) => [t.targetId, { result: resultFor(t), content: shownContent(t.counters, round.kSuppression), turnout: t.turnout ?? turnoutOf(t.counters), unusable: t.unusable ?? NO_UNUSABLE }])))
 }
 
-/** Every target there, written since live figures rest on releases (a `turnout` beside them). */
-const complete = (round: Round, targets: TargetDoc[]) => round.targets.every((t) => targets.some((d) => d.targetId === t.id && d.turnout !== undefined))
+/** Live figures judged from the folded counters, as of the fold, so every reader of one fold sees the same. */
+function fromLive(round: Round, mark: MarkDoc, targets: readonly LiveTarget[]): RoundFigures {
+  const at = new Date(mark.computedAt)
+  return figuresOf(round, mark, new Map(targets.map((t) => [t.targetId, { result: resultOf(round, t.targetId, t.counters, t.turnout, true, at), content: shownContent(t.counters, round.kSuppression), turnout: t.turnout, unusable: t.unusable }])))
+}
+
+/**
+ * The live mark as last folded, with its targets when it was folded for this round as it is now:
+ * every target there, in this state (a mark written before `packed` has none).
+ */
+async function liveMark(round: Round): Promise<{ mark: MarkDoc; targets: LiveTarget[] | null } | null> {
+  const { data } = await results().doc(markId(round.id, 'live')).get()
+  const mark = data[0] as MarkDoc | undefined
+  if (!mark) return null
+  const targets = mark.state === round.state && mark.packed !== undefined ? unpack(mark.packed) : []
+  return { mark, targets: round.targets.every((t) => targets.some((d) => d.targetId === t.id)) ? targets : null }
+}
 
 /**
  * Ballots cast before today began, so that today's count needs no scan of the ballots: the
- * scheduler takes it within a minute after midnight (or after a round opens); a refresh finding
- * none for today takes it then.
+ * scheduler's fold takes it within a minute after midnight (`openRound` as the round opens); a
+ * reader's fold finding none for today takes it then.
  */
 export async function dayStart(roundId: string, now: Date, total: () => Promise<number>, read?: DayDoc): Promise<number> {
   const day = inShanghai(now).format('YYYY-MM-DD')
@@ -193,49 +229,67 @@ async function write(docs: readonly (TargetDoc | MarkDoc)[]): Promise<void> {
   await Promise.all(docs.map(({ _id, ...rest }) => results().doc(_id).set(rest)))
 }
 
+/** The live figures of every target: its release (advanced first when due) beside its live counts. */
+async function liveFold(round: Round, counters: RoundCounters, releases: Docs['releases'] | undefined, now: Date): Promise<LiveTarget[]> {
+  return Promise.all(round.targets.map(async (t) => {
+    const c = counters.byTarget.get(t.id) ?? emptyCounters()
+    const release = await advanceRelease(round, t.id, releases?.get(t.id) ?? null, c, now)
+    return { targetId: t.id, counters: release?.counters ?? emptyCounters(), turnout: turnoutOf(c), unusable: counters.unusable.get(t.id) ?? NO_UNUSABLE }
+  }))
+}
+
 /**
- * Computes every target's result and writes them under `basis`: live, from the target's release
- * (advanced first when due); stored, from the final counters. Participation is always the counters.
+ * Folds every target's figures into one document under `basis`: live, each target's release and
+ * counts, packed (`LiveTarget`); stored, each target's result from the final counters in a document
+ * of its own. Participation is always the counters.
  */
 async function compute(doc: RoundDoc, round: Round, basis: FiguresBasis, now: Date, mismatch: Mismatch[] | null, read?: RoundCounters, cached?: Pick<Docs, 'releases' | 'day'>): Promise<RoundFigures> {
-  const releases = cached?.releases
   // Live figures rest on releases (read from the ballots): of the shards, participation is enough.
   const counters = read ?? (await roundCounters(doc._id, turnoutFields(round)))
   const computedAt = now.toISOString()
-  const extra = await todayAndBursts(doc._id, now, totalBallots(counters), cached?.day)
-  const targets: TargetDoc[] = await Promise.all(round.targets.map(async (t) => {
+  const [extra, voters] = await Promise.all([todayAndBursts(doc._id, now, totalBallots(counters), cached?.day), distinctVoters(doc._id)])
+  const mark: MarkDoc = {
+    _id: markId(doc._id, basis), roundId: doc._id, basis, kind: 'round', state: round.state,
+    groupChats: counters.groupChats, ...extra, mismatch, computedAt, refreshAt: now.getTime(), voters,
+  }
+  if (basis === 'live') {
+    const targets = await liveFold(round, counters, cached?.releases, now)
+    await write([{ ...mark, packed: pack(targets) }])
+    return fromLive(round, mark, targets)
+  }
+  const targets: TargetDoc[] = round.targets.map((t) => {
     const c = counters.byTarget.get(t.id) ?? emptyCounters()
-    const rests = basis === 'live' ? ((await advanceRelease(round, t.id, releases?.get(t.id) ?? null, c, now))?.counters ?? emptyCounters()) : c
-    const result = resultOf(round, t.id, rests, c, basis === 'live', now)
     return {
       _id: targetDocId(doc._id, basis, t.id), roundId: doc._id, basis, kind: 'target' as const, targetId: t.id,
-      result, counters: rests, turnout: turnoutOf(c), unusable: counters.unusable.get(t.id) ?? NO_UNUSABLE, digest: countersDigest(rests), templateId: round.template.id, computedAt,
+      result: resultOf(round, t.id, c, c, false, now), counters: c, turnout: turnoutOf(c), unusable: counters.unusable.get(t.id) ?? NO_UNUSABLE, digest: countersDigest(c), templateId: round.template.id, computedAt,
     }
-  }))
-  const mark: MarkDoc = {
-    _id: markId(doc._id, basis), roundId: doc._id, basis, kind: 'round', judgedBy: judgedBy(round), state: round.state,
-    groupChats: counters.groupChats, ...extra, mismatch, computedAt, refreshAt: now.getTime(),
-  }
-  if (basis === 'live') await write([{ ...mark, targets }])
-  else {
-    // The mark last: its presence says the targets beside it are complete.
-    await write(targets)
-    await write([mark])
-  }
-  return fromDocs(round, mark, targets)
+  })
+  // The mark last: its presence says the targets beside it are complete.
+  await write(targets)
+  const stored = { ...mark, judgedBy: judgedBy(round) }
+  await write([stored])
+  return fromDocs(round, stored, targets)
 }
 
-/** Only one caller per TTL wins the claim to recompute; the others serve what is cached. */
+/**
+ * The scheduler's pass over an open round, with the counters it read for the burst watch: the live
+ * figures folded afresh, so that readers only read them.
+ */
+export async function foldLive(doc: RoundDoc, now: Date, counters: RoundCounters): Promise<void> {
+  await compute(doc, doc.round, 'live', now, null, counters, await readDocs(doc._id, 'live'))
+}
+
+/** Only one caller per staleness wins the claim to fold; the others serve what is there. */
 async function claimRefresh(roundId: string, now: Date): Promise<boolean> {
   const _ = database().command
-  const { updated } = (await results().where({ _id: markId(roundId, 'live'), refreshAt: _.lt(now.getTime() - LIVE_TTL_MS) }).update({ refreshAt: now.getTime() })) as { updated: number }
+  const { updated } = (await results().where({ _id: markId(roundId, 'live'), refreshAt: _.lt(now.getTime() - LIVE_STALE_MS) }).update({ refreshAt: now.getTime() })) as { updated: number }
   return updated === 1
 }
 
 /**
- * A warm function instance keeps the live figures it last read for the same TTL, so a hundred
- * leaders polling one instance do not even read the cache documents; each instance of a scaled-out
- * function has its own copy, and the documents keep them within the TTL of each other.
+ * A warm function instance keeps the live figures it last read for a few seconds, so a hundred
+ * leaders polling one instance do not even read the live document; each instance of a scaled-out
+ * function has its own copy.
  */
 const inInstance = new Map<string, { until: number; figures: Promise<RoundFigures> }>()
 
@@ -250,21 +304,12 @@ function liveFigures(doc: RoundDoc, now: Date): Promise<RoundFigures> {
   return figures
 }
 
+/** One read of the folded document; a fold of its own only when the scheduler's is missing or stale. */
 async function readLive(doc: RoundDoc, now: Date): Promise<RoundFigures> {
   const { round } = doc
-  const cached = await readDocs(doc._id, 'live', true)
-  if (cached.mark && cached.mark.state === round.state && complete(round, cached.targets)) {
-    const age = now.getTime() - Date.parse(cached.mark.computedAt)
-    if (age < LIVE_TTL_MS || !(await claimRefresh(doc._id, now))) {
-      // Written before one document held them all, the targets came whole.
-      if (!cached.mark.targets) return fromDocs(round, cached.mark, cached.targets)
-      // Served from the cache: now its targets whole (gone only if the round closed meanwhile).
-      const { data } = await results().doc(markId(doc._id, 'live')).get()
-      const mark = data[0] as MarkDoc | undefined
-      if (mark?.targets) return fromDocs(round, mark, mark.targets)
-    }
-  }
-  return compute(doc, round, 'live', now, null, undefined, cached)
+  const live = await liveMark(round)
+  if (live?.targets && (now.getTime() - Date.parse(live.mark.computedAt) < LIVE_STALE_MS || !(await claimRefresh(doc._id, now)))) return fromLive(round, live.mark, live.targets)
+  return compute(doc, round, 'live', now, null, undefined, await readDocs(doc._id, 'live'))
 }
 
 /** The figures a caller sees: the stored ones once the round is closed and stored, else live. */
@@ -283,8 +328,12 @@ export async function roundFigures(doc: RoundDoc, now: Date): Promise<RoundFigur
  * been shown. Null before the first computation. For a write that must change nothing when refused.
  */
 export async function shownFigures(doc: RoundDoc): Promise<RoundFigures | null> {
-  const cached = await readDocs(doc._id, doc.round.state === 'open' ? 'live' : 'stored')
-  return cached.mark ? withStandings(doc, fromDocs(doc.round, cached.mark, cached.targets)) : null
+  if (doc.round.state === 'open') {
+    const live = await liveMark(doc.round)
+    return live?.targets ? withStandings(doc, fromLive(doc.round, live.mark, live.targets)) : null
+  }
+  const stored = await readDocs(doc._id, 'stored')
+  return stored.mark ? withStandings(doc, fromDocs(doc.round, stored.mark, stored.targets)) : null
 }
 
 export async function storedMark(roundId: string): Promise<MarkDoc | null> {

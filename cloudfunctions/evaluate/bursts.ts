@@ -14,7 +14,7 @@ import { WINDOW_MS, windowOf } from '../common/budget'
 import { type StoredBallot, storedBallots } from '../common/ballots'
 import { database } from '../common/cloudbase'
 import { isDuplicate } from '../common/transaction'
-import { roundCounters } from '../organize/counters'
+import type { RoundCounters } from '../organize/counters'
 
 /** Ballots through one channel within one window before their answers are looked at; a flag needs as many alike. */
 export const BURST_THRESHOLD = 20
@@ -26,9 +26,9 @@ type Sums = Map<string, number>
 const keyOf = (targetId: string, channel: string) => JSON.stringify([targetId, channel])
 
 /** Every target's ballots per channel, and the rest as `direct`. */
-async function channelSums(roundId: string): Promise<Sums> {
+function channelSums(counters: RoundCounters): Sums {
   const sums: Sums = new Map()
-  for (const [targetId, c] of (await roundCounters(roundId, { 'c.ballots': true })).byTarget) {
+  for (const [targetId, c] of counters.byTarget) {
     const channels = Object.entries(c.channels)
     const direct = c.ballots - channels.reduce((s, [, n]) => s + n, 0)
     // Only what came: a note of zeros would say nothing.
@@ -76,11 +76,12 @@ async function raiseFlag(roundId: string, targetId: string, channel: string, win
  * One pass of the scheduler over an open round: for every target and channel that brought at least
  * BURST_THRESHOLD ballots since the note (the window's first pass; no note yet: since the round
  * opened), flags it when as many of the target's ballots are alike; then, in a new window, notes
- * the sums afresh. A target's ballots are read once a pass, however many of its channels burst.
+ * the sums afresh. `counters`: the round's, as the scheduler read them for this pass. A target's ballots are read once a pass, however many of its channels burst.
  */
-export async function watchBursts(roundId: string, now: Date): Promise<void> {
+export async function watchBursts(roundId: string, now: Date, counters: RoundCounters): Promise<void> {
   const window = windowOf(now)
-  const [sums, { data }] = await Promise.all([channelSums(roundId), database().collection('signals').doc(noteId(roundId)).get()])
+  const sums = channelSums(counters)
+  const { data } = await database().collection('signals').doc(noteId(roundId)).get()
   const note = data[0] as Note | undefined
   const noted = new Map(note?.sums ?? [])
   const alikeIn = new Map<string, number>()

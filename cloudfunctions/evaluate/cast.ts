@@ -1,18 +1,18 @@
 /**
  * @module Casting one ballot for one target, in ONE transaction: the receipt (whose id cannot exist
- * twice), the ballot pushed into one of the target's pools (see common/ballots.ts), and `$inc` of
- * the counter shard with the same number. Either all three are stored or none. Pools and shards
- * exist before the ballots that fill them (common/ballots.ts `preparePools`), and neither carries
- * a time, a channel or a group chat: those two ride on the receipt, which holds no answers, and are
+ * twice), and one write of one of the target's pools (see common/ballots.ts) that pushes the ballot
+ * and `$inc`s the pool's counters with the same answers. Either both are stored or neither. Pools
+ * exist before the ballots that fill them (common/ballots.ts `preparePools`), and carry no time,
+ * no channel and no group chat: those two ride on the receipt, which holds no answers, and are
  * counted from there (organize/counters.ts), so a voter's known link narrows nothing on the
- * ballots' side. A shard sealed by the round's close (common/seal.ts) refuses the ballot: the close
+ * ballots' side. A pool sealed by the round's close (common/seal.ts) refuses the ballot: the close
  * and the cast write the same document, so one of them conflicts and the loser retries, and no
  * ballot (nor its receipt) lands after the seal.
  */
 import { randomBytes, randomInt } from 'node:crypto'
-import { counterIncrements, type DomainError, emptyCounters, type ValidBallot } from '../../src/core'
+import { applyIncrements, counterIncrements, type DomainError, emptyCounters, type ValidBallot } from '../../src/core'
 import type { Receipt } from '../../src/api/evaluate'
-import { type PoolEntry, poolEntry, poolId, shardId } from '../common/ballots'
+import { emptyPool, type PoolEntry, poolEntry, poolId, shardId } from '../common/ballots'
 import { database } from '../common/cloudbase'
 import type { RoundDoc } from '../common/rounds'
 import { inTransaction, isDuplicate, type Transaction } from '../common/transaction'
@@ -68,40 +68,47 @@ class Guarded extends Error {
   }
 }
 
-/** A counter shard read in the transaction, then written by it: a seal committed after our snapshot makes that write conflict (snapshot isolation), so a read-only check would not be enough. */
-export async function unsealedShard(tx: Transaction, id: string) {
-  const ref = tx.collection('counters').doc(id)
+/**
+ * A document the close seals, read in the transaction, then written by it: a seal committed after
+ * our snapshot makes that write conflict (snapshot isolation), so a read-only check would not be enough.
+ */
+async function unsealed(tx: Transaction, collection: 'ballots' | 'counters', id: string) {
+  const ref = tx.collection(collection).doc(id)
   // Inside a transaction the SDK answers the document itself, or null; only the seal is needed.
   const found = ((await ref.field({ sealed: true }).get()) as { data: { sealed?: boolean } | null }).data
   if (found?.sealed) throw new Sealed()
   return { ref, found }
 }
 
+/** A counter shard about to be written (a paper sheet's spoiled or blank mark), unless sealed. */
+export const unsealedShard = (tx: Transaction, id: string) => unsealed(tx, 'counters', id)
+
 interface Placed {
   round: RoundDoc['round']
   targetId: string
   shard: number
   entry: PoolEntry & { r: string }
+  increments: Record<string, number>
 }
 
 /**
  * The round's opening creates every pool and shard ahead of the ballots (`preparePools`). Cut short
- * there, a cast that misses its pool or its shard creates whatever the target still lacks, all at
- * once, so which pool a ballot went to never shows in what exists or in the order it was created.
+ * there, a cast that misses its pool creates whatever the target still lacks, all at once, so which
+ * pool a ballot went to never shows in what exists or in the order it was created. A close creates
+ * a missing pool sealed (common/seal.ts): one still missing here is one no close has reached, and
+ * one it creates meanwhile makes this insert a duplicate, retried.
  */
-async function completeTarget(tx: Transaction, shards: number, p: Placed, inc: Record<string, unknown>, pushed: boolean) {
+async function completeTarget(tx: Transaction, shards: number, p: Placed) {
   const { round, targetId } = p
   for (let k = 0; k < shards; k++) {
     const mine = k === p.shard
-    if (mine && pushed) continue
-    // The voter's own pool, when the push found nothing, is known to be missing.
+    // The voter's own pool is known to be missing.
     const found = !mine && ((await tx.collection('ballots').doc(poolId(round.id, targetId, k)).get()) as { data: unknown }).data
-    if (!found) await tx.collection('ballots').add({ _id: poolId(round.id, targetId, k), roundId: round.id, targetId, ballots: mine ? [p.entry] : [] })
+    if (!found) await tx.collection('ballots').add({ _id: poolId(round.id, targetId, k), ...emptyPool(round.id, targetId), ...(mine ? { ballots: [p.entry], c: applyIncrements(emptyCounters(), p.increments) } : {}) })
   }
   for (let k = 0; k < shards; k++) {
-    const { ref, found } = await unsealedShard(tx, shardId(round.id, targetId, k))
-    if (!found) await tx.collection('counters').add({ _id: shardId(round.id, targetId, k), roundId: round.id, targetId, c: emptyCounters() })
-    if (k === p.shard) await ref.update(inc)
+    const ref = tx.collection('counters').doc(shardId(round.id, targetId, k))
+    if (!((await ref.get()) as { data: unknown }).data) await tx.collection('counters').add({ _id: shardId(round.id, targetId, k), roundId: round.id, targetId, c: emptyCounters() })
   }
 }
 
@@ -129,12 +136,12 @@ export async function castBallot(doc: RoundDoc, openid: string, cast: Cast): Pro
           // The receipt first, so a second ballot fails before it touches a shared document.
           const stop = cast.guard && (await cast.guard(tx))
           if (stop) throw new Guarded(stop)
+          const { ref, found } = await unsealed(tx, 'ballots', poolId(round.id, targetId, shard))
           // The pool keeps its ballots sorted by their random `r`: each lands at a uniformly random
-          // place, so the array's order says nothing about when each arrived.
-          const pushed = (await tx.collection('ballots').doc(poolId(round.id, targetId, shard)).update({ ballots: _.push({ each: [entry], sort: { r: 1 } }) })) as { updated: number }
-          const { ref, found } = await unsealedShard(tx, shardId(round.id, targetId, shard))
-          if (pushed.updated && found) await ref.update(inc)
-          else await completeTarget(tx, doc.shards, { round, targetId, shard, entry }, inc, pushed.updated > 0)
+          // place, so the array's order says nothing about when each arrived. Its counters move in
+          // the same write.
+          if (found) await ref.update({ ballots: _.push({ each: [entry], sort: { r: 1 } }), ...inc })
+          else await completeTarget(tx, doc.shards, { round, targetId, shard, entry, increments })
         }),
       )
       return { status: 'recorded', receipt: toReceipt(id, targetId) }

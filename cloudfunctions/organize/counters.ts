@@ -1,4 +1,4 @@
-/** @module A round's counters, shards merged: what participation figures are read from. */
+/** @module A round's counters, its pools' and shards' merged: what participation figures are read from. */
 import { type Counters, emptyCounters, mergeCounters, NO_UNUSABLE, type Round, type Unusable } from '../../src/core'
 import { database } from '../common/cloudbase'
 
@@ -11,8 +11,9 @@ export interface RoundCounters {
 }
 
 /**
- * The fields of a shard that participation is counted from (core `turnoutOf`): ballots in all and
- * per category; not the ratings, a shard's bulk. Channels and group chats come from the receipts.
+ * The fields of a pool's or shard's counters that participation is counted from (core `turnoutOf`):
+ * ballots in all and per category; not the ratings, their bulk. Channels and group chats come from
+ * the receipts.
  */
 export const turnoutFields = (round: Pick<Round, 'categories'>): Record<string, true> => ({
   'c.ballots': true,
@@ -42,21 +43,33 @@ async function groupChats(roundId: string): Promise<number> {
   return data[0]?.n ?? 0
 }
 
-async function shardSums(roundId: string, fields: Record<string, true>): Promise<Omit<RoundCounters, 'groupChats'>> {
-  const byTarget = new Map<string, Counters>()
-  const unusable = new Map<string, Unusable>()
+/** Every document of `collection` in the round, `fields` only (CloudBase answers 1 000 at most a query). */
+async function everyOf(collection: string, roundId: string, fields: Record<string, boolean>): Promise<unknown[]> {
+  const all: unknown[] = []
   for (let offset = 0; ; offset += 1000) {
-    const { data } = await database().collection('counters').where({ roundId }).field({ targetId: true, x: true, ...fields }).skip(offset).limit(1000).get()
-    for (const shard of data as { targetId: string; c: Counters; x?: Partial<Unusable> }[]) {
-      byTarget.set(shard.targetId, mergeCounters(byTarget.get(shard.targetId) ?? emptyCounters(), { ...emptyCounters(), ...shard.c }))
-      const was = unusable.get(shard.targetId) ?? NO_UNUSABLE
-      unusable.set(shard.targetId, { spoiled: was.spoiled + (shard.x?.spoiled ?? 0), blank: was.blank + (shard.x?.blank ?? 0) })
-    }
-    if (data.length < 1000) return { byTarget, unusable }
+    const { data } = await database().collection(collection).where({ roundId }).field(fields).skip(offset).limit(1000).get()
+    all.push(...data)
+    if (data.length < 1000) return all
   }
 }
 
-/** Every shard summed per target, with its channels from the receipts; `fields`: only those of `c` (see `turnoutFields`), else all of it. */
+/**
+ * The pools' counters (written with their ballots) and the shards' (spoiled and blank paper sheets
+ * as `x`, and the counters of rounds cast into before pools kept them), summed per target.
+ */
+async function shardSums(roundId: string, fields: Record<string, true>): Promise<Omit<RoundCounters, 'groupChats'>> {
+  const byTarget = new Map<string, Counters>()
+  const unusable = new Map<string, Unusable>()
+  const [pools, shards] = await Promise.all([everyOf('ballots', roundId, { targetId: true, ...fields }), everyOf('counters', roundId, { targetId: true, x: true, ...fields })])
+  for (const doc of [...pools, ...shards] as { targetId: string; c?: Counters; x?: Partial<Unusable> }[]) {
+    byTarget.set(doc.targetId, mergeCounters(byTarget.get(doc.targetId) ?? emptyCounters(), { ...emptyCounters(), ...doc.c }))
+    const was = unusable.get(doc.targetId) ?? NO_UNUSABLE
+    unusable.set(doc.targetId, { spoiled: was.spoiled + (doc.x?.spoiled ?? 0), blank: was.blank + (doc.x?.blank ?? 0) })
+  }
+  return { byTarget, unusable }
+}
+
+/** Every pool and shard summed per target, with its channels from the receipts; `fields`: only those of `c` (see `turnoutFields`), else all of it. */
 export async function roundCounters(roundId: string, fields: Record<string, true> = { c: true }): Promise<RoundCounters> {
   const [{ byTarget, unusable }, channels, groups] = await Promise.all([shardSums(roundId, fields), channelCounts(roundId), groupChats(roundId)])
   for (const { targetId, channelId, ballots } of channels) {

@@ -22,8 +22,9 @@ export const main = createRouter(api.report, {
     const followed = doc.round.targets.filter((t) => followsProgress(a, doc.round, t))
     if (followed.length > 0 && !doc.round.targets.some((t) => seesTarget(a, doc.round, t))) return roundProgress(doc, await roundFigures(doc, ctx.now), followed)
     const shown = visibleTargets(a, doc)
-    const voters = shown.length === doc.round.targets.length ? await distinctVoters(roundId) : null
     const figures = await roundFigures(doc, ctx.now)
+    // Folded with the figures; counted here only for results stored before they were.
+    const voters = shown.length === doc.round.targets.length ? (figures.voters ?? (await distinctVoters(roundId))) : null
     return { ...roundResults(doc, figures, shown, voters), redo: await beforeAndAfter(a, doc, figures, shown, ctx.now) }
   },
   targetDetail: async ({ roundId, targetId, page }, ctx) => targetDetail(await auth(ctx), roundId, targetId, page, ctx.now),

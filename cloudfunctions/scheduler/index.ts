@@ -2,7 +2,8 @@
  * @module Runs each minute on a CloudBase timer trigger (scripts/functions.ts): closes every open round
  * whose window has ended and stores its final results, stores them for any closed round whose
  * close was cut short, notes each open round's ballots as the day begins (for today's count),
- * watches each open round for bursts of identical ballots (evaluate/bursts.ts), drops the
+ * watches each open round for bursts of identical ballots (evaluate/bursts.ts), folds each open
+ * round's live figures into the one document dashboards read (common/results.ts), drops the
  * per-identity budgets and burst notes of ended 10-minute windows, and sends the rectification
  * reminders that fell due (organize/ledger/reminders.ts).
  * Any function can be called by a client, so every invocation that the platform did not start on
@@ -14,14 +15,21 @@ import { audit } from '../common/audit'
 import { database, ensureCollections } from '../common/cloudbase'
 import { isTimerTrigger } from '../common/identity'
 import { dropEndedBudgets } from '../common/budget'
-import { dayStart, dropLiveFigures, storedMark, storeFinalResults } from '../common/results'
+import { dropLiveFigures, foldLive, storedMark, storeFinalResults } from '../common/results'
 import { dropEndedBurstCounts, watchBursts } from '../evaluate/bursts'
 import { RoundDoc } from '../common/rounds'
-import { roundCounters, totalBallots } from '../organize/counters'
+import { roundCounters, turnoutFields } from '../organize/counters'
 import { remindDue } from '../organize/ledger/reminders'
 
 /** Stands for the timer in the audit log. */
 const SCHEDULER = 'scheduler'
+
+/** A pass over a round open and running: one read of its counters serves the burst watch and the live figures (with the day's note). */
+export async function passOpen(doc: RoundDoc, now: Date): Promise<void> {
+  const counters = await roundCounters(doc._id, turnoutFields(doc.round))
+  await watchBursts(doc._id, now, counters)
+  await foldLive(doc, now, counters)
+}
 
 async function run(now: Date) {
   await dropEndedBudgets(now)
@@ -32,8 +40,7 @@ async function run(now: Date) {
   for (const doc of (data as unknown[]).map((d) => RoundDoc.parse(d))) {
     if (doc.round.state === 'open') {
       if (windowStatus(doc.round, now) !== 'ended') {
-        await dayStart(doc._id, now, async () => totalBallots(await roundCounters(doc._id)))
-        await watchBursts(doc._id, now)
+        await passOpen(doc, now)
         continue
       }
       // Conditional, as a manual close is: whoever moves the round first, the other finds nothing to do.

@@ -12,7 +12,7 @@ import { applyIncrements, type Counters, counterIncrements, emptyCounters, merge
 export interface Tally {
   ballots: number
   receipts: number
-  /** The target's counter shards, merged. */
+  /** The target's pools' and counter shards' counters, merged. */
   counters: Counters
   /** The same figures counted again from the stored ballots. */
   recount: Counters
@@ -37,7 +37,8 @@ export async function tallyOf(roundId: string, targetId: string): Promise<Tally>
     if (!valid.ok) throw new Error(`a stored ballot is invalid: ${valid.error.message}`)
     return applyIncrements(c, counterIncrements(round, b.categoryId, valid.value))
   }, emptyCounters())
-  const counters = (await all('counters', { roundId, targetId })).reduce<Counters>((sum, d) => mergeCounters(sum, d.c as Counters), emptyCounters())
+  const counting = [...(await all('ballots', { roundId, targetId })), ...(await all('counters', { roundId, targetId }))]
+  const counters = counting.reduce<Counters>((sum, d) => mergeCounters(sum, { ...emptyCounters(), ...(d.c as Counters | undefined) }), emptyCounters())
   const receipts = (await all('receipts', { roundId, targetId })).length
   return { ballots: ballots.length, receipts, counters, recount }
 }

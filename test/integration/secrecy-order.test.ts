@@ -14,6 +14,7 @@ import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { inflateRawSync } from 'node:zlib'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { receiptId, voterKey } from '../../cloudfunctions/evaluate/keys'
 import type { Runtime } from '../../local/runtime'
@@ -21,7 +22,7 @@ import { type Counters, inShanghai, templateById, templateItems } from '../../sr
 import { readPaperPdf } from '../helpers/paper'
 import { type Answer, openRound, TEST_STREET } from '../helpers/rounds'
 import { data, signIn, startTestRuntime } from '../helpers/runtime'
-import { storedDocs } from '../helpers/store'
+import { COUNTING, storedDocs } from '../helpers/store'
 
 const template = templateById('community-satisfaction')!.ballot
 const levels = template.scale.levels.map((l) => l.id)
@@ -96,11 +97,11 @@ const hourOf = (pool: Row) => (pool.doc.hour as string | undefined)?.slice(0, 13
 const ballotsIn = (pools: Row[]) => new Set(pools.flatMap((p) => (p.doc.ballots as Entry[]).map(voterOf)))
 
 type Tally = Pick<Counters, 'ballots' | 'overall' | 'items'>
-/** The target's counters now: its shards summed (each keeps `c`, the domain's counters). */
+/** The target's counters now: its pools and shards summed (each keeps `c`, the domain's counters). */
 function shardTally(shards: Row[]): Tally {
   const sum: Tally = { ballots: 0, overall: {}, items: {} }
   for (const { doc } of shards) {
-    const c = doc.c as Partial<Counters>
+    const c = (doc.c ?? {}) as Partial<Counters>
     sum.ballots += c.ballots ?? 0
     for (const [level, n] of Object.entries(c.overall ?? {})) sum.overall[level] = (sum.overall[level] ?? 0) + n
     for (const [item, levels] of Object.entries(c.items ?? {})) {
@@ -124,12 +125,15 @@ function ballotsBetween(pools: Row[], then: Tally, now: Tally): Set<number> {
  * voted, as CloudBase's natural order of receipts or enrolments tells an operator; the local store
  * keeps none), by position: a voter placed after the release's count is taken to be outside it.
  */
+/** What an operator reads out of a live document's `packed` targets: it is only compressed. */
+const unpacked = (packed: unknown): Row['doc'][] => (typeof packed === 'string' ? JSON.parse(inflateRawSync(Buffer.from(packed, 'base64')).toString('utf8')) : [])
+
 function sinceResults(rows: Row[], receipt: Row, voter: number, pools: Row[], shards: Row[], order?: number[]): [string, Set<number>][] {
   const { roundId, targetId } = receipt.doc
   const now = shardTally(shards)
   const found: [string, Set<number>][] = []
-  // The live figures keep every target's in one document (`targets`), each with its counters.
-  const docs = rows.filter((r) => r.coll === 'results' && r.doc.roundId === roundId).flatMap((r) => [r.doc, ...((r.doc.targets as Row['doc'][] | undefined) ?? [])].map((doc) => ({ id: r.id, doc })))
+  // The live figures keep every target's in one document (`targets`, or deflated JSON in `packed`), each with its counters.
+  const docs = rows.filter((r) => r.coll === 'results' && r.doc.roundId === roundId).flatMap((r) => [r.doc, ...((r.doc.targets as Row['doc'][] | undefined) ?? []), ...unpacked(r.doc.packed)].map((doc) => ({ id: r.id, doc })))
   for (const r of docs.filter((r) => r.doc.targetId === targetId && r.doc.counters)) {
     const then = r.doc.counters as Counters
     const hour = receipt.doc.hour as string | undefined
@@ -180,7 +184,7 @@ function byChannel(receipt: Row, pools: Row[], shards: Row[], channel: string): 
   const found: [string, Set<number>][] = []
   const entries = pools.flatMap((p) => p.doc.ballots as Entry[])
   if (entries.some((b) => 'channelId' in b)) found.push(['ballot channel', new Set(entries.filter((b) => b.channelId === channel).map(voterOf))])
-  const counts = (shard: Row) => ((shard.doc.c as Partial<Counters>).channels ?? {})[channel] ?? 0
+  const counts = (shard: Row) => (((shard.doc.c ?? {}) as Partial<Counters>).channels ?? {})[channel] ?? 0
   if (shards.some((r) => counts(r) > 0)) found.push(['shard channel counts', ballotsIn(pools.filter((p) => shards.some((r) => r.id === p.id && counts(r) > 0)))])
   const groups = (shard: Row) => Object.keys((shard.doc.g as Record<string, number> | undefined) ?? {})
   const key = receipt.doc.groupKey as string | undefined
@@ -213,7 +217,7 @@ function attack(roundId: string, voters: Map<string, number[]>, knowsOrder = fal
     for (const [targetId, list] of voters) {
       const pools = rows.filter((r) => r.coll === 'ballots' && r.doc.roundId === roundId && r.doc.targetId === targetId)
       const receipts = rows.filter((r) => r.coll === 'receipts' && receiptOf.get(r.id)?.targetId === targetId)
-      const shards = rows.filter((r) => r.coll === 'counters' && r.doc.roundId === roundId && r.doc.targetId === targetId)
+      const shards = rows.filter((r) => COUNTING.some((c) => c === r.coll) && r.doc.roundId === roundId && r.doc.targetId === targetId)
       expect([view, targetId, receipts.length, ballotsIn(pools).size]).toEqual([view, targetId, list.length, list.length])
       const floor = Math.min(K, list.length)
       for (const receipt of receipts) {
@@ -263,9 +267,9 @@ function attack(roundId: string, voters: Map<string, number[]>, knowsOrder = fal
       const mine = rows.filter((r) => r.coll === coll && r.doc.roundId === roundId && r.doc.targetId === targetId)
       expect([coll, mine.map((r) => r.id).sort()]).toEqual([coll, all])
       // `sealed`: every shard alike, once the close has sealed them.
-      for (const r of mine) expect(Object.keys(r.doc).filter((k) => k !== 'sealed').sort()).toEqual(coll === 'ballots' ? ['_id', 'ballots', 'roundId', 'targetId'] : ['_id', 'c', 'roundId', 'targetId'])
-      // Nor does a shard count channels: those are the receipts'.
-      if (coll === 'counters') for (const r of mine) expect([r.id, (r.doc.c as Counters).channels]).toEqual([r.id, {}])
+      for (const r of mine) expect(Object.keys(r.doc).filter((k) => k !== 'sealed').sort()).toEqual(coll === 'ballots' ? ['_id', 'ballots', 'c', 'roundId', 'targetId'] : ['_id', 'c', 'roundId', 'targetId'])
+      // Nor does a pool or shard count channels: those are the receipts'.
+      for (const r of mine) expect([r.id, (r.doc.c as Counters).channels]).toEqual([r.id, {}])
     }
   }
 }
@@ -350,7 +354,7 @@ test('paper ballots at a quiet target: an operator who knows who voted on paper 
   const narrowed: string[] = []
   for (const [view, rows] of Object.entries(dump())) {
     const pools = rows.filter((r) => r.coll === 'ballots' && r.doc.roundId === roundId && r.doc.targetId === 't1')
-    const shards = rows.filter((r) => r.coll === 'counters' && r.doc.roundId === roundId && r.doc.targetId === 't1')
+    const shards = rows.filter((r) => COUNTING.some((c) => c === r.coll) && r.doc.roundId === roundId && r.doc.targetId === 't1')
     // Her paper receipt (keyed from her sheet, found with the secret) says paper: that is where the count comes from.
     const receipts = rows.filter((r) => r.coll === 'receipts' && r.doc.roundId === roundId && r.doc.targetId === 't1' && r.doc.channelId === paperChannel)
     expect([view, receipts.length, ballotsIn(pools).size]).toEqual([view, 2, 8])

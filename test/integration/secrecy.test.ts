@@ -15,8 +15,8 @@ beforeAll(async () => {
 afterAll(() => runtime.close())
 
 const template = builtinTemplates.find((t) => t.id === 'community-satisfaction')!.ballot
-/** A pool of ballots (see common/ballots.ts) and each ballot in it: `r` is the random sort key. */
-const POOL_FIELDS = ['_id', 'roundId', 'targetId', 'ballots']
+/** A pool of ballots (see common/ballots.ts) with their counters `c`, and each ballot in it: `r` is the random sort key. */
+const POOL_FIELDS = ['_id', 'roundId', 'targetId', 'ballots', 'c']
 const BALLOT_FIELDS = ['categoryId', 'overall', 'items', 'opinion', 'r']
 
 test('no ballot document contains or points to the identity that cast it', async () => {
