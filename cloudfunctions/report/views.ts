@@ -51,7 +51,7 @@ export function targetNotices(round: Round, result: TargetResult): string[] {
 
 export function roundNotices(figures: RoundFigures, state: Round['state']): string[] {
   const notes: string[] = []
-  if (state === 'open') notes.push(`评议进行中，以下为初步结果，仅供参考；为保护参评人员匿名，结果每新增满 ${figures.round.kSuppression} 份评价更新一次，参评人数随时更新`)
+  if (state === 'open') notes.push(`评议进行中，以下为初步结果，仅供参考；为保护参评人员匿名，结果每新增满 ${figures.round.kSuppression} 份评价更新一次，参评人数每分钟更新一次`)
   if (state === 'open' && Date.parse(figures.computedAt) >= lastStretchFrom(figures.round).getTime()) notes.push('临近评议结束，结果暂停更新，评议结束后显示最终结果')
   if (state === 'closed') notes.push(figures.basis === 'stored' ? '评议已结束，结果已封存，待公布' : '评议已结束，正在封存结果')
   if (figures.mismatch) notes.push('计票核对不一致，结果暂不能公布，请联系管理员核查')
