@@ -23,7 +23,7 @@ const LANES: Record<string, string[]> = {
  * to run in jest's own process (one worker means in band), whose heap only grew: every integration
  * suite left ~20 MB behind (`--logHeapUsage`: 75 MB after the first, 483 MB after the eighteenth),
  * so late suites collected garbage in a heap of gigabytes and ran several times slower than alone
- * (the fuzz suite 233 s in the lane, ~60 s alone, same load). A fresh worker costs about a second;
+ * (the fuzz suite took 233 s late in a lane, 43–62 s alone under a similar load). A fresh worker costs about a second;
  * 45 integration suites took 9–18 % less CPU.
  */
 const WORKER_MEMORY_LIMIT = '600MB'
