@@ -11,8 +11,8 @@ const common = {
 }
 /**
  * Integration suites that drive whole processes and mostly wait on them (a kill -9 of the product or
- * of the embedded CloudBase, then a restart): the `processes` project, in the stack lane, which had
- * room, instead of the Node lane, which had the most to do.
+ * of the embedded CloudBase, then a restart): the `processes` project, which joins whichever lane
+ * has room (scripts/test.ts).
  */
 const PROCESS_SUITES = ['durability', 'store-durability']
 module.exports = {

@@ -4,7 +4,7 @@
  */
 import emojis from 'emojibase-data/zh/compact.json'
 import emojiPattern from 'emojibase-regex'
-import * as fontkit from 'fontkit'
+import type * as Fontkit from 'fontkit'
 import fs from 'node:fs'
 import path from 'node:path'
 import { cloudbase } from './cloudbase'
@@ -19,7 +19,7 @@ export const printFont = () => (fs.existsSync(BUNDLED.src) ? BUNDLED : SYSTEM)
 
 /** Zero-width joiners and variation selectors: they draw nothing themselves. */
 const JOINERS = /[\u200d\ufe0e\ufe0f]/g
-let face: ReturnType<typeof fontkit.openSync> | undefined
+let face: ReturnType<typeof Fontkit.openSync> | undefined
 let names: Map<string, string> | undefined
 
 /** An emoji's Unicode CLDR name in Chinese (a skin tone reads as the emoji itself). */
@@ -34,7 +34,8 @@ function emojiName(emoji: string): string | undefined {
  */
 export function printable(text: string): string {
   const font = printFont()
-  face ??= fontkit.openSync(font.src, font.family)
+  // fontkit is loaded with the first text printed, not with every function that can print (a tenth of a second).
+  face ??= (require('fontkit') as typeof Fontkit).openSync(font.src, font.family)
   const drawn = (s: string) => [...s].every((c) => face!.hasGlyphForCodePoint(c.codePointAt(0)!))
   return text.replace(new RegExp(emojiPattern.source, 'g'), (emoji) => {
     const bare = emoji.replace(JOINERS, '')

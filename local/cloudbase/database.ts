@@ -7,7 +7,7 @@ import { update } from 'mingo'
 import { cloneDeep } from 'mingo/util'
 import { z } from 'zod'
 import { assertStorable, storedId } from './documents'
-import { answer, decode, decodeOptional, type Doc } from './ejson'
+import { answer, answerStored, decode, decodeOptional, type Doc } from './ejson'
 import { aggregate, assertSupported, find } from './engine'
 import { collectionExists, duplicateWrite, invalidParam, requestFailed } from './errors'
 import { idKey, type Store } from './store'
@@ -58,7 +58,22 @@ function matching(scope: Scope, coll: string, criteria: Record<string, unknown>)
     const doc = scope.get(coll, idKey(criteria._id))
     return doc ? [doc] : []
   }
-  return find(scope.docs(coll), criteria).all() as Doc[]
+  return find(equalCandidates(scope.docs(coll), criteria), criteria).all() as Doc[]
+}
+
+/**
+ * The documents a filter's top-level equalities on scalars (`{roundId: 'r1', open: true}`) leave,
+ * for mingo to test the whole filter on: testing it on every document of a grown collection was
+ * most of a query's time. Only a stored scalar that differs is dropped: an array may hold the value
+ * and a typed BSON value may equal it, so objects stay candidates; `null` matches a missing field
+ * and dotted paths reach into arrays, so those are left to mingo.
+ */
+function equalCandidates(docs: Doc[], criteria: Record<string, unknown>): Doc[] {
+  const equalities = Object.entries(criteria).filter(
+    ([key, value]) => !key.startsWith('$') && !key.includes('.') && key !== '__proto__' && (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && !Number.isNaN(value))),
+  )
+  if (equalities.length === 0) return docs
+  return docs.filter((doc) => equalities.every(([key, value]) => Object.hasOwn(doc, key) && (doc[key] === value || (typeof doc[key] === 'object' && doc[key] !== null))))
 }
 
 /** Applies update operators to a copy; MongoDB's refusals (a `$` path, a changed `_id`) keep their code. */
@@ -119,11 +134,14 @@ export function databaseActions(store: Store, transactions: Transactions) {
       const limit = Math.min(p.limit ?? DEFAULT_LIMIT, MAX_LIMIT)
       const offset = p.offset ?? 0
       const now = Date.now()
-      let cursor = find(matching(scope, p.collectionName, criteriaOf(p.query, now)), {}, decodeOptional(p.projection, now))
+      const projection = decodeOptional(p.projection, now)
+      let cursor = find(matching(scope, p.collectionName, criteriaOf(p.query, now)), {}, projection)
       const order = decodeOptional(p.order, now)
       if (order && Object.keys(order).length > 0) cursor = cursor.sort(order as Record<string, 1 | -1>)
-      const list = cursor.skip(offset).limit(limit).all()
-      return { data: { list: list.map(answer) }, limit, offset }
+      const list = cursor.skip(offset).limit(limit).all() as Doc[]
+      // Without a projection the cursor yields the stored documents themselves.
+      const stored = !projection || Object.keys(projection).length === 0
+      return { data: { list: list.map(stored ? answerStored : answer) }, limit, offset }
     },
 
     'database.calculateDocument': (params: unknown) => {

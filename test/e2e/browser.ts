@@ -6,9 +6,11 @@ import { type Browser, type BrowserContext, chromium, type Locator, type Page } 
 export const SCREENSHOTS = path.resolve(__dirname, '../../test-output/screenshots')
 
 /**
- * One Chromium per test file, started on first use and closed after the file's last test. Each
+ * One Chromium for the run, launched by the global setup beside the product; each test file connects
+ * to it on first use and disconnects after its last test, which closes the contexts it opened. Each
  * person gets a context of their own: a fresh, in-memory profile with its own cookies and storage,
- * as separate as a launch per person was, without paying 1–3 s of browser start-up for each.
+ * as separate as a launch per person was, without paying 1–3 s of browser start-up for each (nor,
+ * now, for each file).
  */
 let chromiumProcess: Promise<Browser> | undefined
 afterAll(async () => {
@@ -18,11 +20,9 @@ afterAll(async () => {
 })
 
 export async function openBrowser(): Promise<BrowserContext> {
-  chromiumProcess ??= chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
+  const endpoint = process.env.QUNPING_E2E_BROWSER
+  if (!endpoint) throw new Error('QUNPING_E2E_BROWSER is not set: run through jest, whose global setup launches Chromium')
+  chromiumProcess ??= chromium.connect(endpoint)
   return (await chromiumProcess).newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
 }
 

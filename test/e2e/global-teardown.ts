@@ -1,6 +1,8 @@
+import type { BrowserServer } from 'playwright-core'
 import { type Product, stopProduct } from './product'
 
 export default async function globalTeardown() {
-  const product = (globalThis as { qunpingProduct?: Product }).qunpingProduct
-  if (product) stopProduct(product)
+  const { qunpingProduct, qunpingBrowser } = globalThis as { qunpingProduct?: Product; qunpingBrowser?: BrowserServer }
+  if (qunpingProduct) stopProduct(qunpingProduct)
+  await qunpingBrowser?.close()
 }

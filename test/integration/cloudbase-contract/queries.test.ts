@@ -44,6 +44,26 @@ describe(`CloudBase contract, queries — ${BACKEND_NAME}`, () => {
     expect((await coll.count()).total).toBe(0)
   })
 
+  test('equality on a scalar matches the same value or an array holding it, never another type nor a missing field', async () => {
+    const coll = await suite.collection('equality')
+    await coll.add([
+      { _id: 'string', unit: 'u1', open: true, n: 1 },
+      { _id: 'array', unit: ['u0', 'u1'], open: [false, true], n: [2, 1] },
+      { _id: 'number', unit: 1, open: 1, n: '1' },
+      { _id: 'missing' },
+      { _id: 'nested', unit: { id: 'u1' }, open: null, n: 1.5 },
+    ])
+    expect(ids(await coll.where({ unit: 'u1' }).get())).toEqual(['array', 'string'])
+    expect(ids(await coll.where({ open: true }).get())).toEqual(['array', 'string'])
+    expect(ids(await coll.where({ n: 1 }).get())).toEqual(['array', 'string'])
+    expect(ids(await coll.where({ unit: 'u1', n: 1 }).get())).toEqual(['array', 'string'])
+    expect(ids(await coll.where({ unit: 'u1', open: false }).get())).toEqual(['array'])
+    expect((await coll.where({ unit: 'u1', n: 2 }).count()).total).toBe(1)
+    expect((await coll.where({ unit: 'u1' }).update({ seen: true })).updated).toBe(2)
+    expect((await coll.where({ unit: 'u1', n: 1 }).remove()).deleted).toBe(2)
+    expect(ids(await coll.get())).toEqual(['missing', 'nested', 'number'])
+  })
+
   test('$elemMatch with a field condition matches only arrays of documents; with a value condition, scalars', async () => {
     const coll = await suite.collection('elem')
     const _ = db().command
