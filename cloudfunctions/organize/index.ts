@@ -27,6 +27,7 @@ import { enterPaper, paperQueue, readPaper } from './paperEntry'
 import { ledger, ledgerItem, myItems } from './ledger/read'
 import { ledgerCandidates, registerItem } from './ledger/register'
 import { reminderTemplates, subscribe } from './ledger/reminders'
+import { ledgerSheet } from './ledger/sheet'
 import { superviseItem, workItem } from './ledger/work'
 
 const auth = (ctx: HandlerContext) => authority(ctx.caller.openid)
@@ -109,5 +110,5 @@ export const main = createRouter(api.organize, {
   superviseItem: async (input, ctx) => superviseItem(await auth(ctx), input, ctx),
   ledger: async (filter, ctx) => ledger(await auth(ctx), filter, ctx.caller.openid, ctx.now),
   // The sheet module loads exceljs, a fifth of a second at every cold start and test file: only the export pays it.
-  ledgerSheet: async (filter, ctx) => (await import('./ledger/sheet')).ledgerSheet(await auth(ctx), filter, ctx.caller.openid, ctx.now),
+  ledgerSheet: async (filter, ctx) => ledgerSheet(await auth(ctx), filter, ctx.caller.openid, ctx.now),
 })

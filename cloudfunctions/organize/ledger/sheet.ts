@@ -1,8 +1,8 @@
 /** @module The 整改台账 as an Excel sheet, in the ledger's own columns, from the same view the page shows. */
-import ExcelJS from 'exceljs'
 import type { LedgerItem } from '../../../src/api/ledger'
 import { formatShanghai, inShanghai } from '../../../src/core'
 import { randomBytes } from 'node:crypto'
+import { newWorkbook } from '../../common/excel'
 import { storedUrl } from '../../common/print'
 import type { Authority } from '../../common/roles'
 import { ledger, type LedgerFilter } from './read'
@@ -28,7 +28,7 @@ const progressOf = (item: LedgerItem) =>
 
 export async function ledgerSheet(auth: Authority, filter: LedgerFilter, openid: string, now: Date): Promise<{ url: string; fileName: string; rows: number }> {
   const { items } = await ledger(auth, filter, openid, now)
-  const workbook = new ExcelJS.Workbook()
+  const workbook = await newWorkbook()
   workbook.title = '整改台账'
   const sheet = workbook.addWorksheet('整改台账', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } })
   sheet.columns = COLUMNS
