@@ -26,7 +26,8 @@ async function uploadViaGateway(cloudPath: string, file: Blob): Promise<string> 
  * as its creator): `wx.cloud.uploadFile` in the mini-program, the local runtime in H5. Answers its fileID.
  */
 export async function uploadFile(cloudPath: string, file: string | Blob): Promise<string> {
-  if (typeof file !== 'string') return uploadViaGateway(cloudPath, file)
-  const { fileID } = await Taro.cloud.uploadFile({ cloudPath, filePath: file })
+  // Decided at build time, so the weapp bundle carries no fetch (WeChat has none).
+  if (process.env.TARO_ENV === 'h5') return uploadViaGateway(cloudPath, file as Blob)
+  const { fileID } = await Taro.cloud.uploadFile({ cloudPath, filePath: file as string })
   return fileID
 }
