@@ -148,8 +148,10 @@ test('opinions are read back a page at a time, as text with no date, every one e
 
 test('an opening cut short before all pools were made: racing voters complete them, every ballot counted once, in all of the pools', async () => {
   const roundId = await openRound(runtime)
-  // The open answered, but half of t1's pools and the other half of its shards were never made.
-  for (let k = 0; k < 16; k++) await database().collection(k < 8 ? 'ballots' : 'counters').doc(`${roundId}:t1:${k}`).remove()
+  // The open answered, but none of t1's pools and shards were made (the opening makes a target's pools,
+  // then its shards). Every voter misses its pool then, so all race to complete them; a target missing
+  // only some pools is completed only by a voter who picks a missing one.
+  for (let k = 0; k < 16; k++) for (const coll of ['ballots', 'counters']) await database().collection(coll).doc(`${roundId}:t1:${k}`).remove()
   const voters = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => resident(`voter-${9000 + n}`, roundId)))
   const answers = await Promise.all(voters.map((v, i) => v.submit([fullBallot(template, 't1', i % 4)])))
   expect(answers.map((a) => a.ok && a.data.outcomes[0].status)).toEqual(voters.map(() => 'recorded'))
