@@ -124,14 +124,14 @@ export function participationOption(rows: { name: string; ballots: number; expec
 }
 
 /** Satisfaction of one or several targets across rounds, oldest first, with the thresholds. */
-const FLAT_ROUNDS = 3
+const FLAT_ROUNDS = 2
 
 export function trendOption(rounds: string[], lines: { name: string; percents: (number | null)[] }[], thresholds: Threshold[], font: ChartFont): EChartOption {
   return {
     animation: false,
     legend: { top: 0, textStyle: { fontSize: font.size }, type: 'scroll' },
     grid: { left: 8, right: 56, top: 40, bottom: 8, containLabel: true },
-    // A phone's width holds about three round names side by side; more are slanted, not printed over each other.
+    // A phone's width holds two round names side by side; more are slanted, not printed over each other.
     xAxis: { type: 'category', data: rounds.map(shortName), axisLabel: { ...axisLabel(font), interval: 0, fontSize: font.small, rotate: rounds.length > FLAT_ROUNDS ? 40 : 0 } },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { ...axisLabel(font), formatter: '{value}%' } },
     series: lines.map((l, i) => ({
