@@ -8,6 +8,11 @@ import { action } from './contract'
 
 const Text = (max: number) => z.string().trim().max(max)
 const itemRef = { itemId: Id }
+/**
+ * How many steps the page showed when the step was tapped: a step sent again (its answer lost) finds
+ * itself already taken and is answered as the first was, instead of landing twice or being refused.
+ */
+const seenSteps = { seen: z.number().int().nonnegative().max(10_000).optional() }
 
 /** A photo the device compressed and uploaded to the caller's incoming folder; judged on its stored bytes by the server. */
 export const PhotoUpload = z.string().min(1).max(512)
@@ -118,11 +123,12 @@ export const ledgerApi = {
         note: Text(1000).optional(),
         /** fileIDs of the caller's own uploads (`can.photoFolder`). */
         photos: z.array(PhotoUpload).max(MAX_PHOTOS_PER_NOTE).default([]),
+        ...seenSteps,
       })
       .strict(),
   ),
   /** The supervisors' steps: 销号, or send back with a reason. */
-  superviseItem: action<LedgerItem>()(z.object({ ...itemRef, verify: z.boolean(), note: Text(1000).optional() }).strict()),
+  superviseItem: action<LedgerItem>()(z.object({ ...itemRef, verify: z.boolean(), note: Text(1000).optional(), ...seenSteps }).strict()),
   /**
    * The ledger of the caller's subtree (organisers and leaders), filtered; counts per owner unit and,
    * with `unitId`, rolled up per child unit (the leaders' overview shows them beside satisfaction).

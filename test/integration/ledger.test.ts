@@ -250,6 +250,34 @@ describe('working an item', () => {
   })
 })
 
+describe('a step sent again', () => {
+  it('after a lost answer is answered as the first was, its photo kept once; a page behind another person\'s step is refused', async () => {
+    const { id } = data(await register())
+    const started = data(await work(people.owner, id, 'start', { seen: 0 }))
+    const fileId = data(await upload(people.owner, `${started.can.photoFolder}/0`, Buffer.from(PNG, 'base64')))
+    const step = { note: '已排查三处短板', photos: [fileId], seen: started.events.length }
+    const first = data(await work(people.owner, id, 'progress', step))
+    // The same tap again, from the same page: its slot is empty by now, and nothing lands twice.
+    const again = data(await work(people.owner, id, 'progress', step))
+    expect(again.events).toEqual(first.events)
+    expect(again.events.filter((e) => e.type === 'progress')).toHaveLength(1)
+    expect(photosStored().filter((p) => p.includes(id))).toHaveLength(1)
+    // Another step from that page is not the one taken there: the page is behind.
+    expect(code(await work(people.owner, id, 'progress', { note: '另一条进展', seen: started.events.length }))).toBe('RECTIFICATION_CHANGED')
+    const asked = data(await work(people.owner, id, 'request-closure', { note: '整改清单已公示', seen: first.events.length }))
+    const sentBack = data(await supervise(people.supervisor, id, false, '缺少群众回访记录'))
+    // The owner's 申请销号 arriving again after the send-back is still that one tap: answered with the item as it is now.
+    const late = data(await work(people.owner, id, 'request-closure', { note: '整改清单已公示', seen: first.events.length }))
+    expect(late).toMatchObject({ state: 'sent-back' })
+    expect(late.events.filter((e) => e.type === 'request-closure')).toHaveLength(1)
+    // The supervisor's send-back sent again is answered, and the history keeps one.
+    const resent = data(await call<LedgerItem>(people.supervisor, 'superviseItem', { itemId: id, verify: false, note: '缺少群众回访记录', seen: asked.events.length }))
+    expect(resent.events).toEqual(sentBack.events)
+    // Someone else's pseudonym at that place is no replay: another supervisor's page is behind.
+    expect(code(await call(people.admin, 'superviseItem', { itemId: id, verify: false, note: '缺少群众回访记录', seen: asked.events.length }))).toBe('RECTIFICATION_CHANGED')
+  })
+})
+
 describe('photo uploads', () => {
   let itemId: string
   let ownerFolder: string

@@ -42,6 +42,17 @@ export async function ownsItem(openid: string, doc: ItemDoc): Promise<boolean> {
   return grant?.openid === openid && grant.role === 'contact' && grant.unitId === doc.ownerUnitId
 }
 
+/**
+ * Whether `event` was already taken from a page that showed `seen` steps: the caller's own same step
+ * sits at that place (a retry after a lost answer). A page behind someone else's step is refused.
+ */
+export function alreadyTaken(doc: ItemDoc, seen: number | undefined, event: RectificationEvent): boolean {
+  if (seen === undefined || seen === doc.events.length) return false
+  const taken = doc.events[seen]
+  if (taken && taken.actor.id === event.actor.id && taken.type === event.type && (taken.note ?? '') === (event.note ?? '')) return true
+  return refuse(domainError('RECTIFICATION_CHANGED'))
+}
+
 /** Appends one event on the version read; refused when the item moved meanwhile. */
 export async function appendEvent(doc: ItemDoc, event: RectificationEvent): Promise<ItemDoc> {
   const next = orRefuse(recordRectificationEvent(itemOf(doc), event))

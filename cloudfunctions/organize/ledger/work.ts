@@ -10,7 +10,7 @@ import { orRefuse, refuse } from '../../common/refuse'
 import { type Authority, forbidden } from '../../common/roles'
 import type { HandlerContext } from '../../common/router'
 import { supervises } from '../access'
-import { appendEvent, actorFor, type ItemDoc, itemOf, ownsItem } from './items'
+import { alreadyTaken, appendEvent, actorFor, type ItemDoc, itemOf, ownsItem } from './items'
 import { emptyingSlots, keepingPhotos } from './photos'
 import { canFor, readableItem, viewFor } from './read'
 
@@ -20,6 +20,8 @@ async function step(auth: Authority, doc: ItemDoc, event: RectificationEvent, ct
   return viewFor(auth, after, await canFor(auth, ctx.caller.openid, after), ctx.now)
 }
 
+const current = async (auth: Authority, doc: ItemDoc, ctx: HandlerContext) => viewFor(auth, doc, await canFor(auth, ctx.caller.openid, doc), ctx.now)
+
 const eventBy = async (openid: string, role: Actor['role'], type: RectificationEvent['type'], note: string | undefined, now: Date): Promise<RectificationEvent> => ({
   type, actor: actorFor(openid, await actorName(openid), role), at: inShanghai(now).format(), ...(note ? { note } : {}),
 })
@@ -27,7 +29,7 @@ const eventBy = async (openid: string, role: Actor['role'], type: RectificationE
 /** The caller's incoming slots are emptied after every step of theirs, taken or refused. */
 export function workItem(
   auth: Authority,
-  input: { itemId: string; step: 'start' | 'progress' | 'request-closure' | 'resume'; note?: string; photos: string[] },
+  input: { itemId: string; step: 'start' | 'progress' | 'request-closure' | 'resume'; note?: string; photos: string[]; seen?: number },
   ctx: HandlerContext,
 ): Promise<LedgerItem> {
   return emptyingSlots(ctx.caller.openid, async (own) => {
@@ -36,14 +38,17 @@ export function workItem(
     if (!(await ownsItem(ctx.caller.openid, doc))) throw forbidden()
     if (input.photos.length > 0 && input.step !== 'progress' && input.step !== 'request-closure') refuse(domainError('PHOTO_REFUSED', '只有整改进展和销号申请可以附照片'))
     const event = await eventBy(ctx.caller.openid, 'owner', input.step, input.note, ctx.now)
+    // Its photos were kept the first time, and its slots emptied since.
+    if (alreadyTaken(doc, input.seen, event)) return current(auth, doc, ctx)
     // Judged on the history before any photo is read; the append below judges it again on its version.
     orRefuse(recordRectificationEvent(itemOf(doc), { ...event, ...(input.photos.length ? { photos: ['pending'] } : {}) }))
     return keepingPhotos(doc._id, own, input.photos, (photos) => step(auth, doc, { ...event, ...(photos.length ? { photos } : {}) }, ctx))
   })
 }
 
-export async function superviseItem(auth: Authority, input: { itemId: string; verify: boolean; note?: string }, ctx: HandlerContext): Promise<LedgerItem> {
+export async function superviseItem(auth: Authority, input: { itemId: string; verify: boolean; note?: string; seen?: number }, ctx: HandlerContext): Promise<LedgerItem> {
   const doc = await readableItem(auth, input.itemId, ctx.caller.openid)
   if (!supervises(auth, doc.ownerUnitId)) throw forbidden()
-  return step(auth, doc, await eventBy(ctx.caller.openid, 'supervisor', input.verify ? 'verify' : 'send-back', input.note, ctx.now), ctx)
+  const event = await eventBy(ctx.caller.openid, 'supervisor', input.verify ? 'verify' : 'send-back', input.note, ctx.now)
+  return alreadyTaken(doc, input.seen, event) ? current(auth, doc, ctx) : step(auth, doc, event, ctx)
 }

@@ -44,6 +44,8 @@ export default function ItemPage() {
       setBusy(false)
     }
   }
+  // The steps this page shows: a tap sent again after a lost answer is then answered, not taken twice.
+  const seen = () => (item.data ? { seen: item.data.events.length } : {})
   // The owner's taps (accepting, progress, 申请销号) are where WeChat lets us ask for the reminders' opt-ins.
   const work = (step: OwnerStep) => {
     const asked = askForReminders(reminders.data?.templateIds ?? [])
@@ -51,10 +53,10 @@ export default function ItemPage() {
       await asked
       const uploaded = photos.length > 0 && item.data?.can.photoFolder ? await uploadPhotos(item.data.can.photoFolder, photos) : { ok: true as const, data: [] }
       if (!uploaded.ok) return uploaded
-      return call('organize', 'workItem', { itemId, step, ...(note.trim() ? { note: note.trim() } : {}), photos: uploaded.data })
+      return call('organize', 'workItem', { itemId, step, ...(note.trim() ? { note: note.trim() } : {}), photos: uploaded.data, ...seen() })
     })
   }
-  const supervise = (verify: boolean) => run(() => call('organize', 'superviseItem', { itemId, verify, ...(note.trim() ? { note: note.trim() } : {}) }))
+  const supervise = (verify: boolean) => run(() => call('organize', 'superviseItem', { itemId, verify, ...(note.trim() ? { note: note.trim() } : {}), ...seen() }))
 
   if (item.error) return <Screen><StatusScreen tone='info' title='暂时打不开这个整改事项' message={item.error.message} action={{ label: '重试', onClick: () => void item.reload() }} /></Screen>
   const i = item.data
