@@ -84,6 +84,16 @@ beforeAll(async () => {
 /** The numbers the big screen shows per category, as read off the page. */
 const figures = (page: Page) => page.locator('.screen__count-figure').allInnerTexts()
 
+/** An evaluator's form from 开始评议 to 确认提交, the first level on every row. */
+async function rateEveryRowAndSubmit(page: Page): Promise<void> {
+  await button(page, /开始评议/).click()
+  const rows = page.locator('.level-picker')
+  await rows.first().waitFor()
+  for (let i = 0; i < (await rows.count()); i++) await rows.nth(i).locator('.level-picker__level').first().click()
+  await button(page, '检查并提交').click()
+  await button(page, '确认提交').click()
+}
+
 test('the organiser opens a meeting session and its big screen shows a QR of the session\'s link', async () => {
   const page = await browsers.newPage()
   await page.goto(productUrl())
@@ -142,12 +152,7 @@ test('20 evaluators with roster codes vote through the session, and the counts m
   await button(phone, '确定').click()
   await phone.locator('.target', { hasText: UNITS[0][1] }).waitFor()
   await settledScreenshot(phone, 'meeting-03-evaluator-after-code')
-  await button(phone, /开始评议/).click()
-  const rows = phone.locator('.level-picker')
-  await rows.first().waitFor()
-  for (let i = 0; i < (await rows.count()); i++) await rows.nth(i).locator('.level-picker__level').first().click()
-  await button(phone, '检查并提交').click()
-  await button(phone, '确认提交').click()
+  await rateEveryRowAndSubmit(phone)
   await phone.getByText('感谢您的评议！').waitFor()
   await screenshot(phone, 'meeting-04-evaluator-receipt')
 
@@ -183,12 +188,7 @@ test('结束测评 ends the session: the screen says so, and a late ballot throu
   await button(late, '输入邀请码').click()
   await field(late, '邀请码').fill(slips[UNITS[1][0]][10])
   await button(late, '确定').click()
-  await button(late, /开始评议/).click()
-  const rows = late.locator('.level-picker')
-  await rows.first().waitFor()
-  for (let i = 0; i < (await rows.count()); i++) await rows.nth(i).locator('.level-picker__level').first().click()
-  await button(late, '检查并提交').click()
-  await button(late, '确认提交').click()
+  await rateEveryRowAndSubmit(late)
   await late.getByText('本场测评已结束，不再接受评价').waitFor()
   await screenshot(late, 'meeting-08-late-ballot-refused')
   expect(await figures(boardPage)).toEqual(['20 / 30 人', '0 / 10 人'])

@@ -23,6 +23,12 @@ let resident = 0
 const organize = <T = Record<string, unknown>>(s: Session, action: string, input: unknown) => s.call<Answer<T>>('organize', { action, data: input })
 const refusal = (a: Answer<unknown>) => (a.ok ? 'ok' : a.error.code)
 const hour = 3600_000
+
+/** A round of the community on 和平社区党委 (unless `input` names other targets), open from an hour ago for a day. */
+async function createRound(who: Session, input: Record<string, unknown>): Promise<string> {
+  const window = { opensAt: new Date(Date.now() - hour).toISOString(), closesAt: new Date(Date.now() + 24 * hour).toISOString() }
+  return data(await organize<{ roundId: string }>(who, 'createRound', { ownerUnitId: 'cm', window, targets: [{ id: 'ua', name: '和平社区党委', kind: 'unit', unitId: 'ua' }], ...input })).roundId
+}
 const review = async (roundId: string) => data(await organize<Review>(admin, 'rosterReview', { roundId }))
 const redeem = async (code: string) => (await signIn(runtime, `voter-${5000 + resident++}`)).call<Answer>('evaluate', { action: 'redeem', data: { code } })
 
@@ -40,13 +46,11 @@ afterAll(() => runtime.close())
 
 /** A 三评一联 round owned by the community, its report typed by the admin (approved), with a roster the owner organiser enters. */
 async function roundWithRoster() {
-  const { roundId } = data(await organize<{ roundId: string }>(admin, 'createRound', {
-    templateId: 'sanping-yilian', ownerUnitId: 'cm', title: '和平社区三评一联',
-    window: { opensAt: new Date(Date.now() - hour).toISOString(), closesAt: new Date(Date.now() + 24 * hour).toISOString() },
-    targets: [{ id: 'ua', name: '和平社区党委', kind: 'unit', unitId: 'ua' }],
+  const roundId = await createRound(admin, {
+    templateId: 'sanping-yilian', title: '和平社区三评一联',
     groups: [{ id: 'g', name: '第一组', leadUnitId: 'ua', unitIds: ['ua'] }],
     reports: { ua: '和平社区党委情况报告' },
-  }))
+  })
   const people = data(await organize<{ codes: { code: string }[] }>(owner.organizer, 'addRoster', { roundId, categoryId: 'unit', entries: ['张三', '李四', '王五'].map((name) => ({ name, unitId: 'ua' })) })).codes.map((c) => c.code)
   const shared = data(await organize<{ code: string }>(owner.organizer, 'sharedCode', { roundId, categoryId: 'all-round', unitId: 'ua', maxUses: 5 })).code
   return { roundId, people, shared }
@@ -147,30 +151,25 @@ test('a supervisor\'s own change to the list needs no second look; a round whose
   data(await organize(street.organizer, 'addRoster', { roundId, categoryId: 'unit', entries: [{ name: '周八', unitId: 'ua' }] }))
   expect(await review(roundId)).toMatchObject({ state: 'approved' })
 
-  const { roundId: plain } = data(await organize<{ roundId: string }>(admin, 'createRound', {
-    templateId: 'community-satisfaction', ownerUnitId: 'cm', title: '社区满意度',
-    window: { opensAt: new Date(Date.now() - hour).toISOString(), closesAt: new Date(Date.now() + 24 * hour).toISOString() },
-    targets: [{ id: 'ua', name: '和平社区党委', kind: 'unit', unitId: 'ua' }],
-  }))
+  const plain = await createRound(admin, {
+    templateId: 'community-satisfaction', title: '社区满意度',
+  })
   expect(await review(plain)).toMatchObject({ required: false })
-  const { roundId: empty } = data(await organize<{ roundId: string }>(admin, 'createRound', {
-    templateId: 'sanping-yilian', ownerUnitId: 'cm', title: '尚无名单',
-    window: { opensAt: new Date(Date.now() - hour).toISOString(), closesAt: new Date(Date.now() + 24 * hour).toISOString() },
-    targets: [{ id: 'ua', name: '和平社区党委', kind: 'unit', unitId: 'ua' }],
-  }))
+  const empty = await createRound(admin, {
+    templateId: 'sanping-yilian', title: '尚无名单',
+  })
   expect(await organize(street.organizer, 'reviewRoster', { roundId: empty, revision: 0, approve: true })).toEqual({ ok: false, error: { code: 'ROUND_INVALID', message: '评议活动设置不完整或有误：名单为空，尚无可审定的名单' } })
   expect(refusal(await organize(street.organizer, 'reviewRoster', { roundId: plain, revision: 0, approve: true }))).toBe('ACTION_NOT_ALLOWED')
 })
 
 test('a 三评一联 round with one report pending refuses to open, naming that unit; approved by the supervisors, it opens', async () => {
   await organize(admin, 'createUnit', { id: 'ub', name: '和平社区居委会', parentId: 'cm', kind: 'unit' })
-  const { roundId } = data(await organize<{ roundId: string }>(admin, 'createRound', {
-    templateId: 'sanping-yilian', ownerUnitId: 'cm', title: '和平社区三评一联（第二组）',
-    window: { opensAt: new Date(Date.now() - hour).toISOString(), closesAt: new Date(Date.now() + 24 * hour).toISOString() },
+  const roundId = await createRound(admin, {
+    templateId: 'sanping-yilian', title: '和平社区三评一联（第二组）',
     targets: [{ id: 'ua', name: '和平社区党委', kind: 'unit', unitId: 'ua' }, { id: 'ub', name: '和平社区居委会', kind: 'unit', unitId: 'ub' }],
     groups: [{ id: 'g', name: '第二组', leadUnitId: 'ua', unitIds: ['ua', 'ub'] }],
     reports: { ua: '和平社区党委情况报告' },
-  }))
+  })
   for (const categoryId of ['unit', 'all-round']) data(await organize(street.organizer, 'sharedCode', { roundId, categoryId, unitId: 'ua', maxUses: 5 }))
   const blockersOf = async () => data(await organize<{ state: string; blockers: { code: string; message: string; subjectId?: string }[] }>(owner.organizer, 'openRound', { roundId }))
 
@@ -205,13 +204,11 @@ async function holding(persona: string, name: string, grants: [string, string][]
 
 test('one person organising both the owner community and the street above approves neither their own list nor their own reports', async () => {
   const both = await holding('voter-5901', '两级组织员', [['organizer', 'cm'], ['organizer', 'st']])
-  const { roundId } = data(await organize<{ roundId: string }>(both, 'createRound', {
-    templateId: 'sanping-yilian', ownerUnitId: 'cm', title: '两级组织员的三评一联',
-    window: { opensAt: new Date(Date.now() - hour).toISOString(), closesAt: new Date(Date.now() + 24 * hour).toISOString() },
-    targets: [{ id: 'ua', name: '和平社区党委', kind: 'unit', unitId: 'ua' }],
+  const roundId = await createRound(both, {
+    templateId: 'sanping-yilian', title: '两级组织员的三评一联',
     groups: [{ id: 'g', name: '第一组', leadUnitId: 'ua', unitIds: ['ua'] }],
     reports: { ua: '和平社区党委情况报告' },
-  }))
+  })
   // The report typed into the new round is theirs as the community's organiser: it waits for the street.
   const round = async (as: Session) => data(await organize<{ reports: Record<string, { approved: boolean; revision: number }>; approvesReports: boolean }>(as, 'getRound', { roundId }))
   expect((await round(both)).reports.ua).toMatchObject({ approved: false })
