@@ -3,8 +3,8 @@
  * A role covers its unit's subtree; a round belongs to its owner unit.
  */
 import type { RoleName } from '../../src/api/organize'
-import { type Authority, WHOLE_TREE } from '../common/roles'
-import { isWithin } from '../common/units'
+import { actingGrant } from '../../src/core'
+import type { Authority } from '../common/roles'
 
 export const MANAGE: readonly RoleName[] = ['admin', 'organizer']
 export const READ: readonly RoleName[] = ['admin', 'organizer', 'leader']
@@ -16,10 +16,7 @@ export const REPORT: readonly RoleName[] = ['admin', 'organizer', 'contact']
  * holders at the top), never the unit's own. It approves rosters and reports where the procedure
  * asks, and verifies rectification items. Whoever holds any role in the unit or below it is one of
  * those supervised, even if they also organise above: else one person with roles at both levels
- * would approve their own list, report or rectification.
+ * would approve their own list, report or rectification. The same grant the core gives a verdict's
+ * supervisor step (`actingGrant`): one definition of the group.
  */
-export function supervises(auth: Authority, unitId: string): boolean {
-  const above = auth.units.find((u) => u.id === unitId)?.parentId ?? WHOLE_TREE
-  const ownUnit = auth.roles.some((r) => r.unitId !== WHOLE_TREE && isWithin(auth.units, r.unitId, unitId))
-  return !ownUnit && auth.covers(MANAGE, above)
-}
+export const supervises = (auth: Authority, unitId: string): boolean => actingGrant(auth.units, auth.roles, unitId, 'supervisor') !== null

@@ -109,6 +109,5 @@ export const main = createRouter(api.organize, {
   workItem: async (input, ctx) => workItem(await auth(ctx), input, ctx),
   superviseItem: async (input, ctx) => superviseItem(await auth(ctx), input, ctx),
   ledger: async (filter, ctx) => ledger(await auth(ctx), filter, ctx.caller.openid, ctx.now),
-  // The sheet module loads exceljs, a fifth of a second at every cold start and test file: only the export pays it.
   ledgerSheet: async (filter, ctx) => ledgerSheet(await auth(ctx), filter, ctx.caller.openid, ctx.now),
 })

@@ -9,7 +9,7 @@ import { ancestorsOf, type OrgUnit } from './org'
 import type { Effect } from './rule'
 import { effectLabel } from './ruleLabels'
 import { RECTIFYING } from './rectification'
-import { inShanghai } from './time'
+import { addMonthsShanghai, inShanghai } from './time'
 
 /**
  * supervisor: the supervising group (督导组), organisers of the unit above the target, never its
@@ -160,7 +160,7 @@ export function verdictStanding(chain: Confirmation, steps: readonly VerdictStep
   const last = shown[shown.length - 1]
   const reason = last && (last.action === 'set-aside' || last.action === 'return') ? last.reason : null
   const extend = effects.find((e): e is Extract<Effect, { kind: 'extend-round' }> => e.kind === 'extend-round')
-  const extendedUntil = state === 'confirmed' && extend ? inShanghai(closesAt).add(extend.months, 'month').format() : null
+  const extendedUntil = state === 'confirmed' && extend ? addMonthsShanghai(closesAt, extend.months) : null
   const extension = extendedUntil ? `；${effectLabel(extend!)}，至${inShanghai(extendedUntil).format('YYYY年M月D日')}` : ''
   return {
     state,

@@ -11,7 +11,7 @@ import { keyedHash } from '../../common/keyed'
 import { opinionsPage } from '../../common/opinions'
 import { refuse } from '../../common/refuse'
 import { type RoundFigures, roundFigures, shownFigures } from '../../common/results'
-import type { Authority } from '../../common/roles'
+import { type Authority, unitNameOf } from '../../common/roles'
 import type { HandlerContext } from '../../common/router'
 import { managedRound } from '../rounds'
 import { actorFor, type ItemDoc, items } from './items'
@@ -54,7 +54,7 @@ export async function ledgerCandidates(auth: Authority, roundId: string, targetI
   return {
     targetName: target.name,
     ownerUnitId: target.unitId,
-    ownerUnitName: auth.units.find((u) => u.id === target.unitId)?.name ?? target.unitId,
+    ownerUnitName: String(unitNameOf(auth.units, target.unitId)),
     verdicts: verdicts.map((v) => ({ ruleId: v.ruleId, ruleName: v.ruleName, explanation: v.explanation, offered: verdictStands(v) })),
     opinions: opinions.items.map(({ text }) => ({ id: opinionId(roundId, targetId, text), text })),
     opinionsWithheld: opinions.withheld,

@@ -10,6 +10,7 @@ import { bump } from '../../common/bump'
 import { cloudbase, database } from '../../common/cloudbase'
 import { functionEnv } from '../../common/env'
 import { keyedHash } from '../../common/keyed'
+import { unitNameOf } from '../../common/roles'
 import { loadUnits, type Unit } from '../../common/units'
 import { allItems } from './read'
 import { itemOf, type ItemDoc, items } from './items'
@@ -49,7 +50,7 @@ async function tell(openid: string, templateId: string, doc: ItemDoc, units: rea
       touser: openid, template_id: templateId, page: `organizer/pages/item/index?itemId=${doc._id}`,
       data: {
         thing1: { value: thing(doc.problem) },
-        thing2: { value: thing(units.find((u) => u.id === doc.ownerUnitId)?.name ?? doc.ownerUnitId) },
+        thing2: { value: thing(String(unitNameOf(units, doc.ownerUnitId))) },
         date3: { value: inShanghai(doc.deadline).format('YYYY年M月D日') },
         thing4: { value: status },
       },

@@ -2,16 +2,15 @@
 import type { LedgerEvent, LedgerItem } from '../../../src/api/ledger'
 import { closing, daysLeft, isOverdue, publicState, rectificationState, type RectificationEvent, type RectificationState } from '../../../src/core'
 import { cloudbase } from '../../common/cloudbase'
+import { unitNameOf } from '../../common/roles'
 import type { Unit } from '../../common/units'
 import { itemOf, type ItemDoc } from './items'
 
-const unitName = (units: readonly Unit[], id: string) => units.find((u) => u.id === id)?.name ?? id
-
 /** Owners and supervisors appear by unit and role only: a resident never sees who they are. */
 function byRole(event: RectificationEvent, doc: ItemDoc, units: readonly Unit[]): string {
-  if (event.actor.role === 'owner') return `${unitName(units, doc.ownerUnitId)} 单位联系人`
+  if (event.actor.role === 'owner') return `${unitNameOf(units, doc.ownerUnitId)} 单位联系人`
   const above = units.find((u) => u.id === doc.ownerUnitId)?.parentId
-  return above ? `${unitName(units, above)} 组织员（上级审核）` : '上级审核'
+  return above ? `${unitNameOf(units, above)} 组织员（上级审核）` : '上级审核'
 }
 
 export async function photoLinks(fileIds: readonly string[]): Promise<Map<string, string>> {
@@ -54,7 +53,7 @@ export async function itemView(doc: ItemDoc, ctx: ItemContext, can: LedgerItem['
     problem: doc.problem,
     responsibility: doc.responsibility,
     ownerUnitId: doc.ownerUnitId,
-    ownerUnitName: unitName(ctx.units, doc.ownerUnitId),
+    ownerUnitName: String(unitNameOf(ctx.units, doc.ownerUnitId)),
     ownerName: events === 'all' ? doc.ownerName : '单位联系人',
     deadline: doc.deadline,
     urgent: doc.urgent,

@@ -123,9 +123,9 @@ export function participationOption(rows: { name: string; ballots: number; expec
   } as EChartOption
 }
 
-/** Satisfaction of one or several targets across rounds, oldest first, with the thresholds. */
 const FLAT_ROUNDS = 2
 
+/** Satisfaction of one or several targets across rounds, oldest first, with the thresholds. */
 export function trendOption(rounds: string[], lines: { name: string; percents: (number | null)[] }[], thresholds: Threshold[], font: ChartFont): EChartOption {
   return {
     animation: false,
