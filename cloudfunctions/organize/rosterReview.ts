@@ -14,16 +14,13 @@ import { changerKey, rosterChanged, rosterReview, settleRoster } from '../common
 import { supervises } from './access'
 import { managedRound } from './rounds'
 
-/** The unit above the owner; a round owned at the top answers to whole-tree holders alone. */
-const supervisesRound = (auth: Authority, doc: RoundDoc) => supervises(auth, doc.ownerUnitId)
-
 /**
  * After an organiser changed the roster: audited when it sends an approved roster back. Called
  * before the new codes are answered to anyone, so none can be redeemed under the old approval.
  */
 export async function noteRosterChange(auth: Authority, doc: RoundDoc, { caller, now }: Pick<HandlerContext, 'caller' | 'now'>): Promise<void> {
   if (!doc.round.approvals.roster) return
-  const bySupervisor = supervisesRound(auth, doc)
+  const bySupervisor = supervises(auth, doc.ownerUnitId)
   const before = await rosterChanged(doc._id, bySupervisor, caller.openid)
   if (before === 'approved' && !bySupervisor) {
     await audit(caller.openid, { action: 'rosterSentBack', subject: doc._id, unitId: doc.ownerUnitId, before: { state: 'approved' }, after: { state: 'pending' } }, now)
@@ -39,12 +36,12 @@ export async function assertRosterApproved(doc: RoundDoc): Promise<void> {
 export async function rosterReviewOf(auth: Authority, roundId: string, caller: string): Promise<RosterReview> {
   const doc = await managedRound(auth, roundId)
   const { state, revision, reason, changedBy } = await rosterReview(roundId)
-  return { required: doc.round.approvals.roster, state, revision, reason, reviewable: supervisesRound(auth, doc) && !changedBy.includes(changerKey(roundId, caller)) }
+  return { required: doc.round.approvals.roster, state, revision, reason, reviewable: supervises(auth, doc.ownerUnitId) && !changedBy.includes(changerKey(roundId, caller)) }
 }
 
 export async function reviewRoster(auth: Authority, input: { roundId: string; revision: number; approve: boolean; reason?: string }, { caller, now }: HandlerContext): Promise<RosterReview> {
   const doc = await managedRound(auth, input.roundId)
-  if (!supervisesRound(auth, doc)) throw forbidden()
+  if (!supervises(auth, doc.ownerUnitId)) throw forbidden()
   if (!doc.round.approvals.roster) refuse(domainError('ACTION_NOT_ALLOWED', '本轮评议的名单无需审定'))
   const current = await rosterReview(doc._id)
   if (current.revision === 0) refuse(domainError('ROUND_INVALID', '名单为空，尚无可审定的名单'))

@@ -8,6 +8,7 @@ import { storedBallots } from '../../cloudfunctions/common/ballots'
 import { database } from '../../cloudfunctions/common/cloudbase'
 import { loadRound } from '../../cloudfunctions/common/rounds'
 import { applyIncrements, type Counters, counterIncrements, emptyCounters, mergeCounters, validateBallot } from '../../src/core'
+import { COUNTING } from './store'
 
 export interface Tally {
   ballots: number
@@ -37,7 +38,7 @@ export async function tallyOf(roundId: string, targetId: string): Promise<Tally>
     if (!valid.ok) throw new Error(`a stored ballot is invalid: ${valid.error.message}`)
     return applyIncrements(c, counterIncrements(round, b.categoryId, valid.value))
   }, emptyCounters())
-  const counting = [...(await all('ballots', { roundId, targetId })), ...(await all('counters', { roundId, targetId }))]
+  const counting = (await Promise.all(COUNTING.map((collection) => all(collection, { roundId, targetId })))).flat()
   const counters = counting.reduce<Counters>((sum, d) => mergeCounters(sum, { ...emptyCounters(), ...(d.c as Counters | undefined) }), emptyCounters())
   const receipts = (await all('receipts', { roundId, targetId })).length
   return { ballots: ballots.length, receipts, counters, recount }

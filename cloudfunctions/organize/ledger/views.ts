@@ -37,6 +37,7 @@ export async function itemView(doc: ItemDoc, ctx: ItemContext, can: LedgerItem['
   const item = itemOf(doc)
   const round = ctx.rounds.get(doc.roundId)
   const closed = closing(item)
+  const state = stateOf(doc)
   const shown = events === 'all' ? doc.events : []
   const links = await photoLinks([...shown.flatMap((e) => e.photos ?? []), ...(events === 'public' ? (closed?.photos ?? []) : [])])
   const view = (e: RectificationEvent): LedgerEvent => ({ type: e.type, by: byRole(e, doc, ctx.units), at: e.at, note: e.note ?? null, photos: (e.photos ?? []).map((p) => links.get(p) ?? '').filter(Boolean) })
@@ -57,13 +58,13 @@ export async function itemView(doc: ItemDoc, ctx: ItemContext, can: LedgerItem['
     ownerName: events === 'all' ? doc.ownerName : '单位联系人',
     deadline: doc.deadline,
     urgent: doc.urgent,
-    state: stateOf(doc),
+    state,
     publicState: publicState(item, ctx.now),
     overdue: isOverdue(item, ctx.now),
     daysLeft: daysLeft(doc.deadline, ctx.now),
     registeredAt: doc.registeredAt,
     verifiedAt: closed?.verifiedAt ?? null,
-    unreminded: events === 'all' && stateOf(doc) !== 'verified' && Object.values(doc.reminders ?? {}).some((r) => r.unsent.length > 0),
+    unreminded: events === 'all' && state !== 'verified' && Object.values(doc.reminders ?? {}).some((r) => r.unsent.length > 0),
     can,
     events: events === 'all' ? shown.map(view) : publicClosing,
   }
