@@ -84,6 +84,18 @@ beforeAll(async () => {
 /** The numbers the big screen shows per category, as read off the page. */
 const figures = (page: Page) => page.locator('.screen__count-figure').allInnerTexts()
 
+/** A new evaluator's phone that scanned the session's QR and typed the code from their slip. */
+async function scannedWithSlip(code: string): Promise<Page> {
+  const phone = await browsers.newPage()
+  await phone.goto(productUrl())
+  await phone.evaluate((persona) => fetch('/__dev/login', { method: 'POST', body: JSON.stringify({ persona }) }), nextVoter())
+  await phone.goto(qrLink)
+  await button(phone, '输入邀请码').click()
+  await field(phone, '邀请码').fill(code)
+  await button(phone, '确定').click()
+  return phone
+}
+
 /** An evaluator's form from 开始评议 to 确认提交, the first level on every row. */
 async function rateEveryRowAndSubmit(page: Page): Promise<void> {
   await button(page, /开始评议/).click()
@@ -137,19 +149,12 @@ async function voteThroughSession(code: string, channel: string): Promise<void> 
   const round = await evaluator.call<{ enrolment: { eligibleTargetIds: string[] } }>('evaluate', 'getRound', { roundId: redeemed, channel })
   const ballots = round.enrolment.eligibleTargetIds.map((targetId) => ballot(targetId, 0))
   expect(await evaluator.call('evaluate', 'submit', { roundId, channel, ballots })).toMatchObject({ outcomes: [{ status: 'recorded' }] })
-  
 }
 
 test('20 evaluators with roster codes vote through the session, and the counts move on the big screen without a reload', async () => {
   expect(qrLink).not.toBe('')
   // One scans the QR with a phone, types the code from the slip and rates their own unit.
-  const phone = await browsers.newPage()
-  await phone.goto(productUrl())
-  await phone.evaluate((persona) => fetch('/__dev/login', { method: 'POST', body: JSON.stringify({ persona }) }), nextVoter())
-  await phone.goto(qrLink)
-  await button(phone, '输入邀请码').click()
-  await field(phone, '邀请码').fill(slips[UNITS[0][0]][0])
-  await button(phone, '确定').click()
+  const phone = await scannedWithSlip(slips[UNITS[0][0]][0])
   await phone.locator('.target', { hasText: UNITS[0][1] }).waitFor()
   await settledScreenshot(phone, 'meeting-03-evaluator-after-code')
   await rateEveryRowAndSubmit(phone)
@@ -181,13 +186,7 @@ test('结束测评 ends the session: the screen says so, and a late ballot throu
   await boardPage.getByText('本轮评议设定结果在评议结束后查看，会场暂不展示结果').waitFor()
   await screenshot(boardPage, 'meeting-07-big-screen-ended')
 
-  const late = await browsers.newPage()
-  await late.goto(productUrl())
-  await late.evaluate((persona) => fetch('/__dev/login', { method: 'POST', body: JSON.stringify({ persona }) }), nextVoter())
-  await late.goto(qrLink)
-  await button(late, '输入邀请码').click()
-  await field(late, '邀请码').fill(slips[UNITS[1][0]][10])
-  await button(late, '确定').click()
+  const late = await scannedWithSlip(slips[UNITS[1][0]][10])
   await rateEveryRowAndSubmit(late)
   await late.getByText('本场测评已结束，不再接受评价').waitFor()
   await screenshot(late, 'meeting-08-late-ballot-refused')
